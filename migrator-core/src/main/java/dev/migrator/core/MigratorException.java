@@ -1,0 +1,26 @@
+package dev.migrator.core;
+
+/**
+ * The root of every error the engine raises. Each subclass is one kind of failure; each message names the file,
+ * revision or setting at fault and says what to do next.
+ */
+public class MigratorException extends RuntimeException {
+
+	private final String code;
+
+	public MigratorException(String code, String message) {
+		super(message);
+		this.code = code;
+	}
+
+	public MigratorException(String code, String message, Throwable cause) {
+		super(message, cause);
+		this.code = code;
+	}
+
+	/** A stable, machine-readable identifier of the failure kind, such as {@code revision-cycle}. */
+	public String code() {
+		return this.code;
+	}
+
+}

@@ -1,0 +1,49 @@
+package dev.migrator.core.script;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads durations as people write them in revision headers: {@code 500ms}, {@code 2s}, {@code 5min}, {@code 1h},
+ * PostgreSQL's spellings, and ISO-8601 ({@code PT2S}).
+ */
+public final class DurationText {
+
+	private static final Pattern SIMPLE = Pattern.compile("(\\d+)\\s*(ms|s|sec|min|m|h|d)?");
+
+	private DurationText() {
+	}
+
+	/** Parses the text; the exception's message says what forms are accepted. */
+	public static Duration parse(String text) {
+		String value = text.trim().toLowerCase(Locale.ROOT);
+		Matcher matcher = SIMPLE.matcher(value);
+		if (matcher.matches()) {
+			long amount = Long.parseLong(matcher.group(1));
+			String unit = (matcher.group(2) != null) ? matcher.group(2) : "ms";
+			return switch (unit) {
+				case "ms" -> Duration.ofMillis(amount);
+				case "s", "sec" -> Duration.ofSeconds(amount);
+				case "min", "m" -> Duration.ofMinutes(amount);
+				case "h" -> Duration.ofHours(amount);
+				case "d" -> Duration.ofDays(amount);
+				default -> throw invalid(text);
+			};
+		}
+		try {
+			return Duration.parse(text.trim().toUpperCase(Locale.ROOT));
+		}
+		catch (DateTimeParseException ex) {
+			throw invalid(text);
+		}
+	}
+
+	private static IllegalArgumentException invalid(String text) {
+		return new IllegalArgumentException("'" + text
+				+ "' is not a duration: write a whole number with a unit, such as 500ms, 2s, 5min or 1h (or ISO-8601 such as PT2S)");
+	}
+
+}

@@ -1,0 +1,16 @@
+package dev.migrator.core.script;
+
+import dev.migrator.core.MigratorException;
+
+/** A revision file or class could not be read: bad header, unknown key, empty upgrade, unreadable location. */
+public class RevisionSourceException extends MigratorException {
+
+	public RevisionSourceException(String code, String message) {
+		super(code, message);
+	}
+
+	public RevisionSourceException(String code, String message, Throwable cause) {
+		super(code, message, cause);
+	}
+
+}
