@@ -1,0 +1,64 @@
+package dev.migrator.core.script;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A folder on the file system, read recursively. Files and folders whose names start with {@code .} are skipped:
+ * they are editor backups and the like (and, in a Kubernetes config map volume, a second copy of every file).
+ */
+final class FileSystemFolder {
+
+	private final Path path;
+
+	FileSystemFolder(Path path) {
+		this.path = path;
+	}
+
+	/**
+	 * Reads every file below the folder, at any depth, whose name ends with the suffix, in path order. Empty when the
+	 * folder does not exist; an empty list when it holds no such file.
+	 */
+	<T> Optional<List<T>> read(String suffix, FolderFileReader<T> reader) throws IOException {
+		if (!Files.isDirectory(this.path)) {
+			return Optional.empty();
+		}
+		// The real path, so that a folder that is itself a symbolic link is walked into.
+		Path directory = this.path.toRealPath();
+		List<Path> found;
+		try (Stream<Path> walk = Files.walk(directory)) {
+			found = walk.filter((file) -> !file.equals(directory))
+				.filter((file) -> file.getFileName().toString().endsWith(suffix))
+				.filter((file) -> !isHidden(relativePath(directory, file)))
+				.filter(Files::isRegularFile)
+				.sorted(Comparator.comparing((Path file) -> relativePath(directory, file)))
+				.toList();
+		}
+		catch (UncheckedIOException ex) {
+			throw ex.getCause();
+		}
+		List<T> files = new ArrayList<>(found.size());
+		for (Path file : found) {
+			files.add(reader.read(relativePath(directory, file), () -> Files.newInputStream(file)));
+		}
+		return Optional.of(files);
+	}
+
+	static boolean isHidden(String relativePath) {
+		return Stream.of(relativePath.split("/")).anyMatch((name) -> name.startsWith("."));
+	}
+
+	private static String relativePath(Path directory, Path file) {
+		List<String> names = new ArrayList<>();
+		directory.relativize(file).forEach((name) -> names.add(name.toString()));
+		return String.join("/", names);
+	}
+
+}

@@ -1,0 +1,137 @@
+package dev.migrator.core.script;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The rules for revision header values, shared by SQL files and {@link MigratorRevision} annotations so that both
+ * accept exactly the same ids, phases and durations. Each check is told where the value was written and under which
+ * key, so that its error points there.
+ */
+final class HeaderValues {
+
+	private static final int MAX_ID_LENGTH = 255;
+
+	// Ids end up in file names, version tables and command lines: keep them to characters that need no quoting.
+	private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.-]+");
+
+	private static final String ID_RULE = "use only letters, digits, '_', '-' and '.', at most " + MAX_ID_LENGTH
+			+ " characters";
+
+	private static final String DURATION_FORMS = "Write a whole number with a unit, such as 500ms, 2s, 5min or 1h "
+			+ "(or ISO-8601 such as PT2S).";
+
+	private HeaderValues() {
+	}
+
+	// Target keywords: a revision with such an id could never be named as a target.
+	private static final java.util.Set<String> RESERVED = java.util.Set.of("head", "heads", "base", "current");
+
+	static String id(Origin at, String key, String value) {
+		if (RESERVED.contains(value.toLowerCase(java.util.Locale.ROOT))) {
+			throw new RevisionSourceException("reserved-revision-id", at + ": " + key + " '" + value
+					+ "' is a target keyword (head, heads, base, current) and cannot be a revision id or label. "
+					+ "Rename it, for example 0001_" + value + ".");
+		}
+		if (!isId(value)) {
+			throw new RevisionSourceException("invalid-revision-id",
+					at + ": " + key + " '" + value + "' is not a valid revision id. Rename it: " + ID_RULE
+							+ " (for example 0003_add_display_name).");
+		}
+		return value;
+	}
+
+	/** Revision ids listed under a key such as {@code revises}; none may be empty or repeated. */
+	static List<String> ids(Origin at, String key, List<String> entries) {
+		List<String> ids = entries(at, key, entries);
+		ids.forEach((id) -> id(at, key, id));
+		return List.copyOf(ids);
+	}
+
+	/** Branch labels follow the id rule, so that a label can be written wherever an id can. */
+	static List<String> labels(Origin at, String key, List<String> entries) {
+		List<String> labels = entries(at, key, entries);
+		for (String label : labels) {
+			if (RESERVED.contains(label.toLowerCase(java.util.Locale.ROOT))) {
+				throw new RevisionSourceException("reserved-revision-id", at + ": " + key + " '" + label
+						+ "' is a target keyword (head, heads, base, current) and cannot be a branch label. Rename it.");
+			}
+			if (!isId(label)) {
+				throw new RevisionSourceException("invalid-branch-label", at + ": " + key + " '" + label
+						+ "' is not a valid branch label. Rename it: " + ID_RULE + " (for example users).");
+			}
+		}
+		return List.copyOf(labels);
+	}
+
+	static void requireNotListed(Origin at, String id, String key, List<String> ids) {
+		if (ids.contains(id)) {
+			throw new RevisionSourceException("self-reference", at + ": revision " + id + " lists itself in " + key
+					+ ". Remove " + id + " from " + key + ": name the revisions it follows instead.");
+		}
+	}
+
+	static Phase phase(Origin at, String key, String value) {
+		return Phase.fromLabel(value)
+			.orElseThrow(() -> new RevisionSourceException("invalid-phase",
+					at + ": " + key + " '" + value + "' is not a phase. Write expand, migrate or contract."));
+	}
+
+	static boolean bool(Origin at, String key, String value) {
+		return switch (value.trim().toLowerCase(Locale.ROOT)) {
+			case "true" -> true;
+			case "false" -> false;
+			default -> throw new RevisionSourceException("invalid-boolean",
+					at + ": " + key + " '" + value + "' is not a boolean. Write true or false.");
+		};
+	}
+
+	static Duration duration(Origin at, String key, String value) {
+		Duration duration;
+		try {
+			duration = DurationText.parse(value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new RevisionSourceException("invalid-duration", at + ": " + key + " '" + value
+					+ "' is not a duration. " + DURATION_FORMS, ex);
+		}
+		if (duration.isNegative()) {
+			throw new RevisionSourceException("invalid-duration",
+					at + ": " + key + " '" + value + "' is negative. " + DURATION_FORMS);
+		}
+		return duration;
+	}
+
+	/** A duration where an empty value means "the run's default", as in the annotation. */
+	static Optional<Duration> optionalDuration(Origin at, String key, String value) {
+		return value.isBlank() ? Optional.empty() : Optional.of(duration(at, key, value));
+	}
+
+	private static List<String> entries(Origin at, String key, List<String> entries) {
+		List<String> result = new ArrayList<>(entries.size());
+		Set<String> seen = new HashSet<>();
+		for (String entry : entries) {
+			if (entry.isBlank()) {
+				throw new RevisionSourceException("empty-list-entry", at + ": " + key
+						+ " has an empty entry. Remove the extra comma, or write the missing value.");
+			}
+			if (!seen.add(entry)) {
+				throw new RevisionSourceException("duplicate-list-entry",
+						at + ": " + key + " lists " + entry + " twice. Remove one of them.");
+			}
+			result.add(entry);
+		}
+		return result;
+	}
+
+	static boolean isId(String value) {
+		return value.length() <= MAX_ID_LENGTH && ID.matcher(value).matches();
+	}
+
+}

@@ -1,0 +1,94 @@
+package dev.migrator.core.script;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Loads every {@code *.sql} file below the given folders as a revision. Each folder is {@code classpath:FOLDER},
+ * {@code filesystem:FOLDER} or a bare path, which means the class path; a class path folder may be in directories or
+ * jars, Spring Boot's nested jars included. Files are read as UTF-8, below each folder at any depth, in path order.
+ * A folder that does not exist is an error; an empty folder gives no revisions.
+ */
+public final class SqlFileRevisionSource implements RevisionSource {
+
+	private static final String SUFFIX = ".sql";
+
+	private final List<RevisionLocation> locations;
+
+	private final ClassLoader loader;
+
+	private final SqlRevisionParser parser = new SqlRevisionParser();
+
+	/**
+	 * @param locations the folders, such as {@code classpath:db/revisions}
+	 * @param loader the class loader whose class path {@code classpath:} folders are found on
+	 * @throws RevisionSourceException when a location is not written as a folder of either kind
+	 */
+	public SqlFileRevisionSource(List<String> locations, ClassLoader loader) {
+		this.locations = locations.stream().map(RevisionLocation::parse).toList();
+		this.loader = loader;
+	}
+
+	@Override
+	public List<Revision> load() {
+		List<Revision> revisions = new ArrayList<>();
+		for (RevisionLocation location : this.locations) {
+			revisions.addAll(load(location));
+		}
+		return List.copyOf(revisions);
+	}
+
+	private List<Revision> load(RevisionLocation location) {
+		FolderFileReader<Revision> reader = (relativePath, content) -> {
+			String file = location.file(relativePath);
+			return this.parser.parse(file, text(file, content));
+		};
+		Optional<List<Revision>> revisions;
+		try {
+			revisions = location.onClasspath() ? new ClasspathFolder(this.loader, location.path()).read(SUFFIX, reader)
+					: new FileSystemFolder(Path.of(location.path())).read(SUFFIX, reader);
+		}
+		catch (IOException ex) {
+			throw new RevisionSourceException("unreadable-location", location + ": cannot be read (" + ex
+					+ "). Check that the folder and its files are readable.", ex);
+		}
+		return revisions.orElseThrow(() -> notFound(location));
+	}
+
+	private static String text(String file, FolderFileReader.Content content) throws IOException {
+		byte[] bytes;
+		try (InputStream in = content.open()) {
+			bytes = in.readAllBytes();
+		}
+		try {
+			return StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(bytes))
+				.toString();
+		}
+		catch (CharacterCodingException ex) {
+			throw new RevisionSourceException("invalid-encoding", file + ": is not valid UTF-8 text. Save the file "
+					+ "as UTF-8 (revision files are always read as UTF-8).", ex);
+		}
+	}
+
+	private static RevisionSourceException notFound(RevisionLocation location) {
+		String where = location.onClasspath() ? "there is no folder " + location.path() + " on the class path"
+				: "there is no folder " + Path.of(location.path()).toAbsolutePath().normalize();
+		String create = location.onClasspath()
+				? "Create the folder (for example src/main/resources/" + location.path() + ")"
+				: "Create the folder";
+		return new RevisionSourceException("location-not-found", location + ": revision location not found: " + where
+				+ ". " + create + ", or fix migrator.locations.");
+	}
+
+}

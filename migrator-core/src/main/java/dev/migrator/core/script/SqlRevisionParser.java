@@ -1,0 +1,313 @@
+package dev.migrator.core.script;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.stream.Stream;
+
+/**
+ * Reads a SQL revision file: {@code -- migrator:} header lines, then an upgrade section and an optional downgrade
+ * section.
+ *
+ * <pre>
+ * -- migrator:revision 0003_add_display_name
+ * -- migrator:revises 0002_initial_users
+ * -- migrator:upgrade
+ * ALTER TABLE users ADD COLUMN display_name varchar(100);
+ * -- migrator:downgrade
+ * ALTER TABLE users DROP COLUMN display_name;
+ * </pre>
+ *
+ * Header lines come in any order and only {@code revision} is required. A file without a downgrade section is
+ * forward-only; an empty downgrade section is a downgrade that does nothing. Every error names the file and line.
+ */
+public final class SqlRevisionParser {
+
+	private final SqlStatementSplitter splitter = new SqlStatementSplitter();
+
+	/**
+	 * Parses one file.
+	 * @param location the file as shown to users, such as {@code classpath:db/revisions/0001_init.sql}
+	 * @param content the file's text
+	 */
+	public Revision parse(String location, String content) {
+		// A byte-order mark from a Windows editor is not part of the text, and must not change the checksum.
+		String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
+		return new FileParse(location, text).revision();
+	}
+
+	/** One line of the file, as offsets into its text. */
+	private record Line(int number, int start, int end, int next) {
+
+		static List<Line> of(String text) {
+			List<Line> lines = new ArrayList<>();
+			int start = 0;
+			int number = 1;
+			while (start < text.length()) {
+				int end = start;
+				while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+					end++;
+				}
+				int next = end;
+				if (next < text.length() && text.charAt(next) == '\r') {
+					next++;
+				}
+				if (next < text.length() && text.charAt(next) == '\n' && next - end < 2) {
+					next++;
+				}
+				lines.add(new Line(number++, start, end, next));
+				start = next;
+			}
+			return lines;
+		}
+
+	}
+
+	/** The text of an upgrade or downgrade section and where it is. */
+	private record Section(Directive directive, String text, int firstLine) {
+	}
+
+	/** The state of parsing one file. */
+	private final class FileParse {
+
+		private final String location;
+
+		private final String text;
+
+		private final Map<SqlHeaderKey, Directive> headers = new EnumMap<>(SqlHeaderKey.class);
+
+		private final Map<Direction, Section> sections = new EnumMap<>(Direction.class);
+
+		private String id = "";
+
+		private List<String> revises = List.of();
+
+		private List<String> branchLabels = List.of();
+
+		private List<String> dependsOn = List.of();
+
+		private String message = "";
+
+		private Phase phase = Phase.EXPAND;
+
+		private boolean transactional = true;
+
+		private Optional<Duration> lockTimeout = Optional.empty();
+
+		private Optional<Duration> statementTimeout = Optional.empty();
+
+		FileParse(String location, String text) {
+			this.location = location;
+			this.text = text;
+		}
+
+		Revision revision() {
+			List<Line> lines = Line.of(this.text);
+			Directive openSection = null;
+			int sectionStart = 0;
+			int sectionFirstLine = 1;
+			for (Line line : lines) {
+				Origin at = at(line.number());
+				Optional<Directive> read = Directive.read(this.text.substring(line.start(), line.end()), at);
+				if (read.isEmpty()) {
+					continue;
+				}
+				Directive directive = read.get();
+				Optional<Direction> direction = section(directive);
+				if (direction.isPresent()) {
+					if (openSection == null) {
+						requireNoSqlBefore(line.start());
+					}
+					else {
+						closeSection(openSection, sectionStart, line.start(), sectionFirstLine);
+					}
+					openSection(direction.get(), directive);
+					openSection = directive;
+					sectionStart = line.next();
+					sectionFirstLine = line.number() + 1;
+				}
+				else if (openSection == null) {
+					header(directive);
+				}
+				else {
+					misplaced(directive, openSection);
+				}
+			}
+			if (openSection == null) {
+				requireNoSqlBefore(this.text.length());
+			}
+			else {
+				closeSection(openSection, sectionStart, this.text.length(), sectionFirstLine);
+			}
+			return build(lines.isEmpty() ? 1 : lines.get(lines.size() - 1).number());
+		}
+
+		private Optional<Direction> section(Directive directive) {
+			Optional<Direction> direction = Arrays.stream(Direction.values())
+				.filter((candidate) -> candidate.label().equals(directive.key()))
+				.findFirst();
+			if (direction.isPresent() && !directive.value().isEmpty()) {
+				throw new RevisionSourceException("malformed-header", directive.at() + ": " + directive.written()
+						+ " is followed by '" + directive.value() + "', but it takes no value. Put the SQL on the lines "
+						+ "after " + directive.written() + ".");
+			}
+			return direction;
+		}
+
+		private void requireNoSqlBefore(int end) {
+			OptionalInt sqlLine = SqlRevisionParser.this.splitter.firstContentLine(this.location,
+					this.text.substring(0, end), 1);
+			if (sqlLine.isPresent()) {
+				throw new RevisionSourceException("sql-before-upgrade", at(sqlLine.getAsInt())
+						+ ": SQL comes before -- migrator:upgrade; only header lines, comments and blank lines may. "
+						+ "Move the SQL below -- migrator:upgrade (or -- migrator:downgrade), or make it a comment.");
+			}
+		}
+
+		private void openSection(Direction direction, Directive directive) {
+			Section earlier = this.sections.get(direction);
+			if (earlier != null) {
+				throw new RevisionSourceException("duplicate-section",
+						directive.at() + ": a second " + directive.written() + " section (the first is on line "
+								+ earlier.directive().at().line() + "). Merge the two into one section.");
+			}
+			if (direction == Direction.DOWNGRADE && !this.sections.containsKey(Direction.UPGRADE)) {
+				throw new RevisionSourceException("downgrade-before-upgrade", directive.at()
+						+ ": -- migrator:downgrade comes before -- migrator:upgrade. Put the upgrade section first, "
+						+ "then the downgrade section.");
+			}
+			// A placeholder marks the section as seen; closeSection replaces it with the section's text.
+			this.sections.put(direction, new Section(directive, "", 0));
+		}
+
+		private void closeSection(Directive directive, int start, int end, int firstLine) {
+			Direction direction = section(directive).orElseThrow();
+			this.sections.put(direction, new Section(directive, this.text.substring(start, end), firstLine));
+		}
+
+		private void header(Directive directive) {
+			SqlHeaderKey key = SqlHeaderKey.of(directive.key())
+				.orElseThrow(() -> unknownHeaderKey(directive));
+			Directive earlier = this.headers.putIfAbsent(key, directive);
+			if (earlier != null) {
+				throw new RevisionSourceException("duplicate-header-key", directive.at() + ": " + directive.written()
+						+ " is given twice (first on line " + earlier.at().line() + "). Keep one of the two lines"
+						+ (key.isList() ? "; list several values on one line, separated by commas." : "."));
+			}
+			if (directive.value().isEmpty()) {
+				throw new RevisionSourceException("malformed-header", directive.at() + ": " + directive.written()
+						+ " has no value. Write the value after the key, as in " + key.exampleLine() + ".");
+			}
+			Origin at = directive.at();
+			String label = key.label();
+			String value = directive.value();
+			switch (key) {
+				case REVISION -> this.id = HeaderValues.id(at, label, value);
+				case REVISES -> this.revises = HeaderValues.ids(at, label, commaList(value));
+				case MESSAGE -> this.message = value;
+				case PHASE -> this.phase = HeaderValues.phase(at, label, value);
+				case TRANSACTIONAL -> this.transactional = HeaderValues.bool(at, label, value);
+				case BRANCH_LABELS -> this.branchLabels = HeaderValues.labels(at, label, commaList(value));
+				case DEPENDS_ON -> this.dependsOn = HeaderValues.ids(at, label, commaList(value));
+				case LOCK_TIMEOUT -> this.lockTimeout = Optional.of(HeaderValues.duration(at, label, value));
+				case STATEMENT_TIMEOUT -> this.statementTimeout = Optional.of(HeaderValues.duration(at, label, value));
+			}
+		}
+
+		private RevisionSourceException unknownHeaderKey(Directive directive) {
+			List<String> valid = Stream.concat(SqlHeaderKey.labels().stream(), sectionKeys().stream()).toList();
+			String suggestion = SpellingSuggestion.closest(directive.name(), valid)
+				.map((key) -> "Did you mean -- migrator:" + key + "? ")
+				.orElse("");
+			return new RevisionSourceException("unknown-header-key",
+					directive.at() + ": unknown header key '" + directive.name() + "'. " + suggestion + "Valid keys are "
+							+ String.join(", ", valid) + "; write ordinary comments without 'migrator:'.");
+		}
+
+		private void misplaced(Directive directive, Directive section) {
+			if (SqlHeaderKey.of(directive.key()).isPresent()) {
+				throw new RevisionSourceException("header-in-section",
+						directive.at() + ": the header line " + directive.written() + " is inside the "
+								+ section.key() + " section. Move it above -- migrator:upgrade.");
+			}
+			String suggestion = SpellingSuggestion.closest(directive.name(), sectionKeys())
+				.map((key) -> "Did you mean -- migrator:" + key + "? ")
+				.orElse("");
+			throw new RevisionSourceException("unknown-directive",
+					directive.at() + ": unknown directive " + directive.written() + " inside the " + section.key()
+							+ " section. " + suggestion + "Only " + String.join(" and ",
+									sectionKeys().stream().map((key) -> "-- migrator:" + key).toList())
+							+ " may appear here; write ordinary comments without 'migrator:'.");
+		}
+
+		private Revision build(int lastLine) {
+			Directive revision = this.headers.get(SqlHeaderKey.REVISION);
+			if (revision == null) {
+				throw new RevisionSourceException("missing-revision-header", at(1)
+						+ ": the file has no -- migrator:revision header. Add one as the first line, such as "
+						+ "-- migrator:revision " + suggestedId() + ".");
+			}
+			checkNotSelfReferencing(SqlHeaderKey.REVISES, this.revises);
+			checkNotSelfReferencing(SqlHeaderKey.DEPENDS_ON, this.dependsOn);
+			Section upgrade = this.sections.get(Direction.UPGRADE);
+			if (upgrade == null) {
+				throw new RevisionSourceException("missing-upgrade-section", at(lastLine)
+						+ ": the file has no -- migrator:upgrade section. Add a line -- migrator:upgrade after the "
+						+ "header, followed by the upgrade SQL.");
+			}
+			List<SqlStatement> upgradeStatements = statements(upgrade);
+			if (upgradeStatements.isEmpty()) {
+				throw new RevisionSourceException("empty-upgrade-section", upgrade.directive().at()
+						+ ": the upgrade section has no SQL statements. Write the upgrade SQL on the lines after "
+						+ "-- migrator:upgrade.");
+			}
+			Optional<Section> downgrade = Optional.ofNullable(this.sections.get(Direction.DOWNGRADE));
+			RevisionHeader header = new RevisionHeader(this.id, this.revises, this.branchLabels, this.dependsOn,
+					this.message, this.phase, this.transactional, this.lockTimeout, this.statementTimeout);
+			Revision.Builder builder = header.toBuilder()
+				.origin(revision.at())
+				.checksum(Checksums.of(this.text))
+				.upgrade(new MigrationBody.Sql(upgradeStatements));
+			downgrade.ifPresent((section) -> builder.downgrade(new MigrationBody.Sql(statements(section))));
+			return builder.build();
+		}
+
+		private void checkNotSelfReferencing(SqlHeaderKey key, List<String> ids) {
+			Directive directive = this.headers.get(key);
+			if (directive != null) {
+				HeaderValues.requireNotListed(directive.at(), this.id, key.label(), ids);
+			}
+		}
+
+		private List<SqlStatement> statements(Section section) {
+			return SqlRevisionParser.this.splitter.split(this.location, section.text(), section.firstLine());
+		}
+
+		/** The file name without {@code .sql}, if that would be a valid id, as the id to suggest. */
+		private String suggestedId() {
+			int nameStart = Math.max(this.location.lastIndexOf('/'), this.location.lastIndexOf(':')) + 1;
+			String name = this.location.substring(nameStart);
+			String stem = name.endsWith(".sql") ? name.substring(0, name.length() - 4) : name;
+			return HeaderValues.isId(stem) ? stem : "0001_init";
+		}
+
+		private Origin at(int line) {
+			return Origin.file(this.location).atLine(line);
+		}
+
+	}
+
+	private static List<String> commaList(String value) {
+		return Arrays.stream(value.split(",", -1)).map(String::strip).toList();
+	}
+
+	private static List<String> sectionKeys() {
+		return Arrays.stream(Direction.values()).map(Direction::label).toList();
+	}
+
+}
