@@ -1,0 +1,133 @@
+package dev.migrator.core.script;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Turns "the database is at these version rows, go to that target" into a {@link Plan}. Pure: the graph and the rows
+ * in, the steps out.
+ */
+public final class Planner {
+
+	private final RevisionGraph graph;
+
+	private final TargetResolver resolver;
+
+	public Planner(RevisionGraph graph) {
+		this.graph = graph;
+		this.resolver = new TargetResolver(graph);
+	}
+
+	/** The revisions the version rows stand for: the rows and all they needed. */
+	public Set<String> applied(Set<String> rows) {
+		requireKnown(rows);
+		return this.graph.ancestorsOf(rows);
+	}
+
+	/** Applies everything the target needs that is not applied yet, parents and dependencies first. */
+	public Plan upgrade(Set<String> rows, String target) {
+		if (Target.parse(target) instanceof Target.Relative relative && relative.delta() < 0) {
+			throw new RevisionGraphException("invalid-target",
+					"Target '" + target + "' moves down, which upgrade never does. Use downgrade " + target + ".");
+		}
+		Set<String> applied = applied(rows);
+		Set<String> destinations = this.resolver.resolve(target, rows);
+		Set<String> wanted = this.graph.ancestorsOf(destinations);
+		List<String> missing = wanted.stream().filter((id) -> !applied.contains(id)).toList();
+		Set<String> current = new LinkedHashSet<>(rows);
+		List<PlanStep> steps = new ArrayList<>(missing.size());
+		for (Revision revision : this.graph.inOrder(missing)) {
+			Set<String> delete = new LinkedHashSet<>();
+			for (String parent : revision.revises()) {
+				if (current.remove(parent)) {
+					delete.add(parent);
+				}
+			}
+			current.add(revision.id());
+			steps.add(new PlanStep(revision, Direction.UPGRADE, delete, Set.of(revision.id())));
+		}
+		return new Plan(Direction.UPGRADE, steps, rows, current);
+	}
+
+	/** Undoes the applied revisions that come after the target, children before parents. */
+	public Plan downgrade(Set<String> rows, String target) {
+		Target parsed = Target.parse(target);
+		if (parsed instanceof Target.Heads || parsed instanceof Target.Head
+				|| (parsed instanceof Target.Relative relative && relative.delta() > 0)) {
+			throw new RevisionGraphException("invalid-target",
+					"Target '" + target + "' moves up, which downgrade never does. Use upgrade " + target + ".");
+		}
+		Set<String> applied = applied(rows);
+		Set<String> destinations = this.resolver.resolve(target, rows);
+		List<String> notApplied = destinations.stream().filter((id) -> !applied.contains(id)).toList();
+		if (!notApplied.isEmpty()) {
+			throw new RevisionGraphException("target-not-applied", "Cannot downgrade to " + String.join(", ", notApplied)
+					+ ": it is not applied (the database is at " + describeRows(rows)
+					+ "). Downgrade moves only to an applied revision; use upgrade to move up.");
+		}
+		Set<String> undo = new HashSet<>(applied);
+		if (!destinations.isEmpty()) {
+			Set<String> after = new HashSet<>(this.graph.descendantsOf(destinations));
+			after.removeAll(destinations);
+			undo.retainAll(after);
+		}
+		List<Revision> order = new ArrayList<>(this.graph.inOrder(undo));
+		java.util.Collections.reverse(order);
+		List<Revision> forwardOnly = order.stream().filter((r) -> !r.isReversible()).toList();
+		if (!forwardOnly.isEmpty()) {
+			throw new RevisionGraphException("forward-only", "Cannot downgrade to " + target + ": "
+					+ forwardOnly.stream().map((r) -> r.id() + " (" + r.origin() + ")").collect(Collectors.joining(", "))
+					+ (forwardOnly.size() == 1 ? " is" : " are")
+					+ " forward-only (no downgrade section). Nothing was run. Choose a target at or above "
+					+ forwardOnly.get(forwardOnly.size() - 1).id() + ", or restore from a backup.");
+		}
+		Set<String> remaining = new HashSet<>(applied);
+		Set<String> current = new LinkedHashSet<>(rows);
+		List<PlanStep> steps = new ArrayList<>(order.size());
+		for (Revision revision : order) {
+			remaining.remove(revision.id());
+			current.remove(revision.id());
+			Set<String> insert = new LinkedHashSet<>();
+			for (Revision parent : this.graph.parentsOf(revision.id())) {
+				boolean stillCovered = this.graph.childrenOf(parent.id()).stream()
+					.anyMatch((child) -> remaining.contains(child.id()));
+				if (!stillCovered && current.add(parent.id())) {
+					insert.add(parent.id());
+				}
+			}
+			steps.add(new PlanStep(revision, Direction.DOWNGRADE, Set.of(revision.id()), insert));
+		}
+		return new Plan(Direction.DOWNGRADE, steps, rows, current);
+	}
+
+	/** The version rows that say exactly the target and all it needs are applied. */
+	public Set<String> stamp(Set<String> rows, String target) {
+		Set<String> destinations = this.resolver.resolve(target, rows);
+		return this.graph.headsOf(this.graph.ancestorsOf(destinations));
+	}
+
+	/** Revisions in the graph not covered by the rows, in the order an upgrade to heads would run them. */
+	public List<Revision> pending(Set<String> rows) {
+		return upgrade(rows, "heads").revisions();
+	}
+
+	private void requireKnown(Set<String> rows) {
+		List<String> unknown = rows.stream().filter((id) -> this.graph.find(id).isEmpty()).toList();
+		if (!unknown.isEmpty()) {
+			throw new RevisionGraphException("unknown-database-revision", "The database is at revision "
+					+ String.join(", ", unknown)
+					+ ", which this application does not know. Either the database is ahead of this code (run a newer "
+					+ "build, or downgrade with the build that has the revision) or the revision's file was removed or "
+					+ "renamed (restore it). Nothing was run.");
+		}
+	}
+
+	private static String describeRows(Set<String> rows) {
+		return rows.isEmpty() ? "base" : String.join(", ", new java.util.TreeSet<>(rows));
+	}
+
+}

@@ -1,0 +1,162 @@
+package dev.migrator.core.script;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Resolves a target expression against the graph and the database's version rows into the set of revisions the
+ * schema should end at (empty for base).
+ */
+public final class TargetResolver {
+
+	private final RevisionGraph graph;
+
+	public TargetResolver(RevisionGraph graph) {
+		this.graph = graph;
+	}
+
+	/** The revisions the target names; {@code rows} is the version table's content, used by relative targets. */
+	public Set<String> resolve(String text, Set<String> rows) {
+		Target target = Target.parse(text);
+		if (target instanceof Target.Head) {
+			List<Revision> heads = this.graph.heads();
+			if (heads.size() > 1) {
+				throw new RevisionGraphException("multiple-heads", "Target 'head' is ambiguous: there are "
+						+ heads.size() + " heads: " + describe(heads)
+						+ ". Name one of them, use 'heads' to reach all of them, or merge them with a merge revision.");
+			}
+			return ids(heads);
+		}
+		if (target instanceof Target.Heads) {
+			return ids(this.graph.heads());
+		}
+		if (target instanceof Target.Base) {
+			return Set.of();
+		}
+		if (target instanceof Target.LabelHead labelHead) {
+			return Set.of(headOfLabel(labelHead.label()));
+		}
+		if (target instanceof Target.Relative relative) {
+			return walkFromCurrent(rows, relative.delta(), text);
+		}
+		String reference = ((Target.Reference) target).text();
+		Optional<Revision> exact = exactOrLabel(reference);
+		if (exact.isPresent()) {
+			return Set.of(exact.get().id());
+		}
+		Optional<Target.Step> step = Target.splitStep(reference);
+		if (step.isPresent()) {
+			Revision from = byReference(step.get().reference(), text);
+			return walk(from.id(), step.get().delta(), text);
+		}
+		return Set.of(byReference(reference, text).id());
+	}
+
+	private Optional<Revision> exactOrLabel(String reference) {
+		Optional<Revision> exact = this.graph.find(reference);
+		return exact.isPresent() ? exact : this.graph.findByLabel(reference);
+	}
+
+	private Revision byReference(String reference, String target) {
+		Optional<Revision> exact = exactOrLabel(reference);
+		if (exact.isPresent()) {
+			return exact.get();
+		}
+		List<Revision> matches = this.graph.revisions().stream().filter((r) -> r.id().startsWith(reference)).toList();
+		if (matches.size() == 1) {
+			return matches.get(0);
+		}
+		if (matches.isEmpty()) {
+			throw new RevisionGraphException("unknown-target", "Target '" + target + "': no revision id, prefix or branch label '"
+					+ reference + "' is known." + this.graph.suggestionsFor(reference));
+		}
+		throw new RevisionGraphException("ambiguous-target", "Target '" + target + "': prefix '" + reference
+				+ "' matches " + matches.size() + " revisions: "
+				+ matches.stream().limit(10).map(Revision::id).collect(Collectors.joining(", "))
+				+ ". Write more of the id.");
+	}
+
+	private String headOfLabel(String label) {
+		Revision start = this.graph.findByLabel(label).orElseThrow(() -> new RevisionGraphException("unknown-branch-label",
+				"Branch label '" + label + "' is not declared by any revision. Known labels: " + knownLabels() + "."));
+		Set<String> descendants = this.graph.branchOf(List.of(start.id()));
+		List<Revision> heads = this.graph.heads().stream().filter((h) -> descendants.contains(h.id())).toList();
+		if (heads.size() != 1) {
+			throw new RevisionGraphException("multiple-heads", "Target '" + label + "@head' is ambiguous: branch '" + label
+					+ "' has " + heads.size() + " heads: " + describe(heads) + ". Name one of them, or merge them.");
+		}
+		return heads.get(0).id();
+	}
+
+	private Set<String> walkFromCurrent(Set<String> rows, int delta, String target) {
+		if (rows.size() > 1) {
+			throw new RevisionGraphException("ambiguous-relative-target", "Target '" + target
+					+ "' is relative, but the database is at several heads: " + String.join(", ", new java.util.TreeSet<>(rows))
+					+ ". Use id" + (delta >= 0 ? "+" : "-") + Math.abs(delta) + " with one of them.");
+		}
+		if (rows.isEmpty()) {
+			if (delta <= 0) {
+				if (delta == 0) {
+					return Set.of();
+				}
+				throw new RevisionGraphException("relative-below-base",
+						"Target '" + target + "' goes below base: nothing is applied. Nothing to downgrade.");
+			}
+			List<Revision> bases = this.graph.bases();
+			if (bases.size() != 1) {
+				throw new RevisionGraphException("ambiguous-relative-target", "Target '" + target
+						+ "' starts from base, but there are " + bases.size() + " bases: " + describe(bases)
+						+ ". Use id+N with one of them.");
+			}
+			return walk(bases.get(0).id(), delta - 1, target);
+		}
+		return walk(rows.iterator().next(), delta, target);
+	}
+
+	private Set<String> walk(String from, int delta, String target) {
+		String current = from;
+		for (int step = 0; step < Math.abs(delta); step++) {
+			List<Revision> next = (delta > 0) ? this.graph.childrenOf(current) : this.graph.parentsOf(current);
+			if (next.isEmpty()) {
+				if (delta < 0 && step == Math.abs(delta) - 1) {
+					return Set.of();
+				}
+				throw new RevisionGraphException("relative-out-of-range", "Target '" + target + "' goes "
+						+ Math.abs(delta) + " steps " + (delta > 0 ? "up" : "down") + " from " + from + ", but "
+						+ current + " has no " + (delta > 0 ? "child" : "parent") + " after " + step + " step(s)."
+						+ (delta > 0 ? " Use head or heads to go to the end." : " Use base to undo everything."));
+			}
+			if (next.size() > 1) {
+				throw new RevisionGraphException("ambiguous-relative-target", "Target '" + target + "' cannot choose at "
+						+ current + ": it " + (delta > 0 ? "branches into " : "merges ") + describe(next)
+						+ ". Name the revision to go to instead.");
+			}
+			current = next.get(0).id();
+		}
+		return Set.of(current);
+	}
+
+	private String knownLabels() {
+		Set<String> labels = new LinkedHashSet<>();
+		for (Revision revision : this.graph.revisions()) {
+			labels.addAll(revision.branchLabels());
+		}
+		return labels.isEmpty() ? "none" : String.join(", ", labels);
+	}
+
+	private static Set<String> ids(List<Revision> revisions) {
+		Set<String> ids = new LinkedHashSet<>();
+		for (Revision revision : revisions) {
+			ids.add(revision.id());
+		}
+		return ids;
+	}
+
+	private static String describe(List<Revision> revisions) {
+		return revisions.stream().map((r) -> r.id() + " (" + r.origin() + ")").collect(Collectors.joining(", "));
+	}
+
+}
