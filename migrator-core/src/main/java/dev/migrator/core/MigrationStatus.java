@@ -1,0 +1,35 @@
+package dev.migrator.core;
+
+import dev.migrator.core.runtime.HistoryEntry;
+import dev.migrator.core.script.Revision;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Where the database stands against the code: read-only, what {@code check}, the Actuator endpoint and the health
+ * indicator report.
+ *
+ * @param current the version rows: the database's current head(s)
+ * @param heads the heads the code knows
+ * @param pending revisions the code has and the database has not applied, in upgrade order
+ * @param checksumMismatches applied revisions edited since
+ * @param recentHistory the newest history entries, newest first
+ */
+public record MigrationStatus(Set<String> current, List<Revision> heads, List<Revision> pending,
+		List<ChecksumMismatch> checksumMismatches, List<HistoryEntry> recentHistory) {
+
+	public MigrationStatus {
+		current = Set.copyOf(current);
+		heads = List.copyOf(heads);
+		pending = List.copyOf(pending);
+		checksumMismatches = List.copyOf(checksumMismatches);
+		recentHistory = List.copyOf(recentHistory);
+	}
+
+	/** Whether nothing is pending and no applied revision was edited. */
+	public boolean isUpToDate() {
+		return this.pending.isEmpty() && this.checksumMismatches.isEmpty();
+	}
+
+}

@@ -1,0 +1,30 @@
+package dev.migrator.core;
+
+import dev.migrator.core.runtime.StepResult;
+import dev.migrator.core.script.Direction;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What an upgrade or downgrade did.
+ *
+ * @param direction which way it went
+ * @param steps each step's outcome, in order
+ * @param before the version rows before
+ * @param after the version rows after
+ */
+public record RunResult(Direction direction, List<StepResult> steps, Set<String> before, Set<String> after) {
+
+	public RunResult {
+		steps = List.copyOf(steps);
+		before = Set.copyOf(before);
+		after = Set.copyOf(after);
+	}
+
+	/** Whether there was nothing to do. */
+	public boolean isNoOp() {
+		return this.steps.isEmpty();
+	}
+
+}

@@ -1,0 +1,12 @@
+package dev.migrator.core.dialect;
+
+import dev.migrator.core.MigratorException;
+
+/** Another runner held the run lock for longer than the configured wait. */
+public class RunLockTimeoutException extends MigratorException {
+
+	public RunLockTimeoutException(String message) {
+		super("run-lock-timeout", message);
+	}
+
+}

@@ -1,0 +1,12 @@
+package dev.migrator.core.dialect;
+
+import dev.migrator.core.MigratorException;
+
+/** The connection's database, or a configured dialect name, is not one this engine supports. */
+public class UnsupportedDatabaseException extends MigratorException {
+
+	public UnsupportedDatabaseException(String message) {
+		super("unsupported-database", message);
+	}
+
+}

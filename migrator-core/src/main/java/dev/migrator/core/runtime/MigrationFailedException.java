@@ -1,0 +1,20 @@
+package dev.migrator.core.runtime;
+
+import dev.migrator.core.MigratorException;
+
+/** A revision's statement or Java code failed; the message says what ran, what failed and what state remains. */
+public class MigrationFailedException extends MigratorException {
+
+	private final String revision;
+
+	public MigrationFailedException(String revision, String message, Throwable cause) {
+		super("migration-failed", message, cause);
+		this.revision = revision;
+	}
+
+	/** The id of the revision that failed. */
+	public String revision() {
+		return this.revision;
+	}
+
+}

@@ -1,0 +1,17 @@
+package dev.migrator.core.runtime;
+
+import dev.migrator.core.script.PlanStep;
+
+/**
+ * Told about each step as a run goes. Listeners observe only: logging, metrics and the Actuator view hang here and
+ * never drive SQL themselves. A listener that throws is logged and ignored, so it cannot break a migration.
+ */
+public interface MigrationListener {
+
+	default void stepStarted(PlanStep step) {
+	}
+
+	default void stepFinished(StepResult result) {
+	}
+
+}

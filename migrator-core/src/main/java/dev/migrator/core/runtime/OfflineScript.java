@@ -1,0 +1,99 @@
+package dev.migrator.core.runtime;
+
+import dev.migrator.core.MigratorException;
+import dev.migrator.core.dialect.Dialect;
+import dev.migrator.core.runtime.HistoryEntry.Action;
+import dev.migrator.core.script.Direction;
+import dev.migrator.core.script.MigrationBody;
+import dev.migrator.core.script.Plan;
+import dev.migrator.core.script.PlanStep;
+import dev.migrator.core.script.Revision;
+import dev.migrator.core.script.SqlStatement;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Renders a plan as the SQL script a run would execute, without a connection, for a reviewer to read. */
+public final class OfflineScript {
+
+	private final Dialect dialect;
+
+	private final StateTables tables;
+
+	private final RunSettings settings;
+
+	private final VersionTable versionTable;
+
+	private final HistoryTable historyTable;
+
+	public OfflineScript(Dialect dialect, StateTables tables, RunSettings settings) {
+		this.dialect = dialect;
+		this.tables = tables;
+		this.settings = settings;
+		this.versionTable = new VersionTable(dialect, tables);
+		this.historyTable = new HistoryTable(dialect, tables);
+	}
+
+	public String render(Plan plan, String from, String to) {
+		StringBuilder script = new StringBuilder();
+		script.append("-- migrator offline script (").append(this.dialect.name()).append("): ")
+			.append(plan.direction().label()).append(" from ").append(from).append(" to ").append(to).append('\n');
+		script.append("-- ").append(plan.steps().size()).append(" revision(s)\n\n");
+		for (String statement : this.dialect.createStateTables(this.tables.schema(), this.tables.versionTable(),
+				this.tables.historyTable())) {
+			line(script, statement);
+		}
+		for (PlanStep step : plan.steps()) {
+			renderStep(script, step);
+		}
+		return script.toString();
+	}
+
+	private void renderStep(StringBuilder script, PlanStep step) {
+		Revision revision = step.revision();
+		script.append("\n-- ").append(step.direction().label()).append(' ').append(revision.id());
+		if (!revision.message().isEmpty()) {
+			script.append(": ").append(revision.message().replace('\n', ' '));
+		}
+		script.append(" (").append(revision.origin()).append(")\n");
+		List<SqlStatement> statements = statements(revision, step.direction());
+		Optional<java.time.Duration> lock = revision.lockTimeout().or(this.settings::lockTimeout);
+		Optional<java.time.Duration> statement = revision.statementTimeout().or(this.settings::statementTimeout);
+		if (revision.transactional()) {
+			line(script, this.dialect.beginTransaction());
+			this.dialect.offlineTimeouts(lock, statement).forEach((s) -> line(script, s));
+			statements.forEach((s) -> line(script, s.sql()));
+			recordStep(script, step);
+			line(script, "COMMIT");
+		}
+		else {
+			script.append("-- not transactional: these statements run in autocommit\n");
+			this.dialect.offlineTimeouts(lock, statement).forEach((s) -> line(script, s.replace("SET LOCAL", "SET")));
+			statements.forEach((s) -> line(script, s.sql()));
+			line(script, this.dialect.beginTransaction());
+			recordStep(script, step);
+			line(script, "COMMIT");
+		}
+	}
+
+	private void recordStep(StringBuilder script, PlanStep step) {
+		this.versionTable.render(step).forEach((s) -> line(script, s));
+		line(script, this.historyTable.render(step.revision().id(),
+				(step.direction() == Direction.UPGRADE) ? Action.UPGRADE : Action.DOWNGRADE, step.revision().checksum()));
+	}
+
+	private static List<SqlStatement> statements(Revision revision, Direction direction) {
+		MigrationBody body = revision.body(direction);
+		if (body instanceof MigrationBody.Sql sql) {
+			return sql.statements();
+		}
+		throw new MigratorException("offline-unsupported", "Revision " + revision.id() + " (" + revision.origin()
+				+ ") is a Java migration that runs JDBC code, which cannot be rendered without a database. "
+				+ "Render a range that leaves it out, or review that class's code alongside the script.");
+	}
+
+	private static void line(StringBuilder script, String statement) {
+		script.append(statement.strip()).append(";\n");
+	}
+
+}

@@ -1,0 +1,298 @@
+package dev.migrator.core;
+
+import dev.migrator.core.runtime.MigrationFailedException;
+import dev.migrator.core.script.Direction;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** What every dialect must do the same way; each dialect's test class runs these on its real database. */
+abstract class MigratorContract {
+
+	@TempDir
+	Path temp;
+
+	DataSource dataSource;
+
+	RevisionFolder folder;
+
+	abstract DataSource newDatabase();
+
+	@BeforeEach
+	void prepare() {
+		this.dataSource = newDatabase();
+		this.folder = new RevisionFolder(this.temp.resolve("revisions"));
+	}
+
+	Migrator migrator() {
+		return migrator(MigratorConfig.builder());
+	}
+
+	Migrator migrator(MigratorConfig.Builder builder) {
+		return Migrator.create(builder.dataSource(this.dataSource).locations(this.folder.location()).build());
+	}
+
+	List<String> userTables() throws Exception {
+		return Databases.tables(this.dataSource).stream().filter((t) -> !t.startsWith("migrator_")).toList();
+	}
+
+	@Test
+	void upgradeDowngradeToBaseAndUpgradeAgain() throws Exception {
+		this.folder.table("0001_users", null, "users").table("0002_orders", "0001_users", "orders").table("0003_items",
+				"0002_orders", "items");
+		RunResult up = migrator().upgrade("heads");
+		assertThat(up.steps()).extracting((s) -> s.revision()).containsExactly("0001_users", "0002_orders", "0003_items");
+		assertThat(userTables()).containsExactly("items", "orders", "users");
+		assertThat(migrator().current()).containsExactly("0003_items");
+		assertThat(migrator().pending()).isEmpty();
+
+		RunResult down = migrator().downgrade("base");
+		assertThat(down.direction()).isEqualTo(Direction.DOWNGRADE);
+		assertThat(down.steps()).extracting((s) -> s.revision()).containsExactly("0003_items", "0002_orders", "0001_users");
+		assertThat(userTables()).isEmpty();
+		assertThat(migrator().current()).isEmpty();
+
+		migrator().upgrade("head");
+		assertThat(userTables()).containsExactly("items", "orders", "users");
+		assertThat(Databases.count(this.dataSource,
+				"SELECT count(*) FROM migrator_history WHERE outcome = 'success' AND direction = 'upgrade'")).isEqualTo(6);
+		assertThat(Databases.count(this.dataSource,
+				"SELECT count(*) FROM migrator_history WHERE outcome = 'success' AND direction = 'downgrade'")).isEqualTo(3);
+	}
+
+	@Test
+	void aSecondUpgradeHasNothingToDo() throws Exception {
+		this.folder.table("0001_users", null, "users");
+		migrator().upgrade("heads");
+		assertThat(migrator().upgrade("heads").isNoOp()).isTrue();
+		assertThat(Databases.count(this.dataSource, "SELECT count(*) FROM migrator_history")).isEqualTo(1);
+	}
+
+	@Test
+	void relativeTargetsMoveStepByStep() throws Exception {
+		this.folder.table("0001_users", null, "users").table("0002_orders", "0001_users", "orders").table("0003_items",
+				"0002_orders", "items");
+		migrator().upgrade("+2");
+		assertThat(migrator().current()).containsExactly("0002_orders");
+		migrator().upgrade("+1");
+		assertThat(migrator().current()).containsExactly("0003_items");
+		migrator().downgrade("-2");
+		assertThat(migrator().current()).containsExactly("0001_users");
+		migrator().upgrade("0001_users+2");
+		assertThat(migrator().current()).containsExactly("0003_items");
+		migrator().downgrade("0003-1");
+		assertThat(userTables()).containsExactly("orders", "users");
+		migrator().downgrade("-1");
+		assertThat(userTables()).containsExactly("users");
+	}
+
+	@Test
+	void branchesMergesLabelsAndDependencies() throws Exception {
+		this.folder.table("0001_core", null, "core")
+			.file("0002_a.sql",
+					"-- migrator:revision 0002_a\n-- migrator:revises 0001_core\n-- migrator:upgrade\nCREATE TABLE a (id integer);\n-- migrator:downgrade\nDROP TABLE a;\n")
+			.file("0002_b.sql",
+					"-- migrator:revision 0002_b\n-- migrator:revises 0001_core\n-- migrator:upgrade\nCREATE TABLE b (id integer);\n-- migrator:downgrade\nDROP TABLE b;\n")
+			.file("0003_merge.sql",
+					"-- migrator:revision 0003_merge\n-- migrator:revises 0002_a, 0002_b\n-- migrator:message merge\n-- migrator:upgrade\nCREATE TABLE merged (id integer);\n-- migrator:downgrade\nDROP TABLE merged;\n")
+			.file("b1_billing.sql",
+					"-- migrator:revision b1_billing\n-- migrator:branch-labels billing\n-- migrator:upgrade\nCREATE TABLE invoices (id integer);\n-- migrator:downgrade\nDROP TABLE invoices;\n")
+			.file("b2_billing.sql",
+					"-- migrator:revision b2_billing\n-- migrator:revises b1_billing\n-- migrator:depends-on 0002_b\n-- migrator:upgrade\nCREATE TABLE payments (id integer);\n-- migrator:downgrade\nDROP TABLE payments;\n");
+
+		migrator().upgrade("billing@head");
+		assertThat(userTables()).containsExactly("b", "core", "invoices", "payments");
+		assertThat(migrator().current()).containsExactlyInAnyOrder("0002_b", "b2_billing");
+
+		migrator().upgrade("0002_a");
+		assertThat(migrator().current()).containsExactlyInAnyOrder("0002_a", "0002_b", "b2_billing");
+
+		migrator().upgrade("heads");
+		assertThat(migrator().current()).containsExactlyInAnyOrder("0003_merge", "b2_billing");
+		assertThat(migrator().heads()).extracting((r) -> r.id()).containsExactly("0003_merge", "b2_billing");
+
+		migrator().downgrade("0002_b");
+		assertThat(userTables()).containsExactly("a", "b", "core", "invoices");
+		assertThat(migrator().current()).containsExactlyInAnyOrder("0002_a", "0002_b", "b1_billing");
+
+		migrator().downgrade("base");
+		assertThat(userTables()).isEmpty();
+		assertThat(migrator().current()).isEmpty();
+	}
+
+	@Test
+	void aFailingStatementRollsBackTheWholeRevision() throws Exception {
+		this.folder.table("0001_users", null, "users")
+			.file("0002_broken.sql", "-- migrator:revision 0002_broken\n-- migrator:revises 0001_users\n"
+					+ "-- migrator:upgrade\nCREATE TABLE half (id integer);\nINSERT INTO half VALUES (1);\n"
+					+ "INSERT INTO no_such_table VALUES (1);\n-- migrator:downgrade\nDROP TABLE half;\n");
+		assertThatThrownBy(() -> migrator().upgrade("heads")).isInstanceOf(MigrationFailedException.class)
+			.hasMessageContaining("Upgrade of revision 0002_broken")
+			.hasMessageContaining("0002_broken.sql")
+			.hasMessageContaining("at line 6: INSERT INTO no_such_table VALUES (1)")
+			.hasMessageContaining("no_such_table")
+			.hasMessageContaining("rolled back as a whole")
+			.hasMessageContaining("still at 0001_users");
+		assertThat(userTables()).containsExactly("users");
+		assertThat(migrator().current()).containsExactly("0001_users");
+		assertThat(Databases.strings(this.dataSource,
+				"SELECT outcome FROM migrator_history WHERE revision = '0002_broken' ORDER BY id")).containsExactly("failed");
+	}
+
+	@Test
+	void stampRecordsATargetWithoutRunningIt() throws Exception {
+		this.folder.table("0001_users", null, "users").table("0002_orders", "0001_users", "orders");
+		assertThat(migrator().stamp("heads")).containsExactly("0002_orders");
+		assertThat(userTables()).isEmpty();
+		assertThat(migrator().current()).containsExactly("0002_orders");
+		assertThat(migrator().pending()).isEmpty();
+		migrator().stamp("base");
+		assertThat(migrator().current()).isEmpty();
+		assertThat(Databases.strings(this.dataSource, "SELECT direction FROM migrator_history ORDER BY id"))
+			.containsExactly("stamp", "stamp");
+	}
+
+	@Test
+	void anEditedAppliedRevisionIsCaught() throws Exception {
+		this.folder.table("0001_users", null, "users");
+		migrator().upgrade("heads");
+		this.folder.file("0001_users.sql", "-- migrator:revision 0001_users\n-- migrator:upgrade\n"
+				+ "CREATE TABLE users (id integer PRIMARY KEY, name varchar(200));\n-- migrator:downgrade\nDROP TABLE users;\n");
+		this.folder.table("0002_orders", "0001_users", "orders");
+		assertThatThrownBy(() -> migrator().upgrade("heads")).isInstanceOf(ChecksumMismatchException.class)
+			.hasMessageContaining("0001_users (" + this.folder.location())
+			.hasMessageContaining("edited after being applied")
+			.hasMessageContaining("Nothing was run");
+		assertThat(userTables()).containsExactly("users");
+		assertThatThrownBy(() -> migrator().check()).isInstanceOf(CheckFailedException.class)
+			.hasMessageContaining("1 revision(s) pending: 0002_orders")
+			.hasMessageContaining("0001_users");
+		RunResult warned = migrator(MigratorConfig.builder().checksumPolicy(ChecksumPolicy.WARN)).upgrade("heads");
+		assertThat(warned.steps()).hasSize(1);
+	}
+
+	@Test
+	void checkPassesWhenUpToDateAndFailsWhenPending() throws Exception {
+		this.folder.table("0001_users", null, "users");
+		assertThatThrownBy(() -> migrator().check()).isInstanceOf(CheckFailedException.class)
+			.hasMessageContaining("0001_users")
+			.hasMessageContaining("Run upgrade");
+		migrator().upgrade("heads");
+		MigrationStatus status = migrator().check();
+		assertThat(status.isUpToDate()).isTrue();
+		assertThat(status.current()).containsExactly("0001_users");
+		assertThat(status.recentHistory()).hasSize(1);
+		assertThat(status.recentHistory().get(0).duration()).isGreaterThanOrEqualTo(java.time.Duration.ZERO);
+	}
+
+	@Test
+	void readOnlyCommandsCreateNothing() throws Exception {
+		this.folder.table("0001_users", null, "users");
+		assertThat(migrator().current()).isEmpty();
+		assertThat(migrator().pending()).hasSize(1);
+		assertThat(migrator().status().pending()).hasSize(1);
+		assertThat(Databases.tables(this.dataSource)).isEmpty();
+	}
+
+	@Test
+	void aJavaMigrationRunsInTheRevisionsTransaction() throws Exception {
+		this.folder.table("0001_users", null, "users");
+		Migrator migrator = Migrator.create(MigratorConfig.builder().dataSource(this.dataSource)
+			.locations(this.folder.location()).javaMigrations(new SeedUsers()).build());
+		migrator.upgrade("heads");
+		assertThat(Databases.count(this.dataSource, "SELECT count(*) FROM users")).isEqualTo(2);
+		migrator.downgrade("0001_users");
+		assertThat(Databases.count(this.dataSource, "SELECT count(*) FROM users")).isZero();
+	}
+
+	@Test
+	void twoRunnersStartedTogetherApplyEachRevisionOnce() throws Exception {
+		this.folder.file("0001_log.sql",
+				"-- migrator:revision 0001_log\n-- migrator:upgrade\nCREATE TABLE applied (revision varchar(20));\n");
+		String previous = "0001_log";
+		for (int i = 2; i <= 6; i++) {
+			String id = "000" + i + "_step";
+			this.folder.file(id + ".sql", "-- migrator:revision " + id + "\n-- migrator:revises " + previous
+					+ "\n-- migrator:upgrade\nCREATE TABLE t" + i + " (id integer);\nINSERT INTO applied VALUES ('" + id
+					+ "');\n");
+			previous = id;
+		}
+		int runners = 4;
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(runners);
+		try {
+			List<Future<RunResult>> results = new ArrayList<>();
+			for (int i = 0; i < runners; i++) {
+				Callable<RunResult> task = () -> {
+					start.await();
+					return migrator().upgrade("heads");
+				};
+				results.add(pool.submit(task));
+			}
+			start.countDown();
+			int applied = 0;
+			for (Future<RunResult> result : results) {
+				applied += result.get().steps().size();
+			}
+			assertThat(applied).isEqualTo(6);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(Databases.count(this.dataSource, "SELECT count(*) FROM applied")).isEqualTo(5);
+		assertThat(Databases.count(this.dataSource, "SELECT count(DISTINCT revision) FROM applied")).isEqualTo(5);
+		assertThat(migrator().current()).containsExactly("0006_step");
+	}
+
+	@Test
+	void historyListsRevisionsInOrder() {
+		this.folder.table("0001_users", null, "users").table("0002_orders", "0001_users", "orders");
+		assertThat(migrator().history("")).extracting((r) -> r.id()).containsExactly("0001_users", "0002_orders");
+		assertThat(migrator().history("base:current")).isEmpty();
+	}
+
+	@Test
+	void aCustomVersionTableIsUsed() throws Exception {
+		this.folder.table("0001_users", null, "users");
+		Migrator custom = migrator(MigratorConfig.builder().versionTable("schema_version").historyTable("schema_history"));
+		custom.upgrade("heads");
+		assertThat(Databases.strings(this.dataSource, "SELECT version_num FROM schema_version")).containsExactly("0001_users");
+		assertThat(Databases.count(this.dataSource, "SELECT count(*) FROM schema_history")).isEqualTo(1);
+		assertThat(migrator().current()).isEmpty();
+	}
+
+	@Test
+	void offlineScriptsNeedNoDatabase() {
+		this.folder.table("0001_users", null, "users").table("0002_orders", "0001_users", "orders");
+		Migrator offline = Migrator.create(
+				MigratorConfig.builder().locations(this.folder.location()).dialect(dialectName()).build());
+		String up = offline.sql("base", "heads");
+		assertThat(up).contains("CREATE TABLE users (id integer PRIMARY KEY, name varchar(100));")
+			.contains("INSERT INTO \"migrator_version\" (version_num) VALUES ('0001_users');")
+			.contains("DELETE FROM \"migrator_version\" WHERE version_num = '0001_users';")
+			.contains("INSERT INTO \"migrator_version\" (version_num) VALUES ('0002_orders');")
+			.contains("-- upgrade 0002_orders: create orders");
+		assertThat(up.indexOf("CREATE TABLE users")).isLessThan(up.indexOf("CREATE TABLE orders"));
+		String down = offline.sql("heads", "0001_users");
+		assertThat(down).contains("DROP TABLE orders;").doesNotContain("DROP TABLE users");
+	}
+
+	abstract String dialectName();
+
+}

@@ -1,0 +1,154 @@
+package dev.migrator.core;
+
+import dev.migrator.core.runtime.MigrationFailedException;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PostgresMigratorTests extends MigratorContract {
+
+	@Override
+	DataSource newDatabase() {
+		return Databases.freshPostgres();
+	}
+
+	@Override
+	String dialectName() {
+		return "postgresql";
+	}
+
+	@Test
+	void aNonTransactionalRevisionRunsInAutocommit() throws Exception {
+		this.folder.table("0001_users", null, "users")
+			.file("0002_index.sql", "-- migrator:revision 0002_index\n-- migrator:revises 0001_users\n"
+					+ "-- migrator:transactional false\n-- migrator:upgrade\n"
+					+ "CREATE INDEX CONCURRENTLY users_name_idx ON users (name);\n"
+					+ "-- migrator:downgrade\nDROP INDEX CONCURRENTLY users_name_idx;\n");
+		migrator().upgrade("heads");
+		assertThat(Databases.strings(this.dataSource,
+				"SELECT indexname FROM pg_indexes WHERE tablename = 'users' AND indexname = 'users_name_idx'"))
+			.containsExactly("users_name_idx");
+		assertThat(migrator().current()).containsExactly("0002_index");
+		assertThat(Databases.strings(this.dataSource,
+				"SELECT outcome FROM migrator_history WHERE revision = '0002_index' ORDER BY id"))
+			.containsExactly("started", "success");
+		migrator().downgrade("0001_users");
+		assertThat(Databases.count(this.dataSource, "SELECT count(*) FROM pg_indexes WHERE indexname = 'users_name_idx'"))
+			.isZero();
+	}
+
+	@Test
+	void aConcurrentIndexInATransactionalRevisionFailsWithTheDatabasesReason() throws Exception {
+		this.folder.table("0001_users", null, "users")
+			.file("0002_index.sql", "-- migrator:revision 0002_index\n-- migrator:revises 0001_users\n"
+					+ "-- migrator:upgrade\nCREATE INDEX CONCURRENTLY users_name_idx ON users (name);\n");
+		assertThatThrownBy(() -> migrator().upgrade("heads")).isInstanceOf(MigrationFailedException.class)
+			.hasMessageContaining("cannot run inside a transaction block");
+		assertThat(migrator().current()).containsExactly("0001_users");
+	}
+
+	@Test
+	void aFailedNonTransactionalRevisionSaysWhichStatementsRan() throws Exception {
+		this.folder.table("0001_users", null, "users")
+			.file("0002_partial.sql", "-- migrator:revision 0002_partial\n-- migrator:revises 0001_users\n"
+					+ "-- migrator:transactional false\n-- migrator:upgrade\n"
+					+ "CREATE INDEX CONCURRENTLY users_id_idx ON users (id);\n"
+					+ "CREATE TABLE partial (id integer);\n" + "CREATE INDEX CONCURRENTLY bad_idx ON nowhere (id);\n"
+					+ "CREATE TABLE never (id integer);\n");
+		assertThatThrownBy(() -> migrator().upgrade("heads")).isInstanceOf(MigrationFailedException.class)
+			.hasMessageContaining("at line 7: CREATE INDEX CONCURRENTLY bad_idx ON nowhere (id)")
+			.hasMessageContaining("2 of 4 statements ran and stay applied (lines 5, 6)")
+			.hasMessageContaining("The version table still says 0001_users");
+		assertThat(userTables()).containsExactly("partial", "users");
+		assertThat(migrator().current()).containsExactly("0001_users");
+		assertThat(Databases.strings(this.dataSource,
+				"SELECT outcome FROM migrator_history WHERE revision = '0002_partial' ORDER BY id"))
+			.containsExactly("started", "failed");
+	}
+
+	@Test
+	void aStatementTimeoutStopsARunawayStatementAndRollsBack() throws Exception {
+		this.folder.file("0001_slow.sql", "-- migrator:revision 0001_slow\n-- migrator:statement-timeout 300ms\n"
+				+ "-- migrator:upgrade\nCREATE TABLE slow (id integer);\nSELECT pg_sleep(5);\n");
+		Instant started = Instant.now();
+		assertThatThrownBy(() -> migrator().upgrade("heads")).isInstanceOf(MigrationFailedException.class)
+			.hasMessageContaining("statement timeout")
+			.hasMessageContaining("SELECT pg_sleep(5)");
+		assertThat(Duration.between(started, Instant.now())).isLessThan(Duration.ofSeconds(4));
+		assertThat(userTables()).isEmpty();
+	}
+
+	@Test
+	void aLockTimeoutGivesUpInsteadOfQueueingBehindALongTransaction() throws Exception {
+		this.folder.table("0001_users", null, "users")
+			.file("0002_alter.sql", "-- migrator:revision 0002_alter\n-- migrator:revises 0001_users\n"
+					+ "-- migrator:lock-timeout 200ms\n-- migrator:upgrade\nALTER TABLE users ADD COLUMN email text;\n");
+		migrator().upgrade("0001_users");
+		try (Connection holder = this.dataSource.getConnection()) {
+			holder.setAutoCommit(false);
+			try (Statement statement = holder.createStatement()) {
+				statement.execute("SELECT * FROM users");
+			}
+			assertThatThrownBy(() -> migrator().upgrade("heads")).isInstanceOf(MigrationFailedException.class)
+				.hasMessageContaining("lock timeout")
+				.hasMessageContaining("0002_alter");
+			holder.rollback();
+		}
+		migrator().upgrade("heads");
+		assertThat(migrator().current()).containsExactly("0002_alter");
+	}
+
+	@Test
+	void theRunWideLockTimeoutAppliesWhenTheRevisionSetsNone() throws Exception {
+		this.folder.table("0001_users", null, "users").file("0002_alter.sql",
+				"-- migrator:revision 0002_alter\n-- migrator:revises 0001_users\n-- migrator:upgrade\nALTER TABLE users ADD COLUMN email text;\n");
+		migrator().upgrade("0001_users");
+		try (Connection holder = this.dataSource.getConnection()) {
+			holder.setAutoCommit(false);
+			try (Statement statement = holder.createStatement()) {
+				statement.execute("SELECT * FROM users");
+			}
+			assertThatThrownBy(() -> migrator(MigratorConfig.builder().lockTimeout(Duration.ofMillis(200))).upgrade("heads"))
+				.isInstanceOf(MigrationFailedException.class)
+				.hasMessageContaining("lock timeout");
+			holder.rollback();
+		}
+	}
+
+	@Test
+	void stateTablesMayLiveInTheirOwnSchema() throws Exception {
+		this.folder.table("0001_users", null, "users");
+		migrator(MigratorConfig.builder().schema("migrator_state")).upgrade("heads");
+		assertThat(Databases.strings(this.dataSource, "SELECT version_num FROM migrator_state.migrator_version"))
+			.containsExactly("0001_users");
+		assertThat(Databases.tables(this.dataSource)).containsExactly("users");
+	}
+
+	@Test
+	void aRunnerWaitingForTheLockGivesUpAfterTheLockWait() throws Exception {
+		this.folder.file("0001_slow.sql",
+				"-- migrator:revision 0001_slow\n-- migrator:upgrade\nCREATE TABLE slow (id integer);\nSELECT pg_sleep(2);\n");
+		java.util.concurrent.CompletableFuture<RunResult> first = java.util.concurrent.CompletableFuture
+			.supplyAsync(() -> migrator().upgrade("heads"));
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (Databases.count(this.dataSource, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())") == 0) {
+			assertThat(System.nanoTime()).as("the first runner takes the lock").isLessThan(deadline);
+			Thread.sleep(20);
+		}
+		assertThatThrownBy(() -> migrator(MigratorConfig.builder().lockWait(Duration.ofMillis(300))).upgrade("heads"))
+			.isInstanceOf(dev.migrator.core.dialect.RunLockTimeoutException.class)
+			.hasMessageContaining("Another runner has held the migration lock on migrator_version");
+		assertThat(first.get().steps()).hasSize(1);
+		assertThat(Databases.count(this.dataSource, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")).isZero();
+	}
+
+}
