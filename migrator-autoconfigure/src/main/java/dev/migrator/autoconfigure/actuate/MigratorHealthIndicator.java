@@ -1,0 +1,61 @@
+package dev.migrator.autoconfigure.actuate;
+
+import dev.migrator.core.ChecksumMismatch;
+import dev.migrator.core.ChecksumPolicy;
+import dev.migrator.core.MigrationStatus;
+import dev.migrator.core.Migrator;
+import dev.migrator.core.script.Revision;
+
+import java.util.List;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+
+/**
+ * UP when the database has every revision this application's heads need; DOWN, listing the pending revisions, when
+ * it is behind, so that a readiness probe keeps a new version out of rotation until the migration job has run. An
+ * edited applied revision is DOWN under the FAIL checksum policy. A database ahead of the application (a newer
+ * build's job ran first) is UP: the expanded schema serves the old version too. Reads only.
+ */
+public class MigratorHealthIndicator implements HealthIndicator {
+
+	private final Migrator migrator;
+
+	public MigratorHealthIndicator(Migrator migrator) {
+		this.migrator = migrator;
+	}
+
+	@Override
+	public Health health() {
+		MigrationStatus status;
+		try {
+			status = this.migrator.status();
+		}
+		catch (RuntimeException ex) {
+			// Not Health.down(ex): the message may quote a URL, and the class name says nothing useful.
+			return Health.down().withDetail("error", SafeErrorText.of(ex.getMessage())).build();
+		}
+		Health.Builder health = Health.up()
+			.withDetail("current", status.current().stream().sorted().toList())
+			.withDetail("heads", ids(status.heads()));
+		if (status.isAheadOfCode()) {
+			health.withDetail("unknownRevisions", status.unknownCurrent().stream().sorted().toList());
+		}
+		if (!status.pending().isEmpty()) {
+			health.down().withDetail("pending", ids(status.pending()));
+		}
+		if (!status.checksumMismatches().isEmpty()) {
+			health.withDetail("editedRevisions",
+					status.checksumMismatches().stream().map(ChecksumMismatch::revision).toList());
+			if (this.migrator.config().checksumPolicy() == ChecksumPolicy.FAIL) {
+				health.down();
+			}
+		}
+		return health.build();
+	}
+
+	private static List<String> ids(List<Revision> revisions) {
+		return revisions.stream().map(Revision::id).toList();
+	}
+
+}

@@ -1,0 +1,36 @@
+package dev.migrator.autoconfigure.metrics;
+
+import dev.migrator.core.runtime.MigrationListener;
+import dev.migrator.core.runtime.StepResult;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * Records each step of a run in the {@value MigratorMeterNames#MIGRATION_DURATION} timer and has the gauges read the
+ * new state.
+ */
+public class MigrationMetricsListener implements MigrationListener {
+
+	private final MeterRegistry registry;
+
+	private final MigratorMetrics metrics;
+
+	public MigrationMetricsListener(MeterRegistry registry, MigratorMetrics metrics) {
+		this.registry = registry;
+		this.metrics = metrics;
+	}
+
+	@Override
+	public void stepFinished(StepResult result) {
+		Timer.builder(MigratorMeterNames.MIGRATION_DURATION)
+			.description("How long a migration step took")
+			.tag(MigratorMeterNames.TAG_REVISION, result.revision())
+			.tag(MigratorMeterNames.TAG_DIRECTION, result.direction().label())
+			.tag(MigratorMeterNames.TAG_OUTCOME, result.succeeded() ? "success" : "failure")
+			.register(this.registry)
+			.record(result.duration());
+		this.metrics.refresh();
+	}
+
+}

@@ -1,0 +1,51 @@
+package dev.migrator.autoconfigure.metrics;
+
+/**
+ * The names and tags of migrator's meters, in Micrometer's dotted form (Prometheus shows
+ * {@code migrator_revisions_pending} and so on). The backfill and replica names are reserved now so that dashboards
+ * can be written against them; the backfill and replica-lag features register them.
+ */
+public final class MigratorMeterNames {
+
+	/** Gauge: revisions this application has that the database has not applied. */
+	public static final String REVISIONS_PENDING = "migrator.revisions.pending";
+
+	/** Gauge of value 1, one per current head of the database, tagged {@link #TAG_REVISION}. */
+	public static final String REVISION_CURRENT = "migrator.revision.current";
+
+	/**
+	 * Timer: how long each step took, tagged {@link #TAG_REVISION}, {@link #TAG_DIRECTION} and {@link #TAG_OUTCOME}.
+	 */
+	public static final String MIGRATION_DURATION = "migrator.migration.duration";
+
+	/** Reserved. Counter: rows a backfill has processed, tagged {@link #TAG_BACKFILL}. */
+	public static final String BACKFILL_ROWS = "migrator.backfill.rows";
+
+	/** Reserved. Gauge from 0 to 1: how far a backfill has got, tagged {@link #TAG_BACKFILL}. */
+	public static final String BACKFILL_PROGRESS = "migrator.backfill.progress";
+
+	/** Reserved. Gauge: how many bytes of WAL a replica has yet to replay, tagged {@link #TAG_REPLICA}. */
+	public static final String REPLICA_LAG_BYTES = "migrator.replica.lag.bytes";
+
+	/** Reserved. Gauge: how many seconds a replica is behind, tagged {@link #TAG_REPLICA}. */
+	public static final String REPLICA_LAG_SECONDS = "migrator.replica.lag.seconds";
+
+	/** Tag: a revision id. */
+	public static final String TAG_REVISION = "revision";
+
+	/** Tag: {@code upgrade} or {@code downgrade}. */
+	public static final String TAG_DIRECTION = "direction";
+
+	/** Tag: {@code success} or {@code failure}. */
+	public static final String TAG_OUTCOME = "outcome";
+
+	/** Tag: a backfill's name. */
+	public static final String TAG_BACKFILL = "backfill";
+
+	/** Tag: a replica's name. */
+	public static final String TAG_REPLICA = "replica";
+
+	private MigratorMeterNames() {
+	}
+
+}

@@ -1,0 +1,41 @@
+package dev.migrator.autoconfigure.metrics;
+
+import dev.migrator.autoconfigure.MigratorAutoConfiguration;
+import dev.migrator.core.Migrator;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration for migrator's Micrometer metrics, when a {@link MeterRegistry} exists.
+ */
+@AutoConfiguration(after = MigratorAutoConfiguration.class,
+		afterName = { MigratorMetricsAutoConfiguration.METRICS + ".MetricsAutoConfiguration",
+				MigratorMetricsAutoConfiguration.METRICS + ".CompositeMeterRegistryAutoConfiguration",
+				MigratorMetricsAutoConfiguration.METRICS + ".export.simple.SimpleMetricsExportAutoConfiguration" })
+@ConditionalOnClass({ Migrator.class, MeterRegistry.class })
+@ConditionalOnBean({ Migrator.class, MeterRegistry.class })
+public final class MigratorMetricsAutoConfiguration {
+
+	// By name: the registry may come from any export module, all of which run before the composite one.
+	static final String METRICS = "org.springframework.boot.micrometer.metrics.autoconfigure";
+
+	@Bean
+	@ConditionalOnMissingBean
+	MigratorMetrics migratorMetrics(ObjectProvider<Migrator> migrator) {
+		return new MigratorMetrics(migrator::getObject);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MigrationMetricsListener migrationMetricsListener(MeterRegistry registry, MigratorMetrics metrics) {
+		return new MigrationMetricsListener(registry, metrics);
+	}
+
+}

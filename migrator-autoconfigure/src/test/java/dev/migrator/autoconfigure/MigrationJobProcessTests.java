@@ -1,0 +1,127 @@
+package dev.migrator.autoconfigure;
+
+import dev.migrator.autoconfigure.jobapp.JobTestApplication;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The migration job as a Kubernetes Job sees it: a JVM started with the job profile, and its exit code.
+ */
+class MigrationJobProcessTests {
+
+	private static final long TIMEOUT_SECONDS = 120;
+
+	@TempDir
+	Path temp;
+
+	@Test
+	void successfulUpgradeExitsZero() throws Exception {
+		SqliteFile database = new SqliteFile(this.temp.resolve("app.db"));
+		Result result = runJob(database, RevisionFiles.twoTables(this.temp.resolve("revisions")));
+		assertThat(result.exitCode()).as(result.output()).isZero();
+		assertThat(database.versionRows()).containsExactly("0002_create_orders");
+		assertThat(result.output()).contains("Upgraded 2 revision(s)");
+	}
+
+	@Test
+	void jobEndsEvenWhenTheApplicationKeepsANonDaemonThread() throws Exception {
+		SqliteFile database = new SqliteFile(this.temp.resolve("app.db"));
+		Result result = runJob(database, RevisionFiles.twoTables(this.temp.resolve("revisions")),
+				"--jobapp.busy-thread=true");
+		assertThat(result.exitCode()).as(result.output()).isZero();
+		assertThat(database.versionRows()).containsExactly("0002_create_orders");
+	}
+
+	@Test
+	void failingRevisionExitsOne() throws Exception {
+		SqliteFile database = new SqliteFile(this.temp.resolve("app.db"));
+		RevisionFiles revisions = RevisionFiles.twoTables(this.temp.resolve("revisions"))
+			.failing("0003_fails", "0002_create_orders");
+		Result result = runJob(database, revisions);
+		assertThat(result.exitCode()).as(result.output()).isEqualTo(1);
+		assertThat(result.output()).contains("Upgrade of revision 0003_fails");
+		assertThat(database.versionRows()).containsExactly("0002_create_orders");
+	}
+
+	@Test
+	void checkWithPendingRevisionsExitsTwo() throws Exception {
+		SqliteFile database = new SqliteFile(this.temp.resolve("app.db"));
+		Result result = runJob(database, RevisionFiles.twoTables(this.temp.resolve("revisions")),
+				"--migrator.job.command=check");
+		assertThat(result.exitCode()).as(result.output()).isEqualTo(2);
+		assertThat(result.output()).contains("2 revision(s) pending");
+	}
+
+	@Test
+	void sqlWritesTheScriptAloneToStandardOutput() throws Exception {
+		SqliteFile database = new SqliteFile(this.temp.resolve("app.db"));
+		Result result = runJob(database, RevisionFiles.twoTables(this.temp.resolve("revisions")),
+				"--migrator.job.command=sql");
+		assertThat(result.exitCode()).as(result.output()).isZero();
+		assertThat(result.output()).contains("CREATE TABLE people")
+			.doesNotContain(":: Spring Boot ::")
+			.doesNotContain(" INFO ");
+		assertThat(database.tables()).isEmpty();
+	}
+
+	@Test
+	void invalidPropertyExitsOneWithFailureAnalysis() throws Exception {
+		SqliteFile database = new SqliteFile(this.temp.resolve("app.db"));
+		Result result = runJob(database, RevisionFiles.twoTables(this.temp.resolve("revisions")),
+				"--migrator.lock-wait=-1s");
+		assertThat(result.exitCode()).as(result.output()).isEqualTo(1);
+		assertThat(result.output()).contains("APPLICATION FAILED TO START")
+			.contains("The lock wait cannot be negative");
+		assertThat(database.tables()).isEmpty();
+	}
+
+	@Test
+	void withoutTheProfileTheApplicationWritesNothing() throws Exception {
+		SqliteFile database = new SqliteFile(this.temp.resolve("app.db"));
+		Result result = run(database, RevisionFiles.twoTables(this.temp.resolve("revisions")));
+		assertThat(result.exitCode()).as(result.output()).isZero();
+		assertThat(result.output()).contains("Started JobTestApplication").doesNotContain("Migration job");
+		assertThat(database.tables()).isEmpty();
+	}
+
+	private Result runJob(SqliteFile database, RevisionFiles revisions, String... extraArguments)
+			throws IOException, InterruptedException {
+		List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=migrate"));
+		arguments.addAll(List.of(extraArguments));
+		return run(database, revisions, arguments.toArray(String[]::new));
+	}
+
+	private Result run(SqliteFile database, RevisionFiles revisions, String... extraArguments)
+			throws IOException, InterruptedException {
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+				JobTestApplication.class.getName(), "--spring.datasource.url=" + database.url(),
+				"--migrator.locations=" + revisions.location()));
+		command.addAll(List.of(extraArguments));
+		// To a file, not a pipe: a job that hangs must fail the test, not block the read.
+		Path log = Files.createTempFile(this.temp, "job", ".log");
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		boolean ended = process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+		if (!ended) {
+			process.destroyForcibly().waitFor();
+		}
+		String output = Files.readString(log, StandardCharsets.UTF_8);
+		assertThat(ended).as("the job ended within %d s:%n%s", TIMEOUT_SECONDS, output).isTrue();
+		return new Result(process.exitValue(), output);
+	}
+
+	private record Result(int exitCode, String output) {
+	}
+
+}
