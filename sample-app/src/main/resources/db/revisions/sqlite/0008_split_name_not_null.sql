@@ -1,0 +1,31 @@
+-- migrator:revision 0008_split_name_not_null
+-- migrator:revises 0007_validate_orders_user_fk
+-- migrator:message split full_name, step 3 of 3: the new columns become required
+-- migrator:upgrade
+CREATE TABLE users_new (
+    id integer PRIMARY KEY AUTOINCREMENT,
+    full_name varchar(200),
+    email varchar(255) NOT NULL UNIQUE,
+    created_at text NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    first_name varchar(100) NOT NULL,
+    last_name varchar(100) NOT NULL,
+    status text NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'suspended'))
+);
+INSERT INTO users_new (id, full_name, email, created_at, first_name, last_name, status)
+    SELECT id, full_name, email, created_at, first_name, last_name, status FROM users;
+DROP TABLE users;
+ALTER TABLE users_new RENAME TO users;
+-- migrator:downgrade
+CREATE TABLE users_old (
+    id integer PRIMARY KEY AUTOINCREMENT,
+    full_name varchar(200),
+    email varchar(255) NOT NULL UNIQUE,
+    created_at text NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    first_name varchar(100),
+    last_name varchar(100),
+    status text NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'suspended'))
+);
+INSERT INTO users_old (id, full_name, email, created_at, first_name, last_name, status)
+    SELECT id, full_name, email, created_at, first_name, last_name, status FROM users;
+DROP TABLE users;
+ALTER TABLE users_old RENAME TO users;
