@@ -17,12 +17,23 @@ public final class DurationText {
 	private DurationText() {
 	}
 
-	/** Parses the text; the exception's message says what forms are accepted. */
+	/**
+	 * Parses the text; the exception's message says what forms are accepted.
+	 * @throws IllegalArgumentException when the text is not a duration
+	 * @throws ArithmeticException when it is one, but longer than a {@link Duration} (or its number than a long)
+	 * holds
+	 */
 	public static Duration parse(String text) {
 		String value = text.trim().toLowerCase(Locale.ROOT);
 		Matcher matcher = SIMPLE.matcher(value);
 		if (matcher.matches()) {
-			long amount = Long.parseLong(matcher.group(1));
+			long amount;
+			try {
+				amount = Long.parseLong(matcher.group(1));
+			}
+			catch (NumberFormatException ex) {
+				throw new ArithmeticException("'" + text + "' is too long to be a duration");
+			}
 			String unit = (matcher.group(2) != null) ? matcher.group(2) : "ms";
 			return switch (unit) {
 				case "ms" -> Duration.ofMillis(amount);
@@ -39,6 +50,21 @@ public final class DurationText {
 		catch (DateTimeParseException ex) {
 			throw invalid(text);
 		}
+	}
+
+	/** Writes a duration the way headers accept it back, in the largest unit that keeps it whole: 500ms, 2s, 5min. */
+	public static String format(Duration duration) {
+		long millis = duration.toMillis();
+		if (millis % 3_600_000 == 0 && millis != 0) {
+			return (millis / 3_600_000) + "h";
+		}
+		if (millis % 60_000 == 0 && millis != 0) {
+			return (millis / 60_000) + "min";
+		}
+		if (millis % 1000 == 0 && millis != 0) {
+			return (millis / 1000) + "s";
+		}
+		return millis + "ms";
 	}
 
 	private static IllegalArgumentException invalid(String text) {

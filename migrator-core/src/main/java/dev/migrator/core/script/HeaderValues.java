@@ -24,6 +24,10 @@ final class HeaderValues {
 	private static final String ID_RULE = "use only letters, digits, '_', '-' and '.', at most " + MAX_ID_LENGTH
 			+ " characters";
 
+	// PostgreSQL's lock_timeout and statement_timeout are int milliseconds (as is SQLite's busy timeout): a longer
+	// timeout would be accepted here and fail in the middle of a run, after the revisions before it were applied.
+	private static final Duration MAX_TIMEOUT = Duration.ofMillis(Integer.MAX_VALUE);
+
 	private static final String DURATION_FORMS = "Write a whole number with a unit, such as 500ms, 2s, 5min or 1h "
 			+ "(or ISO-8601 such as PT2S).";
 
@@ -33,11 +37,17 @@ final class HeaderValues {
 	// Target keywords: a revision with such an id could never be named as a target.
 	private static final java.util.Set<String> RESERVED = java.util.Set.of("head", "heads", "base", "current");
 
+	// A relative target such as -1: a revision with such an id could never be named as a target either.
+	private static final Pattern RELATIVE_TARGET = Pattern.compile("-\\d+");
+
 	static String id(Origin at, String key, String value) {
 		if (RESERVED.contains(value.toLowerCase(java.util.Locale.ROOT))) {
 			throw new RevisionSourceException("reserved-revision-id", at + ": " + key + " '" + value
 					+ "' is a target keyword (head, heads, base, current) and cannot be a revision id or label. "
 					+ "Rename it, for example 0001_" + value + ".");
+		}
+		if (RELATIVE_TARGET.matcher(value).matches()) {
+			throw relativeTarget(at, key, value, "revision id");
 		}
 		if (!isId(value)) {
 			throw new RevisionSourceException("invalid-revision-id",
@@ -45,6 +55,12 @@ final class HeaderValues {
 							+ " (for example 0003_add_display_name).");
 		}
 		return value;
+	}
+
+	private static RevisionSourceException relativeTarget(Origin at, String key, String value, String what) {
+		return new RevisionSourceException("reserved-revision-id", at + ": " + key + " '" + value
+				+ "' reads as a relative target (" + value.substring(1) + " step(s) down) and cannot be a " + what
+				+ ". Rename it, for example 0001" + value.replace('-', '_') + ".");
 	}
 
 	/** Revision ids listed under a key such as {@code revises}; none may be empty or repeated. */
@@ -61,6 +77,9 @@ final class HeaderValues {
 			if (RESERVED.contains(label.toLowerCase(java.util.Locale.ROOT))) {
 				throw new RevisionSourceException("reserved-revision-id", at + ": " + key + " '" + label
 						+ "' is a target keyword (head, heads, base, current) and cannot be a branch label. Rename it.");
+			}
+			if (RELATIVE_TARGET.matcher(label).matches()) {
+				throw relativeTarget(at, key, label, "branch label");
 			}
 			if (!isId(label)) {
 				throw new RevisionSourceException("invalid-branch-label", at + ": " + key + " '" + label
@@ -97,6 +116,9 @@ final class HeaderValues {
 		try {
 			duration = DurationText.parse(value);
 		}
+		catch (ArithmeticException ex) {
+			throw tooLong(at, key, value, ex);
+		}
 		catch (IllegalArgumentException ex) {
 			throw new RevisionSourceException("invalid-duration", at + ": " + key + " '" + value
 					+ "' is not a duration. " + DURATION_FORMS, ex);
@@ -105,7 +127,16 @@ final class HeaderValues {
 			throw new RevisionSourceException("invalid-duration",
 					at + ": " + key + " '" + value + "' is negative. " + DURATION_FORMS);
 		}
+		if (duration.compareTo(MAX_TIMEOUT) > 0) {
+			throw tooLong(at, key, value, null);
+		}
 		return duration;
+	}
+
+	private static RevisionSourceException tooLong(Origin at, String key, String value, Throwable cause) {
+		return new RevisionSourceException("invalid-duration", at + ": " + key + " '" + value + "' is longer than "
+				+ MAX_TIMEOUT.toMillis() + "ms (about 24 days), the longest timeout PostgreSQL accepts. "
+				+ "Write a shorter duration.", cause);
 	}
 
 	/** A duration where an empty value means "the run's default", as in the annotation. */

@@ -106,6 +106,11 @@ public final class Planner {
 
 	/** The version rows that say exactly the target and all it needs are applied. */
 	public Set<String> stamp(Set<String> rows, String target) {
+		if (Target.parse(target) instanceof Target.Relative) {
+			// A relative target counts from the rows, so they must be revisions this code knows; any other target
+			// replaces the rows whatever they are, which is how a database at an unknown revision is repaired.
+			requireKnown(rows);
+		}
 		Set<String> destinations = this.resolver.resolve(target, rows);
 		return this.graph.headsOf(this.graph.ancestorsOf(destinations));
 	}

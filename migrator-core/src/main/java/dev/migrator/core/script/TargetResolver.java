@@ -81,7 +81,9 @@ public final class TargetResolver {
 
 	private String headOfLabel(String label) {
 		Revision start = this.graph.findByLabel(label).orElseThrow(() -> new RevisionGraphException("unknown-branch-label",
-				"Branch label '" + label + "' is not declared by any revision. Known labels: " + knownLabels() + "."));
+				"Target '" + label + "@head': branch label '" + label + "' is not declared by any revision. Known labels: "
+						+ knownLabels() + ". Use one of them, or declare the label with -- migrator:branch-labels on "
+						+ "the revision that starts the branch."));
 		Set<String> descendants = this.graph.branchOf(List.of(start.id()));
 		List<Revision> heads = this.graph.heads().stream().filter((h) -> descendants.contains(h.id())).toList();
 		if (heads.size() != 1) {
@@ -111,12 +113,21 @@ public final class TargetResolver {
 						+ "' starts from base, but there are " + bases.size() + " bases: " + describe(bases)
 						+ ". Use id+N with one of them.");
 			}
-			return walk(bases.get(0).id(), delta - 1, target);
+			// The first step from base reaches the base revision; the walk counts on from there.
+			return walk(bases.get(0).id(), delta - 1, target, "base", 1);
 		}
 		return walk(rows.iterator().next(), delta, target);
 	}
 
 	private Set<String> walk(String from, int delta, String target) {
+		return walk(from, delta, target, from, 0);
+	}
+
+	/**
+	 * Walks {@code delta} steps from {@code from}; {@code origin} and {@code stepsBefore} are where the user's count
+	 * started and how many of its steps were taken before {@code from}, so that errors count as the user does.
+	 */
+	private Set<String> walk(String from, int delta, String target, String origin, int stepsBefore) {
 		String current = from;
 		for (int step = 0; step < Math.abs(delta); step++) {
 			List<Revision> next = (delta > 0) ? this.graph.childrenOf(current) : this.graph.parentsOf(current);
@@ -125,8 +136,9 @@ public final class TargetResolver {
 					return Set.of();
 				}
 				throw new RevisionGraphException("relative-out-of-range", "Target '" + target + "' goes "
-						+ Math.abs(delta) + " steps " + (delta > 0 ? "up" : "down") + " from " + from + ", but "
-						+ current + " has no " + (delta > 0 ? "child" : "parent") + " after " + step + " step(s)."
+						+ (Math.abs(delta) + stepsBefore) + " steps " + (delta > 0 ? "up" : "down") + " from " + origin
+						+ ", but " + current + " has no " + (delta > 0 ? "child" : "parent") + " after "
+						+ (step + stepsBefore) + " step(s)."
 						+ (delta > 0 ? " Use head or heads to go to the end." : " Use base to undo everything."));
 			}
 			if (next.size() > 1) {

@@ -1,0 +1,3 @@
+-- migrator:revision 0002_orders
+-- migrator:revises 0001_users
+-- migrator:upgrade CREATE TABLE orders (id integer PRIMARY KEY, user_id integer);

@@ -1,0 +1,4 @@
+-- migrator:revision 0002_orders
+-- migrator:revises 0001_users
+-- migrator:message create orders
+-- the upgrade SQL is still to be written

@@ -1,0 +1,7 @@
+-- migrator:revision 0001_users
+-- migrator:revises 0003_items
+-- migrator:message create users
+-- migrator:upgrade
+CREATE TABLE users (id integer PRIMARY KEY, name varchar(100));
+-- migrator:downgrade
+DROP TABLE users;

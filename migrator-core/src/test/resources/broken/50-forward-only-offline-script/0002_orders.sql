@@ -1,0 +1,5 @@
+-- migrator:revision 0002_orders
+-- migrator:revises 0001_users
+-- migrator:message create orders, forward-only
+-- migrator:upgrade
+CREATE TABLE orders (id integer PRIMARY KEY, user_id integer);

@@ -1,0 +1,7 @@
+-- migrator:revision 0002_orders
+-- migrator:revises 0001_users
+-- migrator:message create orders
+-- migrator:upgrade
+CREATE TABLE orders (id integer PRIMARY KEY, user_id integer);
+-- migrator:downgrade
+DROP TABLE orders;
