@@ -25,6 +25,11 @@ public class CheckFailedException extends MigratorException {
 				.append(status.pending().stream().limit(20).map(Revision::id).collect(Collectors.joining(", ")))
 				.append(status.pending().size() > 20 ? ", …" : "").append(". Run upgrade.");
 		}
+		if (status.isAheadOfCode()) {
+			message.append(" The database is at ").append(String.join(", ", new java.util.TreeSet<>(status.unknownCurrent())))
+				.append(", which this code does not know: it is ahead of this code (a newer version migrated it) or a ")
+				.append("revision file was removed. Deploy the code that has it, or restore the file.");
+		}
 		if (!status.checksumMismatches().isEmpty()) {
 			message.append(' ').append(ChecksumMismatchException.message(status.checksumMismatches()));
 		}

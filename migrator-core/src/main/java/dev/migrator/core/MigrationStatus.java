@@ -15,9 +15,11 @@ import java.util.Set;
  * @param pending revisions the code has and the database has not applied, in upgrade order
  * @param checksumMismatches applied revisions edited since
  * @param recentHistory the newest history entries, newest first
+ * @param unknownCurrent version rows this code does not know: the database is ahead of it (a newer version migrated
+ * it), or a revision file was removed
  */
 public record MigrationStatus(Set<String> current, List<Revision> heads, List<Revision> pending,
-		List<ChecksumMismatch> checksumMismatches, List<HistoryEntry> recentHistory) {
+		List<ChecksumMismatch> checksumMismatches, List<HistoryEntry> recentHistory, Set<String> unknownCurrent) {
 
 	public MigrationStatus {
 		current = Set.copyOf(current);
@@ -25,11 +27,17 @@ public record MigrationStatus(Set<String> current, List<Revision> heads, List<Re
 		pending = List.copyOf(pending);
 		checksumMismatches = List.copyOf(checksumMismatches);
 		recentHistory = List.copyOf(recentHistory);
+		unknownCurrent = Set.copyOf(unknownCurrent);
 	}
 
-	/** Whether nothing is pending and no applied revision was edited. */
+	/** Whether the database is at revisions this code does not know, as after a newer version migrated it. */
+	public boolean isAheadOfCode() {
+		return !this.unknownCurrent.isEmpty();
+	}
+
+	/** Whether nothing is pending, no applied revision was edited, and the database is at revisions this code knows. */
 	public boolean isUpToDate() {
-		return this.pending.isEmpty() && this.checksumMismatches.isEmpty();
+		return this.pending.isEmpty() && this.checksumMismatches.isEmpty() && this.unknownCurrent.isEmpty();
 	}
 
 }

@@ -87,7 +87,7 @@ final class ClasspathFolder {
 			for (Enumeration<JarEntry> all = jar.entries(); all.hasMoreElements();) {
 				JarEntry entry = all.nextElement();
 				String name = entry.getName();
-				if (!entry.isDirectory() && name.startsWith(prefix) && name.endsWith(suffix)
+				if (!entry.isDirectory() && name.startsWith(prefix) && FileSystemFolder.endsWithIgnoringCase(name, suffix)
 						&& !FileSystemFolder.isHidden(name.substring(prefix.length()))) {
 					entries.add(entry);
 				}

@@ -35,7 +35,7 @@ final class FileSystemFolder {
 		List<Path> found;
 		try (Stream<Path> walk = Files.walk(directory)) {
 			found = walk.filter((file) -> !file.equals(directory))
-				.filter((file) -> file.getFileName().toString().endsWith(suffix))
+				.filter((file) -> endsWithIgnoringCase(file.getFileName().toString(), suffix))
 				.filter((file) -> !isHidden(relativePath(directory, file)))
 				.filter(Files::isRegularFile)
 				.sorted(Comparator.comparing((Path file) -> relativePath(directory, file)))
@@ -59,6 +59,11 @@ final class FileSystemFolder {
 		List<String> names = new ArrayList<>();
 		directory.relativize(file).forEach((name) -> names.add(name.toString()));
 		return String.join("/", names);
+	}
+
+	// A revision saved as NAME.SQL must not vanish without a word.
+	static boolean endsWithIgnoringCase(String name, String suffix) {
+		return name.regionMatches(true, name.length() - suffix.length(), suffix, 0, suffix.length());
 	}
 
 }

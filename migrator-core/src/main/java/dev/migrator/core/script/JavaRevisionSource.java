@@ -72,10 +72,17 @@ public final class JavaRevisionSource implements RevisionSource {
 		return builder.build();
 	}
 
-	/** A class that leaves {@link JavaMigration#downgrade} as it is, is forward-only. */
+	/**
+	 * A class that leaves {@link JavaMigration#downgrade} as it is, is forward-only. Asked of the annotated class, not
+	 * of a class-based proxy around it, which overrides every method.
+	 */
 	private static boolean overridesDowngrade(Class<?> type) {
+		Class<?> declared = type;
+		while (declared.getSuperclass() != null && declared.getAnnotation(MigratorRevision.class) == null) {
+			declared = declared.getSuperclass();
+		}
 		try {
-			return type.getMethod("downgrade", MigrationContext.class).getDeclaringClass() != JavaMigration.class;
+			return declared.getMethod("downgrade", MigrationContext.class).getDeclaringClass() != JavaMigration.class;
 		}
 		catch (NoSuchMethodException ex) {
 			throw new IllegalStateException("every JavaMigration has downgrade(MigrationContext)", ex);

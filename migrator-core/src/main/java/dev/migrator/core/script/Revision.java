@@ -208,7 +208,19 @@ public record Revision(String id, List<String> revises, List<String> branchLabel
 		private String describe() {
 			return String.join("\n", this.id, String.valueOf(this.revises), String.valueOf(this.dependsOn),
 					String.valueOf(this.branchLabels), this.phase.label(), String.valueOf(this.transactional),
-					String.valueOf(this.upgrade), String.valueOf(this.downgrade));
+					describe(this.upgrade), this.downgrade.map(Builder::describe).orElse("forward-only"));
+		}
+
+		// A Java body is named by its class and its own checksum: the object's identity must not leak into the digest.
+		private static String describe(MigrationBody body) {
+			if (body instanceof MigrationBody.Java java) {
+				String type = java.migration().getClass().getName();
+				int lambda = type.indexOf("$$Lambda");
+				// A lambda's class name carries an address that changes from one JVM run to the next.
+				type = (lambda >= 0) ? type.substring(0, lambda + "$$Lambda".length()) : type;
+				return type + ":" + java.direction() + ":" + java.migration().checksum();
+			}
+			return String.valueOf(body);
 		}
 
 	}

@@ -130,4 +130,16 @@ class RevisionGraphTests {
 		assertThat(graph.revisions()).isEmpty();
 	}
 
+	@Test
+	void aRevisionBuiltInCodeWithAJavaBodyHasAStableChecksum() {
+		JavaMigration migration = (context) -> {
+		};
+		String first = Revision.builder("a").upgrade(new MigrationBody.Java(migration, Direction.UPGRADE)).build().checksum();
+		JavaMigration again = (context) -> {
+		};
+		String second = Revision.builder("a").upgrade(new MigrationBody.Java(again, Direction.UPGRADE)).build().checksum();
+		assertThat(first).isEqualTo(second);
+		assertThat(Revision.builder("a").upgradeSql("select 1").build().checksum()).isNotEqualTo(first);
+	}
+
 }
