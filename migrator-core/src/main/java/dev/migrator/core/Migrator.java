@@ -49,6 +49,9 @@ public final class Migrator {
 
 	private static final int STATUS_HISTORY_ENTRIES = 20;
 
+	/** Stands for the dialect's name ({@code postgresql}, {@code sqlite}) in a location. */
+	public static final String DIALECT_PLACEHOLDER = "{dialect}";
+
 	private final MigratorConfig config;
 
 	private volatile RevisionGraph graph;
@@ -152,27 +155,39 @@ public final class Migrator {
 	 */
 	public List<Revision> history(String range) {
 		RevisionHistory history = new RevisionHistory(graph());
-		if (range.contains("current")) {
-			return history.range(range, current());
+		if (java.util.Arrays.stream(range.split(":", -1)).map(String::trim).anyMatch("current"::equals)) {
+			Set<String> rows = current();
+			new Planner(graph()).applied(rows);
+			return history.range(range, rows);
 		}
 		return history.range(range, Set.of());
 	}
 
-	/** Revisions an upgrade to heads would apply, in order. Reads only. */
+	/**
+	 * Revisions an upgrade to heads would apply, in order; none when the database is ahead of this code (see
+	 * {@link #status()}). Reads only.
+	 */
 	public List<Revision> pending() {
-		Planner planner = new Planner(graph());
-		return read((connection, dialect) -> planner.pending(versionTable(dialect).read(connection)));
+		return status().pending();
 	}
 
-	/** Where the database stands against the code. Reads only. */
+	/**
+	 * Where the database stands against the code. Reads only. A database at revisions this code does not know is
+	 * reported, not refused: during a rolling deploy the old version keeps running against a schema the new version
+	 * has already expanded, and its readiness must not fail for that.
+	 */
 	public MigrationStatus status() {
 		Planner planner = new Planner(graph());
 		return read((connection, dialect) -> {
 			Set<String> rows = versionTable(dialect).read(connection);
-			List<Revision> pending = planner.pending(rows);
-			List<ChecksumMismatch> mismatches = checksumMismatches(connection, dialect, planner.applied(rows));
+			Set<String> unknown = new java.util.TreeSet<>(rows);
+			unknown.removeIf((id) -> graph().find(id).isPresent());
+			Set<String> known = new java.util.LinkedHashSet<>(rows);
+			known.removeAll(unknown);
+			List<Revision> pending = unknown.isEmpty() ? planner.pending(rows) : List.of();
+			List<ChecksumMismatch> mismatches = checksumMismatches(connection, dialect, planner.applied(known));
 			List<HistoryEntry> recent = historyTable(dialect).latest(connection, STATUS_HISTORY_ENTRIES);
-			return new MigrationStatus(rows, graph().heads(), pending, mismatches, recent);
+			return new MigrationStatus(rows, graph().heads(), pending, mismatches, recent, unknown);
 		});
 	}
 
@@ -180,7 +195,7 @@ public final class Migrator {
 	public MigrationStatus check() {
 		MigrationStatus status = status();
 		boolean edited = !status.checksumMismatches().isEmpty() && this.config.checksumPolicy() == ChecksumPolicy.FAIL;
-		if (!status.pending().isEmpty() || edited) {
+		if (!status.pending().isEmpty() || edited || status.isAheadOfCode()) {
 			throw new CheckFailedException(status);
 		}
 		if (!status.checksumMismatches().isEmpty()) {
@@ -202,7 +217,8 @@ public final class Migrator {
 		Set<String> destinations = new TargetResolver(graph()).resolve(to, fromRows);
 		boolean down = applied.containsAll(destinations) && !planner.stamp(fromRows, to).equals(fromRows);
 		Plan plan = down ? planner.downgrade(fromRows, to) : planner.upgrade(fromRows, to);
-		return new OfflineScript(offlineDialect(), this.config.tables(), this.config.settings()).render(plan, from, to);
+		return new OfflineScript(offlineDialect(), this.config.tables(), this.config.settings(),
+				this.config.namingConvention()).render(plan, from, to);
 	}
 
 	private RunResult run(Connection connection, Dialect dialect, Plan plan) throws SQLException {
@@ -213,7 +229,7 @@ public final class Migrator {
 		logger.info("{} {} revision(s) from {}", plan.direction() == Direction.UPGRADE ? "Upgrading" : "Downgrading",
 				plan.steps().size(), describe(plan.rowsBefore()));
 		MigrationRunner runner = new MigrationRunner(dialect, versionTable(dialect), historyTable(dialect),
-				this.config.settings(), this.config.listeners(), runBy());
+				this.config.settings(), this.config.listeners(), runBy(), this.config.namingConvention());
 		List<StepResult> steps = runner.run(connection, plan);
 		return new RunResult(plan.direction(), steps, plan.rowsBefore(), plan.rowsAfter());
 	}
@@ -290,18 +306,18 @@ public final class Migrator {
 				return Dialects.forConnection(connection);
 			}
 			catch (SQLException ex) {
-				throw new MigratorException("no-dialect", "Offline SQL needs a dialect and the database could not be reached to tell it ("
+				throw new MigratorException("no-dialect", "The dialect (needed for offline SQL and for a {dialect} location) could not be read from the database ("
 						+ ex.getMessage() + "). Set the dialect (postgresql or sqlite).", ex);
 			}
 		}
-		throw new MigratorException("no-dialect", "Offline SQL needs a dialect: set it to one of "
+		throw new MigratorException("no-dialect", "Offline SQL and {dialect} locations need a dialect: set it to one of "
 				+ Dialects.supportedNames() + ".");
 	}
 
 	private RevisionSource source() {
 		List<RevisionSource> sources = new ArrayList<>();
 		if (!this.config.locations().isEmpty()) {
-			sources.add(new SqlFileRevisionSource(this.config.locations(), this.config.classLoader()));
+			sources.add(new SqlFileRevisionSource(resolvedLocations(), this.config.classLoader()));
 		}
 		if (!this.config.javaMigrations().isEmpty() || !this.config.javaPackages().isEmpty()) {
 			sources.add(new JavaRevisionSource(this.config.javaMigrations(), this.config.javaPackages(),
@@ -309,6 +325,18 @@ public final class Migrator {
 		}
 		sources.addAll(this.config.extraSources());
 		return new CompositeRevisionSource(sources);
+	}
+
+	/**
+	 * The locations with {@value #DIALECT_PLACEHOLDER} replaced by the dialect's name, so that one application can
+	 * ship revisions for each database it supports; the database is asked only for its product name.
+	 */
+	private List<String> resolvedLocations() {
+		if (this.config.locations().stream().noneMatch((l) -> l.contains(DIALECT_PLACEHOLDER))) {
+			return this.config.locations();
+		}
+		String name = offlineDialect().name();
+		return this.config.locations().stream().map((l) -> l.replace(DIALECT_PLACEHOLDER, name)).toList();
 	}
 
 	private VersionTable versionTable(Dialect dialect) {

@@ -1,5 +1,6 @@
 package dev.migrator.core;
 
+import dev.migrator.core.op.NamingConvention;
 import dev.migrator.core.runtime.MigrationListener;
 import dev.migrator.core.runtime.RunSettings;
 import dev.migrator.core.runtime.StateTables;
@@ -29,11 +30,12 @@ import javax.sql.DataSource;
  * @param checksumPolicy what an edited applied revision does
  * @param dialect a dialect name for offline scripts; the connection decides online
  * @param listeners notified of each step
+ * @param namingConvention how Java migrations' operations name constraints and indexes given no name
  */
 public record MigratorConfig(Optional<DataSource> dataSource, List<String> locations, List<JavaMigration> javaMigrations,
 		List<String> javaPackages, List<RevisionSource> extraSources, ClassLoader classLoader, StateTables tables,
 		RunSettings settings, Duration lockWait, ChecksumPolicy checksumPolicy, Optional<String> dialect,
-		List<MigrationListener> listeners) {
+		List<MigrationListener> listeners, NamingConvention namingConvention) {
 
 	public static final String DEFAULT_LOCATION = "classpath:db/revisions";
 
@@ -52,6 +54,16 @@ public record MigratorConfig(Optional<DataSource> dataSource, List<String> locat
 		Objects.requireNonNull(checksumPolicy, "checksumPolicy");
 		Objects.requireNonNull(dialect, "dialect");
 		listeners = List.copyOf(listeners);
+		Objects.requireNonNull(namingConvention, "namingConvention");
+	}
+
+	/** A configuration with the default naming convention, as before the convention was configurable. */
+	public MigratorConfig(Optional<DataSource> dataSource, List<String> locations, List<JavaMigration> javaMigrations,
+			List<String> javaPackages, List<RevisionSource> extraSources, ClassLoader classLoader, StateTables tables,
+			RunSettings settings, Duration lockWait, ChecksumPolicy checksumPolicy, Optional<String> dialect,
+			List<MigrationListener> listeners) {
+		this(dataSource, locations, javaMigrations, javaPackages, extraSources, classLoader, tables, settings, lockWait,
+				checksumPolicy, dialect, listeners, NamingConvention.defaults());
 	}
 
 	public static Builder builder() {
@@ -90,6 +102,8 @@ public record MigratorConfig(Optional<DataSource> dataSource, List<String> locat
 		private String dialect;
 
 		private final List<MigrationListener> listeners = new ArrayList<>();
+
+		private NamingConvention namingConvention = NamingConvention.defaults();
 
 		public Builder dataSource(DataSource dataSource) {
 			this.dataSource = dataSource;
@@ -171,6 +185,12 @@ public record MigratorConfig(Optional<DataSource> dataSource, List<String> locat
 			return this;
 		}
 
+		/** How operations name constraints and indexes given no name; {@link NamingConvention#defaults()} by default. */
+		public Builder namingConvention(NamingConvention namingConvention) {
+			this.namingConvention = Objects.requireNonNull(namingConvention, "namingConvention");
+			return this;
+		}
+
 		public Builder listener(MigrationListener listener) {
 			this.listeners.add(listener);
 			return this;
@@ -186,18 +206,19 @@ public record MigratorConfig(Optional<DataSource> dataSource, List<String> locat
 				throw new MigratorException("invalid-configuration", "The version table and the history table are both '"
 						+ this.versionTable + "'. Give them different names.");
 			}
-			requirePositive("lock wait", this.lockWait);
+			requireNotNegative("lock wait", this.lockWait);
 			if (this.lockTimeout != null) {
-				requirePositive("lock timeout", this.lockTimeout);
+				requireNotNegative("lock timeout", this.lockTimeout);
 			}
 			if (this.statementTimeout != null) {
-				requirePositive("statement timeout", this.statementTimeout);
+				requireNotNegative("statement timeout", this.statementTimeout);
 			}
 			return new MigratorConfig(Optional.ofNullable(this.dataSource), this.locations, this.javaMigrations,
 					this.javaPackages, this.extraSources, this.classLoader,
 					new StateTables(Optional.ofNullable(this.schema), this.versionTable, this.historyTable),
 					new RunSettings(Optional.ofNullable(this.lockTimeout), Optional.ofNullable(this.statementTimeout)),
-					this.lockWait, this.checksumPolicy, Optional.ofNullable(this.dialect), this.listeners);
+					this.lockWait, this.checksumPolicy, Optional.ofNullable(this.dialect), this.listeners,
+					this.namingConvention);
 		}
 
 		private static void requireName(String what, String name) {
@@ -210,10 +231,15 @@ public record MigratorConfig(Optional<DataSource> dataSource, List<String> locat
 			}
 		}
 
-		private static void requirePositive(String what, Duration value) {
-			if (value.isNegative() || value.isZero()) {
+		// Zero is allowed as in the revision headers: no timeout on PostgreSQL, no waiting for the run lock.
+		private static void requireNotNegative(String what, Duration value) {
+			if (value.isNegative()) {
 				throw new MigratorException("invalid-configuration",
-						"The " + what + " must be positive, but is " + value + ". Give a duration such as 2s.");
+						"The " + what + " cannot be negative, but is " + value + ". Give a duration such as 2s.");
+			}
+			if (value.toMillis() > Integer.MAX_VALUE) {
+				throw new MigratorException("invalid-configuration", "The " + what + " " + value
+						+ " is longer than the databases accept (about 24 days). Give a shorter duration.");
 			}
 		}
 

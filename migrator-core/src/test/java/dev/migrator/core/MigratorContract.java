@@ -293,6 +293,48 @@ abstract class MigratorContract {
 		assertThat(down).contains("DROP TABLE orders;").doesNotContain("DROP TABLE users");
 	}
 
+	@Test
+	void aDialectPlaceholderInALocationPicksThatDatabasesFolder() throws Exception {
+		RevisionFolder mine = new RevisionFolder(this.temp.resolve("per-dialect").resolve(dialectName()));
+		mine.table("0001_mine", null, "mine");
+		new RevisionFolder(this.temp.resolve("per-dialect").resolve("other")).table("0001_other", null, "other");
+		Migrator migrator = Migrator.create(MigratorConfig.builder().dataSource(this.dataSource)
+			.locations("filesystem:" + this.temp.resolve("per-dialect") + "/" + Migrator.DIALECT_PLACEHOLDER)
+			.build());
+		migrator.upgrade("heads");
+		assertThat(userTables()).containsExactly("mine");
+	}
+
+	@Test
+	void aDatabaseAheadOfTheCodeIsReportedByStatusAndRefusedByUpgrade() throws Exception {
+		this.folder.table("0001_users", null, "users").table("0002_orders", "0001_users", "orders");
+		migrator().upgrade("heads");
+		RevisionFolder older = new RevisionFolder(this.temp.resolve("older"));
+		older.table("0001_users", null, "users");
+		Migrator oldCode = Migrator.create(MigratorConfig.builder().dataSource(this.dataSource).locations(older.location()).build());
+		MigrationStatus status = oldCode.status();
+		assertThat(status.isAheadOfCode()).isTrue();
+		assertThat(status.unknownCurrent()).containsExactly("0002_orders");
+		assertThat(status.pending()).isEmpty();
+		assertThat(oldCode.pending()).isEmpty();
+		assertThatThrownBy(oldCode::check).isInstanceOf(CheckFailedException.class)
+			.hasMessageContaining("The database is at 0002_orders, which this code does not know");
+		assertThatThrownBy(() -> oldCode.upgrade("heads")).isInstanceOf(MigratorException.class)
+			.hasMessageContaining("The database is at revision 0002_orders, which this application does not know")
+			.extracting((ex) -> ((MigratorException) ex).code())
+			.isEqualTo("unknown-database-revision");
+		assertThat(userTables()).containsExactly("orders", "users");
+	}
+
+	@Test
+	void historyReadsTheDatabaseOnlyForTheCurrentKeyword() {
+		this.folder.table("0001_recurrent_jobs", null, "jobs");
+		Migrator offline = Migrator.create(MigratorConfig.builder().locations(this.folder.location()).build());
+		assertThat(offline.history("0001_recurrent_jobs:")).extracting((r) -> r.id()).containsExactly("0001_recurrent_jobs");
+		assertThatThrownBy(() -> offline.history("base:current")).isInstanceOf(MigratorException.class)
+			.hasMessageContaining("no DataSource is configured");
+	}
+
 	abstract String dialectName();
 
 }

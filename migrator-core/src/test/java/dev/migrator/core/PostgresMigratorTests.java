@@ -151,4 +151,18 @@ class PostgresMigratorTests extends MigratorContract {
 		assertThat(Databases.count(this.dataSource, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")).isZero();
 	}
 
+	@Test
+	void aRevisionsOwnTimeoutsDoNotCarryOverToTheNextRevision() throws Exception {
+		this.folder.file("0001_index.sql", "-- migrator:revision 0001_index\n-- migrator:transactional false\n"
+				+ "-- migrator:lock-timeout 1234ms\n-- migrator:statement-timeout 5min\n-- migrator:upgrade\n"
+				+ "CREATE TABLE seen (setting text, value text);\n"
+				+ "INSERT INTO seen SELECT 'first', current_setting('lock_timeout');\n")
+			.file("0002_after.sql", "-- migrator:revision 0002_after\n-- migrator:revises 0001_index\n-- migrator:upgrade\n"
+					+ "INSERT INTO seen SELECT 'lock', current_setting('lock_timeout');\n"
+					+ "INSERT INTO seen SELECT 'statement', current_setting('statement_timeout');\n");
+		migrator().upgrade("heads");
+		assertThat(Databases.strings(this.dataSource, "SELECT setting || '=' || value FROM seen ORDER BY setting"))
+			.containsExactly("first=1234ms", "lock=0", "statement=0");
+	}
+
 }

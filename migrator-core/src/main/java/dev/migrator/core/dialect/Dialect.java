@@ -1,13 +1,20 @@
 package dev.migrator.core.dialect;
 
+import dev.migrator.core.op.InvalidOperationException;
+import dev.migrator.core.op.Operation;
+
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.Temporal;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /** What the engine needs to know about one database: quoting, the state tables' DDL, timeouts and the run lock. */
 public interface Dialect {
@@ -38,17 +45,22 @@ public interface Dialect {
 	boolean tableExists(Connection connection, Optional<String> schema, String table) throws SQLException;
 
 	/**
-	 * Applies lock and statement timeouts to what follows on the connection: to the current transaction when
-	 * {@code inTransaction}, else to the session until {@link #resetTimeouts}.
+	 * Applies lock and statement timeouts to what follows on the connection, for the current transaction when
+	 * {@code inTransaction}, else for the session; closing the returned scope puts back what was there before, so a
+	 * revision's own timeouts never carry over to the next one.
 	 */
-	void applyTimeouts(Connection connection, Optional<Duration> lockTimeout, Optional<Duration> statementTimeout,
+	TimeoutScope applyTimeouts(Connection connection, Optional<Duration> lockTimeout, Optional<Duration> statementTimeout,
 			boolean inTransaction) throws SQLException;
 
-	/** Undoes session-level timeouts set by {@link #applyTimeouts} outside a transaction. */
-	void resetTimeouts(Connection connection) throws SQLException;
+	/**
+	 * The statements that set timeouts in an offline script, for the transaction when {@code inTransaction}, else for
+	 * the session.
+	 */
+	List<String> offlineTimeouts(Optional<Duration> lockTimeout, Optional<Duration> statementTimeout,
+			boolean inTransaction);
 
-	/** The statements that set timeouts in an offline script (comments where the dialect has no such setting). */
-	List<String> offlineTimeouts(Optional<Duration> lockTimeout, Optional<Duration> statementTimeout);
+	/** The statements that undo session-level timeouts in an offline script. */
+	List<String> offlineTimeoutReset(Optional<Duration> lockTimeout, Optional<Duration> statementTimeout);
 
 	/** Takes the lock that serializes runners on one database, waiting up to {@code wait}. */
 	RunLock acquireRunLock(Connection connection, String lockName, Duration wait) throws SQLException;
@@ -70,6 +82,63 @@ public interface Dialect {
 	/** A SQL literal for an offline script; values are bound in online runs, never formatted like this. */
 	default String literal(String value) {
 		return "'" + value.replace("'", "''") + "'";
+	}
+
+	/**
+	 * Renders an operation, already named by the naming convention, to the statements that perform it. Fails with an
+	 * {@link InvalidOperationException} naming the operation and the dialect when it cannot be expressed here, before
+	 * anything runs.
+	 */
+	default List<RenderedStatement> render(Operation operation, RenderContext context) {
+		throw new InvalidOperationException("unsupported-by-dialect",
+				operation.describe() + ": the " + name() + " dialect renders no operations.");
+	}
+
+	/** The schema behind the connection, for operations that read a table's definition before changing it. */
+	default LiveSchema liveSchema(Connection connection) {
+		return LiveSchema.offline();
+	}
+
+	/** Binds one operation value ({@code null}, string, number, boolean, UUID, java.time value, byte[]). */
+	default void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+		statement.setObject(index, value);
+	}
+
+	/**
+	 * A value as a SQL literal, for DDL (which cannot bind) and offline scripts; online statements bind values
+	 * instead.
+	 */
+	default String literalValue(Object value) {
+		if (value == null) {
+			return "NULL";
+		}
+		if (value instanceof String text) {
+			return literal(text);
+		}
+		if (value instanceof Boolean flag) {
+			return flag ? "TRUE" : "FALSE";
+		}
+		if (value instanceof BigDecimal decimal) {
+			return decimal.toPlainString();
+		}
+		if (value instanceof Double || value instanceof Float) {
+			double number = ((Number) value).doubleValue();
+			if (Double.isNaN(number) || Double.isInfinite(number)) {
+				throw new InvalidOperationException("invalid-value", "The value " + value + " has no SQL literal.");
+			}
+			return BigDecimal.valueOf(number).toPlainString();
+		}
+		if (value instanceof Number) {
+			return value.toString();
+		}
+		if (value instanceof UUID || value instanceof Temporal) {
+			return literal(value.toString());
+		}
+		if (value instanceof byte[] bytes) {
+			return "X'" + HexFormat.of().formatHex(bytes) + "'";
+		}
+		throw new InvalidOperationException("invalid-value",
+				"A value of type " + value.getClass().getName() + " has no SQL literal on " + name() + ".");
 	}
 
 }

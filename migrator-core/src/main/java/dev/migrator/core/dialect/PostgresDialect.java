@@ -1,5 +1,7 @@
 package dev.migrator.core.dialect;
 
+import dev.migrator.core.op.Operation;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,11 +12,16 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import dev.migrator.core.script.DurationText;
+
 /** PostgreSQL: transactional DDL, {@code SET LOCAL} timeouts, and a session-level advisory lock for runners. */
 public final class PostgresDialect implements Dialect {
+
+	private final PostgresDdl ddl = new PostgresDdl(this);
 
 	@Override
 	public String name() {
@@ -49,10 +56,10 @@ public final class PostgresDialect implements Dialect {
 	}
 
 	@Override
-	public void applyTimeouts(Connection connection, Optional<Duration> lockTimeout,
+	public TimeoutScope applyTimeouts(Connection connection, Optional<Duration> lockTimeout,
 			Optional<Duration> statementTimeout, boolean inTransaction) throws SQLException {
 		if (lockTimeout.isEmpty() && statementTimeout.isEmpty()) {
-			return;
+			return TimeoutScope.NONE;
 		}
 		try (PreparedStatement statement = connection.prepareStatement("SELECT set_config(?, ?, ?)")) {
 			if (lockTimeout.isPresent()) {
@@ -62,6 +69,8 @@ public final class PostgresDialect implements Dialect {
 				setConfig(statement, "statement_timeout", statementTimeout.get(), inTransaction);
 			}
 		}
+		// A transaction-local setting ends with its transaction; a session one is reset explicitly.
+		return inTransaction ? TimeoutScope.NONE : () -> reset(connection, lockTimeout, statementTimeout);
 	}
 
 	private static void setConfig(PreparedStatement statement, String setting, Duration value, boolean local)
@@ -72,19 +81,33 @@ public final class PostgresDialect implements Dialect {
 		statement.executeQuery().close();
 	}
 
-	@Override
-	public void resetTimeouts(Connection connection) throws SQLException {
+	private static void reset(Connection connection, Optional<Duration> lockTimeout,
+			Optional<Duration> statementTimeout) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
-			statement.execute("RESET lock_timeout");
-			statement.execute("RESET statement_timeout");
+			if (lockTimeout.isPresent()) {
+				statement.execute("RESET lock_timeout");
+			}
+			if (statementTimeout.isPresent()) {
+				statement.execute("RESET statement_timeout");
+			}
 		}
 	}
 
 	@Override
-	public List<String> offlineTimeouts(Optional<Duration> lockTimeout, Optional<Duration> statementTimeout) {
+	public List<String> offlineTimeouts(Optional<Duration> lockTimeout, Optional<Duration> statementTimeout,
+			boolean inTransaction) {
+		String set = inTransaction ? "SET LOCAL " : "SET ";
 		List<String> statements = new ArrayList<>();
-		lockTimeout.ifPresent((d) -> statements.add("SET LOCAL lock_timeout = '" + d.toMillis() + "ms'"));
-		statementTimeout.ifPresent((d) -> statements.add("SET LOCAL statement_timeout = '" + d.toMillis() + "ms'"));
+		lockTimeout.ifPresent((d) -> statements.add(set + "lock_timeout = '" + d.toMillis() + "ms'"));
+		statementTimeout.ifPresent((d) -> statements.add(set + "statement_timeout = '" + d.toMillis() + "ms'"));
+		return statements;
+	}
+
+	@Override
+	public List<String> offlineTimeoutReset(Optional<Duration> lockTimeout, Optional<Duration> statementTimeout) {
+		List<String> statements = new ArrayList<>();
+		lockTimeout.ifPresent((d) -> statements.add("RESET lock_timeout"));
+		statementTimeout.ifPresent((d) -> statements.add("RESET statement_timeout"));
 		return statements;
 	}
 
@@ -101,8 +124,8 @@ public final class PostgresDialect implements Dialect {
 			}
 			if (System.nanoTime() >= deadline) {
 				throw new RunLockTimeoutException("Another runner has held the migration lock on " + lockName
-						+ " (advisory lock " + key + ") for longer than " + wait.toSeconds()
-						+ " s. Wait for it to finish, or find it with: SELECT pid, application_name, backend_start "
+						+ " (advisory lock " + key + ") for longer than " + DurationText.format(wait)
+						+ ". Wait for it to finish, or find it with: SELECT pid, application_name, backend_start "
 						+ "FROM pg_locks JOIN pg_stat_activity USING (pid) WHERE locktype = 'advisory'. "
 						+ "Raise the lock wait if migrations are meant to run this long.");
 			}
@@ -146,6 +169,25 @@ public final class PostgresDialect implements Dialect {
 	public Instant getInstant(ResultSet resultSet, String column) throws SQLException {
 		OffsetDateTime value = resultSet.getObject(column, OffsetDateTime.class);
 		return (value != null) ? value.toInstant() : Instant.EPOCH;
+	}
+
+	@Override
+	public List<RenderedStatement> render(Operation operation, RenderContext context) {
+		return this.ddl.render(operation, context);
+	}
+
+	@Override
+	public void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+		// The driver has no mapping for Instant; an offset date-time in UTC is the same moment.
+		statement.setObject(index, (value instanceof Instant instant) ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : value);
+	}
+
+	@Override
+	public String literalValue(Object value) {
+		if (value instanceof byte[] bytes) {
+			return "'\\x" + HexFormat.of().formatHex(bytes) + "'::bytea";
+		}
+		return Dialect.super.literalValue(value);
 	}
 
 }

@@ -1,5 +1,7 @@
 package dev.migrator.core.dialect;
 
+import dev.migrator.core.op.Operation;
+
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -12,12 +14,16 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import dev.migrator.core.script.DurationText;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -31,6 +37,8 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class SqliteDialect implements Dialect {
 
 	private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
+
+	private final SqliteDdl ddl = new SqliteDdl(this);
 
 	@Override
 	public String name() {
@@ -71,26 +79,39 @@ public final class SqliteDialect implements Dialect {
 	}
 
 	@Override
-	public void applyTimeouts(Connection connection, Optional<Duration> lockTimeout,
+	public TimeoutScope applyTimeouts(Connection connection, Optional<Duration> lockTimeout,
 			Optional<Duration> statementTimeout, boolean inTransaction) throws SQLException {
-		// SQLite has no statement timeout setting; lock waits are the busy timeout.
-		if (lockTimeout.isPresent()) {
-			try (Statement statement = connection.createStatement()) {
-				statement.execute("PRAGMA busy_timeout = " + lockTimeout.get().toMillis());
-			}
+		// SQLite has no statement timeout setting; lock waits are the busy timeout, a connection setting that
+		// outlives transactions, so the previous value is put back afterwards.
+		if (lockTimeout.isEmpty()) {
+			return TimeoutScope.NONE;
+		}
+		long previous;
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("PRAGMA busy_timeout")) {
+			previous = rs.next() ? rs.getLong(1) : 0;
+		}
+		setBusyTimeout(connection, lockTimeout.get().toMillis());
+		return () -> setBusyTimeout(connection, previous);
+	}
+
+	private static void setBusyTimeout(Connection connection, long millis) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("PRAGMA busy_timeout = " + millis);
 		}
 	}
 
 	@Override
-	public void resetTimeouts(Connection connection) throws SQLException {
-		// The busy timeout set for a revision stays until the next revision sets its own; nothing else to undo.
-	}
-
-	@Override
-	public List<String> offlineTimeouts(Optional<Duration> lockTimeout, Optional<Duration> statementTimeout) {
+	public List<String> offlineTimeouts(Optional<Duration> lockTimeout, Optional<Duration> statementTimeout,
+			boolean inTransaction) {
 		List<String> statements = new ArrayList<>();
 		lockTimeout.ifPresent((d) -> statements.add("PRAGMA busy_timeout = " + d.toMillis()));
 		return statements;
+	}
+
+	@Override
+	public List<String> offlineTimeoutReset(Optional<Duration> lockTimeout, Optional<Duration> statementTimeout) {
+		return List.of();
 	}
 
 	@Override
@@ -160,7 +181,7 @@ public final class SqliteDialect implements Dialect {
 
 	private static RunLockTimeoutException timeout(Path lockFile, Duration wait) {
 		return new RunLockTimeoutException("Another runner has held the migration lock " + lockFile + " for longer than "
-				+ wait.toSeconds() + " s. Wait for it to finish; the lock is released when that process ends.");
+				+ DurationText.format(wait) + ". Wait for it to finish; the lock is released when that process ends.");
 	}
 
 	private static Optional<Path> databaseFile(Connection connection) throws SQLException {
@@ -190,6 +211,38 @@ public final class SqliteDialect implements Dialect {
 	@Override
 	public String currentTimestamp() {
 		return "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+	}
+
+	@Override
+	public List<RenderedStatement> render(Operation operation, RenderContext context) {
+		return this.ddl.render(operation, context);
+	}
+
+	@Override
+	public LiveSchema liveSchema(Connection connection) {
+		return new SqliteSchemaReader(connection);
+	}
+
+	@Override
+	public void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+		// SQLite has no boolean, UUID or date types: store what the column's affinity keeps as written.
+		if (value instanceof Boolean flag) {
+			statement.setInt(index, flag ? 1 : 0);
+		}
+		else if (value instanceof UUID || value instanceof Temporal) {
+			statement.setString(index, value.toString());
+		}
+		else {
+			statement.setObject(index, value);
+		}
+	}
+
+	@Override
+	public String literalValue(Object value) {
+		if (value instanceof Boolean flag) {
+			return flag ? "1" : "0";
+		}
+		return Dialect.super.literalValue(value);
 	}
 
 }

@@ -1,6 +1,8 @@
 package dev.migrator.core.runtime;
 
 import dev.migrator.core.dialect.Dialect;
+import dev.migrator.core.op.NamingConvention;
+import dev.migrator.core.dialect.TimeoutScope;
 import dev.migrator.core.runtime.HistoryEntry.Action;
 import dev.migrator.core.runtime.HistoryEntry.Outcome;
 import dev.migrator.core.script.Direction;
@@ -46,8 +48,17 @@ public final class MigrationRunner {
 
 	private final String runBy;
 
+	private final NamingConvention naming;
+
 	public MigrationRunner(Dialect dialect, VersionTable versionTable, HistoryTable historyTable, RunSettings settings,
 			List<MigrationListener> listeners, String runBy) {
+		this(dialect, versionTable, historyTable, settings, listeners, runBy, NamingConvention.defaults());
+	}
+
+	/** A runner whose Java migrations name constraints and indexes by the given convention. */
+	public MigrationRunner(Dialect dialect, VersionTable versionTable, HistoryTable historyTable, RunSettings settings,
+			List<MigrationListener> listeners, String runBy, NamingConvention naming) {
+		this.naming = naming;
 		this.dialect = dialect;
 		this.versionTable = versionTable;
 		this.historyTable = historyTable;
@@ -74,7 +85,7 @@ public final class MigrationRunner {
 	private StepResult runStep(Connection connection, PlanStep step, Set<String> rowsBefore) throws SQLException {
 		Revision revision = step.revision();
 		Instant started = Instant.now();
-		Trace trace = new Trace();
+		Trace trace = new Trace(revision);
 		try {
 			if (revision.transactional()) {
 				runInTransaction(connection, step, started, trace);
@@ -103,12 +114,14 @@ public final class MigrationRunner {
 		Revision revision = step.revision();
 		connection.setAutoCommit(false);
 		try {
-			this.dialect.applyTimeouts(connection, lockTimeout(revision), statementTimeout(revision), true);
-			execute(connection, revision.body(step.direction()), trace);
-			this.versionTable.record(connection, step);
-			this.historyTable.append(connection, revision.id(), action(step), revision.checksum(), started, Instant.now(),
-					Outcome.SUCCESS, Optional.empty(), this.runBy);
-			connection.commit();
+			try (TimeoutScope timeouts = this.dialect.applyTimeouts(connection, lockTimeout(revision),
+					statementTimeout(revision), true)) {
+				execute(connection, revision.body(step.direction()), trace);
+				this.versionTable.record(connection, step);
+				this.historyTable.append(connection, revision.id(), action(step), revision.checksum(), started,
+						Instant.now(), Outcome.SUCCESS, Optional.empty(), this.runBy);
+				connection.commit();
+			}
 		}
 		catch (Exception ex) {
 			rollbackQuietly(connection, ex);
@@ -124,12 +137,9 @@ public final class MigrationRunner {
 		// Recorded first so that a runner killed between statements leaves a trace of the attempt.
 		this.historyTable.append(connection, revision.id(), action(step), revision.checksum(), started, started,
 				Outcome.STARTED, Optional.empty(), this.runBy);
-		this.dialect.applyTimeouts(connection, lockTimeout(revision), statementTimeout(revision), false);
-		try {
+		try (TimeoutScope timeouts = this.dialect.applyTimeouts(connection, lockTimeout(revision),
+				statementTimeout(revision), false)) {
 			execute(connection, revision.body(step.direction()), trace);
-		}
-		finally {
-			this.dialect.resetTimeouts(connection);
 		}
 		trace.recording = true;
 		connection.setAutoCommit(false);
@@ -161,13 +171,24 @@ public final class MigrationRunner {
 			}
 		}
 		else if (body instanceof MigrationBody.Java java) {
-			MigrationContext context = new JdbcMigrationContext(connection, this.dialect.name());
-			if (java.direction() == Direction.UPGRADE) {
-				java.migration().upgrade(context);
+			Revision revision = trace.revision;
+			JdbcMigrationContext context = new JdbcMigrationContext(connection, this.dialect, revision.transactional(),
+					lockTimeout(revision), statementTimeout(revision), this.naming);
+			try {
+				run(java, context);
 			}
-			else {
-				java.migration().downgrade(context);
+			finally {
+				trace.committedEarly = context.committedEarly();
 			}
+		}
+	}
+
+	private static void run(MigrationBody.Java java, MigrationContext context) throws Exception {
+		if (java.direction() == Direction.UPGRADE) {
+			java.migration().upgrade(context);
+		}
+		else {
+			java.migration().downgrade(context);
 		}
 	}
 
@@ -180,7 +201,12 @@ public final class MigrationRunner {
 			.append(abbreviate(statement.sql())));
 		message.append(".\nThe database said: ").append(databaseMessage(ex)).append('\n');
 		String state = rowsBefore.isEmpty() ? "base" : String.join(", ", rowsBefore);
-		if (revision.transactional()) {
+		if (revision.transactional() && trace.committedEarly) {
+			message.append("Its autocommit block committed what ran before it, which stays applied; the rest was rolled back ")
+				.append("and the version table still says ").append(state)
+				.append(". Make the revision safe to run again (e.g. IF NOT EXISTS) or undo the committed part by hand, then run the command again.");
+		}
+		else if (revision.transactional()) {
 			message.append("The revision was rolled back as a whole: none of its statements remain and the database is still at ")
 				.append(state).append(". Fix the revision and run the command again.");
 		}
@@ -191,7 +217,10 @@ public final class MigrationRunner {
 		}
 		else {
 			message.append("This revision is not transactional: ");
-			if (trace.done.isEmpty()) {
+			if (revision.body(step.direction()) instanceof MigrationBody.Java) {
+				message.append("its Java code ran in autocommit, so what it did before failing stays applied");
+			}
+			else if (trace.done.isEmpty()) {
 				message.append("no statement of it ran to completion");
 			}
 			else {
@@ -200,8 +229,13 @@ public final class MigrationRunner {
 					.append(trace.done.stream().map((s) -> String.valueOf(s.line())).collect(Collectors.joining(", ")))
 					.append(")");
 			}
-			message.append(". The version table still says ").append(state)
-				.append(". Undo or complete those statements by hand (or make them idempotent, e.g. IF NOT EXISTS), then run the command again.");
+			message.append(". The version table still says ").append(state);
+			if (trace.done.isEmpty()) {
+				message.append(". Fix the statement and run the command again (a failed CREATE INDEX CONCURRENTLY leaves an INVALID index behind: drop it first).");
+			}
+			else {
+				message.append(". Undo or complete those statements by hand (or make them idempotent, e.g. IF NOT EXISTS), then run the command again.");
+			}
 		}
 		return message.toString();
 	}
@@ -286,6 +320,14 @@ public final class MigrationRunner {
 		private int total;
 
 		private boolean recording;
+
+		private final Revision revision;
+
+		private boolean committedEarly;
+
+		private Trace(Revision revision) {
+			this.revision = revision;
+		}
 
 	}
 

@@ -2,6 +2,7 @@ package dev.migrator.core.runtime;
 
 import dev.migrator.core.MigratorException;
 import dev.migrator.core.dialect.Dialect;
+import dev.migrator.core.op.NamingConvention;
 import dev.migrator.core.runtime.HistoryEntry.Action;
 import dev.migrator.core.script.Direction;
 import dev.migrator.core.script.MigrationBody;
@@ -26,7 +27,15 @@ public final class OfflineScript {
 
 	private final HistoryTable historyTable;
 
+	private final NamingConvention naming;
+
 	public OfflineScript(Dialect dialect, StateTables tables, RunSettings settings) {
+		this(dialect, tables, settings, NamingConvention.defaults());
+	}
+
+	/** A script whose Java migrations name constraints and indexes by the given convention. */
+	public OfflineScript(Dialect dialect, StateTables tables, RunSettings settings, NamingConvention naming) {
+		this.naming = naming;
 		this.dialect = dialect;
 		this.tables = tables;
 		this.settings = settings;
@@ -61,15 +70,16 @@ public final class OfflineScript {
 		Optional<java.time.Duration> statement = revision.statementTimeout().or(this.settings::statementTimeout);
 		if (revision.transactional()) {
 			line(script, this.dialect.beginTransaction());
-			this.dialect.offlineTimeouts(lock, statement).forEach((s) -> line(script, s));
+			this.dialect.offlineTimeouts(lock, statement, true).forEach((s) -> line(script, s));
 			statements.forEach((s) -> line(script, s.sql()));
 			recordStep(script, step);
 			line(script, "COMMIT");
 		}
 		else {
 			script.append("-- not transactional: these statements run in autocommit\n");
-			this.dialect.offlineTimeouts(lock, statement).forEach((s) -> line(script, s.replace("SET LOCAL", "SET")));
+			this.dialect.offlineTimeouts(lock, statement, false).forEach((s) -> line(script, s));
 			statements.forEach((s) -> line(script, s.sql()));
+			this.dialect.offlineTimeoutReset(lock, statement).forEach((s) -> line(script, s));
 			line(script, this.dialect.beginTransaction());
 			recordStep(script, step);
 			line(script, "COMMIT");
@@ -82,14 +92,41 @@ public final class OfflineScript {
 				(step.direction() == Direction.UPGRADE) ? Action.UPGRADE : Action.DOWNGRADE, step.revision().checksum()));
 	}
 
-	private static List<SqlStatement> statements(Revision revision, Direction direction) {
+	private List<SqlStatement> statements(Revision revision, Direction direction) {
 		MigrationBody body = revision.body(direction);
 		if (body instanceof MigrationBody.Sql sql) {
 			return sql.statements();
 		}
-		throw new MigratorException("offline-unsupported", "Revision " + revision.id() + " (" + revision.origin()
-				+ ") is a Java migration that runs JDBC code, which cannot be rendered without a database. "
-				+ "Render a range that leaves it out, or review that class's code alongside the script.");
+		return recorded(revision, (MigrationBody.Java) body);
+	}
+
+	/** A Java migration's statements, recorded by running it against a context that only records operations. */
+	private List<SqlStatement> recorded(Revision revision, MigrationBody.Java java) {
+		List<String> afterBegin = this.dialect.offlineTimeouts(revision.lockTimeout().or(this.settings::lockTimeout),
+				revision.statementTimeout().or(this.settings::statementTimeout), true);
+		RecordingOperationRunner recorder = new RecordingOperationRunner(this.dialect, revision.transactional(), afterBegin);
+		OfflineMigrationContext context = new OfflineMigrationContext(recorder, this.naming);
+		try {
+			if (java.direction() == Direction.UPGRADE) {
+				java.migration().upgrade(context);
+			}
+			else {
+				java.migration().downgrade(context);
+			}
+		}
+		catch (OfflineMigrationContext.OfflineJdbcException ex) {
+			throw new MigratorException("offline-unsupported", "Revision " + revision.id() + " (" + revision.origin()
+					+ ") is a Java migration that runs JDBC code, which cannot be rendered without a database ("
+					+ ex.getMessage() + "). Render a range that leaves it out, or review that class's code alongside the script.", ex);
+		}
+		catch (MigratorException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw new MigratorException("offline-unsupported", "Revision " + revision.id() + " (" + revision.origin()
+					+ ") failed while its operations were recorded for an offline script: " + ex, ex);
+		}
+		return recorder.statements();
 	}
 
 	private static void line(StringBuilder script, String statement) {

@@ -1,5 +1,7 @@
 package dev.migrator.core.script;
 
+import dev.migrator.core.op.Operations;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -20,6 +22,14 @@ public interface MigrationContext {
 			}
 			statement.execute();
 		}
+	}
+
+	/**
+	 * The operations API (Alembic's {@code op}) on this revision's connection: schema changes rendered for the
+	 * dialect, run at once online and recorded in an offline script.
+	 */
+	default Operations op() {
+		throw new UnsupportedOperationException(getClass().getName() + " offers no operations API.");
 	}
 
 }

@@ -1,0 +1,35 @@
+package dev.migrator.core.runtime;
+
+import dev.migrator.core.dialect.RenderedStatement;
+import dev.migrator.core.op.InvalidOperationException;
+import dev.migrator.core.op.Operation;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The check, online and offline alike, that nothing which needs autocommit runs inside a transaction block. */
+final class AutocommitNeeded {
+
+	private AutocommitNeeded() {
+	}
+
+	/** Fails when the operation may not run inside the revision's transaction; before anything runs. */
+	static void check(Operation operation, List<RenderedStatement> statements, boolean inTransaction) {
+		if (!inTransaction) {
+			return;
+		}
+		Optional<RenderedStatement> refused = statements.stream().filter(RenderedStatement::needsAutocommit).findFirst();
+		if (operation.requiresAutocommit() || refused.isPresent()) {
+			String what = refused.map(RenderedStatement::sql).orElse("CONCURRENTLY");
+			throw new InvalidOperationException("needs-autocommit", operation.describe() + ": " + what
+					+ " cannot run inside a transaction block, and this revision runs in one. Use op.autocommitBlock(() -> ...) "
+					+ "around it or mark the revision transactional=false.");
+		}
+	}
+
+	/** The same check for what can be told before rendering. */
+	static void check(Operation operation, boolean inTransaction) {
+		check(operation, List.of(), inTransaction);
+	}
+
+}
