@@ -1,0 +1,125 @@
+package dev.migrator.benchmarks;
+
+import dev.migrator.core.script.Plan;
+import dev.migrator.core.script.Planner;
+import dev.migrator.core.script.Revision;
+import dev.migrator.core.script.RevisionGraph;
+import dev.migrator.core.script.RevisionSource;
+import dev.migrator.core.script.SqlFileRevisionSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Times the revision graph on a generated history: building and validating the graph, planning from base and from the
+ * middle, and loading the same history from SQL files on disk. Prints medians over repeated runs after a warm-up.
+ */
+public final class GraphBenchmark {
+
+	private static final int WARMUP = 15;
+
+	private static final int RUNS = 25;
+
+	private GraphBenchmark() {
+	}
+
+	public static void main(String[] args) throws IOException {
+		List<Integer> sizes = (args.length == 0) ? List.of(10_000)
+				: Arrays.stream(args[0].split(",")).map(String::trim).map(Integer::parseInt).toList();
+		System.out.printf("%-8s %-44s %12s %12s%n", "size", "step", "median ms", "min ms");
+		for (int size : sizes) {
+			run(size);
+		}
+	}
+
+	private static void run(int size) throws IOException {
+		List<GeneratedHistory.Header> headers = GeneratedHistory.of(size);
+		List<Revision> revisions = headers.stream().map(GraphBenchmark::toRevision).toList();
+		RevisionGraph graph = RevisionGraph.of(revisions);
+		String middle = graph.revisions().get(size / 2).id();
+		Set<String> middleRows = new Planner(graph).stamp(Set.of(), middle);
+
+		report(size, "build + validate graph", () -> RevisionGraph.of(revisions));
+		report(size, "heads", () -> RevisionGraph.of(revisions).heads());
+		report(size, "plan upgrade base -> heads", () -> new Planner(graph).upgrade(Set.of(), "heads"));
+		report(size, "plan upgrade middle -> heads", () -> new Planner(graph).upgrade(middleRows, "heads"));
+		report(size, "plan downgrade heads -> middle",
+				() -> new Planner(graph).downgrade(graph.headsOf(graph.ancestorsOf(
+						graph.heads().stream().map(Revision::id).toList())), middle));
+		report(size, "validate + plan base -> heads (engine total)", () -> {
+			RevisionGraph fresh = RevisionGraph.of(revisions);
+			Plan plan = new Planner(fresh).upgrade(Set.of(), "heads");
+			return plan.steps().size();
+		});
+
+		Path folder = Files.createTempDirectory("migrator-graph-bench");
+		try {
+			for (GeneratedHistory.Header header : headers) {
+				Files.writeString(folder.resolve(header.id() + ".sql"), sqlFile(header));
+			}
+			RevisionSource files = new SqlFileRevisionSource(List.of("filesystem:" + folder), GraphBenchmark.class.getClassLoader());
+			report(size, "load " + size + " SQL files + validate + plan", () -> {
+				RevisionGraph fresh = RevisionGraph.of(files.load());
+				return new Planner(fresh).upgrade(Set.of(), "heads").steps().size();
+			});
+		}
+		finally {
+			try (var paths = Files.walk(folder)) {
+				paths.sorted(java.util.Comparator.reverseOrder()).forEach((p) -> p.toFile().delete());
+			}
+		}
+	}
+
+	private static void report(int size, String step, Supplier<Object> work) {
+		for (int i = 0; i < WARMUP; i++) {
+			blackhole(work.get());
+		}
+		List<Double> times = new ArrayList<>(RUNS);
+		for (int i = 0; i < RUNS; i++) {
+			long start = System.nanoTime();
+			blackhole(work.get());
+			times.add((System.nanoTime() - start) / 1_000_000.0);
+		}
+		times.sort(Double::compare);
+		System.out.printf("%-8d %-44s %12.2f %12.2f%n", size, step, times.get(RUNS / 2), times.get(0));
+	}
+
+	private static int sink;
+
+	private static void blackhole(Object value) {
+		sink += System.identityHashCode(value);
+	}
+
+	private static Revision toRevision(GeneratedHistory.Header header) {
+		Revision.Builder builder = Revision.builder(header.id()).revises(header.revises()).dependsOn(header.dependsOn())
+			.upgradeSql("CREATE TABLE t_" + header.id() + " (id integer)")
+			.downgradeSql("DROP TABLE t_" + header.id());
+		if (header.branchLabel() != null) {
+			builder.branchLabels(header.branchLabel());
+		}
+		return builder.build();
+	}
+
+	private static String sqlFile(GeneratedHistory.Header header) {
+		StringBuilder file = new StringBuilder("-- migrator:revision ").append(header.id()).append('\n');
+		if (!header.revises().isEmpty()) {
+			file.append("-- migrator:revises ").append(String.join(", ", header.revises())).append('\n');
+		}
+		if (!header.dependsOn().isEmpty()) {
+			file.append("-- migrator:depends-on ").append(String.join(", ", header.dependsOn())).append('\n');
+		}
+		if (header.branchLabel() != null) {
+			file.append("-- migrator:branch-labels ").append(header.branchLabel()).append('\n');
+		}
+		file.append("-- migrator:upgrade\nCREATE TABLE t_").append(header.id()).append(" (id integer);\n");
+		file.append("-- migrator:downgrade\nDROP TABLE t_").append(header.id()).append(";\n");
+		return file.toString();
+	}
+
+}
