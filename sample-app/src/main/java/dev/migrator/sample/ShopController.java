@@ -3,7 +3,11 @@ package dev.migrator.sample;
 import java.net.URI;
 import java.util.List;
 
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,6 +46,14 @@ public class ShopController {
 	@GetMapping("/users/{id}/orders")
 	public List<Order> orders(@PathVariable long id) {
 		return this.orders.findByUser(id);
+	}
+
+	/** A constraint of the schema refused the write: the client's data conflicts with what is stored. */
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	public ProblemDetail conflict() {
+		// The database's message is not passed on: it can quote stored values.
+		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+				"The database refused the write: the email is already in use, or the order's user does not exist.");
 	}
 
 	@PostMapping("/orders")

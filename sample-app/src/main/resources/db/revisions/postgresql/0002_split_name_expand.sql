@@ -5,7 +5,7 @@
 -- migrator:lock-timeout 2s
 -- migrator:upgrade
 -- Nullable columns without a default are a catalog-only change: no table rewrite, a brief lock.
--- The old application keeps writing full_name; the new one writes all three until the contract step.
+-- The old application keeps writing full_name only; 0003 and 0008 fill the new columns of its rows.
 ALTER TABLE users ADD COLUMN first_name varchar(100);
 ALTER TABLE users ADD COLUMN last_name varchar(100);
 -- The new application stops writing full_name, so it may no longer be required (a catalog-only change).

@@ -2,7 +2,8 @@
 -- migrator:revises 0005_orders_user_index
 -- migrator:message foreign key from orders to users
 -- migrator:upgrade
--- SQLite adds a foreign key only by rebuilding the table; it has no NOT VALID, so 0007 is empty here.
+-- SQLite adds a foreign key only by rebuilding the table. The copy below checks nothing (SQLite enforces foreign
+-- keys only on connections with PRAGMA foreign_keys = ON), so 0007 checks the rows, as VALIDATE does on PostgreSQL.
 CREATE TABLE orders_new (
     id integer PRIMARY KEY AUTOINCREMENT,
     user_id integer NOT NULL REFERENCES users (id),

@@ -1,7 +1,16 @@
 -- migrator:revision 0008_split_name_not_null
 -- migrator:revises 0007_validate_orders_user_fk
 -- migrator:message split full_name, step 3 of 3: the new columns become required
+-- migrator:phase contract
 -- migrator:upgrade
+-- Contract: an instance of the old version, which writes full_name only, could no longer insert a user.
+-- Rows an instance of the old version inserted after 0003 ran have no first name yet: fill them as 0003 did.
+UPDATE users
+   SET first_name = CASE WHEN instr(full_name, ' ') > 0 THEN substr(full_name, 1, instr(full_name, ' ') - 1) ELSE full_name END,
+       last_name = CASE WHEN instr(full_name, ' ') > 0 THEN substr(full_name, instr(full_name, ' ') + 1) ELSE '' END
+ WHERE first_name IS NULL;
+UPDATE users SET last_name = '' WHERE last_name IS NULL;
+-- SQLite cannot add NOT NULL in place: the table is rebuilt (create, copy, drop, rename) in this transaction.
 CREATE TABLE users_new (
     id integer PRIMARY KEY AUTOINCREMENT,
     full_name varchar(200),
