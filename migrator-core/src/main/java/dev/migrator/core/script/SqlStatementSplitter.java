@@ -14,6 +14,9 @@ import java.util.function.IntFunction;
  * a SQLite {@code CREATE TRIGGER ... BEGIN ... END} body or a PostgreSQL {@code BEGIN ATOMIC ... END} body. Each
  * statement's text runs from its first to its last character that is not whitespace or a comment, so comments
  * between statements are dropped and a statement's line is the line where its SQL starts.
+ *
+ * <p>A {@code -- migrator:allow RULE-ID reason} comment belongs to the statement it is inside of, or that ends
+ * earlier on its line ({@code CREATE INDEX ...; -- migrator:allow ...}); otherwise to the next statement.
  */
 public final class SqlStatementSplitter {
 
@@ -77,6 +80,18 @@ public final class SqlStatementSplitter {
 
 		private String bodyKind = "";
 
+		/** Off while only looking for the first SQL line: allow comments matter only inside a section. */
+		private boolean readsAllowances = true;
+
+		/** Allow comments waiting for the next statement to start. */
+		private final List<Allowance> pendingAllowances = new ArrayList<>();
+
+		/** Allow comments of the statement being read. */
+		private final List<Allowance> statementAllowances = new ArrayList<>();
+
+		/** The line of the semicolon that ended the last statement, or -1 once another has started. */
+		private int lastEndLine = -1;
+
 		Scan(String text, int firstLine, IntFunction<String> where) {
 			this.text = text;
 			this.line = firstLine;
@@ -90,13 +105,16 @@ public final class SqlStatementSplitter {
 				}
 				char c = this.text.charAt(this.pos);
 				if (c == ';' && this.bodyDepth == 0) {
-					endStatement();
+					this.lastEndLine = endStatement() ? this.line : this.lastEndLine;
 					this.pos++;
 					continue;
 				}
 				if (this.statementStart < 0) {
 					this.statementStart = this.pos;
 					this.statementLine = this.line;
+					this.statementAllowances.addAll(this.pendingAllowances);
+					this.pendingAllowances.clear();
+					this.lastEndLine = -1;
 				}
 				token(c);
 				this.statementEnd = this.pos;
@@ -107,10 +125,17 @@ public final class SqlStatementSplitter {
 						+ "(each CASE inside the body needs its own END).");
 			}
 			endStatement();
+			if (!this.pendingAllowances.isEmpty()) {
+				Allowance dangling = this.pendingAllowances.get(0);
+				throw new RevisionSourceException("allow-without-statement", this.where.apply(dangling.line())
+						+ ": -- migrator:allow " + dangling.ruleId() + " is followed by no statement. Put it on the "
+						+ "line directly before the statement it allows, or after that statement on the same line.");
+			}
 			return List.copyOf(this.statements);
 		}
 
 		OptionalInt firstContentLine() {
+			this.readsAllowances = false;
 			while (this.pos < this.text.length()) {
 				if (!skipTrivia()) {
 					return OptionalInt.of(this.line);
@@ -127,8 +152,13 @@ public final class SqlStatementSplitter {
 				return true;
 			}
 			if (c == '-' && peek(1) == '-') {
+				int start = this.pos;
 				while (this.pos < this.text.length() && !isLineBreak(this.text.charAt(this.pos))) {
 					this.pos++;
+				}
+				if (this.readsAllowances) {
+					String comment = this.text.substring(start, this.pos);
+					AllowComment.read(comment, this.line, this.where).ifPresent(this::allow);
 				}
 				return true;
 			}
@@ -294,15 +324,32 @@ public final class SqlStatementSplitter {
 			this.bodyKind = kind;
 		}
 
-		private void endStatement() {
+		private void allow(Allowance allowance) {
 			if (this.statementStart >= 0) {
-				String sql = this.text.substring(this.statementStart, this.statementEnd);
-				this.statements.add(new SqlStatement(sql, this.statementLine));
+				this.statementAllowances.add(allowance);
 			}
+			else if (this.lastEndLine == allowance.line()) {
+				int last = this.statements.size() - 1;
+				this.statements.set(last, this.statements.get(last).withAllowance(allowance));
+			}
+			else {
+				this.pendingAllowances.add(allowance);
+			}
+		}
+
+		/** Ends the current statement; false when there was none (only whitespace and comments). */
+		private boolean endStatement() {
+			boolean ended = this.statementStart >= 0;
+			if (ended) {
+				String sql = this.text.substring(this.statementStart, this.statementEnd);
+				this.statements.add(new SqlStatement(sql, this.statementLine, this.statementAllowances));
+			}
+			this.statementAllowances.clear();
 			this.statementStart = -1;
 			this.leadingWords.clear();
 			this.previousWord = "";
 			this.bodyDepth = 0;
+			return ended;
 		}
 
 		/** Moves past one character, counting line breaks ({@code \n}, {@code \r\n} or a lone {@code \r}). */

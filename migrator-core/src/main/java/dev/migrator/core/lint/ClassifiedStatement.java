@@ -1,0 +1,72 @@
+package dev.migrator.core.lint;
+
+import java.util.List;
+
+/** What a SQL statement does, as far as the lint rules care; everything else is {@link Other}. */
+sealed interface ClassifiedStatement {
+
+	/** {@code CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] [name] ON table}. */
+	record CreateIndex(String table, boolean unique, boolean concurrently) implements ClassifiedStatement {
+	}
+
+	/** {@code DROP INDEX [CONCURRENTLY] ...}. */
+	record DropIndex(boolean concurrently) implements ClassifiedStatement {
+	}
+
+	/** {@code REINDEX [CONCURRENTLY] INDEX|TABLE|... name}. */
+	record Reindex(String target, boolean concurrently) implements ClassifiedStatement {
+	}
+
+	/** {@code CREATE TABLE}, with the columns whose types could be read. */
+	record CreateTable(String table, boolean ifNotExists, List<ColumnDefinition> columns) implements ClassifiedStatement {
+
+		public CreateTable {
+			columns = List.copyOf(columns);
+		}
+
+	}
+
+	/** {@code ALTER TABLE table action, action, ...}. */
+	record AlterTable(String table, List<TableAction> actions) implements ClassifiedStatement {
+
+		public AlterTable {
+			actions = List.copyOf(actions);
+		}
+
+	}
+
+	/** {@code DROP TABLE a, b}. */
+	record DropTable(List<String> tables) implements ClassifiedStatement {
+
+		public DropTable {
+			tables = List.copyOf(tables);
+		}
+
+	}
+
+	/** {@code UPDATE} or {@code DELETE}, and whether it has a {@code WHERE} of its own. */
+	record DataChange(String command, String table, boolean where) implements ClassifiedStatement {
+	}
+
+	/** {@code VACUUM FULL} or {@code CLUSTER}; the table is empty when none is named. */
+	record RewriteCommand(String command, String table) implements ClassifiedStatement {
+	}
+
+	/** {@code LOCK [TABLE] a, b}. */
+	record LockTable(List<String> tables) implements ClassifiedStatement {
+
+		public LockTable {
+			tables = List.copyOf(tables);
+		}
+
+	}
+
+	/** Anything the rules do not look at. */
+	record Other() implements ClassifiedStatement {
+	}
+
+	/** A column of {@code CREATE TABLE}. */
+	record ColumnDefinition(String name, SqlType type) {
+	}
+
+}

@@ -1,0 +1,59 @@
+package dev.migrator.core.lint;
+
+import dev.migrator.core.lint.ClassifiedStatement.AlterTable;
+import dev.migrator.core.lint.TableAction.AlterColumnType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code column-type-rewrite}: a column type change that rewrites (or scans) the table; see {@link TypeChange}. */
+final class ColumnTypeRewrite implements Rule {
+
+	@Override
+	public LintRule rule() {
+		return LintRule.COLUMN_TYPE_REWRITE;
+	}
+
+	@Override
+	public boolean longLock() {
+		return true;
+	}
+
+	@Override
+	public List<Violation> check(StatementContext context) {
+		List<Violation> violations = new ArrayList<>();
+		if (!(context.statement() instanceof AlterTable alter) || !context.existing(alter.table())) {
+			return violations;
+		}
+		for (TableAction action : alter.actions()) {
+			if (action instanceof AlterColumnType change) {
+				Optional<SqlType> current = context.schema().columnType(alter.table(), change.column());
+				reason(alter.table(), change, current).ifPresent((reason) -> violations.add(new Violation(reason
+						+ "; a rewrite holds an ACCESS EXCLUSIVE lock on " + alter.table()
+						+ ", blocking reads and writes, until every row and index is rewritten",
+						"Add a column of the new type, write to both, fill it with a backfill, move reads to it, "
+								+ "then drop the old column in a contract revision.")));
+			}
+		}
+		return violations;
+	}
+
+	private static Optional<String> reason(String table, AlterColumnType change, Optional<SqlType> current) {
+		String column = table + "." + change.column();
+		if (change.using()) {
+			return Optional.of("ALTER COLUMN " + column + " TYPE " + change.type() + " with USING computes every value "
+					+ "anew, which rewrites the table");
+		}
+		if (current.isEmpty() || !current.get().isKnown()) {
+			return Optional.of("ALTER COLUMN " + column + " TYPE " + change.type()
+					+ " may rewrite the table: no revision read before it says what the column's type is now");
+		}
+		if (TypeChange.rewrites(current.get(), change.type())) {
+			return Optional.of("ALTER COLUMN " + column + " from " + current.get() + " to " + change.type()
+					+ " is not binary-coercible, so it rewrites the table");
+		}
+		return Optional.empty();
+	}
+
+}

@@ -1,0 +1,60 @@
+package dev.migrator.core.lint;
+
+import dev.migrator.core.lint.ClassifiedStatement.AlterTable;
+import dev.migrator.core.lint.TableAction.AddConstraint;
+import dev.migrator.core.lint.TableAction.ConstraintKind;
+import dev.migrator.core.lint.TableAction.ValidateConstraint;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code constraint-not-valid-missing}: a foreign key or check added to an existing table and validated at once,
+ * row by row, under a lock that blocks writes. Also a {@code VALIDATE CONSTRAINT} in the same transaction that
+ * added the constraint {@code NOT VALID}: the lock of the {@code ADD} is still held, so {@code NOT VALID} gained
+ * nothing.
+ */
+final class ConstraintNotValidMissing implements Rule {
+
+	@Override
+	public LintRule rule() {
+		return LintRule.CONSTRAINT_NOT_VALID_MISSING;
+	}
+
+	@Override
+	public boolean longLock() {
+		return true;
+	}
+
+	@Override
+	public List<Violation> check(StatementContext context) {
+		List<Violation> violations = new ArrayList<>();
+		if (!(context.statement() instanceof AlterTable alter) || !context.existing(alter.table())) {
+			return violations;
+		}
+		String table = alter.table();
+		for (TableAction action : alter.actions()) {
+			if (action instanceof AddConstraint add && !add.notValid()
+					&& (add.kind() == ConstraintKind.FOREIGN_KEY || add.kind() == ConstraintKind.CHECK)) {
+				String lock = (add.kind() == ConstraintKind.FOREIGN_KEY)
+						? "a SHARE ROW EXCLUSIVE lock on " + table
+								+ " and on the referenced table, blocking writes to both"
+						: "an ACCESS EXCLUSIVE lock on " + table + ", blocking reads and writes";
+				violations.add(new Violation("ADD " + add.kind().sql() + " on the existing table " + table
+						+ " without NOT VALID checks every row while holding " + lock,
+						"ADD CONSTRAINT ... " + add.kind().sql() + " (...) NOT VALID (only a brief lock), then VALIDATE "
+								+ "CONSTRAINT in a later revision: it checks the rows without blocking writes."));
+			}
+			if (action instanceof ValidateConstraint validate && context.revision().transactional()
+					&& context.schema().addedNotValidInRevision(table, validate.name())) {
+				violations.add(new Violation("VALIDATE CONSTRAINT " + validate.name() + " runs in the same transaction "
+						+ "that added it NOT VALID, so the lock taken by ADD CONSTRAINT is still held while every row of "
+						+ table + " is checked: NOT VALID gained nothing",
+						"Validate the constraint in a later revision, or make this revision "
+								+ "-- migrator:transactional false so that each statement commits on its own."));
+			}
+		}
+		return violations;
+	}
+
+}

@@ -1,0 +1,158 @@
+package dev.migrator.core.lint;
+
+import dev.migrator.core.lint.ClassifiedStatement.AlterTable;
+import dev.migrator.core.lint.ClassifiedStatement.ColumnDefinition;
+import dev.migrator.core.lint.ClassifiedStatement.CreateTable;
+import dev.migrator.core.lint.ClassifiedStatement.DropTable;
+import dev.migrator.core.lint.TableAction.AddColumn;
+import dev.migrator.core.lint.TableAction.AddConstraint;
+import dev.migrator.core.lint.TableAction.AlterColumnType;
+import dev.migrator.core.lint.TableAction.DropColumn;
+import dev.migrator.core.lint.TableAction.DropConstraint;
+import dev.migrator.core.lint.TableAction.RenameColumn;
+import dev.migrator.core.lint.TableAction.RenameTable;
+import dev.migrator.core.lint.TableAction.ValidateConstraint;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the revisions read so far say about the schema, as far as the rules need it: the tables created by the
+ * revision being linted (empty, so anything goes on them), column types, and the {@code IS NOT NULL} checks and
+ * whether they are validated. Revisions are read in topological order into one state, so on a branched history a
+ * revision also sees what a sibling branch did before it; tables no revision created are simply unknown.
+ */
+final class SchemaKnowledge {
+
+	/** Column types by table, then column. */
+	private final Map<String, Map<String, SqlType>> columnTypes = new HashMap<>();
+
+	/** Checks made of {@code column IS NOT NULL} terms, by table, then constraint name. */
+	private final Map<String, Map<String, NotNullCheck>> notNullChecks = new HashMap<>();
+
+	/** Tables some earlier revision created. */
+	private final Set<String> createdEarlier = new HashSet<>();
+
+	/** Tables the current revision created: empty, so nothing on them blocks anyone. */
+	private final Set<String> createdInRevision = new HashSet<>();
+
+	/** Constraints the current revision added as NOT VALID, as {@code table.name}. */
+	private final Set<String> addedNotValidInRevision = new HashSet<>();
+
+	private record NotNullCheck(List<String> columns, boolean validated) {
+	}
+
+	/** Starts the next revision: what it creates is new until it ends. */
+	void startRevision() {
+		this.createdEarlier.addAll(this.createdInRevision);
+		this.createdInRevision.clear();
+		this.addedNotValidInRevision.clear();
+	}
+
+	/** Whether the table was created by the revision being linted, earlier than the current statement. */
+	boolean isNew(String table) {
+		return this.createdInRevision.contains(table);
+	}
+
+	Optional<SqlType> columnType(String table, String column) {
+		return Optional.ofNullable(this.columnTypes.getOrDefault(table, Map.of()).get(column));
+	}
+
+	/** Whether a validated check proves the column holds no NULL, so that SET NOT NULL need not scan. */
+	boolean hasValidatedNotNullCheck(String table, String column) {
+		return this.notNullChecks.getOrDefault(table, Map.of()).values().stream()
+			.anyMatch((check) -> check.validated() && check.columns().contains(column));
+	}
+
+	/** Whether the current revision added this constraint as NOT VALID. */
+	boolean addedNotValidInRevision(String table, String constraint) {
+		return this.addedNotValidInRevision.contains(table + "." + constraint);
+	}
+
+	/** Records what the statement changed; called after the rules have looked at it. */
+	void apply(ClassifiedStatement statement) {
+		if (statement instanceof CreateTable create) {
+			if (!(create.ifNotExists() && this.createdEarlier.contains(create.table()))) {
+				this.createdInRevision.add(create.table());
+				Map<String, SqlType> columns = new HashMap<>();
+				for (ColumnDefinition column : create.columns()) {
+					columns.put(column.name(), column.type());
+				}
+				this.columnTypes.put(create.table(), columns);
+				this.notNullChecks.remove(create.table());
+			}
+		}
+		else if (statement instanceof DropTable drop) {
+			drop.tables().forEach(this::forget);
+		}
+		else if (statement instanceof AlterTable alter) {
+			String table = alter.table();
+			for (TableAction action : alter.actions()) {
+				table = apply(table, action);
+			}
+		}
+	}
+
+	/** Applies one action; returns the table's name afterwards. */
+	private String apply(String table, TableAction action) {
+		Map<String, SqlType> columns = this.columnTypes.computeIfAbsent(table, (name) -> new HashMap<>());
+		Map<String, NotNullCheck> checks = this.notNullChecks.computeIfAbsent(table, (name) -> new HashMap<>());
+		if (action instanceof AddColumn add) {
+			columns.put(add.column(), add.type());
+		}
+		else if (action instanceof AlterColumnType alter) {
+			columns.put(alter.column(), alter.type());
+		}
+		else if (action instanceof DropColumn drop) {
+			columns.remove(drop.column());
+		}
+		else if (action instanceof RenameColumn rename) {
+			SqlType type = columns.remove(rename.from());
+			if (type != null) {
+				columns.put(rename.to(), type);
+			}
+		}
+		else if (action instanceof AddConstraint add && add.name().isPresent()) {
+			if (!add.notNullColumns().isEmpty()) {
+				checks.put(add.name().get(), new NotNullCheck(add.notNullColumns(), !add.notValid()));
+			}
+			if (add.notValid()) {
+				this.addedNotValidInRevision.add(table + "." + add.name().get());
+			}
+		}
+		else if (action instanceof ValidateConstraint validate) {
+			checks.computeIfPresent(validate.name(), (name, check) -> new NotNullCheck(check.columns(), true));
+		}
+		else if (action instanceof DropConstraint drop) {
+			checks.remove(drop.name());
+		}
+		else if (action instanceof RenameTable rename) {
+			move(table, rename.to());
+			return rename.to();
+		}
+		return table;
+	}
+
+	private void move(String from, String to) {
+		Optional.ofNullable(this.columnTypes.remove(from)).ifPresent((columns) -> this.columnTypes.put(to, columns));
+		Optional.ofNullable(this.notNullChecks.remove(from)).ifPresent((checks) -> this.notNullChecks.put(to, checks));
+		if (this.createdInRevision.remove(from)) {
+			this.createdInRevision.add(to);
+		}
+		if (this.createdEarlier.remove(from)) {
+			this.createdEarlier.add(to);
+		}
+	}
+
+	private void forget(String table) {
+		this.columnTypes.remove(table);
+		this.notNullChecks.remove(table);
+		this.createdInRevision.remove(table);
+		this.createdEarlier.remove(table);
+	}
+
+}

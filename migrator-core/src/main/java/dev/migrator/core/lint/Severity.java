@@ -1,0 +1,19 @@
+package dev.migrator.core.lint;
+
+import java.util.Locale;
+
+/** How bad a finding is; both fail {@code lintOrFail}, a report sorts and counts them apart. */
+public enum Severity {
+
+	/** The statement blocks reads or writes for a time that grows with the table, or breaks running code. */
+	ERROR,
+
+	/** The statement is risky depending on the data or on how the revision is run. */
+	WARNING;
+
+	/** The lower-case name, as SARIF writes a result's level. */
+	public String label() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+}

@@ -1,0 +1,484 @@
+package dev.migrator.core.lint;
+
+import dev.migrator.core.lint.ClassifiedStatement.AlterTable;
+import dev.migrator.core.lint.ClassifiedStatement.ColumnDefinition;
+import dev.migrator.core.lint.ClassifiedStatement.CreateIndex;
+import dev.migrator.core.lint.ClassifiedStatement.CreateTable;
+import dev.migrator.core.lint.ClassifiedStatement.DataChange;
+import dev.migrator.core.lint.ClassifiedStatement.DropIndex;
+import dev.migrator.core.lint.ClassifiedStatement.DropTable;
+import dev.migrator.core.lint.ClassifiedStatement.LockTable;
+import dev.migrator.core.lint.ClassifiedStatement.Other;
+import dev.migrator.core.lint.ClassifiedStatement.Reindex;
+import dev.migrator.core.lint.ClassifiedStatement.RewriteCommand;
+import dev.migrator.core.lint.TableAction.AddColumn;
+import dev.migrator.core.lint.TableAction.AddConstraint;
+import dev.migrator.core.lint.TableAction.AlterColumnType;
+import dev.migrator.core.lint.TableAction.ConstraintKind;
+import dev.migrator.core.lint.TableAction.DropColumn;
+import dev.migrator.core.lint.TableAction.DropConstraint;
+import dev.migrator.core.lint.TableAction.OtherAction;
+import dev.migrator.core.lint.TableAction.RenameColumn;
+import dev.migrator.core.lint.TableAction.RenameTable;
+import dev.migrator.core.lint.TableAction.SetNotNull;
+import dev.migrator.core.lint.TableAction.ValidateConstraint;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Recognises the statements the lint rules look at, from tokens: no full SQL parser, so anything unusual is
+ * {@link Other} rather than an error. Names are compared as PostgreSQL does (unquoted ones folded to lower case)
+ * and tables are named by their last part, without the schema.
+ */
+final class StatementClassifier {
+
+	/** Words that end a column's type and start its constraints. */
+	private static final Set<String> TYPE_ENDS = Set.of("CONSTRAINT", "NOT", "NULL", "DEFAULT", "PRIMARY", "UNIQUE",
+			"CHECK", "REFERENCES", "COLLATE", "GENERATED", "USING", "COMPRESSION", "STORAGE");
+
+	/** Words that end a column default's expression. */
+	private static final Set<String> DEFAULT_ENDS = Set.of("CONSTRAINT", "NOT", "NULL", "PRIMARY", "UNIQUE", "CHECK",
+			"REFERENCES", "COLLATE", "GENERATED");
+
+	private static final Set<String> TABLE_CONSTRAINT_STARTS = Set.of("CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK",
+			"FOREIGN", "EXCLUDE", "LIKE");
+
+	/** Words after {@code ADD} that start a table constraint rather than a column named without COLUMN. */
+	private static final Set<String> ADDED_CONSTRAINT_STARTS = Set.of("CONSTRAINT", "CHECK", "UNIQUE", "PRIMARY",
+			"FOREIGN", "EXCLUDE");
+
+	private StatementClassifier() {
+	}
+
+	static ClassifiedStatement classify(String sql) {
+		TokenCursor cursor = new TokenCursor(SqlTokenizer.tokenize(sql));
+		skipCommonTableExpressions(cursor);
+		String first = cursor.next().keyword();
+		return switch (first) {
+			case "CREATE" -> create(cursor);
+			case "DROP" -> drop(cursor);
+			case "REINDEX" -> reindex(cursor);
+			case "ALTER" -> cursor.accept("TABLE") ? alterTable(cursor) : new Other();
+			case "UPDATE" -> dataChange("UPDATE", cursor);
+			case "DELETE" -> cursor.accept("FROM") ? dataChange("DELETE", cursor) : new Other();
+			case "VACUUM" -> vacuum(cursor);
+			case "CLUSTER" -> cluster(cursor);
+			case "LOCK" -> lock(cursor);
+			default -> new Other();
+		};
+	}
+
+	/** {@code WITH a AS (...), b AS (...) UPDATE ...}: the statement that matters follows the CTEs. */
+	private static void skipCommonTableExpressions(TokenCursor cursor) {
+		if (!cursor.accept("WITH")) {
+			return;
+		}
+		cursor.accept("RECURSIVE");
+		do {
+			cursor.name();
+			cursor.parenthesised();
+			cursor.accept("AS");
+			cursor.accept("NOT");
+			cursor.accept("MATERIALIZED");
+			cursor.parenthesised();
+		}
+		while (cursor.acceptSymbol(","));
+	}
+
+	private static ClassifiedStatement create(TokenCursor cursor) {
+		boolean unique = cursor.accept("UNIQUE");
+		if (cursor.accept("INDEX")) {
+			boolean concurrently = cursor.accept("CONCURRENTLY");
+			cursor.accept("IF", "NOT", "EXISTS");
+			if (!cursor.peek().is("ON")) {
+				cursor.name();
+			}
+			cursor.accept("ON");
+			cursor.accept("ONLY");
+			return cursor.name().<ClassifiedStatement>map((table) -> new CreateIndex(table, unique, concurrently))
+				.orElseGet(Other::new);
+		}
+		if (unique) {
+			return new Other();
+		}
+		if (!cursor.accept("GLOBAL")) {
+			cursor.accept("LOCAL");
+		}
+		if (!cursor.accept("TEMPORARY") && !cursor.accept("TEMP")) {
+			cursor.accept("UNLOGGED");
+		}
+		if (!cursor.accept("TABLE")) {
+			return new Other();
+		}
+		boolean ifNotExists = cursor.accept("IF", "NOT", "EXISTS");
+		Optional<String> table = cursor.name();
+		if (table.isEmpty()) {
+			return new Other();
+		}
+		List<ColumnDefinition> columns = cursor.peek().isSymbol("(") ? columns(cursor.parenthesised()) : List.of();
+		return new CreateTable(table.get(), ifNotExists, columns);
+	}
+
+	private static List<ColumnDefinition> columns(List<SqlToken> definitions) {
+		List<ColumnDefinition> columns = new ArrayList<>();
+		for (List<SqlToken> element : new TokenCursor(definitions).restSplitAtCommas()) {
+			if (element.isEmpty() || !element.get(0).isName()
+					|| TABLE_CONSTRAINT_STARTS.contains(element.get(0).keyword())) {
+				continue;
+			}
+			TokenCursor cursor = new TokenCursor(element);
+			String name = cursor.next().identifier();
+			columns.add(new ColumnDefinition(name, SqlType.of(typeTokens(cursor))));
+		}
+		return columns;
+	}
+
+	private static ClassifiedStatement drop(TokenCursor cursor) {
+		if (cursor.accept("INDEX")) {
+			return new DropIndex(cursor.accept("CONCURRENTLY"));
+		}
+		if (!cursor.accept("TABLE")) {
+			return new Other();
+		}
+		cursor.accept("IF", "EXISTS");
+		List<String> tables = new ArrayList<>();
+		do {
+			cursor.name().ifPresent(tables::add);
+		}
+		while (cursor.acceptSymbol(","));
+		return tables.isEmpty() ? new Other() : new DropTable(tables);
+	}
+
+	private static ClassifiedStatement reindex(TokenCursor cursor) {
+		boolean concurrently = false;
+		if (cursor.peek().isSymbol("(")) {
+			List<SqlToken> options = cursor.parenthesised();
+			concurrently = options.stream().anyMatch((token) -> token.is("CONCURRENTLY"));
+		}
+		String kind = cursor.next().keyword();
+		concurrently |= cursor.accept("CONCURRENTLY");
+		String target = (kind + " " + cursor.name().orElse("")).strip();
+		return new Reindex(target, concurrently);
+	}
+
+	private static ClassifiedStatement alterTable(TokenCursor cursor) {
+		cursor.accept("IF", "EXISTS");
+		cursor.accept("ONLY");
+		Optional<String> name = cursor.name();
+		if (name.isEmpty()) {
+			return new Other();
+		}
+		String table = name.get();
+		cursor.acceptSymbol("*");
+		if (cursor.accept("RENAME")) {
+			return new AlterTable(table, List.of(rename(cursor)));
+		}
+		List<TableAction> actions = new ArrayList<>();
+		for (List<SqlToken> action : cursor.restSplitAtCommas()) {
+			actions.add(action(table, new TokenCursor(action)));
+		}
+		return new AlterTable(table, actions);
+	}
+
+	private static TableAction rename(TokenCursor cursor) {
+		if (cursor.accept("TO")) {
+			return cursor.name().<TableAction>map(RenameTable::new).orElseGet(OtherAction::new);
+		}
+		if (cursor.peek().is("CONSTRAINT")) {
+			return new OtherAction();
+		}
+		cursor.accept("COLUMN");
+		Optional<String> from = cursor.name();
+		cursor.accept("TO");
+		Optional<String> to = cursor.name();
+		if (from.isEmpty() || to.isEmpty()) {
+			return new OtherAction();
+		}
+		return new RenameColumn(from.get(), to.get());
+	}
+
+	private static TableAction action(String table, TokenCursor cursor) {
+		if (cursor.accept("ADD")) {
+			if (ADDED_CONSTRAINT_STARTS.contains(cursor.peek().keyword())) {
+				return addConstraint(table, cursor);
+			}
+			cursor.accept("COLUMN");
+			cursor.accept("IF", "NOT", "EXISTS");
+			return cursor.name().map((column) -> addColumn(column, cursor)).orElseGet(OtherAction::new);
+		}
+		if (cursor.accept("DROP")) {
+			if (cursor.accept("CONSTRAINT")) {
+				cursor.accept("IF", "EXISTS");
+				return cursor.name().<TableAction>map(DropConstraint::new).orElseGet(OtherAction::new);
+			}
+			cursor.accept("COLUMN");
+			cursor.accept("IF", "EXISTS");
+			return cursor.name().<TableAction>map(DropColumn::new).orElseGet(OtherAction::new);
+		}
+		if (cursor.accept("ALTER")) {
+			cursor.accept("COLUMN");
+			Optional<String> column = cursor.name();
+			if (column.isEmpty()) {
+				return new OtherAction();
+			}
+			if (cursor.accept("SET", "DATA", "TYPE") || cursor.accept("TYPE")) {
+				SqlType type = SqlType.of(typeTokens(cursor));
+				return new AlterColumnType(column.get(), type, cursor.restHasTopLevel("USING"));
+			}
+			if (cursor.accept("SET", "NOT", "NULL")) {
+				return new SetNotNull(column.get());
+			}
+			return new OtherAction();
+		}
+		if (cursor.accept("VALIDATE", "CONSTRAINT")) {
+			return cursor.name().<TableAction>map(ValidateConstraint::new).orElseGet(OtherAction::new);
+		}
+		return new OtherAction();
+	}
+
+	/** The tokens of a type: everything up to the first word that starts a constraint or clause. */
+	private static List<SqlToken> typeTokens(TokenCursor cursor) {
+		List<SqlToken> type = new ArrayList<>();
+		while (!cursor.atEnd() && !TYPE_ENDS.contains(cursor.peek().keyword())) {
+			if (cursor.peek().isSymbol("(")) {
+				type.add(cursor.peek());
+				List<SqlToken> inside = cursor.parenthesised();
+				type.addAll(inside);
+				type.add(new SqlToken(SqlToken.Kind.SYMBOL, ")"));
+			}
+			else {
+				type.add(cursor.next());
+			}
+		}
+		return type;
+	}
+
+	private static TableAction addColumn(String column, TokenCursor cursor) {
+		SqlType type = SqlType.of(typeTokens(cursor));
+		boolean notNull = false;
+		boolean inlineIndex = false;
+		Optional<ColumnDefault> columnDefault = type.serial()
+				? Optional.of(ColumnDefault.computedPerRow(type.name() + " serial", "a serial type's sequence (nextval)"))
+				: Optional.empty();
+		while (!cursor.atEnd()) {
+			if (cursor.accept("NOT", "NULL")) {
+				notNull = true;
+			}
+			else if (cursor.accept("PRIMARY", "KEY")) {
+				notNull = true;
+				inlineIndex = true;
+			}
+			else if (cursor.accept("UNIQUE")) {
+				inlineIndex = true;
+			}
+			else if (cursor.accept("DEFAULT")) {
+				columnDefault = Optional.of(ColumnDefault.of(defaultTokens(cursor)));
+			}
+			else if (cursor.accept("GENERATED")) {
+				Optional<ColumnDefault> generated = generated(cursor);
+				if (generated.isPresent()) {
+					columnDefault = generated;
+				}
+			}
+			else if (cursor.peek().isSymbol("(")) {
+				cursor.parenthesised();
+			}
+			else {
+				cursor.next();
+			}
+		}
+		return new AddColumn(column, type, notNull, columnDefault, inlineIndex);
+	}
+
+	private static List<SqlToken> defaultTokens(TokenCursor cursor) {
+		List<SqlToken> expression = new ArrayList<>();
+		int depth = 0;
+		while (!cursor.atEnd()) {
+			SqlToken token = cursor.peek();
+			if (depth == 0 && !expression.isEmpty() && DEFAULT_ENDS.contains(token.keyword())) {
+				break;
+			}
+			if (token.isSymbol("(")) {
+				depth++;
+			}
+			else if (token.isSymbol(")")) {
+				depth--;
+			}
+			expression.add(cursor.next());
+		}
+		return expression;
+	}
+
+	/** {@code GENERATED ... AS IDENTITY} or {@code GENERATED ALWAYS AS (expression) STORED}. */
+	private static Optional<ColumnDefault> generated(TokenCursor cursor) {
+		if (!cursor.accept("ALWAYS")) {
+			cursor.accept("BY", "DEFAULT");
+		}
+		cursor.accept("AS");
+		if (cursor.accept("IDENTITY")) {
+			return Optional.of(ColumnDefault.computedPerRow("GENERATED AS IDENTITY", "an identity column's sequence"));
+		}
+		cursor.parenthesised();
+		// A virtual generated column (PostgreSQL 18) is computed when read; only a stored one fills every row.
+		if (cursor.accept("STORED")) {
+			return Optional.of(
+					ColumnDefault.computedPerRow("GENERATED ALWAYS AS (...) STORED", "a stored generated column"));
+		}
+		return Optional.empty();
+	}
+
+	private static TableAction addConstraint(String table, TokenCursor cursor) {
+		Optional<String> name = Optional.empty();
+		if (cursor.accept("CONSTRAINT")) {
+			name = cursor.name();
+		}
+		ConstraintKind kind;
+		List<String> notNullColumns = List.of();
+		boolean usingIndex = false;
+		if (cursor.accept("CHECK")) {
+			kind = ConstraintKind.CHECK;
+			notNullColumns = notNullColumns(cursor.parenthesised());
+			if (name.isEmpty() && notNullColumns.size() == 1) {
+				// The name PostgreSQL chooses for an unnamed check on one column.
+				name = Optional.of(table + "_" + notNullColumns.get(0) + "_check");
+			}
+		}
+		else if (cursor.accept("FOREIGN", "KEY")) {
+			kind = ConstraintKind.FOREIGN_KEY;
+		}
+		else if (cursor.peek().is("UNIQUE") || cursor.peek().is("PRIMARY")) {
+			kind = cursor.accept("UNIQUE") ? ConstraintKind.UNIQUE : ConstraintKind.PRIMARY_KEY;
+			cursor.accept("PRIMARY", "KEY");
+			cursor.accept("NULLS", "NOT", "DISTINCT");
+			cursor.accept("NULLS", "DISTINCT");
+			usingIndex = cursor.peek().is("USING") && cursor.peek(1).is("INDEX") && !cursor.peek(2).is("TABLESPACE");
+		}
+		else {
+			cursor.accept("EXCLUDE");
+			kind = ConstraintKind.EXCLUDE;
+		}
+		boolean notValid = hasNotValid(cursor);
+		return new AddConstraint(name, kind, notValid, usingIndex, notNullColumns);
+	}
+
+	private static boolean hasNotValid(TokenCursor cursor) {
+		while (!cursor.atEnd()) {
+			if (cursor.accept("NOT", "VALID")) {
+				return true;
+			}
+			if (cursor.peek().isSymbol("(")) {
+				cursor.parenthesised();
+			}
+			else {
+				cursor.next();
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The columns of a check made only of {@code column IS NOT NULL} terms joined by AND, which PostgreSQL 12+
+	 * accepts as proof for {@code SET NOT NULL}; empty for any other check.
+	 */
+	static List<String> notNullColumns(List<SqlToken> body) {
+		List<String> columns = new ArrayList<>();
+		List<SqlToken> term = new ArrayList<>();
+		int depth = 0;
+		for (SqlToken token : body) {
+			if (token.isSymbol("(")) {
+				depth++;
+			}
+			else if (token.isSymbol(")")) {
+				depth--;
+			}
+			if (depth == 0 && token.is("AND")) {
+				if (!notNullTerm(term, columns)) {
+					return List.of();
+				}
+				term = new ArrayList<>();
+			}
+			else {
+				term.add(token);
+			}
+		}
+		return notNullTerm(term, columns) ? columns : List.of();
+	}
+
+	private static boolean notNullTerm(List<SqlToken> term, List<String> columns) {
+		List<SqlToken> inner = term;
+		while (inner.size() > 2 && inner.get(0).isSymbol("(") && inner.get(inner.size() - 1).isSymbol(")")) {
+			inner = inner.subList(1, inner.size() - 1);
+		}
+		if (inner.size() == 1 && inner.get(0).isSymbol("(")) {
+			return false;
+		}
+		if (inner.size() >= 4 && inner.get(inner.size() - 3).is("IS") && inner.get(inner.size() - 2).is("NOT")
+				&& inner.get(inner.size() - 1).is("NULL") && inner.get(inner.size() - 4).isName()) {
+			List<SqlToken> name = inner.subList(0, inner.size() - 3);
+			// A column may be qualified by its table; anything else (an expression) is not a plain column.
+			for (int i = 0; i < name.size(); i++) {
+				boolean expected = (i % 2 == 0) ? name.get(i).isName() : name.get(i).isSymbol(".");
+				if (!expected) {
+					return false;
+				}
+			}
+			columns.add(name.get(name.size() - 1).identifier());
+			return true;
+		}
+		return false;
+	}
+
+	private static ClassifiedStatement dataChange(String command, TokenCursor cursor) {
+		cursor.accept("ONLY");
+		Optional<String> table = cursor.name();
+		if (table.isEmpty()) {
+			return new Other();
+		}
+		return new DataChange(command, table.get(), cursor.restHasTopLevel("WHERE"));
+	}
+
+	private static ClassifiedStatement vacuum(TokenCursor cursor) {
+		boolean full = false;
+		if (cursor.peek().isSymbol("(")) {
+			List<SqlToken> options = cursor.parenthesised();
+			for (int i = 0; i < options.size(); i++) {
+				if (options.get(i).is("FULL")) {
+					// FULL may be followed by a boolean: FULL false turns it off.
+					String value = (i + 1 < options.size()) ? options.get(i + 1).text() : "";
+					full = !(value.equalsIgnoreCase("false") || value.equalsIgnoreCase("off") || value.equals("0"));
+				}
+			}
+		}
+		else {
+			while (cursor.peek().is("FULL") || cursor.peek().is("FREEZE") || cursor.peek().is("VERBOSE")
+					|| cursor.peek().is("ANALYZE") || cursor.peek().is("ANALYSE")) {
+				full |= cursor.next().is("FULL");
+			}
+		}
+		return full ? new RewriteCommand("VACUUM FULL", cursor.name().orElse("")) : new Other();
+	}
+
+	private static ClassifiedStatement cluster(TokenCursor cursor) {
+		if (cursor.peek().isSymbol("(")) {
+			cursor.parenthesised();
+		}
+		cursor.accept("VERBOSE");
+		return new RewriteCommand("CLUSTER", cursor.name().orElse(""));
+	}
+
+	private static ClassifiedStatement lock(TokenCursor cursor) {
+		cursor.accept("TABLE");
+		cursor.accept("ONLY");
+		List<String> tables = new ArrayList<>();
+		do {
+			cursor.name().ifPresent(tables::add);
+			cursor.acceptSymbol("*");
+		}
+		while (cursor.acceptSymbol(","));
+		return new LockTable(tables);
+	}
+
+}

@@ -1,0 +1,101 @@
+package dev.migrator.core;
+
+import dev.migrator.core.lint.Finding;
+import dev.migrator.core.lint.LintFailedException;
+import dev.migrator.core.lint.LintReport;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteDataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** {@code Migrator.lint()}: no database needed, the dialect from the configuration, the DataSource or the default. */
+class MigratorLintTests {
+
+	@TempDir
+	Path temp;
+
+	private RevisionFolder revisions() {
+		return new RevisionFolder(this.temp.resolve("revisions")).table("0001_users", null, "users")
+			.file("0002_index.sql", """
+					-- migrator:revision 0002_index
+					-- migrator:revises 0001_users
+					-- migrator:upgrade
+					CREATE INDEX users_name_idx ON users (name);
+					ALTER TABLE users DROP COLUMN name;
+					""");
+	}
+
+	private Migrator migrator(RevisionFolder folder, MigratorConfig.Builder builder) {
+		return Migrator.create(builder.locations(folder.location()).build());
+	}
+
+	@Test
+	void lintsWithoutADatabaseUnderPostgresqlRulesByDefault() {
+		RevisionFolder folder = revisions();
+		LintReport report = migrator(folder, MigratorConfig.builder()).lint();
+		assertThat(report.dialect()).isEqualTo("postgresql");
+		assertThat(report.lintedRevisions()).containsExactly("0001_users", "0002_index");
+		assertThat(report.findings()).extracting(Finding::ruleId)
+			.containsExactly("index-not-concurrent", "drop-outside-contract");
+		assertThat(report.findings().get(0).location())
+			.hasToString(folder.location() + "/0002_index.sql:4");
+	}
+
+	@Test
+	void usesTheConfiguredDialect() {
+		LintReport report = migrator(revisions(), MigratorConfig.builder().dialect("sqlite")).lint();
+		assertThat(report.dialect()).isEqualTo("sqlite");
+		assertThat(report.findings()).extracting(Finding::ruleId).containsExactly("drop-outside-contract");
+	}
+
+	@Test
+	void usesTheDialectOfTheDataSource() {
+		DataSource sqlite = Databases.sqliteFile(this.temp.resolve("app.db"));
+		assertThat(migrator(revisions(), MigratorConfig.builder().dataSource(sqlite)).lint().dialect())
+			.isEqualTo("sqlite");
+	}
+
+	@Test
+	void lintsUnderPostgresqlRulesWhenTheDatabaseCannotBeReached() {
+		SQLiteDataSource unreachable = new SQLiteDataSource() {
+
+			@Override
+			public Connection getConnection() throws SQLException {
+				throw new SQLException("connection refused");
+			}
+
+		};
+		assertThat(migrator(revisions(), MigratorConfig.builder().dataSource(unreachable)).lint().dialect())
+			.isEqualTo("postgresql");
+	}
+
+	@Test
+	void lintOrFailFailsWithEveryFindingInTheMessage() {
+		RevisionFolder folder = revisions();
+		assertThatExceptionOfType(LintFailedException.class)
+			.isThrownBy(() -> migrator(folder, MigratorConfig.builder()).lintOrFail())
+			.satisfies((ex) -> {
+				assertThat(ex.code()).isEqualTo("lint-failed");
+				assertThat(ex.report().findings()).hasSize(2);
+			})
+			.withMessageContaining(folder.location() + "/0002_index.sql:4: index-not-concurrent: ")
+			.withMessageContaining(folder.location() + "/0002_index.sql:5: drop-outside-contract: ")
+			.withMessageContaining("-- migrator:allow RULE-ID reason");
+	}
+
+	@Test
+	void lintOrFailReturnsTheReportOfACleanSet() {
+		RevisionFolder folder = new RevisionFolder(this.temp.resolve("clean")).table("0001_users", null, "users");
+		assertThat(migrator(folder, MigratorConfig.builder()).lintOrFail().hasFindings()).isFalse();
+	}
+
+}
