@@ -26,7 +26,25 @@ enum SqlHeaderKey {
 
 	LOCK_TIMEOUT("lock-timeout", "2s"),
 
-	STATEMENT_TIMEOUT("statement-timeout", "5min");
+	STATEMENT_TIMEOUT("statement-timeout", "5min"),
+
+	BACKFILL("backfill", "users_status"),
+
+	BACKFILL_TABLE("backfill-table", "users"),
+
+	BACKFILL_KEY("backfill-key", "id"),
+
+	BACKFILL_SET("backfill-set", "status = 'active'"),
+
+	BACKFILL_WHERE("backfill-where", "status IS NULL"),
+
+	BACKFILL_BATCH_SIZE("backfill-batch-size", "100-10000"),
+
+	BACKFILL_TARGET_DURATION("backfill-target-duration", "500ms"),
+
+	BACKFILL_PAUSE("backfill-pause", "100ms"),
+
+	BACKFILL_MAX_LAG("backfill-max-lag", "16MB, 10s");
 
 	private final String label;
 
@@ -48,7 +66,12 @@ enum SqlHeaderKey {
 
 	/** Whether the value is a comma-separated list. */
 	boolean isList() {
-		return this == REVISES || this == BRANCH_LABELS || this == DEPENDS_ON;
+		return this == REVISES || this == BRANCH_LABELS || this == DEPENDS_ON || this == BACKFILL_KEY;
+	}
+
+	/** Whether the key belongs to a backfill declaration, read by {@link BackfillHeader}. */
+	boolean isBackfill() {
+		return this.label.equals("backfill") || this.label.startsWith("backfill-");
 	}
 
 	static Optional<SqlHeaderKey> of(String label) {

@@ -101,6 +101,8 @@ public final class SqlRevisionParser {
 
 		private Optional<Duration> statementTimeout = Optional.empty();
 
+		private final BackfillHeader backfill = new BackfillHeader();
+
 		FileParse(String location, String text) {
 			this.location = location;
 			this.text = text;
@@ -134,7 +136,8 @@ public final class SqlRevisionParser {
 				else if (openSection == null) {
 					header(directive);
 				}
-				else {
+				else if (!AllowComment.isAllow(directive)) {
+					// An allow comment is read with the statements it belongs to (SqlStatementSplitter).
 					misplaced(directive, openSection);
 				}
 			}
@@ -191,6 +194,11 @@ public final class SqlRevisionParser {
 		}
 
 		private void header(Directive directive) {
+			if (AllowComment.isAllow(directive)) {
+				throw new RevisionSourceException("allow-outside-section", directive.at() + ": "
+						+ directive.written() + " is in the header, where there is no statement to allow. Put it "
+						+ "inside the upgrade or downgrade section, on the line directly before the statement it allows.");
+			}
 			SqlHeaderKey key = SqlHeaderKey.of(directive.key())
 				.orElseThrow(() -> unknownHeaderKey(directive));
 			Directive earlier = this.headers.putIfAbsent(key, directive);
@@ -206,6 +214,10 @@ public final class SqlRevisionParser {
 			Origin at = directive.at();
 			String label = key.label();
 			String value = directive.value();
+			if (key.isBackfill()) {
+				this.backfill.read(key, directive);
+				return;
+			}
 			switch (key) {
 				case REVISION -> this.id = HeaderValues.id(at, label, value);
 				case REVISES -> this.revises = HeaderValues.ids(at, label, commaList(value));
@@ -235,13 +247,14 @@ public final class SqlRevisionParser {
 						directive.at() + ": the header line " + directive.written() + " is inside the "
 								+ section.key() + " section. Move it above -- migrator:upgrade.");
 			}
-			String suggestion = SpellingSuggestion.closest(directive.name(), sectionKeys())
+			List<String> inSection = Stream.concat(sectionKeys().stream(), Stream.of(AllowComment.KEY)).toList();
+			String suggestion = SpellingSuggestion.closest(directive.name(), inSection)
 				.map((key) -> "Did you mean -- migrator:" + key + "? ")
 				.orElse("");
 			throw new RevisionSourceException("unknown-directive",
 					directive.at() + ": unknown directive " + directive.written() + " inside the " + section.key()
-							+ " section. " + suggestion + "Only " + String.join(" and ",
-									sectionKeys().stream().map((key) -> "-- migrator:" + key).toList())
+							+ " section. " + suggestion + "Only " + String.join(", ",
+									inSection.stream().map((key) -> "-- migrator:" + key).toList())
 							+ " may appear here; write ordinary comments without 'migrator:'.");
 		}
 
@@ -255,13 +268,17 @@ public final class SqlRevisionParser {
 			checkNotSelfReferencing(SqlHeaderKey.REVISES, this.revises);
 			checkNotSelfReferencing(SqlHeaderKey.DEPENDS_ON, this.dependsOn);
 			Section upgrade = this.sections.get(Direction.UPGRADE);
-			if (upgrade == null) {
+			// A revision may be only a backfill declaration: its schema change, if any, came earlier.
+			Optional<dev.migrator.core.backfill.Backfill> backfill = this.backfill.backfill();
+			if (upgrade == null && backfill.isEmpty()) {
 				throw new RevisionSourceException("missing-upgrade-section", at(lastLine)
 						+ ": the file has no -- migrator:upgrade section. Add a line -- migrator:upgrade after the "
 						+ "header, followed by the upgrade SQL.");
 			}
-			List<SqlStatement> upgradeStatements = statements(upgrade);
-			if (upgradeStatements.isEmpty()) {
+			List<SqlStatement> upgradeStatements = (upgrade != null) ? statements(upgrade) : List.of();
+			// A merge revision often only joins branches: its empty upgrade is the whole change, not a forgotten one.
+			boolean merge = this.revises.size() > 1;
+			if (upgradeStatements.isEmpty() && backfill.isEmpty() && !merge) {
 				throw new RevisionSourceException("empty-upgrade-section", upgrade.directive().at()
 						+ ": the upgrade section has no SQL statements. Write the upgrade SQL on the lines after "
 						+ "-- migrator:upgrade.");
@@ -273,6 +290,7 @@ public final class SqlRevisionParser {
 				.origin(revision.at())
 				.checksum(Checksums.of(this.text))
 				.upgrade(new MigrationBody.Sql(upgradeStatements));
+			backfill.ifPresent(builder::backfill);
 			downgrade.ifPresent((section) -> builder.downgrade(new MigrationBody.Sql(statements(section))));
 			return builder.build();
 		}

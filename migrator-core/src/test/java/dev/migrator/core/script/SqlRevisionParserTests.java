@@ -190,7 +190,8 @@ class SqlRevisionParserTests {
 			.withMessageContaining("unknown header key 'lock_timeout'")
 			.withMessageContaining("Did you mean -- migrator:lock-timeout?")
 			.withMessageContaining("revision, revises, message, phase, transactional, branch-labels, depends-on, "
-					+ "lock-timeout, statement-timeout, upgrade, downgrade");
+					+ "lock-timeout, statement-timeout, backfill, backfill-table, ")
+			.withMessageContaining(", upgrade, downgrade;");
 	}
 
 	@Test
@@ -280,6 +281,20 @@ class SqlRevisionParserTests {
 	void rejectsAnUpgradeSectionWithoutStatements() {
 		assertError("-- migrator:revision r1\n-- migrator:upgrade\n-- later\n;\n-- migrator:downgrade\nSELECT 1;",
 				"empty-upgrade-section", 2);
+	}
+
+	@Test
+	void acceptsAnEmptyUpgradeSectionInAMergeRevision() {
+		Revision merge = this.parser.parse(LOCATION, "-- migrator:revision r3\n-- migrator:revises r1, r2\n"
+				+ "-- migrator:upgrade\n-- joins the two branches\n-- migrator:downgrade\n");
+		assertThat(merge.isMerge()).isTrue();
+		assertThat(statements(merge.upgrade())).isEmpty();
+		assertThat(statements(merge.downgrade().orElseThrow())).isEmpty();
+	}
+
+	@Test
+	void stillRejectsAnEmptyUpgradeSectionOfARevisionWithOneParent() {
+		assertError("-- migrator:revision r2\n-- migrator:revises r1\n-- migrator:upgrade\n", "empty-upgrade-section", 3);
 	}
 
 	@Test

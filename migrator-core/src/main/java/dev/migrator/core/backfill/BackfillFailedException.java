@@ -1,0 +1,20 @@
+package dev.migrator.core.backfill;
+
+import dev.migrator.core.MigratorException;
+
+/** A backfill stopped as {@code failed}; the message names it, its table, the error and what to do next. */
+public class BackfillFailedException extends MigratorException {
+
+	private final String backfill;
+
+	public BackfillFailedException(String backfill, String message, Throwable cause) {
+		super("backfill-failed", message, cause);
+		this.backfill = backfill;
+	}
+
+	/** The failed backfill's name. */
+	public String backfill() {
+		return this.backfill;
+	}
+
+}

@@ -1,0 +1,323 @@
+package dev.migrator.core.backfill;
+
+import dev.migrator.core.dialect.Dialect;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * The progress table: one row per backfill with its state, last committed key and counts. Every method works in the
+ * caller's transaction (or autocommit), so that a batch's progress commits together with the batch.
+ */
+public final class BackfillStore {
+
+	private static final int MAX_ERROR_LENGTH = 4000;
+
+	private static final String COLUMNS = "name, revision, table_name, state, last_key, rows_done, rows_scanned, "
+			+ "estimated_total, batch_size, throttle, started_at, updated_at, last_error";
+
+	private final Dialect dialect;
+
+	private final BackfillTables tables;
+
+	private final String qualified;
+
+	public BackfillStore(Dialect dialect, BackfillTables tables) {
+		this.dialect = dialect;
+		this.tables = tables;
+		this.qualified = dialect.qualify(tables.schema(), tables.progressTable());
+	}
+
+	public Dialect dialect() {
+		return this.dialect;
+	}
+
+	public BackfillTables tables() {
+		return this.tables;
+	}
+
+	/** Whether PostgreSQL coordinates workers through the chunk table here; on SQLite one process runs a backfill. */
+	boolean hasChunks() {
+		return !isSqlite();
+	}
+
+	/** Creates the tables if missing; on a connection in autocommit. */
+	public void createTables(Connection connection) throws SQLException {
+		if (isSqlite()) {
+			try (Statement statement = connection.createStatement()) {
+				for (String ddl : ddl()) {
+					statement.execute(ddl);
+				}
+			}
+			return;
+		}
+		// Two workers starting at once would both try to create the tables, and one CREATE TABLE IF NOT EXISTS
+		// fails on the catalog's unique index when they race: serialize them.
+		connection.setAutoCommit(false);
+		try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))");
+				Statement statement = connection.createStatement()) {
+			lock.setString(1, "migrator:backfill:" + this.qualified);
+			lock.executeQuery().close();
+			for (String ddl : ddl()) {
+				statement.execute(ddl);
+			}
+			connection.commit();
+		}
+		catch (SQLException | RuntimeException ex) {
+			connection.rollback();
+			throw ex;
+		}
+		finally {
+			connection.setAutoCommit(true);
+		}
+	}
+
+	public boolean exists(Connection connection) throws SQLException {
+		return this.dialect.tableExists(connection, this.tables.schema(), this.tables.progressTable());
+	}
+
+	/** Adds a backfill's row as pending unless it has one. */
+	public void register(Connection connection, String name, String revision, String table) throws SQLException {
+		String insert = (isSqlite() ? "INSERT OR IGNORE INTO " : "INSERT INTO ") + this.qualified
+				+ " (name, revision, table_name, state, rows_done, rows_scanned, updated_at) VALUES (?, ?, ?, ?, 0, 0, ?)"
+				+ (isSqlite() ? "" : " ON CONFLICT (name) DO NOTHING");
+		try (PreparedStatement statement = connection.prepareStatement(insert)) {
+			statement.setString(1, name);
+			statement.setString(2, revision);
+			statement.setString(3, table);
+			statement.setString(4, BackfillState.PENDING.label());
+			this.dialect.setInstant(statement, 5, Instant.now());
+			statement.executeUpdate();
+		}
+	}
+
+	public Optional<ProgressRow> read(Connection connection, String name) throws SQLException {
+		try (PreparedStatement statement = connection
+			.prepareStatement("SELECT " + COLUMNS + " FROM " + this.qualified + " WHERE name = ?")) {
+			statement.setString(1, name);
+			try (ResultSet rs = statement.executeQuery()) {
+				return rs.next() ? Optional.of(row(rs)) : Optional.empty();
+			}
+		}
+	}
+
+	/** Every row by name; none when the table does not exist yet. Reads only. */
+	public Map<String, ProgressRow> readAll(Connection connection) throws SQLException {
+		Map<String, ProgressRow> rows = new LinkedHashMap<>();
+		if (!exists(connection)) {
+			return rows;
+		}
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("SELECT " + COLUMNS + " FROM " + this.qualified + " ORDER BY name")) {
+			while (rs.next()) {
+				ProgressRow row = row(rs);
+				rows.put(row.name(), row);
+			}
+		}
+		return rows;
+	}
+
+	public BackfillState state(Connection connection, String name) throws SQLException {
+		try (PreparedStatement statement = connection
+			.prepareStatement("SELECT state FROM " + this.qualified + " WHERE name = ?")) {
+			statement.setString(1, name);
+			try (ResultSet rs = statement.executeQuery()) {
+				if (!rs.next()) {
+					throw new IllegalStateException("Backfill " + name + " has no row in " + this.qualified);
+				}
+				return state(rs.getString(1));
+			}
+		}
+	}
+
+	/**
+	 * Moves a backfill from one of {@code from} to {@code to}; returns the state it left, or empty when it was in
+	 * none of them. Starting sets the start time; resuming clears the error.
+	 */
+	public Optional<BackfillState> transition(Connection connection, String name, Set<BackfillState> from,
+			BackfillState to) throws SQLException {
+		// Compare-and-set on the state read, retried when another worker or command changed it in between.
+		for (int attempt = 0; attempt < 10; attempt++) {
+			BackfillState current = state(connection, name);
+			if (!from.contains(current)) {
+				return Optional.empty();
+			}
+			String extra = switch (to) {
+				case RUNNING -> ", started_at = coalesce(started_at, ?)";
+				case PENDING -> ", last_error = NULL, throttle = NULL";
+				case PAUSED, CANCELLED, DONE -> ", throttle = NULL";
+				default -> "";
+			};
+			try (PreparedStatement statement = connection.prepareStatement("UPDATE " + this.qualified
+					+ " SET state = ?, updated_at = ?" + extra + " WHERE name = ? AND state = ?")) {
+				Instant now = Instant.now();
+				int index = 1;
+				statement.setString(index++, to.label());
+				this.dialect.setInstant(statement, index++, now);
+				if (to == BackfillState.RUNNING) {
+					this.dialect.setInstant(statement, index++, now);
+				}
+				statement.setString(index++, name);
+				statement.setString(index, current.label());
+				if (statement.executeUpdate() == 1) {
+					return Optional.of(current);
+				}
+			}
+		}
+		throw new IllegalStateException("The state of backfill " + name + " keeps changing under this update");
+	}
+
+	/**
+	 * Takes SQLite's write lock at the start of a batch's transaction, so that the progress read next cannot be
+	 * stale by the time the batch commits. PostgreSQL locks the claimed chunk instead.
+	 */
+	void lockForWrite(Connection connection, String name) throws SQLException {
+		try (PreparedStatement statement = connection
+			.prepareStatement("UPDATE " + this.qualified + " SET updated_at = updated_at WHERE name = ?")) {
+			statement.setString(1, name);
+			statement.executeUpdate();
+		}
+	}
+
+	/** Adds a committed batch's counts in the batch's transaction; returns the totals after it. */
+	Totals recordBatch(Connection connection, String name, String lastKey, long rows, long scanned, int batchSize)
+			throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("UPDATE " + this.qualified
+				+ " SET last_key = ?, rows_done = rows_done + ?, rows_scanned = rows_scanned + ?, batch_size = ?, "
+				+ "updated_at = ?, last_error = NULL WHERE name = ?")) {
+			statement.setString(1, lastKey);
+			statement.setLong(2, rows);
+			statement.setLong(3, scanned);
+			statement.setInt(4, batchSize);
+			this.dialect.setInstant(statement, 5, Instant.now());
+			statement.setString(6, name);
+			statement.executeUpdate();
+		}
+		try (PreparedStatement statement = connection.prepareStatement(
+				"SELECT rows_done, rows_scanned, estimated_total FROM " + this.qualified + " WHERE name = ?")) {
+			statement.setString(1, name);
+			try (ResultSet rs = statement.executeQuery()) {
+				rs.next();
+				long estimate = rs.getLong(3);
+				return new Totals(rs.getLong(1), rs.getLong(2), rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(estimate));
+			}
+		}
+	}
+
+	void estimate(Connection connection, String name, long total) throws SQLException {
+		update(connection, name, "estimated_total = ?", (statement) -> statement.setLong(1, total));
+	}
+
+	void batchSize(Connection connection, String name, int size) throws SQLException {
+		update(connection, name, "batch_size = ?", (statement) -> statement.setInt(1, size));
+	}
+
+	/** Shows (or clears) why the backfill waits for replicas. */
+	void throttle(Connection connection, String name, Optional<String> reason) throws SQLException {
+		update(connection, name, "throttle = ?", (statement) -> statement.setString(1, reason.orElse(null)));
+	}
+
+	/** Records an error that was retried, so that status shows what is going on. */
+	void noteError(Connection connection, String name, String error) throws SQLException {
+		update(connection, name, "last_error = ?", (statement) -> statement.setString(1, truncate(error)));
+	}
+
+	/** Stops the backfill as failed with its error, unless a command stopped it first. */
+	boolean fail(Connection connection, String name, String error) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("UPDATE " + this.qualified
+				+ " SET state = ?, last_error = ?, throttle = NULL, updated_at = ? WHERE name = ? AND state IN (?, ?)")) {
+			statement.setString(1, BackfillState.FAILED.label());
+			statement.setString(2, truncate(error));
+			this.dialect.setInstant(statement, 3, Instant.now());
+			statement.setString(4, name);
+			statement.setString(5, BackfillState.RUNNING.label());
+			statement.setString(6, BackfillState.PENDING.label());
+			return statement.executeUpdate() == 1;
+		}
+	}
+
+	private void update(Connection connection, String name, String assignment, Binder binder) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(
+				"UPDATE " + this.qualified + " SET " + assignment + ", updated_at = ? WHERE name = ?")) {
+			binder.bind(statement);
+			this.dialect.setInstant(statement, 2, Instant.now());
+			statement.setString(3, name);
+			statement.executeUpdate();
+		}
+	}
+
+	private ProgressRow row(ResultSet rs) throws SQLException {
+		long estimate = rs.getLong("estimated_total");
+		OptionalLong estimatedTotal = rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(estimate);
+		int size = rs.getInt("batch_size");
+		OptionalInt batchSize = rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(size);
+		return new ProgressRow(rs.getString("name"), nonNull(rs.getString("revision")), rs.getString("table_name"),
+				state(rs.getString("state")), Optional.ofNullable(rs.getString("last_key")), rs.getLong("rows_done"),
+				rs.getLong("rows_scanned"), estimatedTotal, batchSize, Optional.ofNullable(rs.getString("throttle")),
+				instant(rs, "started_at"), instant(rs, "updated_at"), Optional.ofNullable(rs.getString("last_error")));
+	}
+
+	private Optional<Instant> instant(ResultSet rs, String column) throws SQLException {
+		return (rs.getObject(column) == null) ? Optional.empty() : Optional.of(this.dialect.getInstant(rs, column));
+	}
+
+	private BackfillState state(String label) {
+		return BackfillState.fromLabel(label)
+			.orElseThrow(() -> new IllegalStateException("Unknown backfill state '" + label + "' in " + this.qualified));
+	}
+
+	private List<String> ddl() {
+		List<String> statements = new ArrayList<>();
+		boolean sqlite = isSqlite();
+		String time = sqlite ? "text" : "timestamp with time zone";
+		if (!sqlite) {
+			this.tables.schema().ifPresent((s) -> statements.add("CREATE SCHEMA IF NOT EXISTS " + this.dialect.quote(s)));
+		}
+		statements.add("CREATE TABLE IF NOT EXISTS " + this.qualified + " (name varchar(255) NOT NULL PRIMARY KEY, "
+				+ "revision varchar(255), table_name varchar(255) NOT NULL, state varchar(16) NOT NULL, "
+				+ "last_key text, rows_done bigint NOT NULL DEFAULT 0, rows_scanned bigint NOT NULL DEFAULT 0, "
+				+ "estimated_total bigint, batch_size integer, throttle text, started_at " + time + ", updated_at "
+				+ time + " NOT NULL, last_error text)");
+		if (!sqlite) {
+			statements.add(ChunkTable.ddl(this.dialect, this.tables));
+		}
+		return statements;
+	}
+
+	private boolean isSqlite() {
+		return "sqlite".equals(this.dialect.name());
+	}
+
+	private static String truncate(String text) {
+		return (text.length() <= MAX_ERROR_LENGTH) ? text : text.substring(0, MAX_ERROR_LENGTH - 1) + "…";
+	}
+
+	private static String nonNull(String text) {
+		return (text != null) ? text : "";
+	}
+
+	/** Binds the first parameter of an update. */
+	@FunctionalInterface
+	private interface Binder {
+
+		void bind(PreparedStatement statement) throws SQLException;
+
+	}
+
+	/** The backfill's counts after a batch, across all workers. */
+	record Totals(long rowsDone, long rowsScanned, OptionalLong estimatedTotal) {
+	}
+
+}

@@ -1,0 +1,71 @@
+package dev.migrator.core.backfill;
+
+import java.sql.SQLException;
+
+/** What a failed batch says about the next attempt. */
+enum FailureKind {
+
+	/** The batch hit the statement timeout: fewer rows may fit. */
+	TIMEOUT,
+
+	/** The connection broke: a new one may work. */
+	CONNECTION,
+
+	/** A lock wait, deadlock or serialization conflict, or an error of unknown kind: the same batch may work later. */
+	TRANSIENT,
+
+	/** Bad SQL, bad data or a missing privilege: every attempt would fail the same way. */
+	PERMANENT;
+
+	// SQLite result codes: SQLITE_BUSY and SQLITE_LOCKED are waits that ran out; SQLITE_ERROR is bad SQL.
+	private static final int SQLITE_ERROR = 1;
+
+	private static final int SQLITE_BUSY = 5;
+
+	private static final int SQLITE_LOCKED = 6;
+
+	static FailureKind of(Throwable failure, boolean sqlite) {
+		SQLException sql = sqlException(failure);
+		if (sql == null) {
+			return TRANSIENT;
+		}
+		if (sqlite) {
+			int code = sql.getErrorCode() & 0xff;
+			if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
+				return TRANSIENT;
+			}
+			return (code == SQLITE_ERROR) ? PERMANENT : TRANSIENT;
+		}
+		String state = (sql.getSQLState() != null) ? sql.getSQLState() : "";
+		if (state.equals("57014")) {
+			return TIMEOUT;
+		}
+		if (state.startsWith("08")) {
+			return CONNECTION;
+		}
+		// Data exceptions, constraint violations, syntax or access errors, unsupported features.
+		if (state.startsWith("22") || state.startsWith("23") || state.startsWith("42") || state.startsWith("0A")) {
+			return PERMANENT;
+		}
+		return TRANSIENT;
+	}
+
+	static String describe(Throwable failure) {
+		SQLException sql = sqlException(failure);
+		if (sql != null) {
+			String state = (sql.getSQLState() != null) ? " [SQLState " + sql.getSQLState() + "]" : "";
+			return sql.getMessage() + state;
+		}
+		return failure.getClass().getName() + ": " + failure.getMessage();
+	}
+
+	private static SQLException sqlException(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql) {
+				return sql;
+			}
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,180 @@
+package dev.migrator.core.backfill;
+
+import dev.migrator.core.Migrator;
+import dev.migrator.core.MigratorConfig;
+import dev.migrator.core.MigratorException;
+import dev.migrator.core.RunResult;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** The backfill commands of the facade: run, pause, resume, cancel, status, and backfills run by upgrade. */
+class BackfillCommandsTests {
+
+	@TempDir
+	Path temp;
+
+	private final List<String> transitions = new CopyOnWriteArrayList<>();
+
+	@Test
+	void upgradeRunsABackfillRightAfterItsRevisionWhenConfiguredSoALaterRevisionCanRelyOnIt() throws Exception {
+		DataSource dataSource = BackfillDatabases.freshPostgres();
+		Migrator migrator = Migrator.create(config(dataSource, revisions()).runBackfillsOnUpgrade(true).build());
+
+		RunResult result = migrator.upgrade("heads");
+
+		assertThat(result.steps()).extracting((step) -> step.revision())
+			.containsExactly("0001_items", "0002_status", "0003_status_not_null");
+		assertThat(migrator.current()).containsExactly("0003_status_not_null");
+		assertThat(BackfillDatabases.count(dataSource, "SELECT count(*) FROM items WHERE status = 'active'"))
+			.isEqualTo(90);
+		assertThat(migrator.backfills().status()).singleElement().satisfies((status) -> {
+			assertThat(status.name()).isEqualTo("items_status");
+			assertThat(status.revision()).isEqualTo("0002_status");
+			assertThat(status.state()).isEqualTo(BackfillState.DONE);
+			assertThat(status.rowsDone()).isEqualTo(90);
+			assertThat(status.rowsScanned()).isEqualTo(100);
+		});
+		assertThat(this.transitions).containsExactly("items_status pending->running", "items_status running->done");
+	}
+
+	@Test
+	void upgradeFinishesABackfillLeftPendingEarlierBeforeItAppliesTheRevisionsAfterIt() throws Exception {
+		DataSource dataSource = BackfillDatabases.freshPostgres();
+		String location = revisions();
+		Migrator.create(config(dataSource, location).build()).upgrade("0002_status");
+		assertThat(BackfillDatabases.count(dataSource, "SELECT count(*) FROM items WHERE status IS NULL")).isEqualTo(90);
+
+		Migrator migrator = Migrator.create(config(dataSource, location).runBackfillsOnUpgrade(true).build());
+		RunResult result = migrator.upgrade("heads");
+
+		assertThat(result.steps()).extracting((step) -> step.revision()).containsExactly("0003_status_not_null");
+		assertThat(migrator.backfills().status("items_status").state()).isEqualTo(BackfillState.DONE);
+	}
+
+	@Test
+	void byDefaultUpgradeLeavesBackfillsToTheirJob() throws Exception {
+		DataSource dataSource = BackfillDatabases.freshPostgres();
+		Migrator migrator = Migrator.create(config(dataSource, revisions()).build());
+		assertThat(migrator.backfills().status()).singleElement()
+			.satisfies((status) -> assertThat(status.revisionApplied()).isFalse());
+		assertThatExceptionOfType(MigratorException.class).isThrownBy(() -> migrator.backfills().run("items_status"))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("backfill-revision-not-applied"))
+			.withMessageContaining("0002_status").withMessageContaining("Run upgrade first");
+
+		migrator.upgrade("0002_status");
+		BackfillStatus pending = migrator.backfills().status("items_status");
+		assertThat(pending.revisionApplied()).isTrue();
+		assertThat(pending.state()).isEqualTo(BackfillState.PENDING);
+		assertThat(BackfillDatabases.count(dataSource, "SELECT count(*) FROM items WHERE status IS NULL")).isEqualTo(90);
+
+		assertThat(migrator.backfills().runPending()).singleElement()
+			.satisfies((status) -> assertThat(status.state()).isEqualTo(BackfillState.DONE));
+		migrator.upgrade("heads");
+		assertThat(migrator.current()).containsExactly("0003_status_not_null");
+	}
+
+	@Test
+	void pauseResumeAndCancelChangeTheStoredStateAndRefuseWhatMakesNoSense() throws Exception {
+		DataSource dataSource = BackfillDatabases.freshPostgres();
+		Migrator migrator = Migrator.create(config(dataSource, revisions()).build());
+		migrator.upgrade("0002_status");
+		Backfills backfills = new Backfills(migrator);
+
+		assertThat(backfills.pause().state()).isEqualTo(BackfillState.PAUSED);
+		assertThat(backfills.pause().state()).as("pausing twice changes nothing").isEqualTo(BackfillState.PAUSED);
+		assertThat(migrator.backfills().runPending()).singleElement()
+			.satisfies((status) -> assertThat(status.state()).isEqualTo(BackfillState.PAUSED));
+		assertThat(BackfillDatabases.count(dataSource, "SELECT count(*) FROM items WHERE status IS NULL")).isEqualTo(90);
+		assertThat(backfills.cancel().state()).isEqualTo(BackfillState.CANCELLED);
+		assertThat(backfills.resume().state()).isEqualTo(BackfillState.PENDING);
+		assertThat(migrator.backfills().run("items_status").state()).isEqualTo(BackfillState.DONE);
+
+		assertThatExceptionOfType(MigratorException.class).isThrownBy(backfills::pause)
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("backfill-state"))
+			.withMessage("Backfill items_status is done: only a pending or running backfill can be paused.");
+		assertThatExceptionOfType(MigratorException.class).isThrownBy(backfills::cancel)
+			.withMessageContaining("is done");
+		assertThat(this.transitions).containsExactly("items_status pending->paused", "items_status paused->cancelled",
+				"items_status cancelled->pending", "items_status pending->running", "items_status running->done");
+	}
+
+	@Test
+	void anUnknownBackfillNameIsAnErrorListingTheKnownOnes() throws Exception {
+		DataSource dataSource = BackfillDatabases.freshPostgres();
+		Migrator migrator = Migrator.create(config(dataSource, revisions()).build());
+		assertThatExceptionOfType(MigratorException.class).isThrownBy(() -> migrator.backfills().pause("item_status"))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("unknown-backfill"))
+			.withMessage("No revision declares a backfill named 'item_status'. Known backfills: items_status.");
+		assertThat(migrator.backfills().declared()).extracting(Backfill::name).containsExactly("items_status");
+	}
+
+	private String revisions() throws Exception {
+		Path folder = Files.createDirectories(this.temp.resolve("revisions"));
+		Files.writeString(folder.resolve("0001_items.sql"), """
+				-- migrator:revision 0001_items
+				-- migrator:upgrade
+				CREATE TABLE items (id bigint PRIMARY KEY, status varchar(20));
+				INSERT INTO items SELECT g, CASE WHEN g % 10 = 0 THEN 'closed' END FROM generate_series(1, 100) g;
+				""");
+		Files.writeString(folder.resolve("0002_status.sql"), """
+				-- migrator:revision 0002_status
+				-- migrator:revises 0001_items
+				-- migrator:phase migrate
+				-- migrator:backfill items_status
+				-- migrator:backfill-table items
+				-- migrator:backfill-key id
+				-- migrator:backfill-set status = 'active'
+				-- migrator:backfill-where status IS NULL
+				-- migrator:backfill-batch-size 10-40
+				-- migrator:backfill-pause 0ms
+				-- migrator:upgrade
+				""");
+		Files.writeString(folder.resolve("0003_status_not_null.sql"), """
+				-- migrator:revision 0003_status_not_null
+				-- migrator:revises 0002_status
+				-- migrator:phase contract
+				-- migrator:upgrade
+				ALTER TABLE items ALTER COLUMN status SET NOT NULL;
+				""");
+		return "filesystem:" + folder.toAbsolutePath();
+	}
+
+	private MigratorConfig.Builder config(DataSource dataSource, String location) {
+		return MigratorConfig.builder().dataSource(dataSource).locations(location)
+			.backfillListener(new BackfillListener() {
+				@Override
+				public void stateChanged(String backfill, BackfillState from, BackfillState to) {
+					BackfillCommandsTests.this.transitions.add(backfill + " " + from.label() + "->" + to.label());
+				}
+			});
+	}
+
+	/** The three commands on the one backfill of these revisions. */
+	private record Backfills(Migrator migrator) {
+
+		BackfillStatus pause() {
+			return this.migrator.backfills().pause("items_status");
+		}
+
+		BackfillStatus resume() {
+			return this.migrator.backfills().resume("items_status");
+		}
+
+		BackfillStatus cancel() {
+			return this.migrator.backfills().cancel("items_status");
+		}
+
+	}
+
+}
