@@ -48,7 +48,7 @@ public sealed interface Target {
 			throw new RevisionGraphException("invalid-target",
 					"The target is empty. Use head, heads, base, a revision id or prefix, label@head, +N, -N, id+N or id-N.");
 		}
-		switch (value) {
+		switch (value.toLowerCase(java.util.Locale.ROOT)) {
 			case "head":
 				return new Head();
 			case "heads":

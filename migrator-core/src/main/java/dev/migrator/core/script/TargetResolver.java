@@ -47,6 +47,13 @@ public final class TargetResolver {
 		if (exact.isPresent()) {
 			return Set.of(exact.get().id());
 		}
+		// A unique prefix of the whole text wins over reading its tail as a step: with ids v2-10 and 0001_init,
+		// "v2-1" means v2-10, not one step below v2-10.
+		List<Revision> prefixed = this.graph.revisions().stream().filter((r) -> r.id().startsWith(reference)).limit(2)
+			.toList();
+		if (prefixed.size() == 1) {
+			return Set.of(prefixed.get(0).id());
+		}
 		Optional<Target.Step> step = Target.splitStep(reference);
 		if (step.isPresent()) {
 			Revision from = byReference(step.get().reference(), text);

@@ -162,4 +162,19 @@ class TargetResolverTests {
 			.hasMessageContaining("only label@head");
 	}
 
+	@Test
+	void aUniquePrefixOfTheWholeTextWinsOverARelativeStep() {
+		TargetResolver dashed = new TargetResolver(
+				RevisionGraph.of(List.of(rev("0001_init"), rev("v2-10", "0001_init"), rev("v3", "v2-10"))));
+		assertThat(dashed.resolve("v2-1", Set.of())).containsExactly("v2-10");
+		assertThat(dashed.resolve("v3-1", Set.of())).containsExactly("v2-10");
+	}
+
+	@Test
+	void keywordsAreReadInAnyCase() {
+		assertThat(this.linear.resolve("HEAD", Set.of())).containsExactly("0005-2");
+		assertThat(this.resolver.resolve("Heads", Set.of())).containsExactly("y", "z");
+		assertThat(this.resolver.resolve("BASE", Set.of("z"))).isEmpty();
+	}
+
 }
