@@ -1,8 +1,17 @@
 package dev.migrator.core;
 
+import dev.migrator.core.compat.BlockedContract;
+import dev.migrator.core.compat.ClientRegistry;
+import dev.migrator.core.compat.ContractBlockedException;
+import dev.migrator.core.compat.ContractGuard;
 import dev.migrator.core.dialect.Dialect;
 import dev.migrator.core.dialect.Dialects;
 import dev.migrator.core.dialect.RunLock;
+import dev.migrator.core.replica.ReplicaLag;
+import dev.migrator.core.replica.ReplicaLagMonitor;
+import dev.migrator.core.lint.LintFailedException;
+import dev.migrator.core.lint.LintReport;
+import dev.migrator.core.lint.Linter;
 import dev.migrator.core.runtime.HistoryEntry;
 import dev.migrator.core.runtime.HistoryEntry.Action;
 import dev.migrator.core.runtime.HistoryEntry.Outcome;
@@ -14,7 +23,11 @@ import dev.migrator.core.runtime.VersionTable;
 import dev.migrator.core.script.CompositeRevisionSource;
 import dev.migrator.core.script.Direction;
 import dev.migrator.core.script.JavaRevisionSource;
+import dev.migrator.core.script.Phase;
+import dev.migrator.core.script.PhaseFilter;
+import dev.migrator.core.script.PhasedPlan;
 import dev.migrator.core.script.Plan;
+import dev.migrator.core.script.PlanStep;
 import dev.migrator.core.script.Planner;
 import dev.migrator.core.script.Revision;
 import dev.migrator.core.script.RevisionGraph;
@@ -31,6 +44,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -56,8 +70,11 @@ public final class Migrator {
 
 	private volatile RevisionGraph graph;
 
+	private final ReplicaLagMonitor replicaLagMonitor;
+
 	private Migrator(MigratorConfig config) {
 		this.config = config;
+		this.replicaLagMonitor = new ReplicaLagMonitor(config.dataSource(), config.replicaSettings().replicas());
 	}
 
 	public static Migrator create(MigratorConfig config) {
@@ -85,14 +102,96 @@ public final class Migrator {
 
 	/** Applies what the target needs, each revision in its own transaction. */
 	public RunResult upgrade(String target) {
+		return upgrade(target, PhaseFilter.ALL);
+	}
+
+	/**
+	 * Applies what the target needs that the phase filter lets through: with {@link PhaseFilter#EXPAND}, contract
+	 * revisions and every revision that needs one stay pending. A contract revision refuses to run while live
+	 * application instances predate it (see {@link ContractGuard}), unless the configuration allows it.
+	 */
+	public RunResult upgrade(String target, PhaseFilter phases) {
 		Target.parse(target);
+		Objects.requireNonNull(phases, "phases");
 		Planner planner = new Planner(graph());
 		return write((connection, dialect) -> {
 			Set<String> rows = versionTable(dialect).read(connection);
-			Plan plan = planner.upgrade(rows, target);
+			PhasedPlan phased = planner.upgrade(rows, target, phases);
+			Plan plan = phased.plan();
 			verifyChecksums(connection, dialect, planner.applied(rows));
-			return run(connection, dialect, plan);
+			List<String> heldBack = phased.heldBack().stream().map(Revision::id).toList();
+			if (!heldBack.isEmpty()) {
+				logger.info("Phase {}: holding back {} revision(s) for the contract phase: {}", phases.label(),
+						heldBack.size(), describeHeldBack(phased.heldBack()));
+			}
+			guardContracts(connection, dialect, plan);
+			RunResult result = this.config.backfillSettings().runOnUpgrade() ? runWithBackfills(connection, dialect, plan)
+					: run(connection, dialect, plan);
+			return new RunResult(result.direction(), result.steps(), result.before(), result.after(), heldBack);
 		});
+	}
+
+	/**
+	 * The pending contract revisions that live application instances block, each with those instances: what an
+	 * upgrade would refuse now. Reads only; empty when no instance has registered.
+	 */
+	public List<BlockedContract> blockedContracts() {
+		Planner planner = new Planner(graph());
+		return read((connection, dialect) -> {
+			Set<String> rows = versionTable(dialect).read(connection);
+			if (rows.stream().anyMatch((id) -> graph().find(id).isEmpty())) {
+				return List.of();
+			}
+			List<Revision> contracts = planner.pending(rows).stream().filter((r) -> r.phase() == Phase.CONTRACT).toList();
+			if (contracts.isEmpty()) {
+				return List.of();
+			}
+			return new ContractGuard(graph()).blocked(contracts, clientRegistry().liveClients(connection, dialect));
+		});
+	}
+
+	/** Refuses the plan's contract revisions while live instances predate them, unless the override is set. */
+	private void guardContracts(Connection connection, Dialect dialect, Plan plan) throws SQLException {
+		boolean contracts = plan.revisions().stream().anyMatch((r) -> r.phase() == Phase.CONTRACT);
+		if (plan.direction() != Direction.UPGRADE || !contracts) {
+			return;
+		}
+		ClientRegistry registry = clientRegistry();
+		List<BlockedContract> blocked = new ContractGuard(graph()).blocked(plan.revisions(),
+				registry.liveClients(connection, dialect));
+		if (blocked.isEmpty()) {
+			return;
+		}
+		if (this.config.compatibility().allowContractWithLiveClients()) {
+			logger.warn("Running contract revision(s) while live instances predate them, as allowed by "
+					+ "allow-contract-with-live-clients:\n{}",
+					ContractBlockedException.describe(blocked, registry.now()).strip());
+			return;
+		}
+		throw new ContractBlockedException(blocked, this.config.compatibility().liveWindow(), registry.now());
+	}
+
+	/** The registry of running application instances on this configuration's database. */
+	public ClientRegistry clientRegistry() {
+		return ClientRegistry.of(this.config);
+	}
+
+	private static String describeHeldBack(List<Revision> revisions) {
+		return revisions.stream().map((r) -> r.id() + " (" + r.phase().label() + ")")
+			.collect(java.util.stream.Collectors.joining(", "));
+	}
+
+	/** The backfill commands: run, pause, resume, cancel, status. */
+	public Backfills backfills() {
+		return new Backfills(this);
+	}
+
+	/**
+	 * How far each replica trails the primary now, as the primary reports its standbys and as each configured replica
+	 * reports itself; empty without replicas (and on SQLite).
+	 */
+	public List<ReplicaLag> replicaLag() {
+		return this.replicaLagMonitor.measure();
 	}
 
 	/** Undoes the applied revisions above the target, children first. */
@@ -221,6 +320,40 @@ public final class Migrator {
 				this.config.namingConvention()).render(plan, from, to);
 	}
 
+	/**
+	 * Lints every revision for statements that would block reads or writes for long or break the running
+	 * application. No database is needed: the dialect is the configured one, else the DataSource's, else PostgreSQL.
+	 */
+	public LintReport lint() {
+		return new Linter(lintDialect()).lint(graph());
+	}
+
+	/** {@link #lint()}, failing with {@link LintFailedException} (code {@code lint-failed}) on any finding. */
+	public LintReport lintOrFail() {
+		LintReport report = lint();
+		if (report.hasFindings()) {
+			throw new LintFailedException(report);
+		}
+		return report;
+	}
+
+	/** The dialect whose semantics the linter applies; a database that cannot be reached does not stop a lint. */
+	private String lintDialect() {
+		if (this.config.dialect().isPresent()) {
+			return Dialects.byName(this.config.dialect().get()).name();
+		}
+		if (this.config.dataSource().isPresent()) {
+			try (Connection connection = this.config.dataSource().get().getConnection()) {
+				return Dialects.forConnection(connection).name();
+			}
+			catch (SQLException ex) {
+				logger.warn("Linting with PostgreSQL's rules: the dialect could not be read from the database ({}). "
+						+ "Set the dialect to lint for another database.", ex.getMessage());
+			}
+		}
+		return "postgresql";
+	}
+
 	private RunResult run(Connection connection, Dialect dialect, Plan plan) throws SQLException {
 		if (plan.isEmpty()) {
 			logger.info("Nothing to {}: the database is at {}", plan.direction().label(), describe(plan.rowsBefore()));
@@ -229,8 +362,39 @@ public final class Migrator {
 		logger.info("{} {} revision(s) from {}", plan.direction() == Direction.UPGRADE ? "Upgrading" : "Downgrading",
 				plan.steps().size(), describe(plan.rowsBefore()));
 		MigrationRunner runner = new MigrationRunner(dialect, versionTable(dialect), historyTable(dialect),
-				this.config.settings(), this.config.listeners(), runBy(), this.config.namingConvention());
+				this.config.settings(), this.config.listeners(), runBy(), this.config.namingConvention(),
+				this.config.lockRetry());
 		List<StepResult> steps = runner.run(connection, plan);
+		return new RunResult(plan.direction(), steps, plan.rowsBefore(), plan.rowsAfter());
+	}
+
+	/** Runs the plan in stretches, each ending at a revision that declares backfills, which run right after it. */
+	private RunResult runWithBackfills(Connection connection, Dialect dialect, Plan plan) throws SQLException {
+		// Backfills of revisions applied before, left unfinished by a run that stopped, go first: the revisions
+		// about to be applied come later in the graph and may rely on them.
+		backfills().runPending();
+		if (plan.steps().stream().allMatch((step) -> step.revision().backfills().isEmpty())) {
+			return run(connection, dialect, plan);
+		}
+		List<StepResult> steps = new ArrayList<>();
+		Set<String> rows = new java.util.LinkedHashSet<>(plan.rowsBefore());
+		List<PlanStep> stretch = new ArrayList<>();
+		for (int i = 0; i < plan.steps().size(); i++) {
+			PlanStep step = plan.steps().get(i);
+			stretch.add(step);
+			boolean last = i == plan.steps().size() - 1;
+			if (!step.revision().backfills().isEmpty() || last) {
+				Set<String> after = new java.util.LinkedHashSet<>(rows);
+				stretch.forEach((s) -> {
+					after.removeAll(s.deleteRows());
+					after.addAll(s.insertRows());
+				});
+				steps.addAll(run(connection, dialect, new Plan(plan.direction(), stretch, rows, after)).steps());
+				backfills().runDeclaredBy(step.revision());
+				rows = after;
+				stretch.clear();
+			}
+		}
 		return new RunResult(plan.direction(), steps, plan.rowsBefore(), plan.rowsAfter());
 	}
 

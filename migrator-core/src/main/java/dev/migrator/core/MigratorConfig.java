@@ -1,6 +1,14 @@
 package dev.migrator.core;
 
+import dev.migrator.core.backfill.BackfillListener;
+import dev.migrator.core.backfill.BackfillSettings;
+import dev.migrator.core.compat.CompatibilitySettings;
+import dev.migrator.core.dialect.PostgresDialect;
 import dev.migrator.core.op.NamingConvention;
+import dev.migrator.core.replica.LagLimits;
+import dev.migrator.core.replica.ReplicaDataSource;
+import dev.migrator.core.replica.ReplicaSettings;
+import dev.migrator.core.runtime.LockTimeoutRetry;
 import dev.migrator.core.runtime.MigrationListener;
 import dev.migrator.core.runtime.RunSettings;
 import dev.migrator.core.runtime.StateTables;
@@ -31,15 +39,27 @@ import javax.sql.DataSource;
  * @param dialect a dialect name for offline scripts; the connection decides online
  * @param listeners notified of each step
  * @param namingConvention how Java migrations' operations name constraints and indexes given no name
+ * @param backfillSettings how backfills run: on upgrade or by their own job, their table, listeners, progress log
+ * @param replicaSettings replicas to measure lag on and the lag limits throttled work keeps to
+ * @param lockRetry how a statement or transaction that timed out waiting for a lock is tried again
+ * @param compatibility where running instances record themselves and whether a contract revision may run while
+ * instances that predate it are alive
  */
 public record MigratorConfig(Optional<DataSource> dataSource, List<String> locations, List<JavaMigration> javaMigrations,
 		List<String> javaPackages, List<RevisionSource> extraSources, ClassLoader classLoader, StateTables tables,
 		RunSettings settings, Duration lockWait, ChecksumPolicy checksumPolicy, Optional<String> dialect,
-		List<MigrationListener> listeners, NamingConvention namingConvention) {
+		List<MigrationListener> listeners, NamingConvention namingConvention, BackfillSettings backfillSettings,
+		ReplicaSettings replicaSettings, LockTimeoutRetry lockRetry, CompatibilitySettings compatibility) {
 
 	public static final String DEFAULT_LOCATION = "classpath:db/revisions";
 
 	public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(10);
+
+	/**
+	 * The lock timeout of revisions on PostgreSQL when neither the configuration nor the revision sets one; SQLite
+	 * has none by default.
+	 */
+	public static final Duration DEFAULT_POSTGRES_LOCK_TIMEOUT = PostgresDialect.DEFAULT_LOCK_TIMEOUT;
 
 	public MigratorConfig {
 		Objects.requireNonNull(dataSource, "dataSource");
@@ -55,6 +75,31 @@ public record MigratorConfig(Optional<DataSource> dataSource, List<String> locat
 		Objects.requireNonNull(dialect, "dialect");
 		listeners = List.copyOf(listeners);
 		Objects.requireNonNull(namingConvention, "namingConvention");
+		Objects.requireNonNull(backfillSettings, "backfillSettings");
+		Objects.requireNonNull(replicaSettings, "replicaSettings");
+		Objects.requireNonNull(lockRetry, "lockRetry");
+		Objects.requireNonNull(compatibility, "compatibility");
+	}
+
+	/** A configuration with the default lock retry and compatibility guard, as before they were configurable. */
+	public MigratorConfig(Optional<DataSource> dataSource, List<String> locations, List<JavaMigration> javaMigrations,
+			List<String> javaPackages, List<RevisionSource> extraSources, ClassLoader classLoader, StateTables tables,
+			RunSettings settings, Duration lockWait, ChecksumPolicy checksumPolicy, Optional<String> dialect,
+			List<MigrationListener> listeners, NamingConvention namingConvention, BackfillSettings backfillSettings,
+			ReplicaSettings replicaSettings) {
+		this(dataSource, locations, javaMigrations, javaPackages, extraSources, classLoader, tables, settings, lockWait,
+				checksumPolicy, dialect, listeners, namingConvention, backfillSettings, replicaSettings,
+				LockTimeoutRetry.defaults(), CompatibilitySettings.defaults());
+	}
+
+	/** A configuration with the default backfill and replica settings, as before backfills. */
+	public MigratorConfig(Optional<DataSource> dataSource, List<String> locations, List<JavaMigration> javaMigrations,
+			List<String> javaPackages, List<RevisionSource> extraSources, ClassLoader classLoader, StateTables tables,
+			RunSettings settings, Duration lockWait, ChecksumPolicy checksumPolicy, Optional<String> dialect,
+			List<MigrationListener> listeners, NamingConvention namingConvention) {
+		this(dataSource, locations, javaMigrations, javaPackages, extraSources, classLoader, tables, settings, lockWait,
+				checksumPolicy, dialect, listeners, namingConvention, BackfillSettings.defaults(),
+				ReplicaSettings.defaults());
 	}
 
 	/** A configuration with the default naming convention, as before the convention was configurable. */
@@ -104,6 +149,28 @@ public record MigratorConfig(Optional<DataSource> dataSource, List<String> locat
 		private final List<MigrationListener> listeners = new ArrayList<>();
 
 		private NamingConvention namingConvention = NamingConvention.defaults();
+
+		private boolean runBackfillsOnUpgrade;
+
+		private String backfillTable = BackfillSettings.DEFAULT_TABLE;
+
+		private final List<BackfillListener> backfillListeners = new ArrayList<>();
+
+		private Duration backfillProgressInterval = BackfillSettings.DEFAULT_PROGRESS_INTERVAL;
+
+		private final List<ReplicaDataSource> replicas = new ArrayList<>();
+
+		private LagLimits replicaLagLimits = LagLimits.none();
+
+		private Duration replicaLagPollInterval = ReplicaSettings.DEFAULT_POLL_INTERVAL;
+
+		private LockTimeoutRetry lockRetry = LockTimeoutRetry.defaults();
+
+		private String clientsTable = CompatibilitySettings.DEFAULT_CLIENTS_TABLE;
+
+		private Duration clientLiveWindow = CompatibilitySettings.DEFAULT_LIVE_WINDOW;
+
+		private boolean allowContractWithLiveClients;
 
 		public Builder dataSource(DataSource dataSource) {
 			this.dataSource = dataSource;
@@ -196,6 +263,80 @@ public record MigratorConfig(Optional<DataSource> dataSource, List<String> locat
 			return this;
 		}
 
+		/**
+		 * Whether {@code upgrade} runs each backfill right after the revision that declares it; by default backfills
+		 * are left to a separate {@code backfill} job.
+		 */
+		public Builder runBackfillsOnUpgrade(boolean runBackfillsOnUpgrade) {
+			this.runBackfillsOnUpgrade = runBackfillsOnUpgrade;
+			return this;
+		}
+
+		/** The backfill progress table, in the version table's schema; the chunk table is named after it. */
+		public Builder backfillTable(String backfillTable) {
+			this.backfillTable = backfillTable;
+			return this;
+		}
+
+		public Builder backfillListener(BackfillListener listener) {
+			this.backfillListeners.add(Objects.requireNonNull(listener, "listener"));
+			return this;
+		}
+
+		/** How often a running backfill logs a progress line. */
+		public Builder backfillProgressInterval(Duration interval) {
+			this.backfillProgressInterval = Objects.requireNonNull(interval, "interval");
+			return this;
+		}
+
+		/** A replica to measure lag on directly, besides what the primary reports of its standbys. */
+		public Builder replica(String name, DataSource dataSource) {
+			this.replicas.add(new ReplicaDataSource(name, dataSource));
+			return this;
+		}
+
+		/** The replica lag above which backfills wait, unless a backfill sets its own. */
+		public Builder replicaLagLimits(LagLimits limits) {
+			this.replicaLagLimits = Objects.requireNonNull(limits, "limits");
+			return this;
+		}
+
+		/** How often throttled work measures replica lag again. */
+		public Builder replicaLagPollInterval(Duration interval) {
+			this.replicaLagPollInterval = Objects.requireNonNull(interval, "interval");
+			return this;
+		}
+
+		/**
+		 * How a statement or transaction that timed out waiting for a lock is tried again;
+		 * {@link LockTimeoutRetry#defaults()} by default, {@link LockTimeoutRetry#never()} to fail at once.
+		 */
+		public Builder lockRetry(LockTimeoutRetry lockRetry) {
+			this.lockRetry = Objects.requireNonNull(lockRetry, "lockRetry");
+			return this;
+		}
+
+		/** The table running application instances record themselves in, in the version table's schema. */
+		public Builder clientsTable(String clientsTable) {
+			this.clientsTable = clientsTable;
+			return this;
+		}
+
+		/** How recent an instance's last heartbeat must be for it to count as running. */
+		public Builder clientLiveWindow(Duration liveWindow) {
+			this.clientLiveWindow = Objects.requireNonNull(liveWindow, "liveWindow");
+			return this;
+		}
+
+		/**
+		 * Whether a contract revision runs even though live instances of the application predate it; the override is
+		 * logged with the instances it lets down.
+		 */
+		public Builder allowContractWithLiveClients(boolean allow) {
+			this.allowContractWithLiveClients = allow;
+			return this;
+		}
+
 		public MigratorConfig build() {
 			requireName("version table", this.versionTable);
 			requireName("history table", this.historyTable);
@@ -218,7 +359,35 @@ public record MigratorConfig(Optional<DataSource> dataSource, List<String> locat
 					new StateTables(Optional.ofNullable(this.schema), this.versionTable, this.historyTable),
 					new RunSettings(Optional.ofNullable(this.lockTimeout), Optional.ofNullable(this.statementTimeout)),
 					this.lockWait, this.checksumPolicy, Optional.ofNullable(this.dialect), this.listeners,
-					this.namingConvention);
+					this.namingConvention, backfillSettings(), new ReplicaSettings(this.replicas, this.replicaLagLimits,
+							this.replicaLagPollInterval), this.lockRetry, compatibility());
+		}
+
+		private CompatibilitySettings compatibility() {
+			requireName("clients table", this.clientsTable);
+			if (this.clientsTable.equals(this.versionTable) || this.clientsTable.equals(this.historyTable)) {
+				throw new MigratorException("invalid-configuration", "The clients table '" + this.clientsTable
+						+ "' has the name of the version or history table. Give it its own name.");
+			}
+			return new CompatibilitySettings(this.clientsTable, this.clientLiveWindow, this.allowContractWithLiveClients);
+		}
+
+		private BackfillSettings backfillSettings() {
+			requireName("backfill table", this.backfillTable);
+			// The chunk table's name is the progress table's plus a suffix, and must fit as well.
+			requireName("backfill chunk table", this.backfillTable + "_chunk");
+			if (this.backfillTable.equals(this.versionTable) || this.backfillTable.equals(this.historyTable)) {
+				throw new MigratorException("invalid-configuration", "The backfill table '" + this.backfillTable
+						+ "' has the name of the version or history table. Give it its own name.");
+			}
+			if (this.backfillProgressInterval.isNegative() || this.backfillProgressInterval.isZero()
+					|| this.replicaLagPollInterval.isNegative() || this.replicaLagPollInterval.isZero()) {
+				throw new MigratorException("invalid-configuration", "The backfill progress interval and the replica "
+						+ "lag poll interval must be positive, but are " + this.backfillProgressInterval + " and "
+						+ this.replicaLagPollInterval + ". Give durations such as 10s and 1s.");
+			}
+			return new BackfillSettings(this.runBackfillsOnUpgrade, this.backfillTable, this.backfillListeners,
+					this.backfillProgressInterval);
 		}
 
 		private static void requireName(String what, String name) {

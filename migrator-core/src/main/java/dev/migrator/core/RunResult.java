@@ -13,13 +13,21 @@ import java.util.Set;
  * @param steps each step's outcome, in order
  * @param before the version rows before
  * @param after the version rows after
+ * @param heldBack revisions the target needs that a phase filter held back, in upgrade order
  */
-public record RunResult(Direction direction, List<StepResult> steps, Set<String> before, Set<String> after) {
+public record RunResult(Direction direction, List<StepResult> steps, Set<String> before, Set<String> after,
+		List<String> heldBack) {
 
 	public RunResult {
 		steps = List.copyOf(steps);
 		before = Set.copyOf(before);
 		after = Set.copyOf(after);
+		heldBack = List.copyOf(heldBack);
+	}
+
+	/** A result with nothing held back. */
+	public RunResult(Direction direction, List<StepResult> steps, Set<String> before, Set<String> after) {
+		this(direction, steps, before, after, List.of());
 	}
 
 	/** Whether there was nothing to do. */

@@ -62,10 +62,37 @@ public interface Dialect {
 	/** The statements that undo session-level timeouts in an offline script. */
 	List<String> offlineTimeoutReset(Optional<Duration> lockTimeout, Optional<Duration> statementTimeout);
 
+	/**
+	 * The lock timeout a revision's statements run under when neither the revision nor the run sets one: short on
+	 * PostgreSQL, so that DDL never waits in the lock queue while every other query queues behind it; none where lock
+	 * waits cannot block others that way.
+	 */
+	default Optional<Duration> defaultLockTimeout() {
+		return Optional.empty();
+	}
+
+	/** Whether the error is a statement giving up waiting for a lock, which a later attempt may not meet. */
+	default boolean isLockTimeout(SQLException error) {
+		return false;
+	}
+
+	/**
+	 * Whether an index of that name exists and is unusable, as a failed or interrupted concurrent build leaves it;
+	 * always false where indexes cannot be in that state.
+	 */
+	default boolean isInvalidIndex(Connection connection, Optional<String> schema, String index) throws SQLException {
+		return false;
+	}
+
 	/** Takes the lock that serializes runners on one database, waiting up to {@code wait}. */
 	RunLock acquireRunLock(Connection connection, String lockName, Duration wait) throws SQLException;
 
 	void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException;
+
+	/** The column type the engine's own tables keep an instant in, as {@link #setInstant} writes it. */
+	default String instantColumnType() {
+		return "text";
+	}
 
 	Instant getInstant(ResultSet resultSet, String column) throws SQLException;
 

@@ -2,6 +2,7 @@ package dev.migrator.core.dialect;
 
 import dev.migrator.core.op.AddColumn;
 import dev.migrator.core.op.AddEnumValue;
+import dev.migrator.core.op.AddNotNull;
 import dev.migrator.core.op.AlterColumn;
 import dev.migrator.core.op.BatchAlterTable;
 import dev.migrator.core.op.Column;
@@ -13,6 +14,7 @@ import dev.migrator.core.op.DropConstraint;
 import dev.migrator.core.op.DropEnumType;
 import dev.migrator.core.op.Operation;
 import dev.migrator.core.op.RenameEnumValue;
+import dev.migrator.core.op.SafeOperation;
 import dev.migrator.core.op.ServerDefault;
 import dev.migrator.core.op.StandardType;
 import dev.migrator.core.op.TableConstraint;
@@ -27,6 +29,8 @@ final class PostgresDdl extends StandardDdl {
 
 	/** The first version that accepts {@code ALTER TYPE … ADD VALUE} inside a transaction block. */
 	private static final int ENUM_ADD_VALUE_IN_TRANSACTION_SINCE = 12;
+
+	private final PostgresSafeDdl safe = new PostgresSafeDdl(this);
 
 	PostgresDdl(Dialect dialect) {
 		super(dialect);
@@ -178,6 +182,16 @@ final class PostgresDdl extends StandardDdl {
 			statements.addAll(render(each, context));
 		}
 		return statements;
+	}
+
+	@Override
+	List<RenderedStatement> addNotNull(AddNotNull operation, RenderContext context) {
+		return this.safe.addNotNull(operation.table(), operation.column(), operation.requireCheckName());
+	}
+
+	@Override
+	List<RenderedStatement> safely(SafeOperation operation, RenderContext context) {
+		return this.safe.render(operation, context);
 	}
 
 	@Override

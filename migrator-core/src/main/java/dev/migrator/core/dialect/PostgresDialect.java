@@ -21,6 +21,12 @@ import dev.migrator.core.script.DurationText;
 /** PostgreSQL: transactional DDL, {@code SET LOCAL} timeouts, and a session-level advisory lock for runners. */
 public final class PostgresDialect implements Dialect {
 
+	/** The lock timeout of revisions on PostgreSQL when neither the revision nor the run sets one. */
+	public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(2);
+
+	/** PostgreSQL's {@code lock_not_available}: {@code lock_timeout} expired (or a {@code NOWAIT} lock was refused). */
+	private static final String LOCK_NOT_AVAILABLE = "55P03";
+
 	private final PostgresDdl ddl = new PostgresDdl(this);
 
 	@Override
@@ -112,6 +118,28 @@ public final class PostgresDialect implements Dialect {
 	}
 
 	@Override
+	public Optional<Duration> defaultLockTimeout() {
+		return Optional.of(DEFAULT_LOCK_TIMEOUT);
+	}
+
+	@Override
+	public boolean isLockTimeout(SQLException error) {
+		return LOCK_NOT_AVAILABLE.equals(error.getSQLState());
+	}
+
+	@Override
+	public boolean isInvalidIndex(Connection connection, Optional<String> schema, String index) throws SQLException {
+		// to_regclass resolves an unqualified name through the search_path, as CREATE INDEX placed it.
+		try (PreparedStatement statement = connection
+			.prepareStatement("SELECT NOT i.indisvalid FROM pg_index i WHERE i.indexrelid = to_regclass(?)")) {
+			statement.setString(1, qualify(schema, index));
+			try (ResultSet rs = statement.executeQuery()) {
+				return rs.next() && rs.getBoolean(1);
+			}
+		}
+	}
+
+	@Override
 	public RunLock acquireRunLock(Connection connection, String lockName, Duration wait) throws SQLException {
 		// Session-level and polled in autocommit: a runner waiting inside an open transaction would block a
 		// concurrent index build of the runner that holds the lock, which waits for every open transaction.
@@ -163,6 +191,11 @@ public final class PostgresDialect implements Dialect {
 	@Override
 	public void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
 		statement.setObject(index, OffsetDateTime.ofInstant(value, ZoneOffset.UTC));
+	}
+
+	@Override
+	public String instantColumnType() {
+		return "timestamp with time zone";
 	}
 
 	@Override

@@ -11,7 +11,9 @@ import java.util.Objects;
  * @param sql the SQL text
  * @param parameters the values bound to the placeholders, in order ({@code null} is SQL NULL)
  * @param kind whether it is run, checked (must return no rows) or run only to clean up after a failure
- * @param needsAutocommit whether the database refuses it inside a transaction block
+ * @param needsAutocommit whether it runs outside the revision's transaction: the database refuses it inside a
+ * transaction block, or it is a step of a safe operation that must commit on its own (a long validation that must
+ * not hold the lock an earlier step took)
  * @param note for a check, what rows mean; shown in the error and, offline, as a comment
  */
 public record RenderedStatement(String sql, List<Object> parameters, Kind kind, boolean needsAutocommit, String note) {
@@ -41,6 +43,14 @@ public record RenderedStatement(String sql, List<Object> parameters, Kind kind, 
 		return new RenderedStatement(sql, List.of(), Kind.CLEANUP, false, "");
 	}
 
+	/**
+	 * An {@code UPDATE} run again and again until it changes no row: a backfill in batches, each batch committed on
+	 * its own when it runs outside a transaction, so that no batch holds its row locks for long.
+	 */
+	public static RenderedStatement repeated(String sql) {
+		return new RenderedStatement(sql, List.of(), Kind.REPEAT, false, "");
+	}
+
 	/** The same statement, marked as refused by the database inside a transaction block. */
 	public RenderedStatement needingAutocommit() {
 		return new RenderedStatement(this.sql, this.parameters, this.kind, true, this.note);
@@ -56,7 +66,10 @@ public record RenderedStatement(String sql, List<Object> parameters, Kind kind, 
 		CHECK,
 
 		/** Run it only after a failure of the same operation, ignoring its own errors. */
-		CLEANUP
+		CLEANUP,
+
+		/** Run it until it changes no row. */
+		REPEAT
 
 	}
 

@@ -1,6 +1,7 @@
 package dev.migrator.core.dialect;
 
 import dev.migrator.core.op.AddColumn;
+import dev.migrator.core.op.AddNotNull;
 import dev.migrator.core.op.AlterColumn;
 import dev.migrator.core.op.BatchAlterTable;
 import dev.migrator.core.op.Column;
@@ -14,6 +15,7 @@ import dev.migrator.core.op.Identity;
 import dev.migrator.core.op.Operation;
 import dev.migrator.core.op.PrimaryKeyConstraint;
 import dev.migrator.core.op.RenameColumn;
+import dev.migrator.core.op.SafeOperation;
 import dev.migrator.core.op.ServerDefault;
 import dev.migrator.core.op.StandardType;
 import dev.migrator.core.op.TableConstraint;
@@ -203,6 +205,17 @@ final class SqliteDdl extends StandardDdl {
 		return (operation instanceof AddColumn add && addsNatively(add)) || operation instanceof RenameColumn
 				|| operation instanceof CreateIndex || operation instanceof DropIndex
 				|| (operation instanceof AlterColumn alter && isCommentOnly(alter));
+	}
+
+	@Override
+	List<RenderedStatement> addNotNull(AddNotNull operation, RenderContext context) {
+		// One writer at a time and no NOT VALID state: the rebuild checks the rows as it copies them.
+		return alterColumn(AlterColumn.of(operation.table(), operation.column()).notNull(), context);
+	}
+
+	@Override
+	List<RenderedStatement> safely(SafeOperation operation, RenderContext context) {
+		return render(operation.operation(), context);
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import dev.migrator.core.op.AddCheckConstraint;
 import dev.migrator.core.op.AddColumn;
 import dev.migrator.core.op.AddEnumValue;
 import dev.migrator.core.op.AddForeignKey;
+import dev.migrator.core.op.AddNotNull;
 import dev.migrator.core.op.AddPrimaryKey;
 import dev.migrator.core.op.AddUniqueConstraint;
 import dev.migrator.core.op.AlterColumn;
@@ -30,6 +31,7 @@ import dev.migrator.core.op.ReferentialAction;
 import dev.migrator.core.op.RenameColumn;
 import dev.migrator.core.op.RenameEnumValue;
 import dev.migrator.core.op.RenameTable;
+import dev.migrator.core.op.SafeOperation;
 import dev.migrator.core.op.ServerDefault;
 import dev.migrator.core.op.TableConstraint;
 import dev.migrator.core.op.UniqueConstraint;
@@ -111,6 +113,12 @@ abstract class StandardDdl {
 		if (operation instanceof UpdateRows o) {
 			return List.of(updateRows(o));
 		}
+		if (operation instanceof AddNotNull o) {
+			return addNotNull(o, context);
+		}
+		if (operation instanceof SafeOperation o) {
+			return safely(o, context);
+		}
 		return batch((BatchAlterTable) operation, context);
 	}
 
@@ -138,6 +146,12 @@ abstract class StandardDdl {
 	abstract List<RenderedStatement> enumType(Operation operation, RenderContext context);
 
 	abstract List<RenderedStatement> batch(BatchAlterTable operation, RenderContext context);
+
+	/** The safe NOT NULL: where the database has no cheaper way, a plain alteration. */
+	abstract List<RenderedStatement> addNotNull(AddNotNull operation, RenderContext context);
+
+	/** The safe multi-step form of an operation; where the database has none, the plain one. */
+	abstract List<RenderedStatement> safely(SafeOperation operation, RenderContext context);
 
 	/** Whether {@code CONCURRENTLY} is written into index statements. */
 	abstract boolean writesConcurrently();

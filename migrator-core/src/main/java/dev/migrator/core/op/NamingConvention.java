@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -82,6 +83,16 @@ public record NamingConvention(String primaryKey, String foreignKey, String uniq
 		}
 		if (operation instanceof AddForeignKey add) {
 			return new AddForeignKey(add.table(), (ForeignKeyConstraint) name(add.table(), add.constraint()), add.notValid());
+		}
+		if (operation instanceof AddNotNull add) {
+			return add.check().isPresent() ? add : new AddNotNull(add.table(), add.column(),
+					Optional.of(render(this.check, add.table(), List.of(), "", add.checkLabel())));
+		}
+		if (operation instanceof SafeOperation safe) {
+			// Only an AddColumn has a label: the helper check of its NOT NULL.
+			Optional<String> check = safe.notNullCheck().or(() -> safe.notNullCheckLabel()
+				.map((label) -> render(this.check, ((AddColumn) safe.operation()).table(), List.of(), "", label)));
+			return new SafeOperation(apply(safe.operation()), check);
 		}
 		if (operation instanceof BatchAlterTable batch) {
 			return new BatchAlterTable(batch.table(), batch.operations().stream().map(this::apply).toList());

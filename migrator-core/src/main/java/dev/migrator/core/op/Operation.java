@@ -9,7 +9,7 @@ import java.util.Optional;
 public sealed interface Operation permits CreateTable, DropTable, RenameTable, AddColumn, DropColumn, AlterColumn,
 		RenameColumn, CreateIndex, DropIndex, AddPrimaryKey, AddUniqueConstraint, AddCheckConstraint, AddForeignKey,
 		DropConstraint, ValidateConstraint, CreateEnumType, AddEnumValue, RenameEnumValue, DropEnumType, Execute,
-		BulkInsert, UpdateRows, BatchAlterTable {
+		BulkInsert, UpdateRows, BatchAlterTable, AddNotNull, SafeOperation {
 
 	/**
 	 * The operation that undoes this one. Empty when there is none ({@code execute}, {@code addEnumValue}) or when the
@@ -25,6 +25,16 @@ public sealed interface Operation permits CreateTable, DropTable, RenameTable, A
 	 * (an enum value on an old PostgreSQL) are flagged on the rendered statements instead.
 	 */
 	default boolean requiresAutocommit() {
+		return false;
+	}
+
+	/**
+	 * Whether it manages its own transactions, as a safe multi-step operation does: when a step must run outside the
+	 * revision's transaction (a validation that must not hold the lock the step before took, a concurrent index
+	 * build), the operation commits what ran before it and runs its steps each in a transaction of its own, as an
+	 * autocommit block would, instead of being refused.
+	 */
+	default boolean splitsTransaction() {
 		return false;
 	}
 

@@ -150,6 +150,23 @@ public final class Operations {
 		run(new AddForeignKey(table, foreignKey, true));
 	}
 
+	/**
+	 * Makes a column NOT NULL the safe way: on PostgreSQL a {@code NOT VALID} check, validated in a transaction of its
+	 * own while writes go on, then {@code SET NOT NULL} without a scan (PostgreSQL 12 and later) and the check
+	 * dropped; see {@link AddNotNull}. In a transactional revision it commits what ran before it.
+	 */
+	public void addNotNull(String table, String column) {
+		run(AddNotNull.of(table, column));
+	}
+
+	/**
+	 * The safe forms of operations that would lock a busy PostgreSQL table for long:
+	 * {@code op.safe().addForeignKey(...)}, {@code op.safe().addUniqueConstraint(...)} and so on.
+	 */
+	public SafeOperations safe() {
+		return new SafeOperations(this);
+	}
+
 	public void dropConstraint(String table, String name) {
 		run(DropConstraint.of(table, name));
 	}

@@ -15,7 +15,7 @@ final class AutocommitNeeded {
 
 	/** Fails when the operation may not run inside the revision's transaction; before anything runs. */
 	static void check(Operation operation, List<RenderedStatement> statements, boolean inTransaction) {
-		if (!inTransaction) {
+		if (!inTransaction || operation.splitsTransaction()) {
 			return;
 		}
 		Optional<RenderedStatement> refused = statements.stream().filter(RenderedStatement::needsAutocommit).findFirst();
@@ -25,6 +25,14 @@ final class AutocommitNeeded {
 					+ " cannot run inside a transaction block, and this revision runs in one. Use op.autocommitBlock(() -> ...) "
 					+ "around it or mark the revision transactional=false.");
 		}
+	}
+
+	/**
+	 * Whether an operation that manages its own transactions has a step that must run outside the revision's: then
+	 * the whole operation runs outside it, each step committing on its own.
+	 */
+	static boolean splits(Operation operation, List<RenderedStatement> statements) {
+		return operation.splitsTransaction() && statements.stream().anyMatch(RenderedStatement::needsAutocommit);
 	}
 
 	/** The same check for what can be told before rendering. */

@@ -6,8 +6,6 @@ import dev.migrator.core.op.Operations;
 import dev.migrator.core.script.MigrationContext;
 
 import java.sql.Connection;
-import java.time.Duration;
-import java.util.Optional;
 
 /** The context a Java migration runs with: the run's connection, already inside the revision's transaction. */
 final class JdbcMigrationContext implements MigrationContext {
@@ -20,11 +18,12 @@ final class JdbcMigrationContext implements MigrationContext {
 
 	private final Operations operations;
 
-	JdbcMigrationContext(Connection connection, Dialect dialect, boolean transactional, Optional<Duration> lockTimeout,
-			Optional<Duration> statementTimeout, NamingConvention naming) {
+	JdbcMigrationContext(Connection connection, Dialect dialect, boolean transactional, RevisionTimeouts timeouts,
+			NamingConvention naming, LockTimeoutRetrier retrier, String revision) {
 		this.connection = connection;
 		this.dialect = dialect;
-		this.runner = new JdbcOperationRunner(connection, dialect, transactional, lockTimeout, statementTimeout);
+		this.runner = new JdbcOperationRunner(connection, dialect, transactional, timeouts, retrier,
+				revision);
 		this.operations = new Operations(this.runner, naming);
 	}
 

@@ -11,14 +11,15 @@ import dev.migrator.core.op.OperationRunner;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
  * Runs operations on the revision's connection as they are called: rendered by the dialect, checked for what cannot
- * run in a transaction, executed. Also leaves the transaction for an autocommit block and enters it again.
+ * run in a transaction, executed. Also leaves the transaction for an autocommit block and enters it again; an
+ * operation that does its own multi-step dance (a safe operation) leaves it by itself when a step must run outside.
+ * In autocommit each statement that times out waiting for a lock runs again after a pause.
  */
 final class JdbcOperationRunner implements OperationRunner {
 
@@ -28,9 +29,11 @@ final class JdbcOperationRunner implements OperationRunner {
 
 	private final boolean transactional;
 
-	private final Optional<Duration> lockTimeout;
+	private final RevisionTimeouts timeouts;
 
-	private final Optional<Duration> statementTimeout;
+	private final LockTimeoutRetrier retrier;
+
+	private final String revision;
 
 	private boolean inAutocommitBlock;
 
@@ -38,13 +41,14 @@ final class JdbcOperationRunner implements OperationRunner {
 
 	private OptionalInt serverVersion;
 
-	JdbcOperationRunner(Connection connection, Dialect dialect, boolean transactional, Optional<Duration> lockTimeout,
-			Optional<Duration> statementTimeout) {
+	JdbcOperationRunner(Connection connection, Dialect dialect, boolean transactional, RevisionTimeouts timeouts,
+			LockTimeoutRetrier retrier, String revision) {
+		this.revision = revision;
 		this.connection = connection;
 		this.dialect = dialect;
 		this.transactional = transactional;
-		this.lockTimeout = lockTimeout;
-		this.statementTimeout = statementTimeout;
+		this.timeouts = timeouts;
+		this.retrier = retrier;
 	}
 
 	@Override
@@ -59,7 +63,30 @@ final class JdbcOperationRunner implements OperationRunner {
 		RenderContext context = new RenderContext(inTransaction, serverVersion(), this.dialect.liveSchema(this.connection));
 		List<RenderedStatement> statements = this.dialect.render(operation, context);
 		AutocommitNeeded.check(operation, statements, inTransaction);
-		new RenderedStatementRunner(this.connection, this.dialect).run(operation, statements);
+		if (inTransaction && AutocommitNeeded.splits(operation, statements)) {
+			// Its steps each commit on their own, so that no step holds the lock of another while it waits or scans.
+			runOutsideTransaction(operation, statements);
+			return;
+		}
+		statementRunner(!inTransaction).run(operation, statements);
+	}
+
+	private void runOutsideTransaction(Operation operation, List<RenderedStatement> statements) {
+		try {
+			autocommit(() -> statementRunner(true).run(operation, statements));
+		}
+		catch (RuntimeException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw new OperationFailedException(operation.describe() + " failed: " + ex.getMessage(), ex);
+		}
+	}
+
+	private RenderedStatementRunner statementRunner(boolean autocommit) {
+		return new RenderedStatementRunner(this.connection, this.dialect, autocommit
+				? Optional.of(new RenderedStatementRunner.Autocommit(this.retrier, this.timeouts, this.revision))
+				: Optional.empty());
 	}
 
 	@Override
@@ -72,15 +99,15 @@ final class JdbcOperationRunner implements OperationRunner {
 		this.committedEarly = true;
 		this.connection.setAutoCommit(true);
 		this.inAutocommitBlock = true;
-		try (TimeoutScope session = this.dialect.applyTimeouts(this.connection, this.lockTimeout,
-				this.statementTimeout, false)) {
+		try (TimeoutScope session = this.dialect.applyTimeouts(this.connection, this.timeouts.lock(),
+				this.timeouts.statement(), false)) {
 			work.run();
 		}
 		finally {
 			this.inAutocommitBlock = false;
 			this.connection.setAutoCommit(false);
 			// Transaction-local again for the rest of the revision; the runner's own scope undoes them at its end.
-			this.dialect.applyTimeouts(this.connection, this.lockTimeout, this.statementTimeout, true);
+			this.dialect.applyTimeouts(this.connection, this.timeouts.lock(), this.timeouts.statement(), true);
 		}
 	}
 

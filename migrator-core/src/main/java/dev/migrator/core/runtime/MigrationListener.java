@@ -14,4 +14,11 @@ public interface MigrationListener {
 	default void stepFinished(StepResult result) {
 	}
 
+	/**
+	 * A statement or transaction of the running step gave up waiting for a lock and is about to be tried again after
+	 * the retry's delay.
+	 */
+	default void lockTimeoutRetried(LockRetry retry) {
+	}
+
 }

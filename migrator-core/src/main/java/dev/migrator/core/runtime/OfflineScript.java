@@ -13,6 +13,7 @@ import dev.migrator.core.script.SqlStatement;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Renders a plan as the SQL script a run would execute, without a connection, for a reviewer to read. */
 public final class OfflineScript {
@@ -65,25 +66,80 @@ public final class OfflineScript {
 			script.append(": ").append(revision.message().replace('\n', ' '));
 		}
 		script.append(" (").append(revision.origin()).append(")\n");
-		List<SqlStatement> statements = statements(revision, step.direction());
-		Optional<java.time.Duration> lock = revision.lockTimeout().or(this.settings::lockTimeout);
-		Optional<java.time.Duration> statement = revision.statementTimeout().or(this.settings::statementTimeout);
+		RevisionTimeouts timeouts = timeouts(revision);
+		if (revision.body(step.direction()) instanceof MigrationBody.Java java) {
+			renderJava(script, step, recorded(revision, java), timeouts);
+			return;
+		}
+		List<SqlStatement> statements = ((MigrationBody.Sql) revision.body(step.direction())).statements();
+		List<SqlPart> parts = SqlPart.of(statements, revision.transactional(), OptionalInt.empty());
+		if (revision.transactional() && parts.size() == 1 && parts.get(0) instanceof SqlPart.InTransaction) {
+			renderTransaction(script, statements, timeouts, Optional.of(step));
+			return;
+		}
 		if (revision.transactional()) {
-			line(script, this.dialect.beginTransaction());
-			this.dialect.offlineTimeouts(lock, statement, true).forEach((s) -> line(script, s));
-			statements.forEach((s) -> line(script, s.sql()));
-			recordStep(script, step);
-			line(script, "COMMIT");
+			script.append("-- runs in parts: ").append(outside(parts))
+				.append(" cannot run inside a transaction block, so it runs in autocommit between the transactions\n");
 		}
 		else {
 			script.append("-- not transactional: these statements run in autocommit\n");
-			this.dialect.offlineTimeouts(lock, statement, false).forEach((s) -> line(script, s));
-			statements.forEach((s) -> line(script, s.sql()));
-			this.dialect.offlineTimeoutReset(lock, statement).forEach((s) -> line(script, s));
+		}
+		boolean recorded = false;
+		for (int i = 0; i < parts.size(); i++) {
+			if (parts.get(i) instanceof SqlPart.InTransaction transaction) {
+				boolean last = i == parts.size() - 1;
+				renderTransaction(script, transaction.statements(), timeouts, last ? Optional.of(step) : Optional.empty());
+				recorded = last;
+			}
+			else {
+				SqlPart.Autocommit autocommit = (SqlPart.Autocommit) parts.get(i);
+				Optional<java.time.Duration> lock = timeouts.lockFor(autocommit.traits());
+				this.dialect.offlineTimeouts(lock, timeouts.statement(), false).forEach((s) -> line(script, s));
+				line(script, autocommit.statement().sql());
+				this.dialect.offlineTimeoutReset(lock, timeouts.statement()).forEach((s) -> line(script, s));
+			}
+		}
+		if (!recorded) {
 			line(script, this.dialect.beginTransaction());
 			recordStep(script, step);
 			line(script, "COMMIT");
 		}
+	}
+
+	/** A Java migration's recorded statements: its autocommit blocks already end and begin transactions. */
+	private void renderJava(StringBuilder script, PlanStep step, List<SqlStatement> statements,
+			RevisionTimeouts timeouts) {
+		if (step.revision().transactional()) {
+			renderTransaction(script, statements, timeouts, Optional.of(step));
+			return;
+		}
+		script.append("-- not transactional: these statements run in autocommit\n");
+		this.dialect.offlineTimeouts(timeouts.lock(), timeouts.statement(), false).forEach((s) -> line(script, s));
+		statements.forEach((s) -> line(script, s.sql()));
+		this.dialect.offlineTimeoutReset(timeouts.lock(), timeouts.statement()).forEach((s) -> line(script, s));
+		line(script, this.dialect.beginTransaction());
+		recordStep(script, step);
+		line(script, "COMMIT");
+	}
+
+	private void renderTransaction(StringBuilder script, List<SqlStatement> statements, RevisionTimeouts timeouts,
+			Optional<PlanStep> recording) {
+		line(script, this.dialect.beginTransaction());
+		this.dialect.offlineTimeouts(timeouts.lock(), timeouts.statement(), true).forEach((s) -> line(script, s));
+		statements.forEach((s) -> line(script, s.sql()));
+		recording.ifPresent((step) -> recordStep(script, step));
+		line(script, "COMMIT");
+	}
+
+	private static String outside(List<SqlPart> parts) {
+		return parts.stream().filter(SqlPart.Autocommit.class::isInstance).map(SqlPart.Autocommit.class::cast)
+			.map((p) -> p.traits().kind().label() + (p.statement().line() > 0 ? " at line " + p.statement().line() : ""))
+			.collect(java.util.stream.Collectors.joining(", "));
+	}
+
+	private RevisionTimeouts timeouts(Revision revision) {
+		return RevisionTimeouts.of(revision.lockTimeout().or(this.settings::lockTimeout),
+				this.dialect.defaultLockTimeout(), revision.statementTimeout().or(this.settings::statementTimeout));
 	}
 
 	private void recordStep(StringBuilder script, PlanStep step) {
@@ -92,18 +148,10 @@ public final class OfflineScript {
 				(step.direction() == Direction.UPGRADE) ? Action.UPGRADE : Action.DOWNGRADE, step.revision().checksum()));
 	}
 
-	private List<SqlStatement> statements(Revision revision, Direction direction) {
-		MigrationBody body = revision.body(direction);
-		if (body instanceof MigrationBody.Sql sql) {
-			return sql.statements();
-		}
-		return recorded(revision, (MigrationBody.Java) body);
-	}
-
 	/** A Java migration's statements, recorded by running it against a context that only records operations. */
 	private List<SqlStatement> recorded(Revision revision, MigrationBody.Java java) {
-		List<String> afterBegin = this.dialect.offlineTimeouts(revision.lockTimeout().or(this.settings::lockTimeout),
-				revision.statementTimeout().or(this.settings::statementTimeout), true);
+		RevisionTimeouts timeouts = timeouts(revision);
+		List<String> afterBegin = this.dialect.offlineTimeouts(timeouts.lock(), timeouts.statement(), true);
 		RecordingOperationRunner recorder = new RecordingOperationRunner(this.dialect, revision.transactional(), afterBegin);
 		OfflineMigrationContext context = new OfflineMigrationContext(recorder, this.naming);
 		try {

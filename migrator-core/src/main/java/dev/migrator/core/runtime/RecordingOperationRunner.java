@@ -48,6 +48,23 @@ final class RecordingOperationRunner implements OperationRunner {
 		AutocommitNeeded.check(operation, inTransaction);
 		List<RenderedStatement> rendered = this.dialect.render(operation, RenderContext.offline(inTransaction));
 		AutocommitNeeded.check(operation, rendered, inTransaction);
+		if (inTransaction && AutocommitNeeded.splits(operation, rendered)) {
+			// As a run does: the script's transaction ends, the steps run each on its own, a new one begins.
+			try {
+				autocommit(() -> record(rendered));
+			}
+			catch (RuntimeException ex) {
+				throw ex;
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+			return;
+		}
+		record(rendered);
+	}
+
+	private void record(List<RenderedStatement> rendered) {
 		for (RenderedStatement statement : rendered) {
 			if (statement.kind() == Kind.CLEANUP) {
 				continue;
@@ -55,6 +72,9 @@ final class RecordingOperationRunner implements OperationRunner {
 			String sql = OfflineValues.inline(statement.sql(), statement.parameters(), this.dialect);
 			if (statement.kind() == Kind.CHECK) {
 				sql = "-- must return no rows, else " + statement.note() + "\n" + sql;
+			}
+			else if (statement.kind() == Kind.REPEAT) {
+				sql = "-- repeat until it updates no rows, each run committed on its own\n" + sql;
 			}
 			this.statements.add(new SqlStatement(sql, 0));
 		}

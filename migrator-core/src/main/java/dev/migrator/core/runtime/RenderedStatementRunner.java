@@ -14,10 +14,16 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Executes an operation's rendered statements on a connection: values bound, runs of the same insert sent as JDBC
- * batches, checks that must find no rows, and the cleanup statements after a failure.
+ * batches, checks that must find no rows, repeated batch updates, and the cleanup statements after a failure. In
+ * autocommit a statement that times out waiting for a lock runs again after a pause, and a concurrent index build
+ * first drops the INVALID index an earlier failed build left.
  */
 final class RenderedStatementRunner {
 
@@ -25,13 +31,25 @@ final class RenderedStatementRunner {
 
 	private static final int ROWS_SHOWN = 5;
 
+	private static final long REPEAT_REPORT_EVERY = 100_000;
+
+	private static final Logger logger = LoggerFactory.getLogger(RenderedStatementRunner.class);
+
 	private final Connection connection;
 
 	private final Dialect dialect;
 
+	private final Optional<Autocommit> autocommit;
+
+	/** Runs statements inside the caller's transaction: nothing is retried there, the transaction is. */
 	RenderedStatementRunner(Connection connection, Dialect dialect) {
+		this(connection, dialect, Optional.empty());
+	}
+
+	RenderedStatementRunner(Connection connection, Dialect dialect, Optional<Autocommit> autocommit) {
 		this.connection = connection;
 		this.dialect = dialect;
+		this.autocommit = autocommit;
 	}
 
 	void run(Operation operation, List<RenderedStatement> statements) {
@@ -45,10 +63,12 @@ final class RenderedStatementRunner {
 					check(operation, current);
 					i++;
 				}
+				else if (current.kind() == Kind.REPEAT) {
+					repeat(current);
+					i++;
+				}
 				else if (current.parameters().isEmpty()) {
-					try (Statement statement = this.connection.createStatement()) {
-						statement.execute(current.sql());
-					}
+					execute(current.sql());
 					i++;
 				}
 				else {
@@ -68,6 +88,80 @@ final class RenderedStatementRunner {
 		}
 	}
 
+	private void execute(String sql) throws SQLException {
+		if (this.autocommit.isEmpty()) {
+			try (Statement statement = this.connection.createStatement()) {
+				statement.execute(sql);
+			}
+			return;
+		}
+		Autocommit mode = this.autocommit.get();
+		StatementTraits traits = StatementTraits.of(sql);
+		retrying(mode, sql, () -> {
+			boolean ownLockTimeout = !mode.timeouts().lockFor(traits).equals(mode.timeouts().lock());
+			if (ownLockTimeout) {
+				this.dialect.applyTimeouts(this.connection, mode.timeouts().lockFor(traits), Optional.empty(), false);
+			}
+			try {
+				new InvalidIndexRepair(this.connection, this.dialect).beforeBuilding(traits, mode.revision());
+				try (Statement statement = this.connection.createStatement()) {
+					statement.execute(sql);
+				}
+			}
+			finally {
+				if (ownLockTimeout) {
+					// Back to the lock timeout of the statements around it; the block's scope resets it at its end.
+					this.dialect.applyTimeouts(this.connection, mode.timeouts().lock(), Optional.empty(), false);
+				}
+			}
+			return null;
+		});
+	}
+
+	/** Runs the update until a run changes no row; each run its own transaction in autocommit. */
+	private void repeat(RenderedStatement update) throws SQLException {
+		long total = 0;
+		long nextReport = REPEAT_REPORT_EVERY;
+		while (true) {
+			long changed;
+			if (this.autocommit.isEmpty()) {
+				try (Statement statement = this.connection.createStatement()) {
+					changed = statement.executeLargeUpdate(update.sql());
+				}
+			}
+			else {
+				changed = retrying(this.autocommit.get(), update.sql(), () -> {
+					try (Statement statement = this.connection.createStatement()) {
+						return statement.executeLargeUpdate(update.sql());
+					}
+				});
+			}
+			if (changed == 0) {
+				return;
+			}
+			total += changed;
+			if (total >= nextReport) {
+				logger.info("Backfilled {} rows so far: {}", total, abbreviate(update.sql()));
+				nextReport += REPEAT_REPORT_EVERY;
+			}
+		}
+	}
+
+	private <T> T retrying(Autocommit mode, String sql, LockTimeoutRetrier.Work<T> work) throws SQLException {
+		try {
+			return mode.retrier().run(abbreviate(sql), work);
+		}
+		catch (SQLException | RuntimeException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			if (ex instanceof InterruptedException) {
+				Thread.currentThread().interrupt();
+			}
+			throw new OperationFailedException("Interrupted while waiting to run " + abbreviate(sql) + " again", ex);
+		}
+	}
+
 	/** Runs the statement at {@code from} and the ones after it with the same SQL as one batch; the next index. */
 	private int runSameStatements(List<RenderedStatement> work, int from) throws SQLException {
 		String sql = work.get(from).sql();
@@ -76,12 +170,24 @@ final class RenderedStatementRunner {
 				&& !work.get(end).parameters().isEmpty()) {
 			end++;
 		}
-		try (PreparedStatement statement = this.connection.prepareStatement(sql)) {
-			if (end - from == 1) {
-				bind(statement, work.get(from).parameters());
-				statement.execute();
-				return end;
+		if (end - from == 1) {
+			List<Object> parameters = work.get(from).parameters();
+			LockTimeoutRetrier.Work<Void> single = () -> {
+				try (PreparedStatement statement = this.connection.prepareStatement(sql)) {
+					bind(statement, parameters);
+					statement.execute();
+				}
+				return null;
+			};
+			if (this.autocommit.isPresent()) {
+				retrying(this.autocommit.get(), sql, single);
 			}
+			else {
+				runUnchecked(single);
+			}
+			return end;
+		}
+		try (PreparedStatement statement = this.connection.prepareStatement(sql)) {
 			int pending = 0;
 			for (int i = from; i < end; i++) {
 				bind(statement, work.get(i).parameters());
@@ -96,6 +202,18 @@ final class RenderedStatementRunner {
 			}
 		}
 		return end;
+	}
+
+	private static void runUnchecked(LockTimeoutRetrier.Work<Void> work) throws SQLException {
+		try {
+			work.run();
+		}
+		catch (SQLException | RuntimeException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private void check(Operation operation, RenderedStatement check) throws SQLException {
@@ -144,6 +262,17 @@ final class RenderedStatementRunner {
 				// Expected when the failure came before what the cleanup undoes (a ROLLBACK with no transaction).
 			}
 		}
+	}
+
+	/**
+	 * How statements run in autocommit: each retried after a lock timeout, concurrent index statements under their
+	 * own lock timeout.
+	 *
+	 * @param retrier retries the statement
+	 * @param timeouts the revision's timeouts
+	 * @param revision the revision's id, for messages
+	 */
+	record Autocommit(LockTimeoutRetrier retrier, RevisionTimeouts timeouts, String revision) {
 	}
 
 	private static String abbreviate(String sql) {

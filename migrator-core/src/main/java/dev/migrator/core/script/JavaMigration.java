@@ -22,4 +22,12 @@ public interface JavaMigration {
 		return "";
 	}
 
+	/**
+	 * Backfills this revision declares: data migrations run in batches after it by the backfill job (or by
+	 * {@code upgrade} when so configured), not inside its transaction. None by default.
+	 */
+	default java.util.List<dev.migrator.core.backfill.Backfill> backfills() {
+		return java.util.List.of();
+	}
+
 }

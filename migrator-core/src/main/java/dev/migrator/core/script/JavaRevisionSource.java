@@ -65,7 +65,8 @@ public final class JavaRevisionSource implements RevisionSource {
 		Revision.Builder builder = header.toBuilder()
 			.origin(Origin.javaClass(type))
 			.checksum(Checksums.of(ownChecksum.isEmpty() ? header.canonicalText() : ownChecksum))
-			.upgrade(new MigrationBody.Java(migration, Direction.UPGRADE));
+			.upgrade(new MigrationBody.Java(migration, Direction.UPGRADE))
+			.backfills(java.util.Objects.requireNonNullElse(migration.backfills(), List.of()));
 		if (overridesDowngrade(type)) {
 			builder.downgrade(new MigrationBody.Java(migration, Direction.DOWNGRADE));
 		}

@@ -38,9 +38,35 @@ public final class Planner {
 		Set<String> destinations = this.resolver.resolve(target, rows);
 		Set<String> wanted = this.graph.ancestorsOf(destinations);
 		List<String> missing = wanted.stream().filter((id) -> !applied.contains(id)).toList();
+		return upgradeSteps(rows, this.graph.inOrder(missing));
+	}
+
+	/**
+	 * The upgrade to the target without the revisions the filter holds back, nor any revision that needs one of them
+	 * (as a child or a dependent): those stay pending for a later, unfiltered upgrade.
+	 */
+	public PhasedPlan upgrade(Set<String> rows, String target, PhaseFilter filter) {
+		Plan full = upgrade(rows, target);
+		Set<String> held = new HashSet<>();
+		for (Revision revision : full.revisions()) {
+			if (filter.holdsBack(revision)) {
+				held.add(revision.id());
+			}
+		}
+		if (held.isEmpty()) {
+			return new PhasedPlan(full, List.of());
+		}
+		Set<String> heldAll = this.graph.descendantsOf(held);
+		List<Revision> run = full.revisions().stream().filter((r) -> !heldAll.contains(r.id())).toList();
+		List<Revision> heldBack = full.revisions().stream().filter((r) -> heldAll.contains(r.id())).toList();
+		return new PhasedPlan(upgradeSteps(rows, run), heldBack);
+	}
+
+	/** The steps applying the revisions, given in an order where each comes after all it needs. */
+	private Plan upgradeSteps(Set<String> rows, List<Revision> revisions) {
 		Set<String> current = new LinkedHashSet<>(rows);
-		List<PlanStep> steps = new ArrayList<>(missing.size());
-		for (Revision revision : this.graph.inOrder(missing)) {
+		List<PlanStep> steps = new ArrayList<>(revisions.size());
+		for (Revision revision : revisions) {
 			Set<String> delete = new LinkedHashSet<>();
 			for (String parent : revision.revises()) {
 				if (current.remove(parent)) {

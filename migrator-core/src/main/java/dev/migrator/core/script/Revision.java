@@ -1,5 +1,8 @@
 package dev.migrator.core.script;
 
+import dev.migrator.core.backfill.Backfill;
+import dev.migrator.core.backfill.BackfillAction;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -21,11 +24,13 @@ import java.util.Optional;
  * @param origin the file or class that defined it
  * @param upgrade what the upgrade runs
  * @param downgrade what the downgrade runs; empty for a forward-only revision
+ * @param backfills data migrations this revision declares, run in batches after it by the backfill job (or by
+ * {@code upgrade} when so configured)
  */
 public record Revision(String id, List<String> revises, List<String> branchLabels, List<String> dependsOn,
 		String message, Phase phase, boolean transactional, Optional<Duration> lockTimeout,
 		Optional<Duration> statementTimeout, String checksum, Origin origin, MigrationBody upgrade,
-		Optional<MigrationBody> downgrade) {
+		Optional<MigrationBody> downgrade, List<Backfill> backfills) {
 
 	public Revision {
 		Objects.requireNonNull(id, "id");
@@ -40,6 +45,16 @@ public record Revision(String id, List<String> revises, List<String> branchLabel
 		Objects.requireNonNull(origin, "origin");
 		Objects.requireNonNull(upgrade, "upgrade");
 		Objects.requireNonNull(downgrade, "downgrade");
+		backfills = List.copyOf(backfills);
+	}
+
+	/** A revision that declares no backfill, as before revisions could declare them. */
+	public Revision(String id, List<String> revises, List<String> branchLabels, List<String> dependsOn,
+			String message, Phase phase, boolean transactional, Optional<Duration> lockTimeout,
+			Optional<Duration> statementTimeout, String checksum, Origin origin, MigrationBody upgrade,
+			Optional<MigrationBody> downgrade) {
+		this(id, revises, branchLabels, dependsOn, message, phase, transactional, lockTimeout, statementTimeout,
+				checksum, origin, upgrade, downgrade, List.of());
 	}
 
 	/** Whether this revision has no parent. */
@@ -101,6 +116,8 @@ public record Revision(String id, List<String> revises, List<String> branchLabel
 		private MigrationBody upgrade = new MigrationBody.Sql(List.of());
 
 		private Optional<MigrationBody> downgrade = Optional.empty();
+
+		private List<Backfill> backfills = List.of();
 
 		private Builder(String id) {
 			this.id = id;
@@ -194,6 +211,19 @@ public record Revision(String id, List<String> revises, List<String> branchLabel
 			return this;
 		}
 
+		/** Adds a backfill this revision declares. */
+		public Builder backfill(Backfill backfill) {
+			List<Backfill> all = new java.util.ArrayList<>(this.backfills);
+			all.add(Objects.requireNonNull(backfill, "backfill"));
+			this.backfills = List.copyOf(all);
+			return this;
+		}
+
+		public Builder backfills(List<Backfill> backfills) {
+			this.backfills = List.copyOf(backfills);
+			return this;
+		}
+
 		private static MigrationBody sql(String... statements) {
 			return new MigrationBody.Sql(java.util.Arrays.stream(statements).map((s) -> new SqlStatement(s, 0)).toList());
 		}
@@ -202,13 +232,24 @@ public record Revision(String id, List<String> revises, List<String> branchLabel
 			String sum = this.checksum.isEmpty() ? Checksums.of(describe()) : this.checksum;
 			return new Revision(this.id, this.revises, this.branchLabels, this.dependsOn, this.message, this.phase,
 					this.transactional, this.lockTimeout, this.statementTimeout, sum, this.origin, this.upgrade,
-					this.downgrade);
+					this.downgrade, this.backfills);
 		}
 
 		private String describe() {
 			return String.join("\n", this.id, String.valueOf(this.revises), String.valueOf(this.dependsOn),
 					String.valueOf(this.branchLabels), this.phase.label(), String.valueOf(this.transactional),
-					describe(this.upgrade), this.downgrade.map(Builder::describe).orElse("forward-only"));
+					describe(this.upgrade), this.downgrade.map(Builder::describe).orElse("forward-only"))
+					// Only a revision with backfills adds them, so that every other checksum stays as it was.
+					+ (this.backfills.isEmpty() ? "" : "\nbackfills=" + this.backfills.stream()
+						.map(Builder::describe)
+						.toList());
+		}
+
+		// A Java function is named by its kind only: a lambda's class name changes from one JVM run to the next.
+		private static String describe(Backfill backfill) {
+			String action = (backfill.action() instanceof BackfillAction.SetExpression set) ? set.sql() : "java";
+			return backfill.name() + ":" + backfill.table() + ":" + backfill.keyColumns() + ":" + action + ":"
+					+ backfill.where().orElse("");
 		}
 
 		// A Java body is named by its class and its own checksum: the object's identity must not leak into the digest.

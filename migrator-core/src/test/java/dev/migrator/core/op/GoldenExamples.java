@@ -24,6 +24,7 @@ import static dev.migrator.core.op.ColumnType.numeric;
 import static dev.migrator.core.op.ColumnType.text;
 import static dev.migrator.core.op.ColumnType.timestamp;
 import static dev.migrator.core.op.ColumnType.timestamptz;
+import static dev.migrator.core.op.ColumnType.uuid;
 import static dev.migrator.core.op.ColumnType.varchar;
 import static dev.migrator.core.op.Columns.check;
 import static dev.migrator.core.op.Columns.col;
@@ -108,6 +109,7 @@ final class GoldenExamples {
 		enums(examples);
 		data(examples);
 		batches(examples);
+		safe(examples);
 		names(examples);
 		return examples;
 	}
@@ -375,6 +377,102 @@ final class GoldenExamples {
 				rebuild));
 	}
 
+	private static void safe(List<Example> examples) {
+		String section = "Safe operations (PostgreSQL: several steps, each with the weakest lock it needs)";
+		List<String> notNull = new ArrayList<>();
+		notNull.add("CREATE TABLE \"_migrator_new_users\" (\"id\" INTEGER NOT NULL CONSTRAINT \"pk_users\" PRIMARY KEY AUTOINCREMENT, "
+				+ "\"email\" VARCHAR(255) NOT NULL, \"display_name\" TEXT NOT NULL, \"bio\" TEXT, CONSTRAINT \"uq_users_email\" UNIQUE (\"email\"))");
+		notNull.add(USERS_COPY);
+		notNull.addAll(USERS_REBUILD_TAIL);
+		notNull.add(USERS_INDEX);
+		notNull.add(USERS_TRIGGER);
+		notNull.addAll(USERS_REBUILD_CHECKS);
+		examples.add(new Example(section, "addNotNull (SQLite: rebuild)", "op.addNotNull(\"users\", \"display_name\");",
+				AddNotNull.of("users", "display_name"),
+				notNullSteps("users", "display_name", "ck_users_display_name_not_null"), notNull));
+		List<String> foreignKey = new ArrayList<>();
+		foreignKey.add("CREATE TABLE \"_migrator_new_tags\" (\"name\" TEXT NOT NULL, \"label\" TEXT, CONSTRAINT \"fk_tags_label_users\" "
+				+ "FOREIGN KEY (\"label\") REFERENCES \"users\" (\"email\"))");
+		foreignKey.add("INSERT INTO \"_migrator_new_tags\" (rowid, \"name\", \"label\") SELECT rowid, \"name\", \"label\" FROM \"tags\"");
+		foreignKey.addAll(TAGS_REBUILD_TAIL);
+		examples.add(new Example(section, "safe().addForeignKey: NOT VALID, then VALIDATE in its own transaction",
+				"op.safe().addForeignKey(\"tags\", foreignKey(\"label\", \"users\", \"email\"));",
+				new SafeOperation(new AddForeignKey("tags", foreignKey("label", "users", "email"), false)),
+				List.of("ALTER TABLE \"tags\" DROP CONSTRAINT IF EXISTS \"fk_tags_label_users\", ADD CONSTRAINT \"fk_tags_label_users\" "
+						+ "FOREIGN KEY (\"label\") REFERENCES \"users\" (\"email\") NOT VALID",
+						"ALTER TABLE \"tags\" VALIDATE CONSTRAINT \"fk_tags_label_users\" -- outside a transaction",
+						"on failure: ALTER TABLE \"tags\" DROP CONSTRAINT IF EXISTS \"fk_tags_label_users\""),
+				foreignKey));
+		examples.add(new Example(section, "safe().addCheckConstraint: NOT VALID, then VALIDATE in its own transaction",
+				"op.safe().addCheckConstraint(\"users\", \"email_has_at\", \"email LIKE '%@%'\");",
+				new SafeOperation(new AddCheckConstraint("users", check("email_has_at", "email LIKE '%@%'"), false)),
+				List.of("ALTER TABLE \"users\" DROP CONSTRAINT IF EXISTS \"ck_users_email_has_at\", ADD CONSTRAINT \"ck_users_email_has_at\" "
+						+ "CHECK (email LIKE '%@%') NOT VALID",
+						"ALTER TABLE \"users\" VALIDATE CONSTRAINT \"ck_users_email_has_at\" -- outside a transaction",
+						"on failure: ALTER TABLE \"users\" DROP CONSTRAINT IF EXISTS \"ck_users_email_has_at\""),
+				usersRebuild("CONSTRAINT \"uq_users_email\" UNIQUE (\"email\"), CONSTRAINT \"ck_users_email_has_at\" CHECK (email LIKE '%@%')")));
+		examples.add(new Example(section, "safe().addUniqueConstraint: the index built concurrently, then attached",
+				"op.safe().addUniqueConstraint(\"users\", \"display_name\");",
+				new SafeOperation(new AddUniqueConstraint("users", UniqueConstraint.of("display_name"))),
+				List.of("CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS \"uq_users_display_name\" ON \"users\" (\"display_name\") -- outside a transaction",
+						"ALTER TABLE \"users\" ADD CONSTRAINT \"uq_users_display_name\" UNIQUE USING INDEX \"uq_users_display_name\"",
+						"on failure: DROP INDEX CONCURRENTLY IF EXISTS \"uq_users_display_name\""),
+				usersRebuild("CONSTRAINT \"uq_users_email\" UNIQUE (\"email\"), CONSTRAINT \"uq_users_display_name\" UNIQUE (\"display_name\")")));
+		examples.add(new Example(section, "safe().addColumn with a constant default (PostgreSQL 11 and later: one statement)",
+				"op.safe().addColumn(\"users\", col(\"score\", integer()).notNull().defaultValue(0));",
+				new SafeOperation(new AddColumn("users", col("score", integer()).notNull().defaultValue(0))),
+				List.of("ALTER TABLE \"users\" ADD COLUMN \"score\" integer DEFAULT 0 NOT NULL"),
+				List.of("ALTER TABLE \"users\" ADD COLUMN \"score\" INTEGER DEFAULT 0 NOT NULL")));
+		List<String> backfilled = new ArrayList<>();
+		backfilled.add("ALTER TABLE \"users\" ADD COLUMN \"score\" integer");
+		backfilled.add("ALTER TABLE \"users\" ALTER COLUMN \"score\" SET DEFAULT 0");
+		backfilled.add(backfill("users", "score", "0"));
+		backfilled.addAll(notNullSteps("users", "score", "ck_users_score_not_null"));
+		examples.add(new Example(section, "safe().addColumn with a default on PostgreSQL 10: add, fill in batches, constrain",
+				"op.safe().addColumn(\"users\", col(\"score\", integer()).notNull().defaultValue(0));",
+				new SafeOperation(new AddColumn("users", col("score", integer()).notNull().defaultValue(0))),
+				OptionalInt.of(10), backfilled, List.of("ALTER TABLE \"users\" ADD COLUMN \"score\" INTEGER DEFAULT 0 NOT NULL")));
+		List<String> volatileDefault = new ArrayList<>();
+		volatileDefault.add("ALTER TABLE \"users\" ADD COLUMN \"token\" uuid");
+		volatileDefault.add("ALTER TABLE \"users\" ALTER COLUMN \"token\" SET DEFAULT gen_random_uuid()");
+		volatileDefault.add(backfill("users", "token", "gen_random_uuid()"));
+		volatileDefault.addAll(notNullSteps("users", "token", "ck_users_token_not_null"));
+		List<String> volatileSqlite = new ArrayList<>();
+		volatileSqlite.add("CREATE TABLE \"_migrator_new_users\" (\"id\" INTEGER NOT NULL CONSTRAINT \"pk_users\" PRIMARY KEY AUTOINCREMENT, "
+				+ "\"email\" VARCHAR(255) NOT NULL, \"display_name\" TEXT, \"bio\" TEXT, \"token\" CHAR(36) DEFAULT (gen_random_uuid()) NOT NULL, "
+				+ "CONSTRAINT \"uq_users_email\" UNIQUE (\"email\"))");
+		volatileSqlite.add(USERS_COPY);
+		volatileSqlite.addAll(USERS_REBUILD_TAIL);
+		volatileSqlite.add(USERS_INDEX);
+		volatileSqlite.add(USERS_TRIGGER);
+		volatileSqlite.addAll(USERS_REBUILD_CHECKS);
+		examples.add(new Example(section, "safe().addColumn with a volatile default: add, fill in batches, constrain",
+				"op.safe().addColumn(\"users\", col(\"token\", uuid()).notNull().defaultExpression(\"gen_random_uuid()\"));",
+				new SafeOperation(new AddColumn("users", col("token", uuid()).notNull().defaultExpression("gen_random_uuid()"))),
+				volatileDefault, volatileSqlite));
+		examples.add(new Example(section, "safe().addEnumValue: outside the transaction, IF NOT EXISTS",
+				"op.safe().addEnumValue(\"mood\", \"meh\");", new SafeOperation(AddEnumValue.of("mood", "meh")),
+				List.of("ALTER TYPE \"mood\" ADD VALUE IF NOT EXISTS 'meh' -- outside a transaction"),
+				List.of("error: sqlite has no enum types")));
+	}
+
+	private static List<String> notNullSteps(String table, String column, String check) {
+		String t = "\"" + table + "\"";
+		String ck = "\"" + check + "\"";
+		return List.of("ALTER TABLE " + t + " DROP CONSTRAINT IF EXISTS " + ck + ", ADD CONSTRAINT " + ck + " CHECK (\"" + column
+				+ "\" IS NOT NULL) NOT VALID", "ALTER TABLE " + t + " VALIDATE CONSTRAINT " + ck + " -- outside a transaction",
+				"ALTER TABLE " + t + " ALTER COLUMN \"" + column + "\" SET NOT NULL", "ALTER TABLE " + t + " DROP CONSTRAINT " + ck,
+				"on failure: ALTER TABLE " + t + " DROP CONSTRAINT IF EXISTS " + ck);
+	}
+
+	private static String backfill(String table, String column, String expression) {
+		String t = "\"" + table + "\"";
+		String c = "\"" + column + "\"";
+		return "repeat: WITH migrator_batch AS (SELECT ctid AS row_id, (" + expression + ") AS value FROM " + t + " WHERE " + c
+				+ " IS NULL LIMIT 1000) UPDATE " + t + " SET " + c + " = migrator_batch.value FROM migrator_batch WHERE " + t
+				+ ".ctid = migrator_batch.row_id AND migrator_batch.value IS NOT NULL -- outside a transaction";
+	}
+
 	private static void names(List<Example> examples) {
 		examples.add(new Example("Names", "a hostile name stays one identifier",
 				"op.createTable(\"we\\\"ird; DROP TABLE users; --\", col(\"a\\\"b\", text()));",
@@ -408,6 +506,7 @@ final class GoldenExamples {
 			case EXECUTE -> "";
 			case CHECK -> "check: ";
 			case CLEANUP -> "on failure: ";
+			case REPEAT -> "repeat: ";
 		};
 		String parameters = statement.parameters().isEmpty() ? ""
 				: " -- parameters: " + statement.parameters().stream().map(GoldenExamples::show).collect(Collectors.joining(", "));

@@ -78,6 +78,9 @@ class OperationsReferenceTests {
 		if (line.startsWith("check: ")) {
 			return "-- check, must return no rows:\n" + sql(line.substring("check: ".length()));
 		}
+		if (line.startsWith("repeat: ")) {
+			return "-- repeat until it updates no rows, each run committed on its own:\n" + sql(line.substring("repeat: ".length()));
+		}
 		if (line.startsWith("on failure: ")) {
 			return "-- only if a statement above failed:\n" + sql(line.substring("on failure: ".length()));
 		}

@@ -1,0 +1,72 @@
+package dev.migrator.core.runtime;
+
+import dev.migrator.core.MigratorException;
+import dev.migrator.core.script.DurationText;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+
+/**
+ * How a revision tries again after a statement gave up waiting for a lock (PostgreSQL's {@code lock_not_available},
+ * SQLState {@code 55P03}): a short lock timeout is only safe if giving up is followed by another try, later, when the
+ * long transaction that held the lock may have ended. The pause grows exponentially from {@code baseDelay} up to
+ * {@code maxDelay}, with jitter so that several runners do not retry in step.
+ *
+ * @param attempts how many times a statement or transaction is tried in all; 1 never retries
+ * @param baseDelay the pause before the first retry (before jitter)
+ * @param maxDelay the longest pause
+ */
+public record LockTimeoutRetry(int attempts, Duration baseDelay, Duration maxDelay) {
+
+	public static final int DEFAULT_ATTEMPTS = 5;
+
+	public static final Duration DEFAULT_BASE_DELAY = Duration.ofMillis(500);
+
+	public static final Duration DEFAULT_MAX_DELAY = Duration.ofSeconds(10);
+
+	public LockTimeoutRetry {
+		Objects.requireNonNull(baseDelay, "baseDelay");
+		Objects.requireNonNull(maxDelay, "maxDelay");
+		if (attempts < 1) {
+			throw new MigratorException("invalid-configuration", "The lock retry attempts must be at least 1 (1 never "
+					+ "retries), but are " + attempts + ".");
+		}
+		if (baseDelay.isNegative() || maxDelay.isNegative()) {
+			throw new MigratorException("invalid-configuration", "The lock retry delays cannot be negative, but are "
+					+ DurationText.format(baseDelay) + " and " + DurationText.format(maxDelay)
+					+ ". Give durations such as 500ms and 10s.");
+		}
+		if (maxDelay.compareTo(baseDelay) < 0) {
+			throw new MigratorException("invalid-configuration", "The lock retry max delay " + DurationText.format(maxDelay)
+					+ " is shorter than its base delay " + DurationText.format(baseDelay)
+					+ ". Make the max delay at least the base delay.");
+		}
+	}
+
+	/** Five attempts, pauses from 500 ms doubling up to 10 s. */
+	public static LockTimeoutRetry defaults() {
+		return new LockTimeoutRetry(DEFAULT_ATTEMPTS, DEFAULT_BASE_DELAY, DEFAULT_MAX_DELAY);
+	}
+
+	/** One attempt: a lock timeout fails the revision at once. */
+	public static LockTimeoutRetry never() {
+		return new LockTimeoutRetry(1, Duration.ZERO, Duration.ZERO);
+	}
+
+	/**
+	 * The pause before retry number {@code retry} (1 before the second attempt): {@code baseDelay·2^(retry−1)} capped
+	 * at {@code maxDelay}, of which a random part up to half is left out ("equal jitter").
+	 */
+	public Duration delayBefore(int retry, RandomGenerator random) {
+		long base = this.baseDelay.toMillis();
+		long ceiling = this.maxDelay.toMillis();
+		long exponential = (retry >= 63 || base == 0) ? ceiling : Math.min(ceiling, base << Math.min(retry - 1, 30));
+		if (exponential < 0) {
+			exponential = ceiling;
+		}
+		long half = exponential / 2;
+		return Duration.ofMillis(exponential - half + ((half > 0) ? random.nextLong(half + 1) : 0));
+	}
+
+}

@@ -1,0 +1,49 @@
+package dev.migrator.core.compat;
+
+import dev.migrator.core.runtime.StateTables;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteDataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The registry on SQLite; the PostgreSQL tests use it through the engine's guard. */
+class ClientRegistryTests {
+
+	@TempDir
+	Path temp;
+
+	@Test
+	void instancesRegisterBeatAndLeave() {
+		SQLiteDataSource dataSource = new SQLiteDataSource();
+		dataSource.setUrl("jdbc:sqlite:" + this.temp.resolve("app.db"));
+		CompatibilitySettings settings = new CompatibilitySettings("migrator_clients", Duration.ofSeconds(30), false);
+		Instant start = Instant.parse("2030-01-01T00:00:00Z");
+		ClientRegistry early = new ClientRegistry(dataSource, StateTables.defaults(), settings,
+				Clock.fixed(start, ZoneOffset.UTC));
+		ClientRegistry later = new ClientRegistry(dataSource, StateTables.defaults(), settings,
+				Clock.fixed(start.plusSeconds(45), ZoneOffset.UTC));
+
+		assertThat(later.liveClients()).as("no table yet, nothing created by reading").isEmpty();
+		assertThat(later.heartbeat("nobody")).isFalse();
+		early.register(new ClientInstance("web-1", "shop", "1.0", Set.of("0002", "0001")));
+		early.register(new ClientInstance("web-2", "shop", "1.1", Set.of("0003")));
+		assertThat(early.liveClients()).extracting(RegisteredClient::instanceId).containsExactly("web-1", "web-2");
+		assertThat(early.liveClients().get(0).heads()).containsExactly("0001", "0002");
+
+		assertThat(later.heartbeat("web-2")).isTrue();
+		assertThat(later.liveClients()).extracting(RegisteredClient::instanceId).as("web-1 missed its heartbeats")
+			.containsExactly("web-2");
+		later.deregister("web-2");
+		assertThat(later.clients()).extracting(RegisteredClient::instanceId).containsExactly("web-1");
+	}
+
+}
