@@ -1,5 +1,7 @@
 package dev.migrator.autoconfigure;
 
+import java.util.Optional;
+
 import javax.sql.DataSource;
 
 import org.springframework.boot.jdbc.DataSourceBuilder;
@@ -8,7 +10,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * Chooses the DataSource migrations run on: a {@link MigratorDataSource @MigratorDataSource} bean, else one built
- * from {@code migrator.url}, else the application's, with {@code migrator.user} when it is set.
+ * from {@code migrator.url}, else the application's, with {@code migrator.user} when it is set; none when there is
+ * none of these and {@code migrator.dialect} is set, for the commands that need no database.
  */
 final class MigrationDataSource {
 
@@ -18,31 +21,35 @@ final class MigrationDataSource {
 		this.properties = properties;
 	}
 
-	DataSource choose(DataSource qualified, DataSource application, ClassLoader classLoader) {
+	Optional<DataSource> choose(DataSource qualified, DataSource application, ClassLoader classLoader) {
 		if (qualified != null) {
-			return qualified;
+			return Optional.of(qualified);
 		}
 		if (StringUtils.hasText(this.properties.getUrl())) {
 			// Unpooled on purpose: a migration needs one connection at a time, and only for the run.
-			return DataSourceBuilder.create(classLoader)
+			return Optional.of(DataSourceBuilder.create(classLoader)
 				.type(SimpleDriverDataSource.class)
 				.url(this.properties.getUrl())
 				.username(this.properties.getUser())
 				.password(this.properties.getPassword())
-				.build();
+				.build());
 		}
 		if (StringUtils.hasText(this.properties.getUser()) && application != null) {
-			return DataSourceBuilder.derivedFrom(application)
+			return Optional.of(DataSourceBuilder.derivedFrom(application)
 				.type(SimpleDriverDataSource.class)
 				.username(this.properties.getUser())
 				.password(this.properties.getPassword())
-				.build();
+				.build());
+		}
+		if (application == null && StringUtils.hasText(this.properties.getDialect())) {
+			// sql and lint work from the dialect alone; commands that need the database say so when run.
+			return Optional.empty();
 		}
 		if (application == null) {
 			throw new IllegalStateException("migrator found no DataSource to migrate: define a single DataSource bean "
 					+ "(or mark one @Primary), mark one @MigratorDataSource, or set migrator.url");
 		}
-		return application;
+		return Optional.of(application);
 	}
 
 }

@@ -2,10 +2,13 @@ package dev.migrator.autoconfigure;
 
 import dev.migrator.core.Migrator;
 import dev.migrator.core.MigratorConfig;
+import dev.migrator.core.backfill.BackfillListener;
 import dev.migrator.core.op.NamingConvention;
 import dev.migrator.core.runtime.MigrationListener;
 import dev.migrator.core.script.JavaMigration;
 import dev.migrator.core.script.SqlFileRevisionSource;
+
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -17,18 +20,23 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.info.BuildProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 
 /**
- * Auto-configuration for migrator: a {@link Migrator} on the application's DataSource (or a dedicated one), and the
- * migration job when its profile is active. Nothing here writes to the database at startup. Beans of type
- * {@link JavaMigration}, {@link MigrationListener} and {@link NamingConvention} reach the engine's configuration, and
- * {@link MigratorConfigCustomizer} beans can change anything else.
+ * Auto-configuration for migrator: a {@link Migrator} on the application's DataSource (or a dedicated one), the
+ * migration job when its profile is active, and otherwise, in a web application, this instance's record in the clients
+ * table (the one write outside the job; {@code migrator.clients.enabled=false} switches it off). Beans of type
+ * {@link JavaMigration}, {@link MigrationListener}, {@link BackfillListener} and {@link NamingConvention} reach the
+ * engine's configuration, and {@link MigratorConfigCustomizer} beans can change anything else.
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
 @ConditionalOnClass(Migrator.class)
@@ -47,19 +55,21 @@ public final class MigratorAutoConfiguration {
 				ObjectProvider<DataSource> dataSource,
 				@MigratorDataSource ObjectProvider<DataSource> migratorDataSource,
 				ObjectProvider<JavaMigration> javaMigrations, ObjectProvider<MigrationListener> listeners,
-				ObjectProvider<NamingConvention> namingConvention,
+				ObjectProvider<BackfillListener> backfillListeners, ObjectProvider<NamingConvention> namingConvention,
 				ObjectProvider<MigratorConfigCustomizer> customizers) {
 			ClassLoader classLoader = resourceLoader.getClassLoader();
 			// Reading a location's prefix needs no file: checking it here turns a typo into a startup failure
 			// rather than a failed job much later.
 			new SqlFileRevisionSource(properties.getLocations(), classLoader);
-			MigratorConfig.Builder builder = MigratorConfig.builder()
-				.dataSource(new MigrationDataSource(properties).choose(migratorDataSource.getIfAvailable(),
-						dataSource.getIfUnique(), classLoader))
-				.classLoader(classLoader);
+			MigratorConfig.Builder builder = MigratorConfig.builder().classLoader(classLoader);
+			new MigrationDataSource(properties)
+				.choose(migratorDataSource.getIfAvailable(), dataSource.getIfUnique(), classLoader)
+				.ifPresent(builder::dataSource);
 			new PropertiesApplier(properties).applyTo(builder);
+			new ReplicaDataSources(properties.getReplica()).applyTo(builder, classLoader);
 			javaMigrations.orderedStream().forEach(builder::javaMigrations);
 			listeners.orderedStream().forEach(builder::listener);
+			backfillListeners.orderedStream().forEach(builder::backfillListener);
 			namingConvention.ifUnique(builder::namingConvention);
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			return builder.build();
@@ -91,7 +101,46 @@ public final class MigratorAutoConfiguration {
 	}
 
 	/**
-	 * Matches when there is a database to migrate: the application's DataSource or a dedicated URL.
+	 * A running web application records itself for the compatibility guard of contract revisions: the one table it
+	 * writes.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication
+	@Conditional(NotMigrationJobCondition.class)
+	@ConditionalOnBooleanProperty(name = "migrator.clients.enabled", matchIfMissing = true)
+	static class ClientRegistrationConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		MigratorClientRegistration migratorClientRegistration(Migrator migrator, MigratorProperties properties,
+				Environment environment, ObjectProvider<BuildProperties> buildProperties) {
+			Optional<String> buildVersion = Optional.ofNullable(buildProperties.getIfAvailable())
+				.map(BuildProperties::getVersion);
+			return new MigratorClientRegistration(migrator, RunningInstance.of(environment, buildVersion),
+					properties.getClients().getHeartbeatInterval());
+		}
+
+	}
+
+	/**
+	 * Matches when the application was not started as the migration job.
+	 */
+	static final class NotMigrationJobCondition extends NoneNestedConditions {
+
+		NotMigrationJobCondition() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@Conditional(OnMigrationJobProfileCondition.class)
+		private static final class MigrationJob {
+
+		}
+
+	}
+
+	/**
+	 * Matches when there is a database to migrate (the application's DataSource or a dedicated URL), or a dialect to
+ * write SQL and lint for without one.
 	 */
 	static final class MigrationDatabaseCondition extends AnyNestedCondition {
 
@@ -106,6 +155,12 @@ public final class MigratorAutoConfiguration {
 
 		@ConditionalOnProperty("migrator.url")
 		private static final class MigratorUrlCondition {
+
+		}
+
+		// Offline commands only: sql and lint read revision files, and the dialect stands in for the connection.
+		@ConditionalOnProperty("migrator.dialect")
+		private static final class DialectCondition {
 
 		}
 

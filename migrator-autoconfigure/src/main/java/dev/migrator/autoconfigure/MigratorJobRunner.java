@@ -5,13 +5,18 @@ import dev.migrator.core.MigrationStatus;
 import dev.migrator.core.Migrator;
 import dev.migrator.core.MigratorException;
 import dev.migrator.core.RunResult;
+import dev.migrator.core.lint.LintFailedException;
+import dev.migrator.core.lint.LintReport;
 import dev.migrator.core.runtime.MigrationFailedException;
+import dev.migrator.core.script.PhaseFilter;
 import dev.migrator.core.script.Target;
 
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.Locale;
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -27,7 +32,8 @@ import org.springframework.boot.ExitCodeGenerator;
  *
  * <p>Exit codes: {@value #SUCCESS} the command succeeded; {@value #FAILURE} it failed (a revision failed, the
  * database could not be reached, a revision file is invalid); {@value #CHECK_FAILED} {@code check} found pending or
- * edited revisions.
+ * edited revisions, or {@code lint} (and {@code check}, unless {@code migrator.job.check-lint} is off) found unsafe
+ * statements in the revisions.
  */
 public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 
@@ -39,6 +45,9 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	/** {@code check} found the database behind the code, or an applied revision edited. */
 	public static final int CHECK_FAILED = 2;
+
+	/** {@code lint}, or {@code check}, found unsafe statements in the revisions: the code {@code check} exits with. */
+	public static final int LINT_FAILED = CHECK_FAILED;
 
 	private static final Log logger = LogFactory.getLog(MigratorJobRunner.class);
 
@@ -66,17 +75,39 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 	private static void validate(MigratorProperties.Job job) {
 		if (job.getCommand() == null) {
 			throw new MigratorException("invalid-configuration", "migrator.job.command is empty. Set it to one of "
-					+ "upgrade, downgrade, stamp, current, heads, history, check or sql.");
+					+ Arrays.stream(JobCommand.values()).map(JobCommand::label).collect(Collectors.joining(", "))
+					+ ".");
 		}
+		validateBackfill(job);
 		Target.parse(nullToEmpty(job.getTarget()));
 		if (job.getCommand() == JobCommand.SQL) {
 			Target.parse(nullToEmpty(job.getFrom()));
+		}
+		if (job.getPhase() != null && job.getPhase() != PhaseFilter.ALL && job.getCommand() != JobCommand.UPGRADE) {
+			throw new MigratorException("invalid-configuration", "migrator.job.phase is " + job.getPhase().label()
+					+ ", which only the upgrade command uses, but migrator.job.command is " + label(job.getCommand())
+					+ ". Remove migrator.job.phase, or set migrator.job.command to upgrade.");
 		}
 		if (job.getCommand() == JobCommand.DOWNGRADE && isHeads(job.getTarget())) {
 			// Downgrading "to heads" does nothing: the target was forgotten, not meant.
 			throw new MigratorException("invalid-configuration", "migrator.job.command is downgrade but "
 					+ "migrator.job.target is '" + job.getTarget() + "', which would undo nothing. Set "
 					+ "migrator.job.target to where the database should go, such as -1, a revision id, or base.");
+		}
+	}
+
+	private static void validateBackfill(MigratorProperties.Job job) {
+		boolean named = job.getBackfill() != null && !job.getBackfill().isBlank();
+		if (job.getCommand().needsBackfillName() && !named) {
+			throw new MigratorException("invalid-configuration", "migrator.job.command is " + label(job.getCommand())
+					+ " but migrator.job.backfill is empty. Set migrator.job.backfill to the name of the backfill to "
+					+ job.getCommand().label().substring("backfill-".length()) + " (backfill-status lists them).");
+		}
+		if (named && !job.getCommand().isBackfillCommand()) {
+			throw new MigratorException("invalid-configuration", "migrator.job.backfill is " + job.getBackfill()
+					+ ", which only the backfill commands use, but migrator.job.command is " + label(job.getCommand())
+					+ ". Remove migrator.job.backfill, or set migrator.job.command to backfill, backfill-pause, "
+					+ "backfill-resume, backfill-cancel or backfill-status.");
 		}
 	}
 
@@ -92,6 +123,13 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 		catch (CheckFailedException ex) {
 			this.exitCode = CHECK_FAILED;
 			logger.error("Migration job: check failed (exit code " + CHECK_FAILED + "). " + ex.getMessage());
+		}
+		catch (LintFailedException ex) {
+			this.exitCode = LINT_FAILED;
+			// The findings are on standard output already, with the file and line of each.
+			logger.error("Migration job: " + command + " failed (exit code " + LINT_FAILED + "): lint found "
+					+ ex.report().findings().size() + " unsafe statement(s) in the revisions. Rewrite each the safe "
+					+ "way, or allow it with -- migrator:allow RULE-ID reason.");
 		}
 		catch (MigrationFailedException ex) {
 			this.exitCode = FAILURE;
@@ -122,25 +160,60 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 		String target = this.job.getTarget();
 		RevisionLines lines = new RevisionLines(this.out);
 		switch (this.job.getCommand()) {
-			case UPGRADE -> printRun("Upgraded", this.migrator.upgrade(target));
+			case UPGRADE -> printRun("Upgraded", this.migrator.upgrade(target, phase()));
 			case DOWNGRADE -> printRun("Downgraded", this.migrator.downgrade(target));
 			case STAMP -> this.out.println("Stamped " + describe(this.migrator.stamp(target)));
 			case CURRENT -> printCurrent(this.migrator.current());
 			case HEADS -> lines.heads(this.migrator.heads());
 			case HISTORY -> lines.history(this.migrator.history(this.job.getRange()), this.migrator.heads());
-			case CHECK -> printCheck(this.migrator.check());
+			case CHECK -> check();
 			case SQL -> this.out.print(this.migrator.sql(this.job.getFrom(), target));
+			case LINT -> failOnFindings(lint());
+			case BACKFILL, BACKFILL_PAUSE, BACKFILL_RESUME, BACKFILL_CANCEL, BACKFILL_STATUS ->
+				new BackfillCommands(this.migrator.backfills(), this.out).run(this.job.getCommand(), backfill());
 		}
+	}
+
+	/** The database against the code, and unless switched off the revisions against the linter. */
+	private void check() {
+		// Lint first: its findings are printed even when the database check fails.
+		Optional<LintReport> lint = this.job.isCheckLint() ? Optional.of(lint()) : Optional.empty();
+		printCheck(this.migrator.check());
+		lint.ifPresent(MigratorJobRunner::failOnFindings);
+	}
+
+	private LintReport lint() {
+		LintReport report = this.migrator.lint();
+		new LintReportOutput(this.out, this.job).write(report);
+		return report;
+	}
+
+	private static void failOnFindings(LintReport report) {
+		if (report.hasFindings()) {
+			throw new LintFailedException(report);
+		}
+	}
+
+	private Optional<String> backfill() {
+		return Optional.ofNullable(this.job.getBackfill()).map(String::trim).filter((name) -> !name.isEmpty());
 	}
 
 	private void printRun(String verb, RunResult result) {
 		if (result.isNoOp()) {
 			this.out.println("Nothing to do: the database is at " + describe(result.after()));
-			return;
 		}
-		Duration total = result.steps().stream().map((step) -> step.duration()).reduce(Duration.ZERO, Duration::plus);
-		this.out.println(verb + " " + result.steps().size() + " revision(s) in " + total.toMillis() + " ms: "
-				+ describe(result.before()) + " -> " + describe(result.after()));
+		else {
+			Duration total = result.steps().stream().map((step) -> step.duration()).reduce(Duration.ZERO, Duration::plus);
+			this.out.println(verb + " " + result.steps().size() + " revision(s) in " + total.toMillis() + " ms: "
+					+ describe(result.before()) + " -> " + describe(result.after()));
+		}
+		if (!result.heldBack().isEmpty()) {
+			this.out.println("Held back for the contract phase: " + String.join(", ", result.heldBack()));
+		}
+	}
+
+	private PhaseFilter phase() {
+		return (this.job.getPhase() != null) ? this.job.getPhase() : PhaseFilter.ALL;
 	}
 
 	private void printCurrent(Set<String> current) {
@@ -159,10 +232,14 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	private String describeArguments() {
 		return switch (this.job.getCommand()) {
-			case UPGRADE, DOWNGRADE, STAMP -> " to " + this.job.getTarget();
+			case UPGRADE -> " to " + this.job.getTarget()
+					+ ((phase() == PhaseFilter.ALL) ? "" : " (phase " + phase().label() + ")");
+			case DOWNGRADE, STAMP -> " to " + this.job.getTarget();
 			case SQL -> " from " + this.job.getFrom() + " to " + this.job.getTarget();
 			case HISTORY -> this.job.getRange().isBlank() ? "" : " of " + this.job.getRange();
-			case CURRENT, HEADS, CHECK -> "";
+			case BACKFILL, BACKFILL_STATUS -> backfill().map((name) -> " of " + name).orElse("");
+			case BACKFILL_PAUSE, BACKFILL_RESUME, BACKFILL_CANCEL -> " of " + backfill().orElseThrow();
+			case CURRENT, HEADS, CHECK, LINT -> "";
 		};
 	}
 
@@ -171,7 +248,7 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 	}
 
 	private static String label(JobCommand command) {
-		return command.name().toLowerCase(Locale.ROOT);
+		return command.label();
 	}
 
 	private static boolean isHeads(String target) {

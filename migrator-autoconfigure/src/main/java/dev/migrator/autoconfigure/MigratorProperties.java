@@ -1,13 +1,17 @@
 package dev.migrator.autoconfigure;
 
 import dev.migrator.core.ChecksumPolicy;
+import dev.migrator.core.script.PhaseFilter;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration properties for migrator. The defaults repeat the engine's on purpose, so that the generated metadata
@@ -48,8 +52,8 @@ public class MigratorProperties {
 	private String historyTable = "migrator_history";
 
 	/**
-	 * How long a migration statement may wait for a lock before it fails, unless its revision sets its own; no limit
-	 * when not set.
+	 * How long a migration statement may wait for a lock before it gives up and is tried again, unless its revision
+	 * sets its own; 2s on PostgreSQL and no limit on SQLite when not set.
 	 */
 	private Duration lockTimeout;
 
@@ -85,7 +89,21 @@ public class MigratorProperties {
 	 */
 	private String password;
 
+	/**
+	 * Dialect of the database, postgresql or sqlite, so that the 'sql' and 'lint' commands need no connection; read
+	 * from the connection when not set.
+	 */
+	private String dialect;
+
 	private final Job job = new Job();
+
+	private final LockRetry lockRetry = new LockRetry();
+
+	private final Clients clients = new Clients();
+
+	private final Backfill backfill = new Backfill();
+
+	private final Replica replica = new Replica();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -195,6 +213,318 @@ public class MigratorProperties {
 		return this.job;
 	}
 
+	public LockRetry getLockRetry() {
+		return this.lockRetry;
+	}
+
+	public Clients getClients() {
+		return this.clients;
+	}
+
+	public String getDialect() {
+		return this.dialect;
+	}
+
+	public void setDialect(String dialect) {
+		this.dialect = dialect;
+	}
+
+	public Backfill getBackfill() {
+		return this.backfill;
+	}
+
+	public Replica getReplica() {
+		return this.replica;
+	}
+
+	/**
+	 * Backfills: batched data migrations that run as their own job.
+	 */
+	public static class Backfill {
+
+		/**
+		 * Whether the upgrade command runs each backfill right after the revision that declares it, instead of
+		 * leaving backfills to the 'backfill' command.
+		 */
+		private boolean runOnUpgrade;
+
+		/**
+		 * Name of the backfill progress table, in the version table's schema; the chunk table is named after it.
+		 */
+		private String table = "migrator_backfill";
+
+		/**
+		 * How often a running backfill logs a progress line.
+		 */
+		private Duration progressInterval = Duration.ofSeconds(10);
+
+		public boolean isRunOnUpgrade() {
+			return this.runOnUpgrade;
+		}
+
+		public void setRunOnUpgrade(boolean runOnUpgrade) {
+			this.runOnUpgrade = runOnUpgrade;
+		}
+
+		public String getTable() {
+			return this.table;
+		}
+
+		public void setTable(String table) {
+			this.table = table;
+		}
+
+		public Duration getProgressInterval() {
+			return this.progressInterval;
+		}
+
+		public void setProgressInterval(Duration progressInterval) {
+			this.progressInterval = progressInterval;
+		}
+
+	}
+
+	/**
+	 * Replicas: where lag is measured, and how much lag backfills may cause.
+	 */
+	public static class Replica {
+
+		/**
+		 * WAL a replica may trail by before backfills wait, such as 64MB; no limit when not set.
+		 */
+		private DataSize maxLagBytes;
+
+		/**
+		 * WAL every replica must be back within before backfills go on; half of max-lag-bytes when not set.
+		 */
+		private DataSize resumeLagBytes;
+
+		/**
+		 * Replay delay a replica may have before backfills wait, such as 10s; no limit when not set.
+		 */
+		private Duration maxLag;
+
+		/**
+		 * Replay delay every replica must be back within before backfills go on; half of max-lag when not set.
+		 */
+		private Duration resumeLag;
+
+		/**
+		 * How often a waiting backfill measures replica lag again, which is also how long the lag gauges reuse a
+		 * measurement.
+		 */
+		private Duration pollInterval = Duration.ofSeconds(1);
+
+		/**
+		 * Replicas to measure lag on directly, by the name their figures are tagged with, besides the standbys the
+		 * primary reports.
+		 */
+		private Map<String, Source> sources = new LinkedHashMap<>();
+
+		public DataSize getMaxLagBytes() {
+			return this.maxLagBytes;
+		}
+
+		public void setMaxLagBytes(DataSize maxLagBytes) {
+			this.maxLagBytes = maxLagBytes;
+		}
+
+		public DataSize getResumeLagBytes() {
+			return this.resumeLagBytes;
+		}
+
+		public void setResumeLagBytes(DataSize resumeLagBytes) {
+			this.resumeLagBytes = resumeLagBytes;
+		}
+
+		public Duration getMaxLag() {
+			return this.maxLag;
+		}
+
+		public void setMaxLag(Duration maxLag) {
+			this.maxLag = maxLag;
+		}
+
+		public Duration getResumeLag() {
+			return this.resumeLag;
+		}
+
+		public void setResumeLag(Duration resumeLag) {
+			this.resumeLag = resumeLag;
+		}
+
+		public Duration getPollInterval() {
+			return this.pollInterval;
+		}
+
+		public void setPollInterval(Duration pollInterval) {
+			this.pollInterval = pollInterval;
+		}
+
+		public Map<String, Source> getSources() {
+			return this.sources;
+		}
+
+		public void setSources(Map<String, Source> sources) {
+			this.sources = sources;
+		}
+
+		/**
+		 * A replica to connect to, only to read its lag.
+		 */
+		public static class Source {
+
+			/**
+			 * JDBC URL of the replica.
+			 */
+			private String url;
+
+			/**
+			 * Login user of the replica.
+			 */
+			private String username;
+
+			/**
+			 * Login password of the replica.
+			 */
+			private String password;
+
+			public String getUrl() {
+				return this.url;
+			}
+
+			public void setUrl(String url) {
+				this.url = url;
+			}
+
+			public String getUsername() {
+				return this.username;
+			}
+
+			public void setUsername(String username) {
+				this.username = username;
+			}
+
+			public String getPassword() {
+				return this.password;
+			}
+
+			public void setPassword(String password) {
+				this.password = password;
+			}
+
+		}
+
+	}
+
+	/**
+	 * How a statement or transaction that gave up waiting for a lock is tried again.
+	 */
+	public static class LockRetry {
+
+		/**
+		 * How many times a statement or transaction that timed out waiting for a lock is tried in all, 1 to fail at
+		 * once.
+		 */
+		private int attempts = 5;
+
+		/**
+		 * Pause before the first retry, doubled for each further one, with random jitter.
+		 */
+		private Duration baseDelay = Duration.ofMillis(500);
+
+		/**
+		 * Longest pause between two attempts.
+		 */
+		private Duration maxDelay = Duration.ofSeconds(10);
+
+		public int getAttempts() {
+			return this.attempts;
+		}
+
+		public void setAttempts(int attempts) {
+			this.attempts = attempts;
+		}
+
+		public Duration getBaseDelay() {
+			return this.baseDelay;
+		}
+
+		public void setBaseDelay(Duration baseDelay) {
+			this.baseDelay = baseDelay;
+		}
+
+		public Duration getMaxDelay() {
+			return this.maxDelay;
+		}
+
+		public void setMaxDelay(Duration maxDelay) {
+			this.maxDelay = maxDelay;
+		}
+
+	}
+
+	/**
+	 * The registry of running application instances, which contract revisions check before they run.
+	 */
+	public static class Clients {
+
+		/**
+		 * Whether a web application records itself in the clients table while it runs, the one table it writes, so
+		 * that contract revisions wait until instances of older code are gone.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * How often a running application says that it is still alive.
+		 */
+		private Duration heartbeatInterval = Duration.ofSeconds(15);
+
+		/**
+		 * How recent an instance's last heartbeat must be for it to count as running; keep it several heartbeat
+		 * intervals long.
+		 */
+		private Duration liveWindow = Duration.ofSeconds(60);
+
+		/**
+		 * Name of the table running application instances record themselves in, in the version table's schema.
+		 */
+		private String table = "migrator_clients";
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getHeartbeatInterval() {
+			return this.heartbeatInterval;
+		}
+
+		public void setHeartbeatInterval(Duration heartbeatInterval) {
+			this.heartbeatInterval = heartbeatInterval;
+		}
+
+		public Duration getLiveWindow() {
+			return this.liveWindow;
+		}
+
+		public void setLiveWindow(Duration liveWindow) {
+			this.liveWindow = liveWindow;
+		}
+
+		public String getTable() {
+			return this.table;
+		}
+
+		public void setTable(String table) {
+			this.table = table;
+		}
+
+	}
+
 	/**
 	 * The migration job: the one command an application started with the job profile runs instead of serving.
 	 */
@@ -230,6 +560,39 @@ public class MigratorProperties {
 		 * test or a larger program should switch off.
 		 */
 		private boolean exit = true;
+
+		/**
+		 * Phases the upgrade command applies: all, or expand to hold back contract revisions and every revision that
+		 * needs one.
+		 */
+		private PhaseFilter phase = PhaseFilter.ALL;
+
+		/**
+		 * Whether a contract revision runs even though live application instances predate it, which is logged.
+		 */
+		private boolean allowContractWithLiveClients;
+
+		/**
+		 * Backfill the backfill commands work on; 'backfill' and 'backfill-status' take every backfill when not set.
+		 */
+		private String backfill;
+
+		/**
+		 * File the 'lint' and 'check' commands write their findings to as a SARIF log, for code review tools, such
+		 * as target/migrator-lint.sarif; none when not set.
+		 */
+		private String lintReport;
+
+		/**
+		 * Source folder, relative to the repository root, that classpath revision files come from in the SARIF log,
+		 * such as src/main/resources; given relative to the CLASSPATH base id when not set.
+		 */
+		private String lintClasspathRoot;
+
+		/**
+		 * Whether the 'check' command also runs the linter and fails on its findings.
+		 */
+		private boolean checkLint = true;
 
 		public String getProfile() {
 			return this.profile;
@@ -277,6 +640,54 @@ public class MigratorProperties {
 
 		public void setExit(boolean exit) {
 			this.exit = exit;
+		}
+
+		public PhaseFilter getPhase() {
+			return this.phase;
+		}
+
+		public void setPhase(PhaseFilter phase) {
+			this.phase = phase;
+		}
+
+		public boolean isAllowContractWithLiveClients() {
+			return this.allowContractWithLiveClients;
+		}
+
+		public void setAllowContractWithLiveClients(boolean allowContractWithLiveClients) {
+			this.allowContractWithLiveClients = allowContractWithLiveClients;
+		}
+
+		public String getBackfill() {
+			return this.backfill;
+		}
+
+		public void setBackfill(String backfill) {
+			this.backfill = backfill;
+		}
+
+		public String getLintReport() {
+			return this.lintReport;
+		}
+
+		public void setLintReport(String lintReport) {
+			this.lintReport = lintReport;
+		}
+
+		public String getLintClasspathRoot() {
+			return this.lintClasspathRoot;
+		}
+
+		public void setLintClasspathRoot(String lintClasspathRoot) {
+			this.lintClasspathRoot = lintClasspathRoot;
+		}
+
+		public boolean isCheckLint() {
+			return this.checkLint;
+		}
+
+		public void setCheckLint(boolean checkLint) {
+			this.checkLint = checkLint;
 		}
 
 	}

@@ -1,6 +1,12 @@
 package dev.migrator.autoconfigure;
 
 import dev.migrator.core.MigratorConfig;
+import dev.migrator.core.MigratorException;
+import dev.migrator.core.dialect.Dialects;
+import dev.migrator.core.dialect.UnsupportedDatabaseException;
+import dev.migrator.core.runtime.LockTimeoutRetry;
+
+import java.time.Duration;
 
 /**
  * Copies the {@code migrator.*} properties onto the engine's configuration builder. Unset optional values keep the
@@ -35,6 +41,51 @@ final class PropertiesApplier {
 		if (properties.getChecksumPolicy() != null) {
 			builder.checksumPolicy(properties.getChecksumPolicy());
 		}
+		MigratorProperties.LockRetry retry = properties.getLockRetry();
+		builder.lockRetry(new LockTimeoutRetry(retry.getAttempts(), orZero(retry.getBaseDelay()),
+				orZero(retry.getMaxDelay())));
+		MigratorProperties.Clients clients = properties.getClients();
+		builder.clientsTable(clients.getTable());
+		if (clients.getLiveWindow() != null) {
+			builder.clientLiveWindow(clients.getLiveWindow());
+		}
+		builder.allowContractWithLiveClients(properties.getJob().isAllowContractWithLiveClients());
+		applyDialect(builder);
+		applyBackfill(builder, properties.getBackfill());
+		applyReplica(builder, properties.getReplica());
+	}
+
+	private void applyDialect(MigratorConfig.Builder builder) {
+		String dialect = this.properties.getDialect();
+		if (dialect == null || dialect.isBlank()) {
+			return;
+		}
+		try {
+			// The engine reads the name only when it needs it: checking it now fails startup, not the job.
+			builder.dialect(Dialects.byName(dialect).name());
+		}
+		catch (UnsupportedDatabaseException ex) {
+			throw new MigratorException("invalid-configuration", "migrator.dialect: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static void applyBackfill(MigratorConfig.Builder builder, MigratorProperties.Backfill backfill) {
+		builder.runBackfillsOnUpgrade(backfill.isRunOnUpgrade());
+		builder.backfillTable(backfill.getTable());
+		if (backfill.getProgressInterval() != null) {
+			builder.backfillProgressInterval(backfill.getProgressInterval());
+		}
+	}
+
+	private static void applyReplica(MigratorConfig.Builder builder, MigratorProperties.Replica replica) {
+		builder.replicaLagLimits(ReplicaLagLimits.of(replica));
+		if (replica.getPollInterval() != null) {
+			builder.replicaLagPollInterval(replica.getPollInterval());
+		}
+	}
+
+	private static Duration orZero(Duration duration) {
+		return (duration != null) ? duration : Duration.ZERO;
 	}
 
 }

@@ -1,7 +1,11 @@
 package dev.migrator.autoconfigure;
 
+import dev.migrator.core.Migrator;
+import dev.migrator.core.compat.ClientInstance;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -185,6 +189,51 @@ class MigratorJobRunnerTests {
 		assertThat(database().versionRows()).containsExactly("0001_create_people");
 		assertThat(database().tables()).doesNotContain("people");
 	}
+
+	@Test
+	void theExpandPhaseHoldsBackContractRevisions(CapturedOutput output) {
+		revisions().file("0003_drop_name.sql", CONTRACT_REVISION);
+		job("migrator.job.exit=false", "migrator.job.phase=expand").run((context) -> {
+			assertThat(runJob(context)).isZero();
+			assertThat(database().versionRows()).containsExactly("0002_create_orders");
+		});
+		assertThat(output.getOut()).contains("Upgraded 2 revision(s) in ")
+			.contains("Held back for the contract phase: 0003_drop_name");
+		assertThat(output).contains("Migration job: running upgrade to heads (phase expand)")
+			.contains("holding back 1 revision(s) for the contract phase: 0003_drop_name (contract)");
+	}
+
+	@Test
+	void aContractRevisionWaitsForOlderInstancesUnlessAllowed(CapturedOutput output) {
+		revisions().file("0003_drop_name.sql", CONTRACT_REVISION);
+		job("migrator.job.exit=false", "migrator.job.target=0002_create_orders").run(MigratorJobRunnerTests::runJob);
+		job("migrator.job.exit=false").run((context) -> {
+			context.getBean(Migrator.class).clientRegistry()
+				.register(new ClientInstance("web-7f3a", "shop", "1.4.0", Set.of("0002_create_orders")));
+			assertThat(runJob(context)).isEqualTo(MigratorJobRunner.FAILURE);
+			assertThat(database().versionRows()).containsExactly("0002_create_orders");
+		});
+		assertThat(output).contains("Contract revision 0003_drop_name")
+			.contains("web-7f3a (shop 1.4.0): last heartbeat");
+		job("migrator.job.exit=false", "migrator.job.allow-contract-with-live-clients=true").run((context) -> {
+			assertThat(runJob(context)).isZero();
+			assertThat(database().versionRows()).containsExactly("0003_drop_name");
+		});
+		assertThat(output).contains("as allowed by allow-contract-with-live-clients");
+	}
+
+	@Test
+	void thePhaseIsForUpgradeOnly() {
+		job("migrator.job.exit=false", "migrator.job.phase=expand", "migrator.job.command=downgrade",
+				"migrator.job.target=base")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasStackTraceContaining("migrator.job.phase is expand, which only the upgrade command uses"));
+	}
+
+	private static final String CONTRACT_REVISION = "-- migrator:revision 0003_drop_name\n"
+			+ "-- migrator:revises 0002_create_orders\n-- migrator:phase contract\n-- migrator:upgrade\n"
+			+ "ALTER TABLE people DROP COLUMN name;\n";
 
 	@Test
 	void downgradeUndoesRevisions() {

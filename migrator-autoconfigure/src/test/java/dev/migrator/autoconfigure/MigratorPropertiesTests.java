@@ -1,11 +1,14 @@
 package dev.migrator.autoconfigure;
 
 import dev.migrator.core.MigratorConfig;
+import dev.migrator.core.runtime.LockTimeoutRetry;
+import dev.migrator.core.script.PhaseFilter;
 import dev.migrator.core.script.Target;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.RecordComponent;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,6 +45,41 @@ class MigratorPropertiesTests {
 		assertThat(properties.getUrl()).isNull();
 		assertThat(properties.getUser()).isNull();
 		assertThat(properties.getPassword()).isNull();
+		MigratorProperties.LockRetry retry = properties.getLockRetry();
+		assertThat(new LockTimeoutRetry(retry.getAttempts(), retry.getBaseDelay(), retry.getMaxDelay()))
+			.isEqualTo(engine.lockRetry());
+		assertThat(properties.getClients().getTable()).isEqualTo(engine.compatibility().clientsTable());
+		assertThat(properties.getClients().getLiveWindow()).isEqualTo(engine.compatibility().liveWindow());
+		assertThat(properties.getJob().isAllowContractWithLiveClients())
+			.isEqualTo(engine.compatibility().allowContractWithLiveClients());
+		assertThat(Optional.ofNullable(properties.getDialect())).isEqualTo(engine.dialect());
+		MigratorProperties.Backfill backfill = properties.getBackfill();
+		assertThat(backfill.isRunOnUpgrade()).isEqualTo(engine.backfillSettings().runOnUpgrade()).isFalse();
+		assertThat(backfill.getTable()).isEqualTo(engine.backfillSettings().table()).isEqualTo("migrator_backfill");
+		assertThat(backfill.getProgressInterval()).isEqualTo(engine.backfillSettings().progressInterval())
+			.isEqualTo(Duration.ofSeconds(10));
+		MigratorProperties.Replica replica = properties.getReplica();
+		assertThat(ReplicaLagLimits.of(replica)).isEqualTo(engine.replicaSettings().limits());
+		assertThat(replica.getPollInterval()).isEqualTo(engine.replicaSettings().pollInterval())
+			.isEqualTo(Duration.ofSeconds(1));
+		assertThat(replica.getSources()).isEmpty();
+		assertThat(engine.replicaSettings().replicas()).isEmpty();
+	}
+
+	@Test
+	void jobDefaultsLintInCheckAndNameNoBackfill() {
+		MigratorProperties.Job job = new MigratorProperties().getJob();
+		assertThat(job.isCheckLint()).isTrue();
+		assertThat(job.getBackfill()).isNull();
+		assertThat(job.getLintReport()).isNull();
+		assertThat(job.getLintClasspathRoot()).isNull();
+	}
+
+	@Test
+	void clientsRecordThemselvesByDefaultWellWithinTheLiveWindow() {
+		MigratorProperties.Clients clients = new MigratorProperties().getClients();
+		assertThat(clients.isEnabled()).isTrue();
+		assertThat(clients.getHeartbeatInterval().multipliedBy(3)).isLessThanOrEqualTo(clients.getLiveWindow());
 	}
 
 	@Test
@@ -53,6 +91,7 @@ class MigratorPropertiesTests {
 		assertThat(Target.parse(job.getFrom())).isInstanceOf(Target.Base.class);
 		assertThat(job.getRange()).isEmpty();
 		assertThat(job.isExit()).isTrue();
+		assertThat(job.getPhase()).isEqualTo(PhaseFilter.ALL);
 	}
 
 	@Test
@@ -64,9 +103,12 @@ class MigratorPropertiesTests {
 		// Beans: javaMigrations, listeners, namingConvention, and customizers for extraSources. The class loader is
 		// the application's.
 		// The dialect only matters offline, and the job always has a DataSource to tell it.
+		// Properties: lockRetry (lock-retry.*), compatibility (clients.table, clients.live-window,
+		// job.allow-contract-with-live-clients). The backfill and replica settings belong to their own features.
 		assertThat(engineSettings).containsExactlyInAnyOrder("dataSource", "locations", "javaMigrations",
 				"javaPackages", "extraSources", "classLoader", "tables", "settings", "lockWait", "checksumPolicy",
-				"dialect", "listeners", "namingConvention");
+				"dialect", "listeners", "namingConvention", "backfillSettings", "replicaSettings", "lockRetry",
+				"compatibility");
 	}
 
 	@Test
@@ -84,12 +126,22 @@ class MigratorPropertiesTests {
 				"migrator.schema", "migrator.version-table", "migrator.history-table", "migrator.lock-timeout",
 				"migrator.statement-timeout", "migrator.lock-wait", "migrator.checksum-policy", "migrator.url",
 				"migrator.user", "migrator.password", "migrator.job.profile", "migrator.job.command",
-				"migrator.job.target", "migrator.job.from", "migrator.job.range", "migrator.job.exit");
+				"migrator.job.target", "migrator.job.from", "migrator.job.range", "migrator.job.exit",
+				"migrator.job.phase", "migrator.job.allow-contract-with-live-clients", "migrator.lock-retry.attempts",
+				"migrator.lock-retry.base-delay", "migrator.lock-retry.max-delay", "migrator.clients.enabled",
+				"migrator.clients.heartbeat-interval", "migrator.clients.live-window", "migrator.clients.table");
+		assertThat(descriptions).containsKeys("migrator.dialect", "migrator.backfill.run-on-upgrade",
+				"migrator.backfill.table", "migrator.backfill.progress-interval", "migrator.replica.max-lag-bytes",
+				"migrator.replica.resume-lag-bytes", "migrator.replica.max-lag", "migrator.replica.resume-lag",
+				"migrator.replica.poll-interval", "migrator.replica.sources", "migrator.job.backfill",
+				"migrator.job.lint-report", "migrator.job.lint-classpath-root", "migrator.job.check-lint");
 		descriptions.forEach((name, text) -> {
 			assertThat(text).as(name).endsWith(".").doesNotContain(". ");
 		});
 		assertThat(descriptions.get("migrator.enabled")).startsWith("Whether");
 		assertThat(descriptions.get("migrator.job.exit")).startsWith("Whether");
+		assertThat(descriptions.get("migrator.clients.enabled")).startsWith("Whether");
+		assertThat(descriptions.get("migrator.job.allow-contract-with-live-clients")).startsWith("Whether");
 	}
 
 	@Test
@@ -101,6 +153,13 @@ class MigratorPropertiesTests {
 		// JSON may escape the slash.
 		assertThat(metadata).containsPattern("\"name\": \"migrator.locations\",[^}]*\"classpath:db\\\\?/revisions\"");
 		assertThat(metadata).containsPattern("\"name\": \"migrator.job.command\",[^}]*\"defaultValue\": \"upgrade\"");
+		assertThat(metadata).containsPattern(
+				"\"name\": \"migrator.backfill.table\",[^}]*\"defaultValue\": \"migrator_backfill\"");
+		assertThat(metadata)
+			.containsPattern("\"name\": \"migrator.backfill.progress-interval\",[^}]*\"defaultValue\": \"10s\"");
+		assertThat(metadata)
+			.containsPattern("\"name\": \"migrator.replica.poll-interval\",[^}]*\"defaultValue\": \"1s\"");
+		assertThat(metadata).containsPattern("\"name\": \"migrator.job.check-lint\",[^}]*\"defaultValue\": true");
 	}
 
 	private static String generatedMetadata() throws IOException {

@@ -3,7 +3,12 @@ package dev.migrator.autoconfigure.actuate;
 import dev.migrator.core.ChecksumMismatch;
 import dev.migrator.core.MigrationStatus;
 import dev.migrator.core.Migrator;
+import dev.migrator.core.backfill.BackfillStatus;
+import dev.migrator.core.compat.BlockedContract;
+import dev.migrator.core.compat.RegisteredClient;
+import dev.migrator.core.replica.ReplicaLag;
 import dev.migrator.core.runtime.HistoryEntry;
+import dev.migrator.core.script.Phase;
 import dev.migrator.core.script.Revision;
 import dev.migrator.core.script.RevisionGraph;
 
@@ -18,7 +23,8 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
 /**
- * The {@code migrator} endpoint: where the database stands against the application, and one revision's detail.
+ * The {@code migrator} endpoint: where the database stands against the application, backfills' progress, replica
+ * lag, and one revision's detail.
  * Read-only: no operation changes the database. Answers are small descriptors of their own, never engine objects,
  * and carry no credentials, connection URLs or row values.
  */
@@ -33,14 +39,21 @@ public class MigratorEndpoint {
 
 	/**
 	 * The database's state against the application.
-	 * @return current and head revisions, pending ones, recent history and checksum validation
+	 * @return current and head revisions, pending ones (with their phases), recent history, checksum validation, the
+	 * running instances that block a pending contract revision, backfills' progress and replica lag
 	 */
 	@ReadOperation
 	public MigratorDescriptor migrator() {
 		MigrationStatus status = this.migrator.status();
+		EndpointSection<BackfillDescriptor> backfills = EndpointSection.read("backfills", this::backfills);
+		EndpointSection<ReplicaDescriptor> replicas = EndpointSection.read("replicas",
+				() -> this.migrator.replicaLag().stream().map(ReplicaDescriptor::of).toList());
+		List<BlockedContractDescriptor> blocking = status.pending().stream().anyMatch((r) -> r.phase() == Phase.CONTRACT)
+				? this.migrator.blockedContracts().stream().map(BlockedContractDescriptor::of).toList() : List.of();
 		return new MigratorDescriptor(sorted(status.current()), summaries(status.heads()), summaries(status.pending()),
 				sorted(status.unknownCurrent()), status.recentHistory().stream().map(HistoryDescriptor::of).toList(),
-				ChecksumValidation.of(status.checksumMismatches()), List.of(), List.of());
+				ChecksumValidation.of(status.checksumMismatches()), backfills.items(), replicas.items(), blocking,
+				backfills.error(), replicas.error());
 	}
 
 	/**
@@ -58,6 +71,14 @@ public class MigratorEndpoint {
 		List<String> knownRows = this.migrator.current().stream().filter((id) -> graph.find(id).isPresent()).toList();
 		boolean applied = graph.ancestorsOf(knownRows).contains(revision);
 		return RevisionDescriptor.of(found.get(), applied);
+	}
+
+	private List<BackfillDescriptor> backfills() {
+		// Declarations need no database: without any, there is no progress to read.
+		if (this.migrator.backfills().declared().isEmpty()) {
+			return List.of();
+		}
+		return this.migrator.backfills().status().stream().map(BackfillDescriptor::of).toList();
 	}
 
 	private static List<String> sorted(Set<String> ids) {
@@ -78,12 +99,113 @@ public class MigratorEndpoint {
 	 * or a revision file was removed
 	 * @param history the latest history entries, newest first
 	 * @param checksums whether applied revisions are unchanged
-	 * @param backfills reserved for the backfill issue; empty
-	 * @param replicas reserved for the replica-lag issue; empty
+	 * @param backfills every declared backfill with its progress, in revision order
+	 * @param replicas how far each replica trails the primary, as the primary reports its standbys and as each
+	 * configured replica reports itself; empty without replicas
+	 * @param backfillsError why the backfills could not be read, without credentials or row values; null when they
+	 * were
+	 * @param replicasError why replica lag could not be measured; null when it was
+	 * @param blockingClients the pending contract revisions that running instances of older code block, each with
+	 * those instances
 	 */
 	public record MigratorDescriptor(List<String> current, List<RevisionSummary> heads, List<RevisionSummary> pending,
 			List<String> unknownRevisions, List<HistoryDescriptor> history, ChecksumValidation checksums,
-			List<Object> backfills, List<Object> replicas) {
+			List<BackfillDescriptor> backfills, List<ReplicaDescriptor> replicas,
+			List<BlockedContractDescriptor> blockingClients, String backfillsError, String replicasError) {
+	}
+
+	/**
+	 * A backfill and its progress, with the figures of its progress log line. Its last key is left out: keys can be
+	 * row values.
+	 *
+	 * @param name the backfill's name
+	 * @param revision the revision that declares it
+	 * @param table its table
+	 * @param revisionApplied whether that revision is applied, so that the backfill may run
+	 * @param state pending, running, paused, done, failed or cancelled
+	 * @param rowsDone rows changed so far
+	 * @param rowsScanned rows of the table walked so far, changed or not
+	 * @param estimatedTotal the table's estimated row count when it started; null before
+	 * @param percent the share of the table walked, 0 to 100; null while the size is unknown
+	 * @param rowsPerSecond rows changed per second between its start and its last update
+	 * @param etaSeconds how long the rest should take at that rate; null without a rate or an estimate
+	 * @param batchSize the current batch size; null before the first batch
+	 * @param throttle why it waits for replicas, while it does; null otherwise
+	 * @param startedAt when it first ran; null before
+	 * @param updatedAt when its progress last changed; null before it first ran
+	 * @param lastError the error that failed it, or the last one retried, without row values; null when none
+	 */
+	public record BackfillDescriptor(String name, String revision, String table, boolean revisionApplied,
+			String state, long rowsDone, long rowsScanned, Long estimatedTotal, Double percent, double rowsPerSecond,
+			Long etaSeconds, Integer batchSize, String throttle, Instant startedAt, Instant updatedAt,
+			String lastError) {
+
+		static BackfillDescriptor of(BackfillStatus status) {
+			return new BackfillDescriptor(status.name(), status.revision(), status.table(), status.revisionApplied(),
+					status.state().label(), status.rowsDone(), status.rowsScanned(),
+					status.estimatedTotal().isPresent() ? status.estimatedTotal().getAsLong() : null,
+					status.percent().isPresent() ? oneDecimal(status.percent().getAsDouble()) : null,
+					oneDecimal(status.rowsPerSecond()), status.eta().map(Duration::toSeconds).orElse(null),
+					status.batchSize().isPresent() ? status.batchSize().getAsInt() : null,
+					status.throttle().orElse(null), status.startedAt().orElse(null), status.updatedAt().orElse(null),
+					status.lastError().map(SafeErrorText::of).orElse(null));
+		}
+
+		private static double oneDecimal(double value) {
+			return Math.round(value * 10) / 10.0;
+		}
+
+	}
+
+	/**
+	 * How far one replica trails the primary, measured when the endpoint was read.
+	 *
+	 * @param replica the standby's application_name as the primary reports it, or a configured replica's name
+	 * @param bytes WAL it has not replayed yet
+	 * @param seconds how old its newest replayed change is; 0 once it has replayed all it received
+	 * @param source where it was measured: primary or replica
+	 */
+	public record ReplicaDescriptor(String replica, long bytes, double seconds, String source) {
+
+		static ReplicaDescriptor of(ReplicaLag lag) {
+			return new ReplicaDescriptor(lag.replica(), lag.bytes(), lag.seconds(), lag.source().label());
+		}
+
+	}
+
+	/**
+	 * A pending contract revision that would break running instances, and those instances.
+	 *
+	 * @param revision the contract revision's id
+	 * @param message its message
+	 * @param clients the live instances whose code predates it
+	 */
+	public record BlockedContractDescriptor(String revision, String message, List<ClientDescriptor> clients) {
+
+		static BlockedContractDescriptor of(BlockedContract blocked) {
+			return new BlockedContractDescriptor(blocked.revision().id(), blocked.revision().message(),
+					blocked.clients().stream().map(ClientDescriptor::of).toList());
+		}
+
+	}
+
+	/**
+	 * A running application instance as it recorded itself.
+	 *
+	 * @param instanceId unique per process
+	 * @param application the application's name
+	 * @param version the application's version
+	 * @param needs the revisions its code needs (its heads)
+	 * @param lastHeartbeat when it last said it is alive
+	 */
+	public record ClientDescriptor(String instanceId, String application, String version, List<String> needs,
+			Instant lastHeartbeat) {
+
+		static ClientDescriptor of(RegisteredClient client) {
+			return new ClientDescriptor(client.instanceId(), client.application(), client.version(),
+					List.copyOf(client.heads()), client.lastHeartbeat());
+		}
+
 	}
 
 	/**

@@ -1,14 +1,16 @@
 package dev.migrator.autoconfigure.metrics;
 
+import dev.migrator.core.runtime.LockRetry;
 import dev.migrator.core.runtime.MigrationListener;
 import dev.migrator.core.runtime.StepResult;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * Records each step of a run in the {@value MigratorMeterNames#MIGRATION_DURATION} timer and has the gauges read the
- * new state.
+ * Records each step of a run in the {@value MigratorMeterNames#MIGRATION_DURATION} timer, each lock timeout retry in
+ * the {@value MigratorMeterNames#LOCK_RETRIES} counter, and has the gauges read the new state.
  */
 public class MigrationMetricsListener implements MigrationListener {
 
@@ -31,6 +33,15 @@ public class MigrationMetricsListener implements MigrationListener {
 			.register(this.registry)
 			.record(result.duration());
 		this.metrics.refresh();
+	}
+
+	@Override
+	public void lockTimeoutRetried(LockRetry retry) {
+		Counter.builder(MigratorMeterNames.LOCK_RETRIES)
+			.description("Statements or transactions tried again after they gave up waiting for a lock")
+			.tag(MigratorMeterNames.TAG_REVISION, retry.revision())
+			.register(this.registry)
+			.increment();
 	}
 
 }

@@ -2,8 +2,7 @@ package dev.migrator.autoconfigure.metrics;
 
 /**
  * The names and tags of migrator's meters, in Micrometer's dotted form (Prometheus shows
- * {@code migrator_revisions_pending} and so on). The backfill and replica names are reserved now so that dashboards
- * can be written against them; the backfill and replica-lag features register them.
+ * {@code migrator_revisions_pending} and so on).
  */
 public final class MigratorMeterNames {
 
@@ -18,16 +17,22 @@ public final class MigratorMeterNames {
 	 */
 	public static final String MIGRATION_DURATION = "migrator.migration.duration";
 
-	/** Reserved. Counter: rows a backfill has processed, tagged {@link #TAG_BACKFILL}. */
+	/**
+	 * Counter: statements or transactions tried again after they gave up waiting for a lock, tagged
+	 * {@link #TAG_REVISION}.
+	 */
+	public static final String LOCK_RETRIES = "migrator.lock.retries";
+
+	/** Counter: rows the committed batches of a backfill changed, tagged {@link #TAG_BACKFILL}. */
 	public static final String BACKFILL_ROWS = "migrator.backfill.rows";
 
-	/** Reserved. Gauge from 0 to 1: how far a backfill has got, tagged {@link #TAG_BACKFILL}. */
+	/** Gauge from 0 to 1: how far a backfill has got, tagged {@link #TAG_BACKFILL}. */
 	public static final String BACKFILL_PROGRESS = "migrator.backfill.progress";
 
-	/** Reserved. Gauge: how many bytes of WAL a replica has yet to replay, tagged {@link #TAG_REPLICA}. */
+	/** Gauge: how many bytes of WAL a replica has yet to replay, tagged {@link #TAG_REPLICA}. */
 	public static final String REPLICA_LAG_BYTES = "migrator.replica.lag.bytes";
 
-	/** Reserved. Gauge: how many seconds a replica is behind, tagged {@link #TAG_REPLICA}. */
+	/** Gauge: how many seconds a replica is behind, tagged {@link #TAG_REPLICA}. */
 	public static final String REPLICA_LAG_SECONDS = "migrator.replica.lag.seconds";
 
 	/** Tag: a revision id. */

@@ -13,7 +13,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * Auto-configuration for migrator's Micrometer metrics, when a {@link MeterRegistry} exists.
+ * Auto-configuration for migrator's Micrometer metrics, when a {@link MeterRegistry} exists: the migration state and
+ * durations, backfills' rows and progress, and replica lag.
  */
 @AutoConfiguration(after = MigratorAutoConfiguration.class,
 		afterName = { MigratorMetricsAutoConfiguration.METRICS + ".MetricsAutoConfiguration",
@@ -36,6 +37,24 @@ public final class MigratorMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	MigrationMetricsListener migrationMetricsListener(MeterRegistry registry, MigratorMetrics metrics) {
 		return new MigrationMetricsListener(registry, metrics);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	BackfillProgressMetrics backfillProgressMetrics(ObjectProvider<Migrator> migrator) {
+		return new BackfillProgressMetrics(migrator::getObject);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	BackfillMetricsListener backfillMetricsListener(MeterRegistry registry, BackfillProgressMetrics progress) {
+		return new BackfillMetricsListener(registry, progress);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ReplicaLagMetrics replicaLagMetrics(Migrator migrator) {
+		return new ReplicaLagMetrics(migrator);
 	}
 
 }

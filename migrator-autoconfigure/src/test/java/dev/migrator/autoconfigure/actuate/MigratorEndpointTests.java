@@ -10,8 +10,10 @@ import dev.migrator.autoconfigure.actuate.MigratorEndpoint.RevisionSummary;
 import dev.migrator.core.Migrator;
 import dev.migrator.core.MigratorConfig;
 import dev.migrator.core.MigratorException;
+import dev.migrator.core.compat.ClientInstance;
 
 import java.nio.file.Path;
+import java.util.Set;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -86,6 +88,31 @@ class MigratorEndpointTests {
 			assertThat(descriptor.backfills()).isEmpty();
 			assertThat(descriptor.replicas()).isEmpty();
 			assertThat(database().tables()).as("reading the state creates no table").isEmpty();
+		});
+	}
+
+	@Test
+	void showsTheInstancesThatBlockAPendingContractRevision() {
+		revisions().file("0003_drop_name.sql", "-- migrator:revision 0003_drop_name\n-- migrator:revises 0002_create_orders\n"
+				+ "-- migrator:message drop name\n-- migrator:phase contract\n-- migrator:upgrade\n"
+				+ "ALTER TABLE people DROP COLUMN name;\n");
+		runner().run((context) -> {
+			Migrator migrator = context.getBean(Migrator.class);
+			assertThat(context.getBean(MigratorEndpoint.class).migrator().blockingClients()).isEmpty();
+			migrator.upgrade("0002_create_orders");
+			migrator.clientRegistry().register(new ClientInstance("web-1", "shop", "1.4.0", Set.of("0002_create_orders")));
+			migrator.clientRegistry().register(new ClientInstance("web-2", "shop", "1.5.0", Set.of("0003_drop_name")));
+			MigratorDescriptor descriptor = context.getBean(MigratorEndpoint.class).migrator();
+			assertThat(descriptor.pending()).containsExactly(new RevisionSummary("0003_drop_name", "drop name", "contract"));
+			assertThat(descriptor.blockingClients()).singleElement().satisfies((blocked) -> {
+				assertThat(blocked.revision()).isEqualTo("0003_drop_name");
+				assertThat(blocked.clients()).singleElement().satisfies((client) -> {
+					assertThat(client.instanceId()).isEqualTo("web-1");
+					assertThat(client.version()).isEqualTo("1.4.0");
+					assertThat(client.needs()).containsExactly("0002_create_orders");
+					assertThat(client.lastHeartbeat()).isNotNull();
+				});
+			});
 		});
 	}
 

@@ -6,6 +6,8 @@ import dev.migrator.autoconfigure.SqliteFile;
 import dev.migrator.core.Migrator;
 import dev.migrator.core.MigratorConfig;
 import dev.migrator.core.MigratorException;
+import dev.migrator.core.runtime.LockRetry;
+import dev.migrator.core.script.Direction;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -187,6 +189,20 @@ class MigratorMetricsTests {
 		assertThat(MigratorMeterNames.REVISIONS_PENDING).isEqualTo("migrator.revisions.pending");
 		assertThat(MigratorMeterNames.REVISION_CURRENT).isEqualTo("migrator.revision.current");
 		assertThat(MigratorMeterNames.MIGRATION_DURATION).isEqualTo("migrator.migration.duration");
+	}
+
+	@Test
+	void lockTimeoutRetriesAreCountedPerRevision() {
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		MigrationMetricsListener listener = new MigrationMetricsListener(registry, new MigratorMetrics(() -> {
+			throw new IllegalStateException("not read");
+		}));
+		LockRetry retry = new LockRetry("0002_alter", Direction.UPGRADE, 1, 5, Duration.ofMillis(400), "ALTER TABLE t");
+		listener.lockTimeoutRetried(retry);
+		listener.lockTimeoutRetried(retry);
+		assertThat(registry.get(MigratorMeterNames.LOCK_RETRIES).tag("revision", "0002_alter").counter().count())
+			.isEqualTo(2.0);
+		assertThat(MigratorMeterNames.LOCK_RETRIES).isEqualTo("migrator.lock.retries");
 	}
 
 }
