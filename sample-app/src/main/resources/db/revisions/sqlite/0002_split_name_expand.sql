@@ -16,6 +16,7 @@ CREATE TABLE users_new (
 );
 INSERT INTO users_new (id, full_name, email, created_at, first_name, last_name)
     SELECT id, full_name, email, created_at, first_name, last_name FROM users;
+-- migrator:allow drop-outside-contract SQLite rebuild: the copy replaces the table in this same transaction
 DROP TABLE users;
 ALTER TABLE users_new RENAME TO users;
 -- migrator:downgrade

@@ -11,6 +11,7 @@ CREATE TABLE orders_new (
     created_at text NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 INSERT INTO orders_new (id, user_id, total_cents, created_at) SELECT id, user_id, total_cents, created_at FROM orders;
+-- migrator:allow drop-outside-contract SQLite rebuild: the copy replaces the table in this same transaction
 DROP TABLE orders;
 ALTER TABLE orders_new RENAME TO orders;
 CREATE INDEX IF NOT EXISTS ix_orders_user_id ON orders (user_id);
