@@ -7,7 +7,10 @@ import dev.migrator.core.compat.ContractGuard;
 import dev.migrator.core.dialect.Dialect;
 import dev.migrator.core.dialect.Dialects;
 import dev.migrator.core.dialect.RunLock;
+import dev.migrator.core.replica.LagLimits;
+import dev.migrator.core.replica.LagThrottle;
 import dev.migrator.core.replica.ReplicaLag;
+import dev.migrator.core.replica.ReplicaLagGate;
 import dev.migrator.core.replica.ReplicaLagMonitor;
 import dev.migrator.core.lint.LintFailedException;
 import dev.migrator.core.lint.LintReport;
@@ -18,6 +21,7 @@ import dev.migrator.core.runtime.HistoryEntry.Outcome;
 import dev.migrator.core.runtime.HistoryTable;
 import dev.migrator.core.runtime.MigrationRunner;
 import dev.migrator.core.runtime.OfflineScript;
+import dev.migrator.core.runtime.StepGate;
 import dev.migrator.core.runtime.StepResult;
 import dev.migrator.core.runtime.VersionTable;
 import dev.migrator.core.script.CompositeRevisionSource;
@@ -364,8 +368,21 @@ public final class Migrator {
 		MigrationRunner runner = new MigrationRunner(dialect, versionTable(dialect), historyTable(dialect),
 				this.config.settings(), this.config.listeners(), runBy(), this.config.namingConvention(),
 				this.config.lockRetry());
-		List<StepResult> steps = runner.run(connection, plan);
+		List<StepResult> steps = runner.run(connection, plan, stepGate(dialect));
 		return new RunResult(plan.direction(), steps, plan.rowsBefore(), plan.rowsAfter());
+	}
+
+	/**
+	 * With lag limits set on PostgreSQL, a chain of revisions waits before each one while a replica is behind, as a
+	 * backfill does between batches: long DDL writes WAL that replicas must replay too.
+	 */
+	private StepGate stepGate(Dialect dialect) {
+		LagLimits limits = this.config.replicaSettings().limits();
+		if (limits.isNone() || !"postgresql".equals(dialect.name())) {
+			return StepGate.OPEN;
+		}
+		return new ReplicaLagGate(new LagThrottle(limits, this.replicaLagMonitor::measure),
+				this.config.replicaSettings().pollInterval());
 	}
 
 	/** Runs the plan in stretches, each ending at a revision that declares backfills, which run right after it. */

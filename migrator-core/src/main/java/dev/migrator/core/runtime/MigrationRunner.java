@@ -82,9 +82,15 @@ public final class MigrationRunner {
 
 	/** Runs every step; stops at the first failure, which is thrown after the earlier steps stay committed. */
 	public List<StepResult> run(Connection connection, Plan plan) throws SQLException {
+		return run(connection, plan, StepGate.OPEN);
+	}
+
+	/** Runs every step as {@link #run(Connection, Plan)} does, asking the gate before each one. */
+	public List<StepResult> run(Connection connection, Plan plan, StepGate gate) throws SQLException {
 		List<StepResult> results = new ArrayList<>(plan.steps().size());
 		Set<String> rows = new LinkedHashSet<>(plan.rowsBefore());
 		for (PlanStep step : plan.steps()) {
+			gate.beforeStep(step);
 			notifyStarted(step);
 			StepResult result = runStep(connection, step, rows);
 			results.add(result);
