@@ -38,7 +38,9 @@ final class LockTimeoutRetrier {
 	private int lastAttempts;
 
 	LockTimeoutRetrier(Dialect dialect, LockTimeoutRetry policy, List<MigrationListener> listeners, PlanStep step) {
-		this(dialect, policy, listeners, step, RandomGenerator.getDefault());
+		// java.util.Random, not RandomGenerator.getDefault(): the latter looks its algorithm up through the context
+		// class loader, which finds nothing inside a Maven plugin.
+		this(dialect, policy, listeners, step, new java.util.Random());
 	}
 
 	LockTimeoutRetrier(Dialect dialect, LockTimeoutRetry policy, List<MigrationListener> listeners, PlanStep step,
