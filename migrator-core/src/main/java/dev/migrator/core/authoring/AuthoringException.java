@@ -1,0 +1,16 @@
+package dev.migrator.core.authoring;
+
+import dev.migrator.core.MigratorException;
+
+/** An authoring command that cannot do what it was asked; the message says which input to change. */
+public class AuthoringException extends MigratorException {
+
+	public AuthoringException(String code, String message) {
+		super(code, message);
+	}
+
+	public AuthoringException(String code, String message, Throwable cause) {
+		super(code, message, cause);
+	}
+
+}

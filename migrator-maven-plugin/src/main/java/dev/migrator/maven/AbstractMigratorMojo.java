@@ -1,0 +1,185 @@
+package dev.migrator.maven;
+
+import dev.migrator.core.Migrator;
+import dev.migrator.core.MigratorConfig;
+import dev.migrator.core.MigratorException;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.model.Resource;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * What every goal shares: the connection and location parameters, their resolution against the project's
+ * {@code application.properties}, the class loader over the project's compiled classes and runtime dependencies
+ * (for Java migrations, and JDBC drivers the project depends on), and the translation of engine errors into build
+ * failures that carry the engine's message.
+ */
+public abstract class AbstractMigratorMojo extends AbstractMojo {
+
+	@Parameter(defaultValue = "${project}", readonly = true, required = true)
+	protected MavenProject project;
+
+	/** JDBC URL of the database; else {@code migrator.url}, else {@code spring.datasource.url} of application.properties. */
+	@Parameter(property = "migrator.url")
+	private String url;
+
+	/** Database user; else {@code migrator.user}, else {@code spring.datasource.username}. */
+	@Parameter(property = "migrator.user")
+	private String user;
+
+	/** Database password; else {@code migrator.password}, else {@code spring.datasource.password}. */
+	@Parameter(property = "migrator.password")
+	private String password;
+
+	/**
+	 * Revision folders, comma-separated, {@code classpath:} (looked up in the project's resource folders) or
+	 * {@code filesystem:} (relative to the project); else {@code migrator.locations}, else
+	 * {@code classpath:db/revisions}.
+	 */
+	@Parameter(property = "migrator.locations")
+	private String locations;
+
+	/** Packages scanned for Java migrations in the compiled classes, comma-separated; else {@code migrator.java-packages}. */
+	@Parameter(property = "migrator.javaPackages")
+	private String javaPackages;
+
+	/** {@code postgresql} or {@code sqlite}; else {@code migrator.dialect}, else read from the URL. */
+	@Parameter(property = "migrator.dialect")
+	private String dialect;
+
+	/** Schema of the state tables; else {@code migrator.schema}. */
+	@Parameter(property = "migrator.schema")
+	private String schema;
+
+	/** Name of the version table; else {@code migrator.version-table}, else {@code migrator_version}. */
+	@Parameter(property = "migrator.versionTable")
+	private String versionTable;
+
+	/** Name of the history table; else {@code migrator.history-table}, else {@code migrator_history}. */
+	@Parameter(property = "migrator.historyTable")
+	private String historyTable;
+
+	/** The folder new SQL revisions are written to; else the first location. */
+	@Parameter(property = "migrator.sourceFolder")
+	private File sourceFolder;
+
+	/** The Spring Boot properties file the settings are read from when the plugin does not set them. */
+	@Parameter(property = "migrator.applicationProperties",
+			defaultValue = "${project.basedir}/src/main/resources/application.properties")
+	private File applicationProperties;
+
+	/** Whether to skip the goal. */
+	@Parameter(property = "migrator.skip", defaultValue = "false")
+	private boolean skip;
+
+	@Override
+	public final void execute() throws MojoExecutionException, MojoFailureException {
+		if (this.skip) {
+			getLog().info("Skipping migrator (migrator.skip)");
+			return;
+		}
+		PluginSettings settings = settings();
+		Thread thread = Thread.currentThread();
+		ClassLoader previous = thread.getContextClassLoader();
+		try (URLClassLoader loader = projectClassLoader()) {
+			thread.setContextClassLoader(new GoalClassLoader(loader));
+			run(settings, loader);
+		}
+		catch (MigratorException ex) {
+			throw new MojoFailureException("[" + ex.code() + "] " + ex.getMessage(), ex);
+		}
+		catch (IllegalStateException ex) {
+			throw new MojoFailureException(ex.getMessage(), ex);
+		}
+		catch (IOException ex) {
+			throw new MojoExecutionException("Could not close the project's class loader: " + ex.getMessage(), ex);
+		}
+		finally {
+			thread.setContextClassLoader(previous);
+		}
+	}
+
+	/** Runs the goal. */
+	abstract void run(PluginSettings settings, ClassLoader loader) throws MojoExecutionException, MojoFailureException;
+
+	PluginSettings settings() {
+		Path basedir = this.project.getBasedir().toPath();
+		List<Path> resourceRoots = new ArrayList<>();
+		for (Resource resource : this.project.getResources()) {
+			resourceRoots.add(basedir.resolve(resource.getDirectory()));
+		}
+		PluginParameters parameters = new PluginParameters(Optional.ofNullable(this.url), Optional.ofNullable(this.user),
+				Optional.ofNullable(this.password), list(this.locations), list(this.javaPackages),
+				Optional.ofNullable(this.dialect), Optional.ofNullable(this.schema), Optional.ofNullable(this.versionTable),
+				Optional.ofNullable(this.historyTable), Optional.ofNullable(this.sourceFolder).map(File::toPath));
+		return PluginSettings.resolve(parameters, ApplicationProperties.read(this.applicationProperties.toPath()), basedir,
+				resourceRoots);
+	}
+
+	/** The engine's configuration for the settings; a DataSource only when a URL is set. */
+	MigratorConfig config(PluginSettings settings, ClassLoader loader) {
+		MigratorConfig.Builder builder = MigratorConfig.builder().locations(settings.locations())
+			.javaPackages(settings.javaPackages()).classLoader(loader);
+		settings.url().ifPresent((u) -> builder.dataSource(new DriverDataSource(u, settings.user(), settings.password(),
+				loader)));
+		settings.dialect().ifPresent(builder::dialect);
+		settings.schema().ifPresent(builder::schema);
+		settings.versionTable().ifPresent(builder::versionTable);
+		settings.historyTable().ifPresent(builder::historyTable);
+		return builder.build();
+	}
+
+	Migrator migrator(PluginSettings settings, ClassLoader loader) {
+		return Migrator.create(config(settings, loader));
+	}
+
+	/** Fails unless a database URL is set, for the goals that need one. */
+	static void requireDatabase(PluginSettings settings, String goal) throws MojoFailureException {
+		if (settings.url().isEmpty()) {
+			throw new MojoFailureException(goal + " needs a database: set -Dmigrator.url (or <url> in the plugin's "
+					+ "configuration, or spring.datasource.url in src/main/resources/application.properties).");
+		}
+	}
+
+	static List<String> list(String commaSeparated) {
+		return (commaSeparated == null) ? List.of() : PluginSettings.list(commaSeparated);
+	}
+
+	static Optional<String> optional(String value) {
+		return Optional.ofNullable(value).map(String::strip).filter((v) -> !v.isEmpty());
+	}
+
+	/** The lines of a multi-line text, each logged at info level. */
+	void info(String text) {
+		text.lines().forEach(getLog()::info);
+	}
+
+	private URLClassLoader projectClassLoader() throws MojoExecutionException {
+		List<URL> urls = new ArrayList<>();
+		try {
+			for (String element : this.project.getRuntimeClasspathElements()) {
+				urls.add(new File(element).toURI().toURL());
+			}
+		}
+		catch (DependencyResolutionRequiredException | MalformedURLException ex) {
+			throw new MojoExecutionException("Could not build the project's class path: " + ex.getMessage(), ex);
+		}
+		// The plugin's own classes (the engine, the drivers declared as plugin dependencies) come first.
+		return new URLClassLoader(urls.toArray(URL[]::new), getClass().getClassLoader());
+	}
+
+}

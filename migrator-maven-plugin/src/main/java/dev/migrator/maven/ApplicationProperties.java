@@ -1,0 +1,91 @@
+package dev.migrator.maven;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code migrator.*} and {@code spring.datasource.*} keys of a project's {@code application.properties}, read
+ * the way Spring Boot reads them where it matters here: a key matches in kebab case, camel case or with
+ * underscores ({@code java-packages}, {@code javaPackages}), and {@code ${NAME:default}} placeholders are resolved
+ * from other keys, system properties and the environment.
+ */
+final class ApplicationProperties {
+
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+)(?::([^}]*))?}");
+
+	private final Properties properties;
+
+	private final Function<String, String> environment;
+
+	ApplicationProperties(Properties properties, Function<String, String> environment) {
+		this.properties = properties;
+		this.environment = environment;
+	}
+
+	/** The file's keys; none when the file does not exist. */
+	static ApplicationProperties read(Path file) {
+		Properties properties = new Properties();
+		if (Files.isRegularFile(file)) {
+			try (Reader reader = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
+				properties.load(reader);
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException("Could not read " + file + ": " + ex.getMessage(), ex);
+			}
+		}
+		return new ApplicationProperties(properties, (name) -> Optional.ofNullable(System.getProperty(name))
+			.orElseGet(() -> System.getenv(name)));
+	}
+
+	static ApplicationProperties of(Map<String, String> entries) {
+		Properties properties = new Properties();
+		properties.putAll(entries);
+		return new ApplicationProperties(properties, (name) -> null);
+	}
+
+	/** The value of the key (in its canonical kebab-case form, such as {@code migrator.java-packages}). */
+	Optional<String> get(String key) {
+		for (String name : this.properties.stringPropertyNames()) {
+			if (canonical(name).equals(canonical(key))) {
+				String value = resolve(this.properties.getProperty(name).strip(), 0);
+				return value.isEmpty() ? Optional.empty() : Optional.of(value);
+			}
+		}
+		return Optional.empty();
+	}
+
+	/** Lower case without dashes and underscores, so that each spelling Spring Boot accepts compares equal. */
+	private static String canonical(String key) {
+		return key.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
+	}
+
+	private String resolve(String value, int depth) {
+		if (depth > 10) {
+			return value;
+		}
+		Matcher matcher = PLACEHOLDER.matcher(value);
+		StringBuilder resolved = new StringBuilder();
+		while (matcher.find()) {
+			String name = matcher.group(1).strip();
+			String replacement = Optional.ofNullable(this.properties.getProperty(name))
+				.or(() -> Optional.ofNullable(this.environment.apply(name)))
+				.or(() -> Optional.ofNullable(this.environment.apply(name.toUpperCase(Locale.ROOT).replace('.', '_')
+					.replace("-", ""))))
+				.orElse(matcher.group(2) != null ? matcher.group(2) : matcher.group(0));
+			matcher.appendReplacement(resolved, Matcher.quoteReplacement(resolve(replacement, depth + 1)));
+		}
+		matcher.appendTail(resolved);
+		return resolved.toString();
+	}
+
+}
