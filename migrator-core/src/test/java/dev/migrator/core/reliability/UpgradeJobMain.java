@@ -1,0 +1,49 @@
+package dev.migrator.core.reliability;
+
+import dev.migrator.core.Migrator;
+import dev.migrator.core.MigratorConfig;
+import dev.migrator.core.RunResult;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The migration job in a process of its own, for tests that kill it or start many at once: runs
+ * {@code upgrade("heads")} (with backfills run on upgrade) and prints how many revisions it applied. Arguments: JDBC
+ * URL, user, password, revision location, and optionally a start file whose appearance it waits for first.
+ * Exit code 0 on success, 1 on any failure.
+ */
+public final class UpgradeJobMain {
+
+	private UpgradeJobMain() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		Migrator migrator = Migrator.create(MigratorConfig.builder()
+			.dataSource(JobDataSources.forUrl(args[0], args[1], args[2]))
+			.locations(args[3])
+			.runBackfillsOnUpgrade(true)
+			.build());
+		if (args.length > 4) {
+			awaitStartFile(Path.of(args[4]));
+		}
+		try {
+			RunResult result = migrator.upgrade("heads");
+			System.out.println("applied " + result.steps().size());
+			System.exit(0);
+		}
+		catch (RuntimeException ex) {
+			ex.printStackTrace(System.out);
+			System.exit(1);
+		}
+	}
+
+	private static void awaitStartFile(Path startFile) throws InterruptedException {
+		System.out.println("waiting for the start file");
+		System.out.flush();
+		while (!Files.exists(startFile)) {
+			Thread.sleep(1);
+		}
+	}
+
+}
