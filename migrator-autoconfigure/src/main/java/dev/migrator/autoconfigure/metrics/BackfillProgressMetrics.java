@@ -35,6 +35,10 @@ public class BackfillProgressMetrics implements MeterBinder, AutoCloseable {
 
 	private volatile List<MultiGauge.Row<?>> rows = List.of();
 
+	private final List<MultiGauge> throttledGauges = new CopyOnWriteArrayList<>();
+
+	private volatile List<MultiGauge.Row<?>> throttledRows = List.of();
+
 	private PeriodicTask registration;
 
 	/**
@@ -58,6 +62,11 @@ public class BackfillProgressMetrics implements MeterBinder, AutoCloseable {
 			.register(registry);
 		gauge.register(this.rows, true);
 		this.gauges.add(gauge);
+		MultiGauge throttled = MultiGauge.builder(MigratorMeterNames.BACKFILL_THROTTLED)
+			.description("1 while a backfill waits for replicas to catch up, else 0")
+			.register(registry);
+		throttled.register(this.throttledRows, true);
+		this.throttledGauges.add(throttled);
 		if (this.registration == null) {
 			this.registration = PeriodicTask.start("migrator-backfill-metrics", DECLARATIONS_RETRY,
 					this::registerDeclaredBackfills);
@@ -82,6 +91,13 @@ public class BackfillProgressMetrics implements MeterBinder, AutoCloseable {
 			.toList();
 		this.rows = rows;
 		this.gauges.forEach((gauge) -> gauge.register(rows, true));
+		List<MultiGauge.Row<?>> throttledRows = names.stream()
+			.map((name) -> MultiGauge.Row.of(Tags.of(MigratorMeterNames.TAG_BACKFILL, name), this,
+					(metrics) -> metrics.throttled(name)))
+			.<MultiGauge.Row<?>>map((row) -> row)
+			.toList();
+		this.throttledRows = throttledRows;
+		this.throttledGauges.forEach((gauge) -> gauge.register(throttledRows, true));
 		return true;
 	}
 
@@ -89,6 +105,13 @@ public class BackfillProgressMetrics implements MeterBinder, AutoCloseable {
 		Optional<BackfillStatus> status = this.progress.get()
 			.flatMap((statuses) -> statuses.stream().filter((s) -> s.name().equals(name)).findFirst());
 		return status.map(BackfillProgressMetrics::fraction).orElse(Double.NaN);
+	}
+
+	private double throttled(String name) {
+		return this.progress.get()
+			.flatMap((statuses) -> statuses.stream().filter((s) -> s.name().equals(name)).findFirst())
+			.map((status) -> status.throttle().isPresent() ? 1.0 : 0.0)
+			.orElse(Double.NaN);
 	}
 
 	private static double fraction(BackfillStatus status) {

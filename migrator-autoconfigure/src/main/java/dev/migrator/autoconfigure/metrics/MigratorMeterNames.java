@@ -29,6 +29,9 @@ public final class MigratorMeterNames {
 	/** Gauge from 0 to 1: how far a backfill has got, tagged {@link #TAG_BACKFILL}. */
 	public static final String BACKFILL_PROGRESS = "migrator.backfill.progress";
 
+	/** Gauge: 1 while a backfill waits for replicas to catch up, else 0, tagged {@link #TAG_BACKFILL}. */
+	public static final String BACKFILL_THROTTLED = "migrator.backfill.throttled";
+
 	/** Gauge: how many bytes of WAL a replica has yet to replay, tagged {@link #TAG_REPLICA}. */
 	public static final String REPLICA_LAG_BYTES = "migrator.replica.lag.bytes";
 

@@ -78,6 +78,10 @@ class BackfillMetricsTests {
 				.isSorted()
 				.contains(100.0, 150.0, 200.0, 250.0);
 			assertThat(progress.value()).as("a batch forgets the cached progress").isEqualTo(1.0);
+			Gauge throttled = registry.get(MigratorMeterNames.BACKFILL_THROTTLED)
+				.tag(MigratorMeterNames.TAG_BACKFILL, BackfillRevisions.BACKFILL)
+				.gauge();
+			assertThat(throttled.value()).as("no replica held it back").isZero();
 		});
 	}
 
@@ -114,6 +118,7 @@ class BackfillMetricsTests {
 	void namesAreTheDocumentedOnes() {
 		assertThat(MigratorMeterNames.BACKFILL_ROWS).isEqualTo("migrator.backfill.rows");
 		assertThat(MigratorMeterNames.BACKFILL_PROGRESS).isEqualTo("migrator.backfill.progress");
+		assertThat(MigratorMeterNames.BACKFILL_THROTTLED).isEqualTo("migrator.backfill.throttled");
 		assertThat(MigratorMeterNames.TAG_BACKFILL).isEqualTo("backfill");
 	}
 
