@@ -8,6 +8,7 @@ import dev.migrator.core.script.RevisionSource;
 import dev.migrator.core.script.SqlFileRevisionSource;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +27,15 @@ public final class GraphBenchmark {
 
 	private static final int RUNS = 25;
 
+	// From 100,000 revisions on, a step takes long enough that fewer runs still give a stable median.
+	private static final int LARGE = 100_000;
+
+	private static final int LARGE_WARMUP = 3;
+
+	private static final int LARGE_RUNS = 7;
+
+	private static final double MIB = 1024.0 * 1024.0;
+
 	private GraphBenchmark() {
 	}
 
@@ -40,8 +50,15 @@ public final class GraphBenchmark {
 
 	private static void run(int size) throws IOException {
 		List<GeneratedHistory.Header> headers = GeneratedHistory.of(size);
+		long beforeRevisions = heapUsedAfterGc();
 		List<Revision> revisions = headers.stream().map(GraphBenchmark::toRevision).toList();
+		long beforeGraph = heapUsedAfterGc();
 		RevisionGraph graph = RevisionGraph.of(revisions);
+		long afterGraph = heapUsedAfterGc();
+		System.out.printf("%-8d %-44s %12.1f MiB%n", size, "heap: " + size + " revision objects (with SQL)",
+				(beforeGraph - beforeRevisions) / MIB);
+		System.out.printf("%-8d %-44s %12.1f MiB%n", size, "heap: graph on top of them", (afterGraph - beforeGraph) / MIB);
+		blackhole(revisions);
 		String middle = graph.revisions().get(size / 2).id();
 		Set<String> middleRows = new Planner(graph).stamp(Set.of(), middle);
 
@@ -76,18 +93,28 @@ public final class GraphBenchmark {
 		}
 	}
 
+	/** Approximate: heap in use once a few collections have run, so that mostly live objects remain. */
+	private static long heapUsedAfterGc() {
+		for (int i = 0; i < 3; i++) {
+			System.gc();
+		}
+		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+	}
+
 	private static void report(int size, String step, Supplier<Object> work) {
-		for (int i = 0; i < WARMUP; i++) {
+		int warmup = (size >= LARGE) ? LARGE_WARMUP : WARMUP;
+		int runs = (size >= LARGE) ? LARGE_RUNS : RUNS;
+		for (int i = 0; i < warmup; i++) {
 			blackhole(work.get());
 		}
-		List<Double> times = new ArrayList<>(RUNS);
-		for (int i = 0; i < RUNS; i++) {
+		List<Double> times = new ArrayList<>(runs);
+		for (int i = 0; i < runs; i++) {
 			long start = System.nanoTime();
 			blackhole(work.get());
 			times.add((System.nanoTime() - start) / 1_000_000.0);
 		}
 		times.sort(Double::compare);
-		System.out.printf("%-8d %-44s %12.2f %12.2f%n", size, step, times.get(RUNS / 2), times.get(0));
+		System.out.printf("%-8d %-44s %12.2f %12.2f%n", size, step, times.get(runs / 2), times.get(0));
 	}
 
 	private static int sink;
