@@ -14,7 +14,10 @@ import dev.migrator.core.replica.ReplicaLagGate;
 import dev.migrator.core.replica.ReplicaLagMonitor;
 import dev.migrator.core.lint.LintFailedException;
 import dev.migrator.core.lint.LintReport;
+import dev.migrator.core.lint.JavaRevisionStatements;
 import dev.migrator.core.lint.Linter;
+import dev.migrator.core.lint.SqlRevisionStatements;
+import dev.migrator.core.lint.StatementSource;
 import dev.migrator.core.runtime.HistoryEntry;
 import dev.migrator.core.runtime.HistoryEntry.Action;
 import dev.migrator.core.runtime.HistoryEntry.Outcome;
@@ -329,7 +332,11 @@ public final class Migrator {
 	 * application. No database is needed: the dialect is the configured one, else the DataSource's, else PostgreSQL.
 	 */
 	public LintReport lint() {
-		return new Linter(lintDialect()).lint(graph());
+		String dialect = lintDialect();
+		// SQL revisions as written; Java migrations as the statements their operations render to.
+		StatementSource statements = new SqlRevisionStatements()
+			.orElse(new JavaRevisionStatements(Dialects.byName(dialect), this.config.namingConvention()));
+		return new Linter(dialect, statements).lint(graph());
 	}
 
 	/** {@link #lint()}, failing with {@link LintFailedException} (code {@code lint-failed}) on any finding. */

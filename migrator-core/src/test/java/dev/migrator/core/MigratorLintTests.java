@@ -98,4 +98,52 @@ class MigratorLintTests {
 		assertThat(migrator(folder, MigratorConfig.builder()).lintOrFail().hasFindings()).isFalse();
 	}
 
+	@Test
+	void javaMigrationsAreLintedThroughTheStatementsTheirOperationsRender() {
+		RevisionFolder folder = new RevisionFolder(this.temp.resolve("java")).table("0001_users", null, "users");
+		LintReport report = Migrator.create(MigratorConfig.builder().locations(folder.location())
+			.javaMigrations(new PlainIndex(), new ConcurrentIndex(), new JdbcOnly())
+			.build()).lint();
+		assertThat(report.findings()).extracting(Finding::ruleId, Finding::revisionId)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("index-not-concurrent", "0002_plain_index"));
+		assertThat(report.lintedRevisions()).contains("0002_plain_index", "0003_concurrent_index");
+		assertThat(report.notLintedRevisions()).containsExactly("0004_jdbc_only");
+	}
+
+	/** An index built the blocking way on a table that exists before it. */
+	@dev.migrator.core.script.MigratorRevision(id = "0002_plain_index", revises = "0001_users")
+	public static class PlainIndex implements dev.migrator.core.script.JavaMigration {
+
+		@Override
+		public void upgrade(dev.migrator.core.script.MigrationContext context) {
+			context.op().createIndex(dev.migrator.core.op.CreateIndex.on("users", "name"));
+		}
+
+	}
+
+	/** The same index built concurrently, in an autocommit block. */
+	@dev.migrator.core.script.MigratorRevision(id = "0003_concurrent_index", revises = "0002_plain_index")
+	public static class ConcurrentIndex implements dev.migrator.core.script.JavaMigration {
+
+		@Override
+		public void upgrade(dev.migrator.core.script.MigrationContext context) throws Exception {
+			context.op().autocommitBlock(() -> context.op()
+				.createIndex(dev.migrator.core.op.CreateIndex.on("users", "id", "name").concurrently()));
+		}
+
+	}
+
+	/** Runs JDBC code the linter cannot see. */
+	@dev.migrator.core.script.MigratorRevision(id = "0004_jdbc_only", revises = "0003_concurrent_index")
+	public static class JdbcOnly implements dev.migrator.core.script.JavaMigration {
+
+		@Override
+		public void upgrade(dev.migrator.core.script.MigrationContext context) throws Exception {
+			try (java.sql.Statement statement = context.connection().createStatement()) {
+				statement.execute("UPDATE users SET name = 'x'");
+			}
+		}
+
+	}
+
 }

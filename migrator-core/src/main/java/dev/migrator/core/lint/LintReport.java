@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param dialect the dialect whose semantics the rules applied
  * @param findings the findings, in revision order, then by line
  * @param lintedRevisions the ids of the revisions read, in topological order
- * @param notLintedRevisions the ids of revisions no statement source could read (Java migrations, for now)
+ * @param notLintedRevisions the ids of revisions no statement source could read (Java migrations that run JDBC code)
  */
 public record LintReport(String dialect, List<Finding> findings, List<String> lintedRevisions,
 		List<String> notLintedRevisions) {

@@ -148,6 +148,19 @@ public final class OfflineScript {
 				(step.direction() == Direction.UPGRADE) ? Action.UPGRADE : Action.DOWNGRADE, step.revision().checksum()));
 	}
 
+	/**
+	 * The statements a revision's upgrade or downgrade would run, as this script writes them: a SQL revision's own
+	 * statements, or a Java migration's operations recorded without a database ({@code COMMIT} and {@code BEGIN}
+	 * around its autocommit parts). Fails with {@code offline-unsupported} for a Java migration that uses JDBC.
+	 */
+	public List<SqlStatement> statementsOf(Revision revision, Direction direction) {
+		MigrationBody body = revision.body(direction);
+		if (body instanceof MigrationBody.Java java) {
+			return recorded(revision, java);
+		}
+		return ((MigrationBody.Sql) body).statements();
+	}
+
 	/** A Java migration's statements, recorded by running it against a context that only records operations. */
 	private List<SqlStatement> recorded(Revision revision, MigrationBody.Java java) {
 		RevisionTimeouts timeouts = timeouts(revision);
