@@ -15,13 +15,13 @@ import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteDataSource;
 
-/** Real databases for engine tests: a fresh PostgreSQL database or SQLite file each call. */
-final class Databases {
+/** Real databases for the engine's tests: a fresh PostgreSQL database or SQLite file each call. */
+public final class Databases {
 
 	private Databases() {
 	}
 
-	static DataSource freshPostgres() {
+	public static DataSource freshPostgres() {
 		TestPostgres server = TestPostgres.shared();
 		PGSimpleDataSource dataSource = new PGSimpleDataSource();
 		dataSource.setUrl(server.createDatabase());
@@ -30,7 +30,7 @@ final class Databases {
 		return dataSource;
 	}
 
-	static DataSource sqliteFile(Path file) {
+	public static DataSource sqliteFile(Path file) {
 		SQLiteDataSource dataSource = new SQLiteDataSource();
 		dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
 		return dataSource;

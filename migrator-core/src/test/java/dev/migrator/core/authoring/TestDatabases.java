@@ -1,8 +1,8 @@
 package dev.migrator.core.authoring;
 
+import dev.migrator.core.Databases;
 import dev.migrator.core.script.SqlStatement;
 import dev.migrator.core.script.SqlStatementSplitter;
-import dev.migrator.testsupport.TestPostgres;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,9 +11,6 @@ import java.sql.Statement;
 
 import javax.sql.DataSource;
 
-import org.postgresql.ds.PGSimpleDataSource;
-import org.sqlite.SQLiteDataSource;
-
 /** Real databases for authoring tests: a fresh PostgreSQL database or SQLite file per call. */
 final class TestDatabases {
 
@@ -21,18 +18,11 @@ final class TestDatabases {
 	}
 
 	static DataSource freshPostgres() {
-		TestPostgres server = TestPostgres.shared();
-		PGSimpleDataSource dataSource = new PGSimpleDataSource();
-		dataSource.setUrl(server.createDatabase());
-		dataSource.setUser(server.user());
-		dataSource.setPassword(server.password());
-		return dataSource;
+		return Databases.freshPostgres();
 	}
 
 	static DataSource sqliteFile(Path file) {
-		SQLiteDataSource dataSource = new SQLiteDataSource();
-		dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
-		return dataSource;
+		return Databases.sqliteFile(file);
 	}
 
 	/** Runs a script of statements separated by semicolons. */

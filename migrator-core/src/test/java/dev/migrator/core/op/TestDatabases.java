@@ -1,12 +1,11 @@
 package dev.migrator.core.op;
 
-import dev.migrator.testsupport.TestPostgres;
+import dev.migrator.core.Databases;
 
 import java.nio.file.Path;
 
 import javax.sql.DataSource;
 
-import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -17,12 +16,7 @@ final class TestDatabases {
 	}
 
 	static DataSource freshPostgres() {
-		TestPostgres server = TestPostgres.shared();
-		PGSimpleDataSource dataSource = new PGSimpleDataSource();
-		dataSource.setUrl(server.createDatabase());
-		dataSource.setUser(server.user());
-		dataSource.setPassword(server.password());
-		return dataSource;
+		return Databases.freshPostgres();
 	}
 
 	static DataSource sqliteFile(Path file) {
