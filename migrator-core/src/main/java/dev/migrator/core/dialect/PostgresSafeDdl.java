@@ -6,6 +6,7 @@ import dev.migrator.core.op.AddEnumValue;
 import dev.migrator.core.op.AddForeignKey;
 import dev.migrator.core.op.AddUniqueConstraint;
 import dev.migrator.core.op.Column;
+import dev.migrator.core.op.ForeignKeyConstraint;
 import dev.migrator.core.op.InvalidOperationException;
 import dev.migrator.core.op.SafeOperation;
 import dev.migrator.core.op.ServerDefault;
@@ -86,11 +87,24 @@ final class PostgresSafeDdl {
 	private List<RenderedStatement> validated(String table, TableConstraint constraint) {
 		String t = q(table);
 		String name = q(constraint.requireName());
-		return List.of(
-				RenderedStatement.of("ALTER TABLE " + t + " DROP CONSTRAINT IF EXISTS " + name + ", ADD "
-						+ this.ddl.constraintDefinition(constraint) + " NOT VALID"),
-				RenderedStatement.of("ALTER TABLE " + t + " VALIDATE CONSTRAINT " + name).needingAutocommit(),
-				RenderedStatement.cleanup("ALTER TABLE " + t + " DROP CONSTRAINT IF EXISTS " + name));
+		RenderedStatement validate = RenderedStatement.of("ALTER TABLE " + t + " VALIDATE CONSTRAINT " + name)
+			.needingAutocommit();
+		RenderedStatement cleanup = RenderedStatement.cleanup("ALTER TABLE " + t + " DROP CONSTRAINT IF EXISTS " + name);
+		String add = "ALTER TABLE " + t + " ADD " + this.ddl.constraintDefinition(constraint) + " NOT VALID";
+		if (constraint instanceof ForeignKeyConstraint) {
+			// A foreign key needs only SHARE ROW EXCLUSIVE, which lets reads go on; DROP CONSTRAINT, even IF EXISTS
+			// and with nothing to drop, would raise an ALTER TABLE sharing its statement to ACCESS EXCLUSIVE. So the
+			// leftover of an earlier run is dropped on its own, and only when it is there.
+			String leftover = "SELECT FROM pg_constraint WHERE conrelid = to_regclass(" + this.ddl.literal(t)
+					+ ") AND conname = " + this.ddl.literal(constraint.requireName());
+			return List.of(
+					RenderedStatement.of("DO $migrator$ BEGIN IF EXISTS (" + leftover + ") THEN ALTER TABLE " + t
+							+ " DROP CONSTRAINT " + name + "; END IF; END $migrator$"),
+					RenderedStatement.of(add), validate, cleanup);
+		}
+		// A check constraint takes ACCESS EXCLUSIVE anyway: dropping a leftover in the same statement costs nothing.
+		return List.of(RenderedStatement.of("ALTER TABLE " + t + " DROP CONSTRAINT IF EXISTS " + name + ", ADD "
+				+ this.ddl.constraintDefinition(constraint) + " NOT VALID"), validate, cleanup);
 	}
 
 	/** The index built concurrently (writes go on), then attached as the constraint with a brief lock. */

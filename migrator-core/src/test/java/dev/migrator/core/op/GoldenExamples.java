@@ -398,7 +398,10 @@ final class GoldenExamples {
 		examples.add(new Example(section, "safe().addForeignKey: NOT VALID, then VALIDATE in its own transaction",
 				"op.safe().addForeignKey(\"tags\", foreignKey(\"label\", \"users\", \"email\"));",
 				new SafeOperation(new AddForeignKey("tags", foreignKey("label", "users", "email"), false)),
-				List.of("ALTER TABLE \"tags\" DROP CONSTRAINT IF EXISTS \"fk_tags_label_users\", ADD CONSTRAINT \"fk_tags_label_users\" "
+				List.of("DO $migrator$ BEGIN IF EXISTS (SELECT FROM pg_constraint WHERE conrelid = to_regclass('\"tags\"') "
+						+ "AND conname = 'fk_tags_label_users') THEN ALTER TABLE \"tags\" DROP CONSTRAINT \"fk_tags_label_users\"; "
+						+ "END IF; END $migrator$",
+						"ALTER TABLE \"tags\" ADD CONSTRAINT \"fk_tags_label_users\" "
 						+ "FOREIGN KEY (\"label\") REFERENCES \"users\" (\"email\") NOT VALID",
 						"ALTER TABLE \"tags\" VALIDATE CONSTRAINT \"fk_tags_label_users\" -- outside a transaction",
 						"on failure: ALTER TABLE \"tags\" DROP CONSTRAINT IF EXISTS \"fk_tags_label_users\""),

@@ -3,8 +3,11 @@ package dev.migrator.core.op;
 import dev.migrator.core.Migrator;
 import dev.migrator.core.MigratorConfig;
 import dev.migrator.core.WriteTraffic;
+import dev.migrator.core.runtime.LockTimeoutRetry;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -71,6 +74,33 @@ class SafeOperationsTrafficTests {
 		WriteTraffic.Result traffic = underTraffic(
 				(op) -> op.safe().addForeignKey("accounts", foreignKey("owner_id", "owners", "id")));
 		assertFlowed(traffic);
+		assertThat(this.schema.strings("SELECT convalidated::text FROM pg_constraint WHERE conname = "
+				+ "'fk_accounts_owner_id_owners'")).containsExactly("true");
+	}
+
+	@Test
+	void aSafeForeignKeyIsAddedWhileAReadTransactionIsOpenOnTheTable() throws Exception {
+		this.revisions.add("fk_beside_reader",
+				(c) -> c.op().safe().addForeignKey("accounts", foreignKey("owner_id", "owners", "id")), (c) -> {
+				});
+		Migrator migrator = Migrator.create(MigratorConfig.builder().dataSource(this.dataSource).locations(List.of())
+			.source(this.revisions).lockTimeout(Duration.ofMillis(200)).lockRetry(LockTimeoutRetry.never()).build());
+		try (Connection reader = this.dataSource.getConnection(); Statement statement = reader.createStatement()) {
+			reader.setAutoCommit(false);
+			statement.executeQuery("SELECT count(*) FROM accounts").close();
+			// SHARE ROW EXCLUSIVE does not conflict with the reader's ACCESS SHARE; ACCESS EXCLUSIVE would time out.
+			migrator.upgrade("heads");
+			reader.commit();
+		}
+		assertThat(this.schema.strings("SELECT convalidated::text FROM pg_constraint WHERE conname = "
+				+ "'fk_accounts_owner_id_owners'")).containsExactly("true");
+	}
+
+	@Test
+	void aSafeForeignKeyReplacesTheNotValidLeftoverOfAnInterruptedRun() throws Exception {
+		this.schema.execute("ALTER TABLE accounts ADD CONSTRAINT fk_accounts_owner_id_owners FOREIGN KEY (owner_id) "
+				+ "REFERENCES owners (id) NOT VALID");
+		assertFlowed(underTraffic((op) -> op.safe().addForeignKey("accounts", foreignKey("owner_id", "owners", "id"))));
 		assertThat(this.schema.strings("SELECT convalidated::text FROM pg_constraint WHERE conname = "
 				+ "'fk_accounts_owner_id_owners'")).containsExactly("true");
 	}
