@@ -11,6 +11,32 @@ final class GeneratedHistory {
 
 	/** One revision's header, enough to write it as a file or build it in memory. */
 	record Header(String id, List<String> revises, List<String> dependsOn, String branchLabel) {
+
+		String upgradeSql() {
+			return "CREATE TABLE t_" + this.id + " (id integer)";
+		}
+
+		String downgradeSql() {
+			return "DROP TABLE t_" + this.id;
+		}
+
+		/** The revision as a migrator SQL file. */
+		String migratorFile() {
+			StringBuilder file = new StringBuilder("-- migrator:revision ").append(this.id).append('\n');
+			if (!this.revises.isEmpty()) {
+				file.append("-- migrator:revises ").append(String.join(", ", this.revises)).append('\n');
+			}
+			if (!this.dependsOn.isEmpty()) {
+				file.append("-- migrator:depends-on ").append(String.join(", ", this.dependsOn)).append('\n');
+			}
+			if (this.branchLabel != null) {
+				file.append("-- migrator:branch-labels ").append(this.branchLabel).append('\n');
+			}
+			file.append("-- migrator:upgrade\n").append(upgradeSql()).append(";\n");
+			file.append("-- migrator:downgrade\n").append(downgradeSql()).append(";\n");
+			return file.toString();
+		}
+
 	}
 
 	private GeneratedHistory() {

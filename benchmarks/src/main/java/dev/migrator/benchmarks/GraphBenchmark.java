@@ -78,7 +78,7 @@ public final class GraphBenchmark {
 		Path folder = Files.createTempDirectory("migrator-graph-bench");
 		try {
 			for (GeneratedHistory.Header header : headers) {
-				Files.writeString(folder.resolve(header.id() + ".sql"), sqlFile(header));
+				Files.writeString(folder.resolve(header.id() + ".sql"), header.migratorFile());
 			}
 			RevisionSource files = new SqlFileRevisionSource(List.of("filesystem:" + folder), GraphBenchmark.class.getClassLoader());
 			report(size, "load " + size + " SQL files + validate + plan", () -> {
@@ -125,28 +125,12 @@ public final class GraphBenchmark {
 
 	private static Revision toRevision(GeneratedHistory.Header header) {
 		Revision.Builder builder = Revision.builder(header.id()).revises(header.revises()).dependsOn(header.dependsOn())
-			.upgradeSql("CREATE TABLE t_" + header.id() + " (id integer)")
-			.downgradeSql("DROP TABLE t_" + header.id());
+			.upgradeSql(header.upgradeSql())
+			.downgradeSql(header.downgradeSql());
 		if (header.branchLabel() != null) {
 			builder.branchLabels(header.branchLabel());
 		}
 		return builder.build();
-	}
-
-	private static String sqlFile(GeneratedHistory.Header header) {
-		StringBuilder file = new StringBuilder("-- migrator:revision ").append(header.id()).append('\n');
-		if (!header.revises().isEmpty()) {
-			file.append("-- migrator:revises ").append(String.join(", ", header.revises())).append('\n');
-		}
-		if (!header.dependsOn().isEmpty()) {
-			file.append("-- migrator:depends-on ").append(String.join(", ", header.dependsOn())).append('\n');
-		}
-		if (header.branchLabel() != null) {
-			file.append("-- migrator:branch-labels ").append(header.branchLabel()).append('\n');
-		}
-		file.append("-- migrator:upgrade\nCREATE TABLE t_").append(header.id()).append(" (id integer);\n");
-		file.append("-- migrator:downgrade\nDROP TABLE t_").append(header.id()).append(";\n");
-		return file.toString();
 	}
 
 }

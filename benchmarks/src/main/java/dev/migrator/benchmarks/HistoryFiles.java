@@ -3,7 +3,6 @@ package dev.migrator.benchmarks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,17 +22,16 @@ record HistoryFiles(Path migrator, AlembicProject alembic, AlembicProject alembi
 		OneStatementHistory history = OneStatementHistory.of(size);
 		Path migrator = folder.resolve("migrator");
 		history.writeMigrator(migrator);
-		List<String> statements = statementsOf(history, folder.resolve("statements"));
 		AlembicProject alembic = AlembicProject.create(folder.resolve("alembic"));
 		AlembicProject uncached = AlembicProject.create(folder.resolve("alembic-without-bytecode"));
 		for (int i = 1; i <= size; i++) {
-			List<String> down = (i > 1) ? List.of(id(i - 1)) : List.of();
-			AlembicProject.Revision revision = new AlembicProject.Revision(id(i), down, List.of(), null,
-					statements.get(i - 1), null);
+			List<String> down = (i > 1) ? List.of(OneStatementHistory.id(i - 1)) : List.of();
+			AlembicProject.Revision revision = new AlembicProject.Revision(OneStatementHistory.id(i), down,
+					List.of(), null, history.statement(i), null);
 			alembic.add(revision);
 			uncached.add(revision);
 		}
-		return new HistoryFiles(migrator, alembic, uncached, id(size));
+		return new HistoryFiles(migrator, alembic, uncached, OneStatementHistory.id(size));
 	}
 
 	/** {@link GeneratedHistory}: branches, merges, a labelled side branch and dependencies on it. */
@@ -43,52 +41,13 @@ record HistoryFiles(Path migrator, AlembicProject alembic, AlembicProject alembi
 		AlembicProject alembic = AlembicProject.create(folder.resolve("alembic"));
 		AlembicProject uncached = AlembicProject.create(folder.resolve("alembic-without-bytecode"));
 		for (GeneratedHistory.Header header : GeneratedHistory.of(size)) {
-			Files.writeString(migrator.resolve(header.id() + ".sql"), migratorFile(header));
+			Files.writeString(migrator.resolve(header.id() + ".sql"), header.migratorFile());
 			AlembicProject.Revision revision = new AlembicProject.Revision(header.id(), header.revises(),
-					header.dependsOn(), header.branchLabel(), "CREATE TABLE t_" + header.id() + " (id integer)",
-					"DROP TABLE t_" + header.id());
+					header.dependsOn(), header.branchLabel(), header.upgradeSql(), header.downgradeSql());
 			alembic.add(revision);
 			uncached.add(revision);
 		}
 		return new HistoryFiles(migrator, alembic, uncached, null);
-	}
-
-	/**
-	 * The statements of the history, in order. OneStatementHistory keeps them to itself; its Flyway files hold exactly
-	 * one statement each, so they are read back from there rather than generated a second time here.
-	 */
-	private static List<String> statementsOf(OneStatementHistory history, Path scratch) throws IOException {
-		history.writeFlyway(scratch);
-		List<String> statements = new ArrayList<>(history.size());
-		for (int i = 1; i <= history.size(); i++) {
-			Path file = scratch.resolve("V" + i + "__" + id(i) + ".sql");
-			String statement = Files.readString(file).strip();
-			statements.add(statement.substring(0, statement.length() - 1));
-			Files.delete(file);
-		}
-		Files.delete(scratch);
-		return statements;
-	}
-
-	// The same as GraphBenchmark's SQL files of the generated history.
-	private static String migratorFile(GeneratedHistory.Header header) {
-		StringBuilder file = new StringBuilder("-- migrator:revision ").append(header.id()).append('\n');
-		if (!header.revises().isEmpty()) {
-			file.append("-- migrator:revises ").append(String.join(", ", header.revises())).append('\n');
-		}
-		if (!header.dependsOn().isEmpty()) {
-			file.append("-- migrator:depends-on ").append(String.join(", ", header.dependsOn())).append('\n');
-		}
-		if (header.branchLabel() != null) {
-			file.append("-- migrator:branch-labels ").append(header.branchLabel()).append('\n');
-		}
-		file.append("-- migrator:upgrade\nCREATE TABLE t_").append(header.id()).append(" (id integer);\n");
-		file.append("-- migrator:downgrade\nDROP TABLE t_").append(header.id()).append(";\n");
-		return file.toString();
-	}
-
-	private static String id(int i) {
-		return String.format("r%05d", i);
 	}
 
 }

@@ -35,6 +35,11 @@ final class OneStatementHistory {
 		return this.statements.size();
 	}
 
+	/** The statement of revision i (from 1), without its semicolon. */
+	String statement(int i) {
+		return this.statements.get(i - 1);
+	}
+
 	/** One migrator SQL revision file per statement, each revising the one before. */
 	void writeMigrator(Path folder) throws IOException {
 		Files.createDirectories(folder);
@@ -66,7 +71,8 @@ final class OneStatementHistory {
 		Files.writeString(file, changelog);
 	}
 
-	private static String id(int i) {
+	/** The id of revision i (from 1): {@code r00001} and so on. */
+	static String id(int i) {
 		return String.format("r%05d", i);
 	}
 
