@@ -220,21 +220,13 @@ public final class BackfillBenchmark {
 	private record Result(String name, int rows, Duration total, List<Duration> batches, List<Long> writeNanos) {
 
 		String row() {
-			List<Long> sorted = new ArrayList<>(this.writeNanos);
-			Collections.sort(sorted);
+			long[] sorted = this.writeNanos.stream().mapToLong(Long::longValue).sorted().toArray();
 			double seconds = this.total.toNanos() / 1e9;
 			long longest = this.batches.stream().mapToLong(Duration::toMillis).max().orElse(0);
 			return String.format(Locale.ROOT, "| %s | %,.0f | %.1f | %,d | %,d | %,d | %.2f | %.2f | %,.0f |", this.name,
-					this.rows / seconds, seconds, this.batches.size(), longest, sorted.size(), millis(sorted, 0.50),
-					millis(sorted, 0.99), millis(sorted, 1.0));
-		}
-
-		private static double millis(List<Long> sorted, double quantile) {
-			if (sorted.isEmpty()) {
-				return 0;
-			}
-			int index = (int) Math.min(sorted.size() - 1, Math.ceil(quantile * sorted.size()) - 1);
-			return sorted.get(Math.max(0, index)) / 1e6;
+					this.rows / seconds, seconds, this.batches.size(), longest, sorted.length,
+					RequestTimings.millisAt(sorted, 0.50), RequestTimings.millisAt(sorted, 0.99),
+					RequestTimings.millisAt(sorted, 1.0));
 		}
 
 	}

@@ -63,11 +63,12 @@ final class RequestTimings {
 		}
 		long[] sorted = Arrays.copyOf(selected, count);
 		Arrays.sort(sorted);
-		return new Summary(count, errors, quantile(sorted, 0.50), quantile(sorted, 0.99), quantile(sorted, 0.999),
+		return new Summary(count, errors, millisAt(sorted, 0.50), millisAt(sorted, 0.99), millisAt(sorted, 0.999),
 				(count == 0) ? 0 : sorted[count - 1] / 1e6);
 	}
 
-	private static double quantile(long[] sorted, double q) {
+	/** The value at quantile {@code q} of nanosecond values sorted ascending, in milliseconds; 0 when there are none. */
+	static double millisAt(long[] sorted, double q) {
 		if (sorted.length == 0) {
 			return 0;
 		}

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -180,7 +181,7 @@ public final class ZeroDowntimeBenchmark {
 
 		private final Path folder;
 
-		private final List<String> versions = new ArrayList<>();
+		private final Map<String, String> versionOfStep = new HashMap<>();
 
 		private DataSource dataSource;
 
@@ -202,15 +203,14 @@ public final class ZeroDowntimeBenchmark {
 				version++;
 				Files.writeString(this.folder.resolve("V" + version + "__change_" + version + ".sql"),
 						step.naiveSql() + "\n");
-				this.versions.add(String.valueOf(version));
+				this.versionOfStep.put(step.name(), String.valueOf(version));
 			}
 		}
 
 		@Override
 		public void apply(SchemaStory.Step step) {
-			String version = this.versions.get(SchemaStory.steps().stream().map(SchemaStory.Step::name).toList()
-				.indexOf(step.name()));
-			Flyway.configure().dataSource(this.dataSource).locations("filesystem:" + this.folder).target(version)
+			Flyway.configure().dataSource(this.dataSource).locations("filesystem:" + this.folder)
+				.target(this.versionOfStep.get(step.name()))
 				.baselineOnMigrate(true).baselineVersion("0")
 				.load().migrate();
 		}
