@@ -23,20 +23,23 @@ import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
- * migrator against Alembic, each as a whole process, as a deploy runs them: a child JVM running
- * {@link dev.migrator.benchmarks.cli.MigratorCli} against {@code alembic} on the command line, timed from start to
- * exit. Two parts:
+ * migrator against Alembic, each as a whole process, as a deploy runs them: a child JVM
+ * running {@link dev.migrator.benchmarks.cli.MigratorCli} against {@code alembic} on the
+ * command line, timed from start to exit. Two parts:
  * <ul>
- * <li>engine overhead: the history of {@link OneStatementHistory}, applied to a fresh PostgreSQL database, run again
- * with nothing to do, then checked ({@code check()} against {@code alembic current});</li>
- * <li>graph scale: {@code heads} over the files of a {@link GeneratedHistory} (branches, merges, dependencies), with no
- * database.</li>
+ * <li>engine overhead: the history of {@link OneStatementHistory}, applied to a fresh
+ * PostgreSQL database, run again with nothing to do, then checked ({@code check()}
+ * against {@code alembic current});</li>
+ * <li>graph scale: {@code heads} over the files of a {@link GeneratedHistory} (branches,
+ * merges, dependencies), with no database.</li>
  * </ul>
- * Besides the two headline contenders (each with its defaults), variants that show where the time goes: migrator with
- * C1 only and with an application class data sharing archive, Alembic with a transaction per revision and without a
- * bytecode cache. A first round warms up (page cache, Python bytecode) and is not counted; the tools then take turns
- * going first. Prints medians and writes them to {@code target/alembic.csv}. Arguments:
- * {@code revisions,runs[,graph size...]}, e.g. {@code 1000,5,1000,10000,100000}.
+ * Besides the two headline contenders (each with its defaults), variants that show where
+ * the time goes: migrator with C1 only and with an application class data sharing
+ * archive, Alembic with a transaction per revision and without a bytecode cache. A first
+ * round warms up (page cache, Python bytecode) and is not counted; the tools then take
+ * turns going first. Prints medians and writes them to {@code target/alembic.csv}.
+ * Arguments: {@code revisions,runs[,graph size...]}, e.g.
+ * {@code 1000,5,1000,10000,100000}.
  */
 public final class AlembicBenchmark {
 
@@ -48,18 +51,21 @@ public final class AlembicBenchmark {
 
 	private static final String GRAPH = "graph scale";
 
-	private static final List<String> ENGINE_STEPS = List.of("apply all to an empty database",
-			"no-op run, up to date", "validate / check: check() / alembic current",
-			"start and exit, no work: empty main / alembic --version");
+	private static final List<String> ENGINE_STEPS = List.of("apply all to an empty database", "no-op run, up to date",
+			"validate / check: check() / alembic current", "start and exit, no work: empty main / alembic --version");
 
 	private static final Duration ENGINE_LIMIT = Duration.ofMinutes(10);
 
-	/** Alembic's graph runs count only if they finish within this; the warm-up run may take longer. */
+	/**
+	 * Alembic's graph runs count only if they finish within this; the warm-up run may
+	 * take longer.
+	 */
 	private static final Duration GRAPH_LIMIT = Duration.ofMinutes(2);
 
 	private static final Duration WARMUP_LIMIT = Duration.ofMinutes(5);
 
-	// From this size on, a run takes long enough that three counted runs give a stable median.
+	// From this size on, a run takes long enough that three counted runs give a stable
+	// median.
 	private static final int LARGE = 100_000;
 
 	private final TestPostgres server;
@@ -133,8 +139,9 @@ public final class AlembicBenchmark {
 	}
 
 	/**
-	 * The archive holds the classes that one migrator upgrade loads (JDK 17's dynamic archive, on top of the JDK's
-	 * default one). Written once, before the rounds; the graph part uses it too.
+	 * The archive holds the classes that one migrator upgrade loads (JDK 17's dynamic
+	 * archive, on top of the JDK's default one). Written once, before the rounds; the
+	 * graph part uses it too.
 	 */
 	private void writeClassArchive(HistoryFiles files) throws Exception {
 		Path archive = archive();
@@ -167,8 +174,8 @@ public final class AlembicBenchmark {
 		List<WholeProcessTool> tools = tools(alembic, false);
 		Set<String> expectedHeads = null;
 		Set<String> tooSlow = new HashSet<>();
-		Timings.Step step = new Timings.Step(GRAPH, size, "heads, " + String.format(Locale.ROOT, "%,d", size)
-				+ " files");
+		Timings.Step step = new Timings.Step(GRAPH, size,
+				"heads, " + String.format(Locale.ROOT, "%,d", size) + " files");
 		for (int round = 0; round <= runs; round++) {
 			for (WholeProcessTool tool : turn(tools, round)) {
 				if (tooSlow.contains(tool.name())) {
@@ -179,8 +186,9 @@ public final class AlembicBenchmark {
 				if (slow && tool instanceof AlembicProcess) {
 					tooSlow.add(tool.name());
 					String note = String.format(Locale.ROOT, "%s: heads on %,d files %s in round %d; not run again",
-							tool.name(), size, run.timedOut() ? "did not finish within " + WARMUP_LIMIT.toMinutes()
-									+ " min" : String.format(Locale.ROOT, "took %.1f s", run.millis() / 1000),
+							tool.name(), size,
+							run.timedOut() ? "did not finish within " + WARMUP_LIMIT.toMinutes() + " min"
+									: String.format(Locale.ROOT, "took %.1f s", run.millis() / 1000),
 							round);
 					this.notes.add(note);
 					System.out.println(note);
@@ -211,8 +219,9 @@ public final class AlembicBenchmark {
 	}
 
 	/**
-	 * The headline contenders, each with its defaults, and the variants. The transaction variant of Alembic only
-	 * changes what an upgrade does, so it runs in the engine part only.
+	 * The headline contenders, each with its defaults, and the variants. The transaction
+	 * variant of Alembic only changes what an upgrade does, so it runs in the engine part
+	 * only.
 	 */
 	private List<WholeProcessTool> tools(AlembicInstallation alembic, boolean engine) {
 		String cds = "-XX:SharedArchiveFile=" + archive();
@@ -229,7 +238,10 @@ public final class AlembicBenchmark {
 		return tools;
 	}
 
-	/** Each round starts one further along the list, so that no tool always goes first or last. */
+	/**
+	 * Each round starts one further along the list, so that no tool always goes first or
+	 * last.
+	 */
 	private static List<WholeProcessTool> turn(List<WholeProcessTool> tools, int round) {
 		return IntStream.range(0, tools.size()).mapToObj((i) -> tools.get((round + i) % tools.size())).toList();
 	}
@@ -243,14 +255,14 @@ public final class AlembicBenchmark {
 
 	private static void expectOutput(WholeProcessTool tool, ProcessRun run, String expected) {
 		if (!run.stdout().contains(expected)) {
-			throw new IllegalStateException(tool.name() + " printed '" + run.stdout().strip() + "', expected '" + expected
-					+ "' in it: " + String.join(" ", run.command()));
+			throw new IllegalStateException(tool.name() + " printed '" + run.stdout().strip() + "', expected '"
+					+ expected + "' in it: " + String.join(" ", run.command()));
 		}
 	}
 
 	/**
-	 * The database holds the head in the tool's version table (Alembic keeps only the head there) and every table,
-	 * column and index of the history.
+	 * The database holds the head in the tool's version table (Alembic keeps only the
+	 * head there) and every table, column and index of the history.
 	 */
 	private void verifySchema(WholeProcessTool tool, BenchDatabase database, String head, int size)
 			throws SQLException {
@@ -265,8 +277,10 @@ public final class AlembicBenchmark {
 			Map<String, Long> expected = new LinkedHashMap<>();
 			expected.put("SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tablename LIKE 't\\_%'",
 					IntStream.rangeClosed(1, size).filter((i) -> i % 3 == 1).count());
-			expected.put("SELECT count(*) FROM information_schema.columns WHERE table_schema = 'public'"
-					+ " AND column_name LIKE 'c\\_%'", IntStream.rangeClosed(1, size).filter((i) -> i % 3 == 2).count());
+			expected.put(
+					"SELECT count(*) FROM information_schema.columns WHERE table_schema = 'public'"
+							+ " AND column_name LIKE 'c\\_%'",
+					IntStream.rangeClosed(1, size).filter((i) -> i % 3 == 2).count());
 			expected.put("SELECT count(*) FROM pg_indexes WHERE schemaname = 'public' AND indexname LIKE 'ix\\_%'",
 					IntStream.rangeClosed(1, size).filter((i) -> i % 3 == 0).count());
 			List<String> problems = new ArrayList<>();
@@ -301,8 +315,9 @@ public final class AlembicBenchmark {
 					// Quoted: step and tool names hold commas.
 					csv.append(String.format(Locale.ROOT, "\"%s\",%d,%d,\"%s\",\"%s\",%.1f,%s%n", step.part(),
 							step.size(), this.timings.runs(step, tool), step.name(), tool, median.getAsDouble(),
-							alembic.isPresent() ? String.format(Locale.ROOT, "%.3f",
-									median.getAsDouble() / alembic.getAsDouble()) : ""));
+							alembic.isPresent()
+									? String.format(Locale.ROOT, "%.3f", median.getAsDouble() / alembic.getAsDouble())
+									: ""));
 				}
 			}
 		}
@@ -311,8 +326,8 @@ public final class AlembicBenchmark {
 		System.out.println("| step | migrator ms | Alembic ms | migrator/Alembic |");
 		System.out.println("| --- | ---: | ---: | ---: |");
 		for (Timings.Step step : stepsOf(ENGINE)) {
-			System.out.printf(Locale.ROOT, "| %s | %s | %s | %s |%n", step.name(), ms(step, MIGRATOR), ms(step, ALEMBIC),
-					ratio(step, MIGRATOR));
+			System.out.printf(Locale.ROOT, "| %s | %s | %s | %s |%n", step.name(), ms(step, MIGRATOR),
+					ms(step, ALEMBIC), ratio(step, MIGRATOR));
 		}
 		System.out.println();
 		System.out.println("Graph scale, whole processes: heads over the files (median of counted runs):");
@@ -327,8 +342,8 @@ public final class AlembicBenchmark {
 		System.out.println("| part | size | step | " + String.join(" | ", toolNames) + " |");
 		System.out.println("| --- | ---: | --- |" + " ---: |".repeat(toolNames.size()));
 		for (Timings.Step step : this.timings.steps()) {
-			StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s | %,d | %s |", step.part(),
-					step.size(), step.name()));
+			StringBuilder row = new StringBuilder(
+					String.format(Locale.ROOT, "| %s | %,d | %s |", step.part(), step.size(), step.name()));
 			for (String tool : toolNames) {
 				String ratio = ratio(step, tool);
 				row.append(' ').append(ms(step, tool)).append(ratio.equals("–") ? "" : " (" + ratio + ")").append(" |");

@@ -12,20 +12,21 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where Alembic is and which versions run. The command comes from the system property {@code bench.alembic} or the
- * environment variable {@code BENCH_ALEMBIC} (a command line, e.g. {@code /opt/venv/bin/alembic}; the variable is
- * what reaches the benchmark through Maven), else it is the first of {@code alembic} on the PATH, Debian's
- * {@code /usr/bin/alembic} and Debian's {@code /usr/bin/python3 -m alembic} that answers {@code --version}. Debian's
- * interpreter is named explicitly because {@code python3} on the PATH may be another one (a pyenv shim, a
- * virtualenv) that lacks the Debian packages.
+ * Where Alembic is and which versions run. The command comes from the system property
+ * {@code bench.alembic} or the environment variable {@code BENCH_ALEMBIC} (a command
+ * line, e.g. {@code /opt/venv/bin/alembic}; the variable is what reaches the benchmark
+ * through Maven), else it is the first of {@code alembic} on the PATH, Debian's
+ * {@code /usr/bin/alembic} and Debian's {@code /usr/bin/python3 -m alembic} that answers
+ * {@code --version}. Debian's interpreter is named explicitly because {@code python3} on
+ * the PATH may be another one (a pyenv shim, a virtualenv) that lacks the Debian
+ * packages.
  *
  * @param command the command that runs Alembic, before its arguments
  * @param python the interpreter that runs it
  * @param alembicVersion e.g. 1.8.1
  * @param sqlAlchemyVersion e.g. 1.4.46
  */
-record AlembicInstallation(List<String> command, List<String> python, String alembicVersion,
-		String sqlAlchemyVersion) {
+record AlembicInstallation(List<String> command, List<String> python, String alembicVersion, String sqlAlchemyVersion) {
 
 	static final String INSTALL = "apt-get install -y python3-alembic python3-sqlalchemy python3-psycopg2";
 
@@ -76,7 +77,10 @@ record AlembicInstallation(List<String> command, List<String> python, String ale
 		}
 	}
 
-	/** {@code python -m alembic} runs on that python; a script on the interpreter its {@code #!} line names. */
+	/**
+	 * {@code python -m alembic} runs on that python; a script on the interpreter its
+	 * {@code #!} line names.
+	 */
 	private static List<String> interpreterOf(List<String> command) throws IOException {
 		if (command.size() >= 3 && command.get(1).equals("-m")) {
 			return List.of(command.get(0));

@@ -7,17 +7,20 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Alembic's command line in a child process: {@code alembic upgrade head}, {@code alembic current}, {@code alembic
+ * Alembic's command line in a child process: {@code alembic upgrade head},
+ * {@code alembic current}, {@code alembic
  * heads}, {@code alembic --version}.
  *
  * @param name how the tables name this variant
  * @param alembic the installation
- * @param transactionPerMigration one transaction per revision, as migrator, instead of one for the whole upgrade
- * @param bytecode whether Python may cache the compiled revision files ({@code __pycache__}); without it every run
- * compiles every file, as with {@code PYTHONDONTWRITEBYTECODE=1}, common in container images
+ * @param transactionPerMigration one transaction per revision, as migrator, instead of
+ * one for the whole upgrade
+ * @param bytecode whether Python may cache the compiled revision files
+ * ({@code __pycache__}); without it every run compiles every file, as with
+ * {@code PYTHONDONTWRITEBYTECODE=1}, common in container images
  */
-record AlembicProcess(String name, AlembicInstallation alembic, boolean transactionPerMigration, boolean bytecode)
-		implements WholeProcessTool {
+record AlembicProcess(String name, AlembicInstallation alembic, boolean transactionPerMigration,
+		boolean bytecode) implements WholeProcessTool {
 
 	@Override
 	public List<String> empty() {
@@ -30,11 +33,14 @@ record AlembicProcess(String name, AlembicInstallation alembic, boolean transact
 				"transaction_per_migration=" + this.transactionPerMigration, "upgrade", "head"));
 	}
 
-	/** Alembic 1.8.1 has no {@code check}; {@code current} reads the version table and loads every revision file. */
+	/**
+	 * Alembic 1.8.1 has no {@code check}; {@code current} reads the version table and
+	 * loads every revision file.
+	 */
 	@Override
 	public List<String> check(HistoryFiles files, BenchDatabase database) {
-		return command(List.of("-c", project(files).ini().toString(), "-x", "url=" + database.sqlAlchemyUrl(),
-				"current"));
+		return command(
+				List.of("-c", project(files).ini().toString(), "-x", "url=" + database.sqlAlchemyUrl(), "current"));
 	}
 
 	@Override

@@ -7,14 +7,15 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * An Alembic project on disk, as {@code alembic init} would lay it out, cut down to what the benchmark runs:
- * {@code alembic.ini}, a minimal {@code env.py} and one revision file per revision in {@code versions/}.
+ * An Alembic project on disk, as {@code alembic init} would lay it out, cut down to what
+ * the benchmark runs: {@code alembic.ini}, a minimal {@code env.py} and one revision file
+ * per revision in {@code versions/}.
  */
 final class AlembicProject {
 
 	/*
-	 * No logging sections and no fileConfig() in env.py: Alembic then logs nothing, as migrator does with slf4j-nop.
-	 * Printing a line per revision is not what is compared.
+	 * No logging sections and no fileConfig() in env.py: Alembic then logs nothing, as
+	 * migrator does with slf4j-nop. Printing a line per revision is not what is compared.
 	 */
 	private static final String INI = """
 			# Written by the migrator benchmarks: only what env.py needs.
@@ -22,9 +23,12 @@ final class AlembicProject {
 			script_location = %(here)s
 			""";
 
-	// Online mode only. The URL comes as -x url=... (or ALEMBIC_BENCH_URL); the password, if any, from PGPASSWORD.
-	// Like the env.py that `alembic init` writes, the whole upgrade runs in one transaction unless
-	// -x transaction_per_migration=true asks for one transaction per revision, as migrator does.
+	// Online mode only. The URL comes as -x url=... (or ALEMBIC_BENCH_URL); the password,
+	// if any, from PGPASSWORD.
+	// Like the env.py that `alembic init` writes, the whole upgrade runs in one
+	// transaction unless
+	// -x transaction_per_migration=true asks for one transaction per revision, as
+	// migrator does.
 	private static final String ENV_PY = """
 			import os
 
@@ -53,7 +57,10 @@ final class AlembicProject {
 		this.folder = folder;
 	}
 
-	/** Writes {@code alembic.ini} and {@code env.py} into the folder, with an empty {@code versions/}. */
+	/**
+	 * Writes {@code alembic.ini} and {@code env.py} into the folder, with an empty
+	 * {@code versions/}.
+	 */
 	static AlembicProject create(Path folder) throws IOException {
 		Files.createDirectories(folder.resolve("versions"));
 		Files.writeString(folder.resolve("alembic.ini"), INI);
@@ -65,13 +72,16 @@ final class AlembicProject {
 		return this.folder.resolve("alembic.ini");
 	}
 
-	/** Writes one revision file, shaped like the ones {@code alembic revision} generates. */
+	/**
+	 * Writes one revision file, shaped like the ones {@code alembic revision} generates.
+	 */
 	void add(Revision revision) throws IOException {
-		String file = "\"\"\"" + revision.id() + "\"\"\"\n" + "from alembic import op\n" + "import sqlalchemy as sa\n\n\n"
-				+ "# revision identifiers, used by Alembic.\n" + "revision = " + pyString(revision.id()) + "\n"
-				+ "down_revision = " + pyStrings(revision.downRevisions(), true) + "\n" + "branch_labels = "
-				+ ((revision.branchLabel() != null) ? pyStrings(List.of(revision.branchLabel()), false) : "None")
-				+ "\n" + "depends_on = " + pyStrings(revision.dependsOn(), false) + "\n\n\n" + "def upgrade():\n"
+		String file = "\"\"\"" + revision.id() + "\"\"\"\n" + "from alembic import op\n"
+				+ "import sqlalchemy as sa\n\n\n" + "# revision identifiers, used by Alembic.\n" + "revision = "
+				+ pyString(revision.id()) + "\n" + "down_revision = " + pyStrings(revision.downRevisions(), true) + "\n"
+				+ "branch_labels = "
+				+ ((revision.branchLabel() != null) ? pyStrings(List.of(revision.branchLabel()), false) : "None") + "\n"
+				+ "depends_on = " + pyStrings(revision.dependsOn(), false) + "\n\n\n" + "def upgrade():\n"
 				+ body(revision.upgradeSql()) + "\n\n" + "def downgrade():\n" + body(revision.downgradeSql());
 		Files.writeString(this.folder.resolve("versions").resolve(revision.id() + ".py"), file);
 	}
@@ -80,7 +90,9 @@ final class AlembicProject {
 		return (sql != null) ? "    op.execute(" + pyString(sql) + ")\n" : "    pass\n";
 	}
 
-	/** None, a single string where Alembic takes one ({@code down_revision}), or a tuple. */
+	/**
+	 * None, a single string where Alembic takes one ({@code down_revision}), or a tuple.
+	 */
 	private static String pyStrings(List<String> values, boolean singleAsString) {
 		if (values.isEmpty()) {
 			return "None";

@@ -27,17 +27,21 @@ import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * Fills a column of a large table three ways, each on a fresh copy of the same table in its own database, while a
- * steady stream of single-row writes runs against it: the {@code WHERE id IN (SELECT id ... WHERE col IS NULL
- * LIMIT n)} loop, the keyset backfill, and one single {@code UPDATE}. Prints rows per second, the longest batch
- * (how long its row locks were held) and the latency of the concurrent writes. Arguments: {@code rows[,batch]}.
+ * Fills a column of a large table three ways, each on a fresh copy of the same table in
+ * its own database, while a steady stream of single-row writes runs against it: the
+ * {@code WHERE id IN (SELECT id ... WHERE col IS NULL
+ * LIMIT n)} loop, the keyset backfill, and one single {@code UPDATE}. Prints rows per
+ * second, the longest batch (how long its row locks were held) and the latency of the
+ * concurrent writes. Arguments: {@code rows[,batch]}.
  */
 public final class BackfillBenchmark {
 
-	// A write every 5 ms: a steady 200 writes per second, like a busy but not saturated application.
+	// A write every 5 ms: a steady 200 writes per second, like a busy but not saturated
+	// application.
 	private static final Duration WRITE_INTERVAL = Duration.ofMillis(5);
 
-	// The writer stops by itself at the latest after this long, whatever happens to the approach under test.
+	// The writer stops by itself at the latest after this long, whatever happens to the
+	// approach under test.
 	private static final Duration WRITER_LIMIT = Duration.ofMinutes(20);
 
 	private BackfillBenchmark() {
@@ -51,7 +55,8 @@ public final class BackfillBenchmark {
 		System.out.printf(Locale.ROOT, "Filling status on %,d rows, batches of %,d, with a write every %d ms%n", rows,
 				batch, WRITE_INTERVAL.toMillis());
 		List<Result> results = new ArrayList<>();
-		results.add(measure(server, rows, "`IN (SELECT … LIMIT n)` loop", (dataSource) -> inSelectLoop(dataSource, batch)));
+		results.add(
+				measure(server, rows, "`IN (SELECT … LIMIT n)` loop", (dataSource) -> inSelectLoop(dataSource, batch)));
 		results.add(measure(server, rows, "keyset backfill, fixed " + String.format(Locale.ROOT, "%,d", batch),
 				(dataSource) -> keyset(dataSource, BatchSizeBounds.fixed(batch), Duration.ofMillis(500))));
 		results.add(measure(server, rows, "keyset backfill, adaptive 1,000–20,000, target 200 ms",
@@ -91,8 +96,8 @@ public final class BackfillBenchmark {
 	private static void createTable(DataSource dataSource, int rows) throws SQLException {
 		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
 			statement.execute("CREATE TABLE bench (id bigint PRIMARY KEY, payload text NOT NULL, status text)");
-			statement.execute("INSERT INTO bench (id, payload) SELECT g, 'row ' || g FROM generate_series(1, " + rows
-					+ ") g");
+			statement.execute(
+					"INSERT INTO bench (id, payload) SELECT g, 'row ' || g FROM generate_series(1, " + rows + ") g");
 			statement.execute("VACUUM ANALYZE bench");
 			statement.execute("CHECKPOINT");
 		}
@@ -101,8 +106,9 @@ public final class BackfillBenchmark {
 	private static Fill inSelectLoop(DataSource dataSource, int batch) throws SQLException {
 		List<Duration> batches = new ArrayList<>();
 		long started = System.nanoTime();
-		try (Connection connection = dataSource.getConnection(); PreparedStatement update = connection.prepareStatement(
-				"UPDATE bench SET status = 'active' WHERE id IN (SELECT id FROM bench WHERE status IS NULL LIMIT ?)")) {
+		try (Connection connection = dataSource.getConnection();
+				PreparedStatement update = connection.prepareStatement(
+						"UPDATE bench SET status = 'active' WHERE id IN (SELECT id FROM bench WHERE status IS NULL LIMIT ?)")) {
 			update.setInt(1, batch);
 			while (true) {
 				long start = System.nanoTime();
@@ -117,16 +123,27 @@ public final class BackfillBenchmark {
 
 	private static Fill keyset(DataSource dataSource, BatchSizeBounds bounds, Duration target) {
 		List<Duration> batches = Collections.synchronizedList(new ArrayList<>());
-		Backfill backfill = Backfill.builder("bench_status").table("bench").key("id").set("status = 'active'")
-			.where("status IS NULL").batchSize(bounds).targetDuration(target).pause(Duration.ZERO).build();
+		Backfill backfill = Backfill.builder("bench_status")
+			.table("bench")
+			.key("id")
+			.set("status = 'active'")
+			.where("status IS NULL")
+			.batchSize(bounds)
+			.targetDuration(target)
+			.pause(Duration.ZERO)
+			.build();
 		Revision revision = Revision.builder("0001_bench_status").phase(Phase.MIGRATE).backfill(backfill).build();
-		Migrator migrator = Migrator.create(MigratorConfig.builder().dataSource(dataSource).locations(List.of())
-			.source(() -> List.of(revision)).backfillListener(new BackfillListener() {
+		Migrator migrator = Migrator.create(MigratorConfig.builder()
+			.dataSource(dataSource)
+			.locations(List.of())
+			.source(() -> List.of(revision))
+			.backfillListener(new BackfillListener() {
 				@Override
 				public void batchDone(BatchReport report) {
 					batches.add(report.duration());
 				}
-			}).build());
+			})
+			.build());
 		migrator.upgrade("heads");
 		long started = System.nanoTime();
 		migrator.backfills().run("bench_status");
@@ -143,7 +160,8 @@ public final class BackfillBenchmark {
 	}
 
 	private static long count(DataSource dataSource, String sql) throws SQLException {
-		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+		try (Connection connection = dataSource.getConnection();
+				Statement statement = connection.createStatement();
 				var rs = statement.executeQuery(sql)) {
 			rs.next();
 			return rs.getLong(1);
@@ -162,7 +180,10 @@ public final class BackfillBenchmark {
 	private record Fill(Duration total, List<Duration> batches) {
 	}
 
-	/** Single-row updates of random rows at a steady pace, each timed, on a connection of its own. */
+	/**
+	 * Single-row updates of random rows at a steady pace, each timed, on a connection of
+	 * its own.
+	 */
 	private static final class Writer implements Runnable {
 
 		private final DataSource dataSource;
@@ -183,7 +204,8 @@ public final class BackfillBenchmark {
 			long deadline = System.nanoTime() + WRITER_LIMIT.toNanos();
 			long next = System.nanoTime();
 			try (Connection connection = this.dataSource.getConnection();
-					PreparedStatement write = connection.prepareStatement("UPDATE bench SET payload = ? WHERE id = ?")) {
+					PreparedStatement write = connection
+						.prepareStatement("UPDATE bench SET payload = ? WHERE id = ?")) {
 				while (this.running.get() && System.nanoTime() < deadline) {
 					write.setString(1, "written " + next);
 					write.setLong(2, ThreadLocalRandom.current().nextLong(1, this.rows + 1));
@@ -196,7 +218,8 @@ public final class BackfillBenchmark {
 						Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
 					}
 					else {
-						// A write that waited on a lock does not make the writer burst to catch up.
+						// A write that waited on a lock does not make the writer burst to
+						// catch up.
 						next = System.nanoTime();
 					}
 				}
@@ -223,8 +246,8 @@ public final class BackfillBenchmark {
 			long[] sorted = this.writeNanos.stream().mapToLong(Long::longValue).sorted().toArray();
 			double seconds = this.total.toNanos() / 1e9;
 			long longest = this.batches.stream().mapToLong(Duration::toMillis).max().orElse(0);
-			return String.format(Locale.ROOT, "| %s | %,.0f | %.1f | %,d | %,d | %,d | %.2f | %.2f | %,.0f |", this.name,
-					this.rows / seconds, seconds, this.batches.size(), longest, sorted.length,
+			return String.format(Locale.ROOT, "| %s | %,.0f | %.1f | %,d | %,d | %,d | %.2f | %.2f | %,.0f |",
+					this.name, this.rows / seconds, seconds, this.batches.size(), longest, sorted.length,
 					RequestTimings.millisAt(sorted, 0.50), RequestTimings.millisAt(sorted, 0.99),
 					RequestTimings.millisAt(sorted, 1.0));
 		}

@@ -6,8 +6,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A fresh empty database on the test server, addressed both ways: by JDBC for migrator and by SQLAlchemy URL for
- * Alembic. Neither URL holds the password: both children read it from {@code PGPASSWORD}.
+ * A fresh empty database on the test server, addressed both ways: by JDBC for migrator
+ * and by SQLAlchemy URL for Alembic. Neither URL holds the password: both children read
+ * it from {@code PGPASSWORD}.
  *
  * @param jdbcUrl the database's JDBC URL
  * @param user who connects

@@ -6,15 +6,17 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One tool's Spring Boot integration as {@link SpringBootJobBenchmark} runs it in a child JVM: the artifacts that make
- * the integration (its starter and everything only it brings), so that the other children go without them, the
- * arguments that point it at a history, and the query that counts what it applied.
+ * One tool's Spring Boot integration as {@link SpringBootJobBenchmark} runs it in a child
+ * JVM: the artifacts that make the integration (its starter and everything only it
+ * brings), so that the other children go without them, the arguments that point it at a
+ * history, and the query that counts what it applied.
  */
 enum BootIntegration {
 
 	/**
-	 * Our starter as shipped, which brings Spring Boot's actuator and Micrometer with it. Module folder names stand
-	 * beside the artifact names for a classpath that holds a reactor module's {@code target/classes}.
+	 * Our starter as shipped, which brings Spring Boot's actuator and Micrometer with it.
+	 * Module folder names stand beside the artifact names for a classpath that holds a
+	 * reactor module's {@code target/classes}.
 	 */
 	MIGRATOR("migrator",
 			union(Set.of("migrator-spring-boot-starter", "migrator-spring-boot-autoconfigure", "migrator-core",
@@ -28,7 +30,10 @@ enum BootIntegration {
 
 	},
 
-	/** Spring Boot's Flyway starter, with Flyway's PostgreSQL support and the Jackson that Flyway needs. */
+	/**
+	 * Spring Boot's Flyway starter, with Flyway's PostgreSQL support and the Jackson that
+	 * Flyway needs.
+	 */
 	FLYWAY("Flyway",
 			Set.of("spring-boot-starter-flyway", "spring-boot-flyway", "flyway-core", "flyway-database-postgresql",
 					"jackson-databind", "jackson-core", "jackson-annotations"),
@@ -49,16 +54,23 @@ enum BootIntegration {
 
 		@Override
 		List<String> arguments(Path history) {
-			// A Spring resource location: without the prefix the path would be read from the classpath.
+			// A Spring resource location: without the prefix the path would be read from
+			// the classpath.
 			return List.of("--spring.liquibase.change-log=file:" + history);
 		}
 
 	};
 
-	/** Artifact names shared by the constants, which cannot refer to static fields of their own enum. */
+	/**
+	 * Artifact names shared by the constants, which cannot refer to static fields of
+	 * their own enum.
+	 */
 	static final class Artifacts {
 
-		/** What our starter brings for its endpoint, health indicator and metrics: Spring Boot's actuator starter. */
+		/**
+		 * What our starter brings for its endpoint, health indicator and metrics: Spring
+		 * Boot's actuator starter.
+		 */
 		static final Set<String> ACTUATOR = Set.of("spring-boot-starter-actuator", "spring-boot-actuator-autoconfigure",
 				"spring-boot-actuator", "spring-boot-health", "spring-boot-starter-micrometer-metrics",
 				"spring-boot-micrometer-metrics", "spring-boot-micrometer-observation", "micrometer-core",
@@ -101,7 +113,10 @@ enum BootIntegration {
 		return Set.copyOf(all);
 	}
 
-	/** What points the tool at the given history: a folder of files, or Liquibase's changelog file. */
+	/**
+	 * What points the tool at the given history: a folder of files, or Liquibase's
+	 * changelog file.
+	 */
 	abstract List<String> arguments(Path history);
 
 }

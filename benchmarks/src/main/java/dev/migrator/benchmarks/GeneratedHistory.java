@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A synthetic revision history shaped like a long-lived service's: a trunk, a feature branch forked and merged every
- * 50 revisions, a labelled side branch that the trunk depends on now and then.
+ * A synthetic revision history shaped like a long-lived service's: a trunk, a feature
+ * branch forked and merged every 50 revisions, a labelled side branch that the trunk
+ * depends on now and then.
  */
 final class GeneratedHistory {
 

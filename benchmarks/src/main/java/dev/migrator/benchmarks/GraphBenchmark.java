@@ -18,8 +18,9 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Times the revision graph on a generated history: building and validating the graph, planning from base and from the
- * middle, and loading the same history from SQL files on disk. Prints medians over repeated runs after a warm-up.
+ * Times the revision graph on a generated history: building and validating the graph,
+ * planning from base and from the middle, and loading the same history from SQL files on
+ * disk. Prints medians over repeated runs after a warm-up.
  */
 public final class GraphBenchmark {
 
@@ -27,7 +28,8 @@ public final class GraphBenchmark {
 
 	private static final int RUNS = 25;
 
-	// From 100,000 revisions on, a step takes long enough that fewer runs still give a stable median.
+	// From 100,000 revisions on, a step takes long enough that fewer runs still give a
+	// stable median.
 	private static final int LARGE = 100_000;
 
 	private static final int LARGE_WARMUP = 3;
@@ -57,7 +59,8 @@ public final class GraphBenchmark {
 		long afterGraph = heapUsedAfterGc();
 		System.out.printf("%-8d %-44s %12.1f MiB%n", size, "heap: " + size + " revision objects (with SQL)",
 				(beforeGraph - beforeRevisions) / MIB);
-		System.out.printf("%-8d %-44s %12.1f MiB%n", size, "heap: graph on top of them", (afterGraph - beforeGraph) / MIB);
+		System.out.printf("%-8d %-44s %12.1f MiB%n", size, "heap: graph on top of them",
+				(afterGraph - beforeGraph) / MIB);
 		blackhole(revisions);
 		String middle = graph.revisions().get(size / 2).id();
 		Set<String> middleRows = new Planner(graph).stamp(Set.of(), middle);
@@ -66,9 +69,8 @@ public final class GraphBenchmark {
 		report(size, "heads", () -> RevisionGraph.of(revisions).heads());
 		report(size, "plan upgrade base -> heads", () -> new Planner(graph).upgrade(Set.of(), "heads"));
 		report(size, "plan upgrade middle -> heads", () -> new Planner(graph).upgrade(middleRows, "heads"));
-		report(size, "plan downgrade heads -> middle",
-				() -> new Planner(graph).downgrade(graph.headsOf(graph.ancestorsOf(
-						graph.heads().stream().map(Revision::id).toList())), middle));
+		report(size, "plan downgrade heads -> middle", () -> new Planner(graph)
+			.downgrade(graph.headsOf(graph.ancestorsOf(graph.heads().stream().map(Revision::id).toList())), middle));
 		report(size, "validate + plan base -> heads (engine total)", () -> {
 			RevisionGraph fresh = RevisionGraph.of(revisions);
 			Plan plan = new Planner(fresh).upgrade(Set.of(), "heads");
@@ -80,7 +82,8 @@ public final class GraphBenchmark {
 			for (GeneratedHistory.Header header : headers) {
 				Files.writeString(folder.resolve(header.id() + ".sql"), header.migratorFile());
 			}
-			RevisionSource files = new SqlFileRevisionSource(List.of("filesystem:" + folder), GraphBenchmark.class.getClassLoader());
+			RevisionSource files = new SqlFileRevisionSource(List.of("filesystem:" + folder),
+					GraphBenchmark.class.getClassLoader());
 			report(size, "load " + size + " SQL files + validate + plan", () -> {
 				RevisionGraph fresh = RevisionGraph.of(files.load());
 				return new Planner(fresh).upgrade(Set.of(), "heads").steps().size();
@@ -93,7 +96,10 @@ public final class GraphBenchmark {
 		}
 	}
 
-	/** Approximate: heap in use once a few collections have run, so that mostly live objects remain. */
+	/**
+	 * Approximate: heap in use once a few collections have run, so that mostly live
+	 * objects remain.
+	 */
 	private static long heapUsedAfterGc() {
 		for (int i = 0; i < 3; i++) {
 			System.gc();
@@ -124,7 +130,9 @@ public final class GraphBenchmark {
 	}
 
 	private static Revision toRevision(GeneratedHistory.Header header) {
-		Revision.Builder builder = Revision.builder(header.id()).revises(header.revises()).dependsOn(header.dependsOn())
+		Revision.Builder builder = Revision.builder(header.id())
+			.revises(header.revises())
+			.dependsOn(header.dependsOn())
 			.upgradeSql(header.upgradeSql())
 			.downgradeSql(header.downgradeSql());
 		if (header.branchLabel() != null) {

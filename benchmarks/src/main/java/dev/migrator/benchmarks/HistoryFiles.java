@@ -6,18 +6,23 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * One benchmark history written twice: as migrator SQL revision files and as an Alembic project, with the same ids,
- * the same parents and the same SQL. The Alembic project is written twice more: once per Alembic variant that needs a
- * folder of its own (one that never holds compiled bytecode).
+ * One benchmark history written twice: as migrator SQL revision files and as an Alembic
+ * project, with the same ids, the same parents and the same SQL. The Alembic project is
+ * written twice more: once per Alembic variant that needs a folder of its own (one that
+ * never holds compiled bytecode).
  *
  * @param migrator the folder of migrator SQL revision files
  * @param alembic the Alembic project
- * @param alembicWithoutBytecode a copy of the Alembic project that Python never writes bytecode into
+ * @param alembicWithoutBytecode a copy of the Alembic project that Python never writes
+ * bytecode into
  * @param head the one head of a linear history, else {@code null}
  */
 record HistoryFiles(Path migrator, AlembicProject alembic, AlembicProject alembicWithoutBytecode, String head) {
 
-	/** {@link OneStatementHistory}: a linear history of one-statement revisions {@code r00001} … */
+	/**
+	 * {@link OneStatementHistory}: a linear history of one-statement revisions
+	 * {@code r00001} …
+	 */
 	static HistoryFiles oneStatement(int size, Path folder) throws IOException {
 		OneStatementHistory history = OneStatementHistory.of(size);
 		Path migrator = folder.resolve("migrator");
@@ -26,15 +31,18 @@ record HistoryFiles(Path migrator, AlembicProject alembic, AlembicProject alembi
 		AlembicProject uncached = AlembicProject.create(folder.resolve("alembic-without-bytecode"));
 		for (int i = 1; i <= size; i++) {
 			List<String> down = (i > 1) ? List.of(OneStatementHistory.id(i - 1)) : List.of();
-			AlembicProject.Revision revision = new AlembicProject.Revision(OneStatementHistory.id(i), down,
-					List.of(), null, history.statement(i), null);
+			AlembicProject.Revision revision = new AlembicProject.Revision(OneStatementHistory.id(i), down, List.of(),
+					null, history.statement(i), null);
 			alembic.add(revision);
 			uncached.add(revision);
 		}
 		return new HistoryFiles(migrator, alembic, uncached, OneStatementHistory.id(size));
 	}
 
-	/** {@link GeneratedHistory}: branches, merges, a labelled side branch and dependencies on it. */
+	/**
+	 * {@link GeneratedHistory}: branches, merges, a labelled side branch and dependencies
+	 * on it.
+	 */
 	static HistoryFiles generated(int size, Path folder) throws IOException {
 		Path migrator = folder.resolve("migrator");
 		Files.createDirectories(migrator);

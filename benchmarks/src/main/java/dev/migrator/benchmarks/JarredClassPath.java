@@ -12,9 +12,9 @@ import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 /**
- * A class path with every directory packed into a jar. The JVM refuses to write or use a class data sharing archive
- * for a class path with a non-empty directory on it ({@code target/classes} here), and a deployed application runs
- * from jars anyway.
+ * A class path with every directory packed into a jar. The JVM refuses to write or use a
+ * class data sharing archive for a class path with a non-empty directory on it
+ * ({@code target/classes} here), and a deployed application runs from jars anyway.
  */
 final class JarredClassPath {
 
@@ -43,7 +43,8 @@ final class JarredClassPath {
 				JarOutputStream jarOut = new JarOutputStream(out);
 				Stream<Path> files = Files.walk(directory)) {
 			for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-				jarOut.putNextEntry(new JarEntry(directory.relativize(file).toString().replace(File.separatorChar, '/')));
+				jarOut
+					.putNextEntry(new JarEntry(directory.relativize(file).toString().replace(File.separatorChar, '/')));
 				Files.copy(file, jarOut);
 				jarOut.closeEntry();
 			}

@@ -11,14 +11,16 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs {@link BenchJobApplication} as a child JVM, start to exit, and times it. Every child gets the same JVM flags
- * and the same common arguments; only its classpath and the arguments that point its tool at a history differ.
+ * Runs {@link BenchJobApplication} as a child JVM, start to exit, and times it. Every
+ * child gets the same JVM flags and the same common arguments; only its classpath and the
+ * arguments that point its tool at a history differ.
  */
 final class JobProcess {
 
 	/**
-	 * Liquibase would otherwise try to send usage analytics over the network during the run. A system property the
-	 * other two ignore, so every child gets it and the flags stay the same for all.
+	 * Liquibase would otherwise try to send usage analytics over the network during the
+	 * run. A system property the other two ignore, so every child gets it and the flags
+	 * stay the same for all.
 	 */
 	private static final List<String> JVM_FLAGS = List.of("-Dliquibase.analytics.enabled=false");
 
@@ -28,14 +30,18 @@ final class JobProcess {
 
 	private final Path log;
 
-	/** @param log where each child's standard output and error go (overwritten by every run) */
+	/**
+	 * @param log where each child's standard output and error go (overwritten by every
+	 * run)
+	 */
 	JobProcess(Path log) {
 		this.log = log;
 	}
 
 	/**
 	 * Starts the child and waits for it to exit.
-	 * @return the wall time from just before the start to the exit, and to the moment the context had started
+	 * @return the wall time from just before the start to the exit, and to the moment the
+	 * context had started
 	 */
 	Timing run(ChildClasspath classpath, List<String> toolArguments, Database database) throws Exception {
 		List<String> command = new ArrayList<>();
@@ -62,8 +68,8 @@ final class JobProcess {
 		}
 		double totalMs = (System.nanoTime() - start) / 1_000_000.0;
 		if (process.exitValue() != 0) {
-			throw new IllegalStateException(classpath.tool().label() + " exited with " + process.exitValue()
-					+ ". Its output:\n" + output());
+			throw new IllegalStateException(
+					classpath.tool().label() + " exited with " + process.exitValue() + ". Its output:\n" + output());
 		}
 		return new Timing(totalMs, contextStartedMillis() - startMillis);
 	}
@@ -88,8 +94,9 @@ final class JobProcess {
 
 	/**
 	 * @param totalMs from just before the process started to its exit
-	 * @param contextStartedMs from just before the process started to the moment the context had started (before
-	 * the runners); millisecond resolution, from the wall clock shared by both processes
+	 * @param contextStartedMs from just before the process started to the moment the
+	 * context had started (before the runners); millisecond resolution, from the wall
+	 * clock shared by both processes
 	 */
 	record Timing(double totalMs, double contextStartedMs) {
 

@@ -25,14 +25,18 @@ import liquibase.ui.LoggerUIService;
 import org.flywaydb.core.Flyway;
 
 /**
- * One migration tool as the benchmark drives it. Every call builds the tool afresh from its files, as a deploy does,
- * so that reading and checking the history is part of what is measured, for every tool alike.
+ * One migration tool as the benchmark drives it. Every call builds the tool afresh from
+ * its files, as a deploy does, so that reading and checking the history is part of what
+ * is measured, for every tool alike.
  */
 interface MigrationTool {
 
 	String name();
 
-	/** Applies every pending revision (all of them on an empty database; none on an up-to-date one). */
+	/**
+	 * Applies every pending revision (all of them on an empty database; none on an
+	 * up-to-date one).
+	 */
 	void upgrade(DataSource dataSource) throws Exception;
 
 	/** Checks the history against the database without changing it. */
@@ -57,8 +61,10 @@ interface MigrationTool {
 			}
 
 			private Migrator create(DataSource dataSource) {
-				return Migrator.create(MigratorConfig.builder().dataSource(dataSource)
-					.locations(List.of("filesystem:" + folder)).build());
+				return Migrator.create(MigratorConfig.builder()
+					.dataSource(dataSource)
+					.locations(List.of("filesystem:" + folder))
+					.build());
 			}
 		};
 	}
@@ -109,7 +115,8 @@ interface MigrationTool {
 				try (Connection connection = dataSource.getConnection()) {
 					Database database = DatabaseFactory.getInstance()
 						.findCorrectDatabaseImplementation(new JdbcConnection(connection));
-					// The UI service sends Liquibase's update summary to the (silent) log instead of the console.
+					// The UI service sends Liquibase's update summary to the (silent) log
+					// instead of the console.
 					Map<String, Object> scope = Map.of(Scope.Attr.resourceAccessor.name(),
 							new DirectoryResourceAccessor(changelog.getParent()), Scope.Attr.ui.name(),
 							new LoggerUIService());

@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * migrator in a child JVM running {@link MigratorCli}, with the JVM's default settings unless options are given.
+ * migrator in a child JVM running {@link MigratorCli}, with the JVM's default settings
+ * unless options are given.
  *
  * @param name how the tables name this variant
  * @param jvmOptions options before the class path, e.g. {@code -XX:TieredStopAtLevel=1}
@@ -47,7 +48,10 @@ record MigratorProcess(String name, List<String> jvmOptions, String classPath) i
 		return "migrator_version";
 	}
 
-	/** Also used to write the class data sharing archive, with {@code -XX:ArchiveClassesAtExit}. */
+	/**
+	 * Also used to write the class data sharing archive, with
+	 * {@code -XX:ArchiveClassesAtExit}.
+	 */
 	List<String> command(String... arguments) {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

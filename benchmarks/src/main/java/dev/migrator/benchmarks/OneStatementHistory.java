@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A linear history of one-statement revisions (create table, add column, create index, in turn), written out once in
- * each tool's own format so that every tool applies exactly the same SQL in the same order.
+ * A linear history of one-statement revisions (create table, add column, create index, in
+ * turn), written out once in each tool's own format so that every tool applies exactly
+ * the same SQL in the same order.
  */
 final class OneStatementHistory {
 
@@ -18,7 +19,10 @@ final class OneStatementHistory {
 		this.statements = statements;
 	}
 
-	/** Revision i (from 1) creates a table, adds a column to the table before it, or indexes that column. */
+	/**
+	 * Revision i (from 1) creates a table, adds a column to the table before it, or
+	 * indexes that column.
+	 */
 	static OneStatementHistory of(int size) {
 		List<String> statements = new ArrayList<>(size);
 		for (int i = 1; i <= size; i++) {
@@ -66,7 +70,11 @@ final class OneStatementHistory {
 		Files.createDirectories(file.getParent());
 		StringBuilder changelog = new StringBuilder("--liquibase formatted sql\n");
 		for (int i = 1; i <= size(); i++) {
-			changelog.append("\n--changeset bench:").append(i).append('\n').append(this.statements.get(i - 1)).append(";\n");
+			changelog.append("\n--changeset bench:")
+				.append(i)
+				.append('\n')
+				.append(this.statements.get(i - 1))
+				.append(";\n");
 		}
 		Files.writeString(file, changelog);
 	}

@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * One child process, timed from just before it is started to its exit, with what it printed.
+ * One child process, timed from just before it is started to its exit, with what it
+ * printed.
  *
  * @param command what ran
  * @param exitCode its exit code; -1 when it was killed for taking too long
@@ -23,8 +24,9 @@ import java.util.function.Consumer;
 record ProcessRun(List<String> command, int exitCode, double millis, boolean timedOut, String stdout, String stderr) {
 
 	/**
-	 * Runs the command to its end or the time limit. Output goes to files, not pipes: nothing in this JVM has to drain
-	 * them while the clock runs, and a chatty child cannot block on a full pipe.
+	 * Runs the command to its end or the time limit. Output goes to files, not pipes:
+	 * nothing in this JVM has to drain them while the clock runs, and a chatty child
+	 * cannot block on a full pipe.
 	 */
 	static ProcessRun of(List<String> command, Consumer<Map<String, String>> environment, Duration limit)
 			throws IOException, InterruptedException {
@@ -56,8 +58,8 @@ record ProcessRun(List<String> command, int exitCode, double millis, boolean tim
 		if (this.timedOut || this.exitCode != 0) {
 			String how = this.timedOut ? "was killed after " + Math.round(this.millis) + " ms"
 					: "exited with " + this.exitCode;
-			throw new IllegalStateException(String.join(" ", this.command) + "\n" + how + "\nstdout: " + tail(this.stdout)
-					+ "\nstderr: " + tail(this.stderr));
+			throw new IllegalStateException(String.join(" ", this.command) + "\n" + how + "\nstdout: "
+					+ tail(this.stdout) + "\nstderr: " + tail(this.stderr));
 		}
 		return this;
 	}

@@ -4,8 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The start and the latency of every request one thread sent, in growing arrays: a run of a minute or two records a
- * few hundred thousand requests, and boxing each would make the collector part of what is measured.
+ * The start and the latency of every request one thread sent, in growing arrays: a run of
+ * a minute or two records a few hundred thousand requests, and boxing each would make the
+ * collector part of what is measured.
  */
 final class RequestTimings {
 
@@ -67,7 +68,10 @@ final class RequestTimings {
 				(count == 0) ? 0 : sorted[count - 1] / 1e6);
 	}
 
-	/** The value at quantile {@code q} of nanosecond values sorted ascending, in milliseconds; 0 when there are none. */
+	/**
+	 * The value at quantile {@code q} of nanosecond values sorted ascending, in
+	 * milliseconds; 0 when there are none.
+	 */
 	static double millisAt(long[] sorted, double q) {
 		if (sorted.length == 0) {
 			return 0;
@@ -76,7 +80,9 @@ final class RequestTimings {
 		return sorted[Math.max(0, index)] / 1e6;
 	}
 
-	/** Request count, failed requests, and latency quantiles and maximum in milliseconds. */
+	/**
+	 * Request count, failed requests, and latency quantiles and maximum in milliseconds.
+	 */
 	record Summary(int requests, int errors, double p50, double p99, double p999, double max) {
 	}
 

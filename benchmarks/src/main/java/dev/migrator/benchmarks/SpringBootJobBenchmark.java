@@ -18,14 +18,17 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Runs the same history of one-statement revisions through each tool's Spring Boot integration as a whole JVM, start
- * to exit: migrator's migration job ({@code --spring.profiles.active=migrate}), and Spring Boot's Flyway and
- * Liquibase auto-configurations, which migrate while the context starts. Each child JVM has only its own tool's
- * integration on its classpath (see {@link ChildClasspath}). Measures applying all of the history to a fresh
- * database and a no-op run on the up-to-date database; to show where a no-op run's time goes, also when the context
- * had started, a no-op run with an empty history, and migrator's two no-op runs once more without the actuator that
- * our starter brings. Prints medians and the ratios migrator/Flyway and migrator/Liquibase, and writes them as CSV to
- * {@code target/spring-boot-job.csv}. Arguments: {@code revisions[,runs]}.
+ * Runs the same history of one-statement revisions through each tool's Spring Boot
+ * integration as a whole JVM, start to exit: migrator's migration job
+ * ({@code --spring.profiles.active=migrate}), and Spring Boot's Flyway and Liquibase
+ * auto-configurations, which migrate while the context starts. Each child JVM has only
+ * its own tool's integration on its classpath (see {@link ChildClasspath}). Measures
+ * applying all of the history to a fresh database and a no-op run on the up-to-date
+ * database; to show where a no-op run's time goes, also when the context had started, a
+ * no-op run with an empty history, and migrator's two no-op runs once more without the
+ * actuator that our starter brings. Prints medians and the ratios migrator/Flyway and
+ * migrator/Liquibase, and writes them as CSV to {@code target/spring-boot-job.csv}.
+ * Arguments: {@code revisions[,runs]}.
  */
 public final class SpringBootJobBenchmark {
 
@@ -42,7 +45,10 @@ public final class SpringBootJobBenchmark {
 
 	private static final List<String> BREAKDOWN_STEPS = List.of(NO_OP_STARTED, EMPTY);
 
-	/** How the migrator child without the actuator its starter brings is labelled in the table. */
+	/**
+	 * How the migrator child without the actuator its starter brings is labelled in the
+	 * table.
+	 */
 	private static final String WITHOUT_ACTUATOR = " (migrator without actuator)";
 
 	private SpringBootJobBenchmark() {
@@ -66,7 +72,8 @@ public final class SpringBootJobBenchmark {
 		Map<BootIntegration, Map<String, List<Double>>> times = new EnumMap<>(BootIntegration.class);
 		tools.forEach((tool) -> times.put(tool, emptyLists(APPLY, NO_OP, NO_OP_STARTED, EMPTY)));
 		Map<String, List<Double>> withoutActuatorTimes = emptyLists(NO_OP, EMPTY);
-		// Round 0 warms up the server, the file system cache and the JVM's class data, and is not counted. Each round
+		// Round 0 warms up the server, the file system cache and the JVM's class data,
+		// and is not counted. Each round
 		// rotates the order, so that no tool always runs first or last.
 		for (int round = 0; round <= runs; round++) {
 			for (int i = 0; i < tools.size(); i++) {
@@ -78,13 +85,15 @@ public final class SpringBootJobBenchmark {
 				expectApplied(server, database, tool, size);
 				Timing noop = process.run(classpaths.get(tool), tool.arguments(history), database);
 				expectApplied(server, database, tool, size);
-				// The first run on an empty history creates the tool's tables; the second is the floor of a no-op.
+				// The first run on an empty history creates the tool's tables; the second
+				// is the floor of a no-op.
 				Database empty = freshDatabase(server);
 				process.run(classpaths.get(tool), tool.arguments(emptyHistory), empty);
 				Timing floor = process.run(classpaths.get(tool), tool.arguments(emptyHistory), empty);
-				System.out.printf(Locale.ROOT, "round %d %-10s apply %8.1f ms  no-op %7.1f ms (context started at "
-						+ "%6.1f)  empty history %7.1f ms%n", round, tool.label(), apply.totalMs(), noop.totalMs(),
-						noop.contextStartedMs(), floor.totalMs());
+				System.out.printf(Locale.ROOT,
+						"round %d %-10s apply %8.1f ms  no-op %7.1f ms (context started at "
+								+ "%6.1f)  empty history %7.1f ms%n",
+						round, tool.label(), apply.totalMs(), noop.totalMs(), noop.contextStartedMs(), floor.totalMs());
 				if (round > 0) {
 					Map<String, List<Double>> toolTimes = times.get(tool);
 					toolTimes.get(APPLY).add(apply.totalMs());
@@ -93,7 +102,8 @@ public final class SpringBootJobBenchmark {
 					toolTimes.get(EMPTY).add(floor.totalMs());
 				}
 				if (tool == BootIntegration.MIGRATOR) {
-					// The same two no-op runs, on the same databases, without the actuator.
+					// The same two no-op runs, on the same databases, without the
+					// actuator.
 					Timing bareNoop = process.run(withoutActuator, tool.arguments(history), database);
 					Timing bareFloor = process.run(withoutActuator, tool.arguments(emptyHistory), empty);
 					System.out.printf(Locale.ROOT, "round %d %-10s no-op %7.1f ms  empty history %7.1f ms%n", round,
@@ -121,8 +131,8 @@ public final class SpringBootJobBenchmark {
 			System.out.printf(Locale.ROOT, "%-10s child classpath: %d entries; its own: %s%n", tool.label(),
 					classpath.entries().size(), String.join(", ", classpath.ownArtifacts()));
 		}
-		System.out.println("Common to all: "
-				+ String.join(", ", classpaths.get(BootIntegration.MIGRATOR).commonArtifacts()));
+		System.out
+			.println("Common to all: " + String.join(", ", classpaths.get(BootIntegration.MIGRATOR).commonArtifacts()));
 		return classpaths;
 	}
 
@@ -134,7 +144,10 @@ public final class SpringBootJobBenchmark {
 		return lists;
 	}
 
-	/** The history in each tool's format: migrator's and Flyway's folders, Liquibase's changelog file. */
+	/**
+	 * The history in each tool's format: migrator's and Flyway's folders, Liquibase's
+	 * changelog file.
+	 */
 	private static Map<BootIntegration, Path> write(OneStatementHistory history, Path folder) throws Exception {
 		Map<BootIntegration, Path> locations = new EnumMap<>(BootIntegration.class);
 		locations.put(BootIntegration.MIGRATOR, folder.resolve("migrator"));
@@ -150,7 +163,10 @@ public final class SpringBootJobBenchmark {
 		return new Database(server.createDatabase(), server.user(), server.password());
 	}
 
-	/** An exit code 0 is not enough: the tool must have recorded every revision as applied. */
+	/**
+	 * An exit code 0 is not enough: the tool must have recorded every revision as
+	 * applied.
+	 */
 	private static void expectApplied(TestPostgres server, Database database, BootIntegration tool, int size)
 			throws Exception {
 		try (Connection connection = server.connect(database.url());
@@ -208,7 +224,8 @@ public final class SpringBootJobBenchmark {
 		}
 
 		void printHeader() {
-			System.out.println("| step | migrator ms | Flyway ms | Liquibase ms | migrator/Flyway | migrator/Liquibase |");
+			System.out
+				.println("| step | migrator ms | Flyway ms | Liquibase ms | migrator/Flyway | migrator/Liquibase |");
 			System.out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
 		}
 
@@ -216,7 +233,10 @@ public final class SpringBootJobBenchmark {
 			printRow(step, step, this.times.get(BootIntegration.MIGRATOR).get(step));
 		}
 
-		/** A row labelled {@code label} with the given migrator times against Flyway's and Liquibase's of the step. */
+		/**
+		 * A row labelled {@code label} with the given migrator times against Flyway's and
+		 * Liquibase's of the step.
+		 */
 		void printRow(String label, String step, List<Double> migratorTimes) {
 			double migrator = median(migratorTimes);
 			double flyway = median(this.times.get(BootIntegration.FLYWAY).get(step));
@@ -224,8 +244,8 @@ public final class SpringBootJobBenchmark {
 			System.out.printf(Locale.ROOT, "| %s | %,.1f | %,.1f | %,.1f | %.2f | %.2f |%n", label, migrator, flyway,
 					liquibase, migrator / flyway, migrator / liquibase);
 			// The step is quoted: its name may hold a comma.
-			this.csv.append(String.format(Locale.ROOT, "%d,%d,\"%s\",%.1f,%.1f,%.1f,%.3f,%.3f%n", this.size,
-					this.runs, label, migrator, flyway, liquibase, migrator / flyway, migrator / liquibase));
+			this.csv.append(String.format(Locale.ROOT, "%d,%d,\"%s\",%.1f,%.1f,%.1f,%.3f,%.3f%n", this.size, this.runs,
+					label, migrator, flyway, liquibase, migrator / flyway, migrator / liquibase));
 		}
 
 	}

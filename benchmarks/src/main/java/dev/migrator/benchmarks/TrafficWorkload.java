@@ -18,14 +18,19 @@ import java.util.concurrent.atomic.LongAdder;
 import javax.sql.DataSource;
 
 /**
- * The application side of the zero-downtime benchmark: request threads that read, update and insert single rows of
- * {@code accounts} at a steady pace, each request timed from when it was due, and a reporting thread that keeps a read transaction open
- * now and then, as a dashboard query or a long export does. Every request runs in autocommit on its thread's own
- * connection; a failed request is counted by its SQLState and the thread goes on.
+ * The application side of the zero-downtime benchmark: request threads that read, update
+ * and insert single rows of {@code accounts} at a steady pace, each request timed from
+ * when it was due, and a reporting thread that keeps a read transaction open now and
+ * then, as a dashboard query or a long export does. Every request runs in autocommit on
+ * its thread's own connection; a failed request is counted by its SQLState and the thread
+ * goes on.
  */
 final class TrafficWorkload implements AutoCloseable {
 
-	/** What every inserted row adds to {@code amount}, so that the final sum can be checked. */
+	/**
+	 * What every inserted row adds to {@code amount}, so that the final sum can be
+	 * checked.
+	 */
 	static final int INSERTED_AMOUNT = 7;
 
 	private final DataSource dataSource;
@@ -66,8 +71,9 @@ final class TrafficWorkload implements AutoCloseable {
 	}
 
 	/**
-	 * Starts {@code requestThreads} threads, each sending one request per {@code interval}, and one reporting thread
-	 * that holds a read transaction for {@code reportLength} every {@code reportEvery}.
+	 * Starts {@code requestThreads} threads, each sending one request per
+	 * {@code interval}, and one reporting thread that holds a read transaction for
+	 * {@code reportLength} every {@code reportEvery}.
 	 */
 	static TrafficWorkload start(DataSource dataSource, long rows, int requestThreads, Duration interval,
 			Duration reportLength, Duration reportEvery) {
@@ -94,8 +100,10 @@ final class TrafficWorkload implements AutoCloseable {
 			while (this.running.get()) {
 				ThreadLocalRandom random = ThreadLocalRandom.current();
 				int kind = random.nextInt(100);
-				// Timed from when the request was due, not from when a thread held up by a lock got to send it:
-				// users keep arriving during a stall, and each of them waits (no coordinated omission).
+				// Timed from when the request was due, not from when a thread held up by
+				// a lock got to send it:
+				// users keep arriving during a stall, and each of them waits (no
+				// coordinated omission).
 				long start = next;
 				try {
 					if (kind < 45) {
@@ -130,7 +138,8 @@ final class TrafficWorkload implements AutoCloseable {
 						.increment();
 				}
 				next += this.interval.toNanos();
-				// Behind schedule after a stall, the thread sends the requests that arrived meanwhile at once.
+				// Behind schedule after a stall, the thread sends the requests that
+				// arrived meanwhile at once.
 				sleepNanos(next - System.nanoTime());
 			}
 		}
@@ -163,8 +172,9 @@ final class TrafficWorkload implements AutoCloseable {
 				catch (SQLException ex) {
 					this.reportHoldingSince = 0;
 					connection.rollback();
-					this.errors.computeIfAbsent("report " + ex.getSQLState() + " " + firstLine(ex),
-							(k) -> new LongAdder()).increment();
+					this.errors
+						.computeIfAbsent("report " + ex.getSQLState() + " " + firstLine(ex), (k) -> new LongAdder())
+						.increment();
 				}
 			}
 		}
@@ -174,8 +184,9 @@ final class TrafficWorkload implements AutoCloseable {
 	}
 
 	/**
-	 * Waits until a reporting transaction has held its lock for {@code held} and will hold it for a while yet, so that
-	 * a schema change started now meets an open transaction, the situation in which a lock queue forms.
+	 * Waits until a reporting transaction has held its lock for {@code held} and will
+	 * hold it for a while yet, so that a schema change started now meets an open
+	 * transaction, the situation in which a lock queue forms.
 	 */
 	void awaitOpenReport(Duration held) throws InterruptedException {
 		long deadline = System.nanoTime() + this.reportEvery.multipliedBy(3).toNanos();

@@ -21,12 +21,15 @@ import org.flywaydb.core.Flyway;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * Applies the same schema story to a busy table, each time on a fresh copy of it in its own database: (a) as the
- * plain SQL of a Flyway migration, (b) as migrator's safe revisions with its default settings, (c) the same with a
- * lock timeout of 200 ms and backfill batches aimed at 100 ms, as a latency-sensitive service would set them. A steady
- * stream of reads, updates and inserts runs all along, each request timed from when it was due, and a reporting
- * transaction holds a read lock for a second every three seconds; each change starts while one is open. Prints, per change and in all, how long the migration took, how many
- * requests failed and how long they waited. Arguments: {@code rows[,requestThreads]}.
+ * Applies the same schema story to a busy table, each time on a fresh copy of it in its
+ * own database: (a) as the plain SQL of a Flyway migration, (b) as migrator's safe
+ * revisions with its default settings, (c) the same with a lock timeout of 200 ms and
+ * backfill batches aimed at 100 ms, as a latency-sensitive service would set them. A
+ * steady stream of reads, updates and inserts runs all along, each request timed from
+ * when it was due, and a reporting transaction holds a read lock for a second every three
+ * seconds; each change starts while one is open. Prints, per change and in all, how long
+ * the migration took, how many requests failed and how long they waited. Arguments:
+ * {@code rows[,requestThreads]}.
  */
 public final class ZeroDowntimeBenchmark {
 
@@ -38,7 +41,8 @@ public final class ZeroDowntimeBenchmark {
 
 	private static final Duration WARM_UP = Duration.ofSeconds(3);
 
-	// Each change starts this long after a reporting transaction took its lock, for every approach alike.
+	// Each change starts this long after a reporting transaction took its lock, for every
+	// approach alike.
 	private static final Duration REPORT_OPEN_FOR = Duration.ofMillis(100);
 
 	private ZeroDowntimeBenchmark() {
@@ -100,7 +104,8 @@ public final class ZeroDowntimeBenchmark {
 		}
 		long expectedSum = sumBefore + workload.updates() + workload.inserts() * TrafficWorkload.INSERTED_AMOUNT;
 		SchemaStory.verify(dataSource, approach.name(), expectedSum);
-		// The waits for an open report between the changes belong to no approach: only the changes are summed.
+		// The waits for an open report between the changes belong to no approach: only
+		// the changes are summed.
 		double millis = steps.stream().mapToDouble(StepRun::millis).sum();
 		Run run = new Run(approach.name(), millis, steps, workload.summarize(windows), workload.errors());
 		System.out.printf(Locale.ROOT, "%s: %,.1f s, %,d requests, %,d failed, longest request %,.0f ms %s%n",
@@ -130,8 +135,9 @@ public final class ZeroDowntimeBenchmark {
 			System.out.println(row);
 		}
 		System.out.println();
-		System.out.println("| approach | migration s | requests | failed | p50 ms | p99 ms | p99.9 ms | longest request ms "
-				+ "| longest / naive | p99.9 / naive |");
+		System.out
+			.println("| approach | migration s | requests | failed | p50 ms | p99 ms | p99.9 ms | longest request ms "
+					+ "| longest / naive | p99.9 / naive |");
 		System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 		for (Run run : runs) {
 			RequestTimings.Summary r = run.requests();
@@ -176,7 +182,10 @@ public final class ZeroDowntimeBenchmark {
 
 	}
 
-	/** The plain SQL, one Flyway versioned migration per change, run with Flyway's defaults. */
+	/**
+	 * The plain SQL, one Flyway versioned migration per change, run with Flyway's
+	 * defaults.
+	 */
 	private static final class NaiveFlyway implements Approach {
 
 		private final Path folder;
@@ -209,15 +218,22 @@ public final class ZeroDowntimeBenchmark {
 
 		@Override
 		public void apply(SchemaStory.Step step) {
-			Flyway.configure().dataSource(this.dataSource).locations("filesystem:" + this.folder)
+			Flyway.configure()
+				.dataSource(this.dataSource)
+				.locations("filesystem:" + this.folder)
 				.target(this.versionOfStep.get(step.name()))
-				.baselineOnMigrate(true).baselineVersion("0")
-				.load().migrate();
+				.baselineOnMigrate(true)
+				.baselineVersion("0")
+				.load()
+				.migrate();
 		}
 
 	}
 
-	/** migrator's revisions of the story: safe operations, and expand / backfill / contract for the type change. */
+	/**
+	 * migrator's revisions of the story: safe operations, and expand / backfill /
+	 * contract for the type change.
+	 */
 	private static final class SafeMigrator implements Approach {
 
 		private final String name;
@@ -242,8 +258,11 @@ public final class ZeroDowntimeBenchmark {
 		@Override
 		public void prepare(DataSource dataSource) {
 			var revisions = SchemaStory.revisions(this.backfillTarget);
-			MigratorConfig.Builder builder = MigratorConfig.builder().dataSource(dataSource).locations(List.of())
-				.source(() -> revisions).runBackfillsOnUpgrade(true);
+			MigratorConfig.Builder builder = MigratorConfig.builder()
+				.dataSource(dataSource)
+				.locations(List.of())
+				.source(() -> revisions)
+				.runBackfillsOnUpgrade(true);
 			this.lockTimeout.ifPresent(builder::lockTimeout);
 			this.migrator = Migrator.create(builder.build());
 		}

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Prints backfills' progress as a table, one row each, for the backfill commands of the job:
+ * Prints backfills' progress as a table, one row each, for the backfill commands of the
+ * job:
  *
  * <pre>
  * BACKFILL      STATE    ROWS DONE  PERCENT  ROWS/S  BATCH SIZE  THROTTLE

@@ -28,7 +28,10 @@ public enum JobCommand {
 	/** Fail when revisions are pending or an applied revision was edited. */
 	CHECK,
 
-	/** Print the SQL script that moving from {@code migrator.job.from} to the target would run. */
+	/**
+	 * Print the SQL script that moving from {@code migrator.job.from} to the target would
+	 * run.
+	 */
 	SQL,
 
 	/** Print the linter's findings in the revisions; exit 2 when there is any. */
@@ -40,24 +43,33 @@ public enum JobCommand {
 	/** Pause the backfill named by {@code migrator.job.backfill}. */
 	BACKFILL_PAUSE,
 
-	/** Make the paused, failed or cancelled backfill named by {@code migrator.job.backfill} pending again. */
+	/**
+	 * Make the paused, failed or cancelled backfill named by
+	 * {@code migrator.job.backfill} pending again.
+	 */
 	BACKFILL_RESUME,
 
 	/** Cancel the backfill named by {@code migrator.job.backfill}. */
 	BACKFILL_CANCEL,
 
-	/** Print every backfill's progress, or that of the one named by {@code migrator.job.backfill}. */
+	/**
+	 * Print every backfill's progress, or that of the one named by
+	 * {@code migrator.job.backfill}.
+	 */
 	BACKFILL_STATUS;
 
 	/**
-	 * The command as written in {@code migrator.job.command}, such as {@code backfill-status}: Spring Boot binds
-	 * that spelling (and {@code BACKFILL_STATUS}, {@code backfill_status}) to the constant.
+	 * The command as written in {@code migrator.job.command}, such as
+	 * {@code backfill-status}: Spring Boot binds that spelling (and
+	 * {@code BACKFILL_STATUS}, {@code backfill_status}) to the constant.
 	 */
 	public String label() {
 		return name().toLowerCase(Locale.ROOT).replace('_', '-');
 	}
 
-	/** Whether the command works on the backfill named by {@code migrator.job.backfill}. */
+	/**
+	 * Whether the command works on the backfill named by {@code migrator.job.backfill}.
+	 */
 	boolean isBackfillCommand() {
 		return this == BACKFILL || this == BACKFILL_PAUSE || this == BACKFILL_RESUME || this == BACKFILL_CANCEL
 				|| this == BACKFILL_STATUS;

@@ -15,8 +15,8 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.util.StringUtils;
 
 /**
- * Where the job puts a lint report: the text on standard output, and the SARIF log in the file of
- * {@code migrator.job.lint-report} when it is set, for code review tools.
+ * Where the job puts a lint report: the text on standard output, and the SARIF log in the
+ * file of {@code migrator.job.lint-report} when it is set, for code review tools.
  */
 final class LintReportOutput {
 

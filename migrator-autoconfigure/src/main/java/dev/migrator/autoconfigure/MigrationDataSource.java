@@ -9,9 +9,11 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.util.StringUtils;
 
 /**
- * Chooses the DataSource migrations run on: a {@link MigratorDataSource @MigratorDataSource} bean, else one built
- * from {@code migrator.url}, else the application's, with {@code migrator.user} when it is set; none when there is
- * none of these and {@code migrator.dialect} is set, for the commands that need no database.
+ * Chooses the DataSource migrations run on: a
+ * {@link MigratorDataSource @MigratorDataSource} bean, else one built from
+ * {@code migrator.url}, else the application's, with {@code migrator.user} when it is
+ * set; none when there is none of these and {@code migrator.dialect} is set, for the
+ * commands that need no database.
  */
 final class MigrationDataSource {
 
@@ -26,7 +28,8 @@ final class MigrationDataSource {
 			return Optional.of(qualified);
 		}
 		if (StringUtils.hasText(this.properties.getUrl())) {
-			// Unpooled on purpose: a migration needs one connection at a time, and only for the run.
+			// Unpooled on purpose: a migration needs one connection at a time, and only
+			// for the run.
 			return Optional.of(DataSourceBuilder.create(classLoader)
 				.type(SimpleDriverDataSource.class)
 				.url(this.properties.getUrl())
@@ -42,7 +45,8 @@ final class MigrationDataSource {
 				.build());
 		}
 		if (application == null && StringUtils.hasText(this.properties.getDialect())) {
-			// sql and lint work from the dialect alone; commands that need the database say so when run.
+			// sql and lint work from the dialect alone; commands that need the database
+			// say so when run.
 			return Optional.empty();
 		}
 		if (application == null) {

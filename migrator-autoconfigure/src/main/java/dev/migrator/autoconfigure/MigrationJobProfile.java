@@ -4,8 +4,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 
 /**
- * Whether the application was started as the migration job: the profile named by {@code migrator.job.profile}
- * ({@code migrate} unless set) is active.
+ * Whether the application was started as the migration job: the profile named by
+ * {@code migrator.job.profile} ({@code migrate} unless set) is active.
  */
 final class MigrationJobProfile {
 

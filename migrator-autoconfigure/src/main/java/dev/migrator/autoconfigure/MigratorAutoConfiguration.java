@@ -32,11 +32,13 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 
 /**
- * Auto-configuration for migrator: a {@link Migrator} on the application's DataSource (or a dedicated one), the
- * migration job when its profile is active, and otherwise, in a web application, this instance's record in the clients
- * table (the one write outside the job; {@code migrator.clients.enabled=false} switches it off). Beans of type
- * {@link JavaMigration}, {@link MigrationListener}, {@link BackfillListener} and {@link NamingConvention} reach the
- * engine's configuration, and {@link MigratorConfigCustomizer} beans can change anything else.
+ * Auto-configuration for migrator: a {@link Migrator} on the application's DataSource (or
+ * a dedicated one), the migration job when its profile is active, and otherwise, in a web
+ * application, this instance's record in the clients table (the one write outside the
+ * job; {@code migrator.clients.enabled=false} switches it off). Beans of type
+ * {@link JavaMigration}, {@link MigrationListener}, {@link BackfillListener} and
+ * {@link NamingConvention} reach the engine's configuration, and
+ * {@link MigratorConfigCustomizer} beans can change anything else.
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
 @ConditionalOnClass(Migrator.class)
@@ -58,7 +60,8 @@ public final class MigratorAutoConfiguration {
 				ObjectProvider<BackfillListener> backfillListeners, ObjectProvider<NamingConvention> namingConvention,
 				ObjectProvider<MigratorConfigCustomizer> customizers) {
 			ClassLoader classLoader = resourceLoader.getClassLoader();
-			// Reading a location's prefix needs no file: checking it here turns a typo into a startup failure
+			// Reading a location's prefix needs no file: checking it here turns a typo
+			// into a startup failure
 			// rather than a failed job much later.
 			new SqlFileRevisionSource(properties.getLocations(), classLoader);
 			MigratorConfig.Builder builder = MigratorConfig.builder().classLoader(classLoader);
@@ -101,8 +104,8 @@ public final class MigratorAutoConfiguration {
 	}
 
 	/**
-	 * A running web application records itself for the compatibility guard of contract revisions: the one table it
-	 * writes.
+	 * A running web application records itself for the compatibility guard of contract
+	 * revisions: the one table it writes.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication
@@ -139,8 +142,8 @@ public final class MigratorAutoConfiguration {
 	}
 
 	/**
-	 * Matches when there is a database to migrate (the application's DataSource or a dedicated URL), or a dialect to
- * write SQL and lint for without one.
+	 * Matches when there is a database to migrate (the application's DataSource or a
+	 * dedicated URL), or a dialect to write SQL and lint for without one.
 	 */
 	static final class MigrationDatabaseCondition extends AnyNestedCondition {
 
@@ -158,7 +161,8 @@ public final class MigratorAutoConfiguration {
 
 		}
 
-		// Offline commands only: sql and lint read revision files, and the dialect stands in for the connection.
+		// Offline commands only: sql and lint read revision files, and the dialect stands
+		// in for the connection.
 		@ConditionalOnProperty("migrator.dialect")
 		private static final class DialectCondition {
 

@@ -19,12 +19,14 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Records this running application instance in the clients table, says every heartbeat interval that it is still
- * alive, and removes it when the application stops: what lets a contract revision wait until instances of older code
- * are gone. The one write a web application makes; a failure to write is logged and never stops the application.
+ * Records this running application instance in the clients table, says every heartbeat
+ * interval that it is still alive, and removes it when the application stops: what lets a
+ * contract revision wait until instances of older code are gone. The one write a web
+ * application makes; a failure to write is logged and never stops the application.
  *
- * <p>It starts before the web server and stops after it, so that the instance counts as running for as long as it
- * may serve a request.
+ * <p>
+ * It starts before the web server and stops after it, so that the instance counts as
+ * running for as long as it may serve a request.
  */
 public class MigratorClientRegistration implements SmartLifecycle {
 
@@ -48,22 +50,26 @@ public class MigratorClientRegistration implements SmartLifecycle {
 	private volatile boolean failing;
 
 	/**
-	 * @param migrator the engine: its database holds the clients table, its revision graph's heads are what this
-	 * instance's code needs
+	 * @param migrator the engine: its database holds the clients table, its revision
+	 * graph's heads are what this instance's code needs
 	 * @param identity who this instance is
 	 * @param heartbeatInterval how often it says that it is alive
 	 */
 	public MigratorClientRegistration(Migrator migrator, RunningInstance identity, Duration heartbeatInterval) {
 		if (heartbeatInterval.isNegative() || heartbeatInterval.isZero()) {
-			throw new MigratorException("invalid-configuration", "migrator.clients.heartbeat-interval must be positive, "
-					+ "but is " + heartbeatInterval + ". Give a duration such as 15s, well within the live window.");
+			throw new MigratorException("invalid-configuration",
+					"migrator.clients.heartbeat-interval must be positive, " + "but is " + heartbeatInterval
+							+ ". Give a duration such as 15s, well within the live window.");
 		}
 		this.migrator = migrator;
 		this.identity = identity;
 		this.heartbeatInterval = heartbeatInterval;
 	}
 
-	/** This instance as it registered; empty before it started or when its revisions could not be read. */
+	/**
+	 * This instance as it registered; empty before it started or when its revisions could
+	 * not be read.
+	 */
 	public synchronized Optional<ClientInstance> instance() {
 		return Optional.ofNullable(this.instance);
 	}
@@ -73,10 +79,12 @@ public class MigratorClientRegistration implements SmartLifecycle {
 		try {
 			this.registry = this.migrator.clientRegistry();
 			this.instance = new ClientInstance(this.identity.instanceId(), this.identity.application(),
-					this.identity.version(), this.migrator.heads().stream().map(Revision::id).collect(Collectors.toSet()));
+					this.identity.version(),
+					this.migrator.heads().stream().map(Revision::id).collect(Collectors.toSet()));
 		}
 		catch (RuntimeException ex) {
-			// The revisions are checked by readiness and by the job; the application serves on regardless.
+			// The revisions are checked by readiness and by the job; the application
+			// serves on regardless.
 			logger.warn("Instance " + this.identity.instanceId() + " does not record itself in the clients table: "
 					+ ex.getMessage());
 			return;
@@ -131,7 +139,10 @@ public class MigratorClientRegistration implements SmartLifecycle {
 		}
 	}
 
-	/** Beats, or registers again when its row is gone (the table emptied, or it was down for a while). */
+	/**
+	 * Beats, or registers again when its row is gone (the table emptied, or it was down
+	 * for a while).
+	 */
 	void heartbeat() {
 		try {
 			if (!this.registry.heartbeat(this.instance.instanceId())) {
@@ -150,7 +161,8 @@ public class MigratorClientRegistration implements SmartLifecycle {
 
 	private void failed(MigratorException ex) {
 		if (!this.failing) {
-			// Once per outage: contract revisions will not see this instance until it reaches the table again.
+			// Once per outage: contract revisions will not see this instance until it
+			// reaches the table again.
 			logger.warn("Instance " + this.instance.instanceId() + " could not record itself: " + ex.getMessage());
 		}
 		this.failing = true;

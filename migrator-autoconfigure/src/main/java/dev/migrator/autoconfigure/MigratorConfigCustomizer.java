@@ -3,8 +3,9 @@ package dev.migrator.autoconfigure;
 import dev.migrator.core.MigratorConfig;
 
 /**
- * Callback to change the engine's configuration beyond what the {@code migrator.*} properties say. Customizers run in
- * {@link org.springframework.core.annotation.Order order}, after the properties were applied.
+ * Callback to change the engine's configuration beyond what the {@code migrator.*}
+ * properties say. Customizers run in {@link org.springframework.core.annotation.Order
+ * order}, after the properties were applied.
  */
 @FunctionalInterface
 public interface MigratorConfigCustomizer {

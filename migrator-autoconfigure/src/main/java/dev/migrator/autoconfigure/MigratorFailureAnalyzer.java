@@ -6,8 +6,9 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Turns an engine error at startup into Spring Boot's failure report: the engine's message, which names the
- * property, file or revision at fault, is the description; the action says where to change it.
+ * Turns an engine error at startup into Spring Boot's failure report: the engine's
+ * message, which names the property, file or revision at fault, is the description; the
+ * action says where to change it.
  */
 class MigratorFailureAnalyzer extends AbstractFailureAnalyzer<MigratorException> {
 

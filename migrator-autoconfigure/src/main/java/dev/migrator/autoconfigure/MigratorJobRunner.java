@@ -26,13 +26,16 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 
 /**
- * The migration job: runs the one command of {@code migrator.job.command} and keeps its outcome as the exit code, so
- * that a Kubernetes Job, an init container or a CI step sees it. Results go to the given stream (standard output), so
- * that {@code sql} can be redirected to a file; progress and errors go to the log.
+ * The migration job: runs the one command of {@code migrator.job.command} and keeps its
+ * outcome as the exit code, so that a Kubernetes Job, an init container or a CI step sees
+ * it. Results go to the given stream (standard output), so that {@code sql} can be
+ * redirected to a file; progress and errors go to the log.
  *
- * <p>Exit codes: {@value #SUCCESS} the command succeeded; {@value #FAILURE} it failed (a revision failed, the
- * database could not be reached, a revision file is invalid); {@value #CHECK_FAILED} {@code check} found pending or
- * edited revisions, or {@code lint} (and {@code check}, unless {@code migrator.job.check-lint} is off) found unsafe
+ * <p>
+ * Exit codes: {@value #SUCCESS} the command succeeded; {@value #FAILURE} it failed (a
+ * revision failed, the database could not be reached, a revision file is invalid);
+ * {@value #CHECK_FAILED} {@code check} found pending or edited revisions, or {@code lint}
+ * (and {@code check}, unless {@code migrator.job.check-lint} is off) found unsafe
  * statements in the revisions.
  */
 public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
@@ -43,10 +46,15 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 	/** The command failed. */
 	public static final int FAILURE = 1;
 
-	/** {@code check} found the database behind the code, or an applied revision edited. */
+	/**
+	 * {@code check} found the database behind the code, or an applied revision edited.
+	 */
 	public static final int CHECK_FAILED = 2;
 
-	/** {@code lint}, or {@code check}, found unsafe statements in the revisions: the code {@code check} exits with. */
+	/**
+	 * {@code lint}, or {@code check}, found unsafe statements in the revisions: the code
+	 * {@code check} exits with.
+	 */
 	public static final int LINT_FAILED = CHECK_FAILED;
 
 	private static final Log logger = LogFactory.getLog(MigratorJobRunner.class);
@@ -60,7 +68,8 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 	private volatile int exitCode = SUCCESS;
 
 	/**
-	 * Checks the job settings at once, so that a wrong target fails startup with failure analysis.
+	 * Checks the job settings at once, so that a wrong target fails startup with failure
+	 * analysis.
 	 * @param migrator the engine
 	 * @param job the job settings
 	 * @param out where command results are printed
@@ -126,7 +135,8 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 		}
 		catch (LintFailedException ex) {
 			this.exitCode = LINT_FAILED;
-			// The findings are on standard output already, with the file and line of each.
+			// The findings are on standard output already, with the file and line of
+			// each.
 			logger.error("Migration job: " + command + " failed (exit code " + LINT_FAILED + "): lint found "
 					+ ex.report().findings().size() + " unsafe statement(s) in the revisions. Rewrite each the safe "
 					+ "way, or allow it with -- migrator:allow RULE-ID reason.");
@@ -134,8 +144,8 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 		catch (MigrationFailedException ex) {
 			this.exitCode = FAILURE;
 			// The engine has logged the whole story of the failed revision already.
-			logger.error("Migration job: " + command + " failed at revision " + ex.revision() + " (exit code "
-					+ FAILURE + ")");
+			logger.error("Migration job: " + command + " failed at revision " + ex.revision() + " (exit code " + FAILURE
+					+ ")");
 		}
 		catch (MigratorException ex) {
 			this.exitCode = FAILURE;
@@ -174,7 +184,10 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 		}
 	}
 
-	/** The database against the code, and unless switched off the revisions against the linter. */
+	/**
+	 * The database against the code, and unless switched off the revisions against the
+	 * linter.
+	 */
 	private void check() {
 		// Lint first: its findings are printed even when the database check fails.
 		Optional<LintReport> lint = this.job.isCheckLint() ? Optional.of(lint()) : Optional.empty();
@@ -203,7 +216,10 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 			this.out.println("Nothing to do: the database is at " + describe(result.after()));
 		}
 		else {
-			Duration total = result.steps().stream().map((step) -> step.duration()).reduce(Duration.ZERO, Duration::plus);
+			Duration total = result.steps()
+				.stream()
+				.map((step) -> step.duration())
+				.reduce(Duration.ZERO, Duration::plus);
 			this.out.println(verb + " " + result.steps().size() + " revision(s) in " + total.toMillis() + " ms: "
 					+ describe(result.before()) + " -> " + describe(result.after()));
 		}

@@ -14,8 +14,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Configuration properties for migrator. The defaults repeat the engine's on purpose, so that the generated metadata
- * shows them; {@code MigratorPropertiesTests} keeps the two in step.
+ * Configuration properties for migrator. The defaults repeat the engine's on purpose, so
+ * that the generated metadata shows them; {@code MigratorPropertiesTests} keeps the two
+ * in step.
  */
 @ConfigurationProperties("migrator")
 public class MigratorProperties {
@@ -26,8 +27,8 @@ public class MigratorProperties {
 	private boolean enabled = true;
 
 	/**
-	 * Folders SQL revision files are loaded from, each prefixed with 'classpath:' or 'filesystem:', replacing the
-	 * default folder when set.
+	 * Folders SQL revision files are loaded from, each prefixed with 'classpath:' or
+	 * 'filesystem:', replacing the default folder when set.
 	 */
 	private List<String> locations = new ArrayList<>(Collections.singletonList("classpath:db/revisions"));
 
@@ -37,7 +38,8 @@ public class MigratorProperties {
 	private List<String> javaPackages = new ArrayList<>();
 
 	/**
-	 * Schema of the version and history tables; the connection's default schema when not set.
+	 * Schema of the version and history tables; the connection's default schema when not
+	 * set.
 	 */
 	private String schema;
 
@@ -52,35 +54,39 @@ public class MigratorProperties {
 	private String historyTable = "migrator_history";
 
 	/**
-	 * How long a migration statement may wait for a lock before it gives up and is tried again, unless its revision
-	 * sets its own; 2s on PostgreSQL and no limit on SQLite when not set.
+	 * How long a migration statement may wait for a lock before it gives up and is tried
+	 * again, unless its revision sets its own; 2s on PostgreSQL and no limit on SQLite
+	 * when not set.
 	 */
 	private Duration lockTimeout;
 
 	/**
-	 * How long a migration statement may run before it fails, unless its revision sets its own; no limit when not
-	 * set.
+	 * How long a migration statement may run before it fails, unless its revision sets
+	 * its own; no limit when not set.
 	 */
 	private Duration statementTimeout;
 
 	/**
-	 * How long a runner waits for another runner to release the run lock before it gives up.
+	 * How long a runner waits for another runner to release the run lock before it gives
+	 * up.
 	 */
 	private Duration lockWait = Duration.ofMinutes(10);
 
 	/**
-	 * What an applied revision whose content was edited since does: fail the run or log a warning.
+	 * What an applied revision whose content was edited since does: fail the run or log a
+	 * warning.
 	 */
 	private ChecksumPolicy checksumPolicy = ChecksumPolicy.FAIL;
 
 	/**
-	 * JDBC URL of the database to migrate, for a DataSource used by migrations only; the application's DataSource
-	 * when not set.
+	 * JDBC URL of the database to migrate, for a DataSource used by migrations only; the
+	 * application's DataSource when not set.
 	 */
 	private String url;
 
 	/**
-	 * Login user of the database to migrate, when migrations need another user than the application.
+	 * Login user of the database to migrate, when migrations need another user than the
+	 * application.
 	 */
 	private String user;
 
@@ -90,8 +96,8 @@ public class MigratorProperties {
 	private String password;
 
 	/**
-	 * Dialect of the database, postgresql or sqlite, so that the 'sql' and 'lint' commands need no connection; read
-	 * from the connection when not set.
+	 * Dialect of the database, postgresql or sqlite, so that the 'sql' and 'lint'
+	 * commands need no connection; read from the connection when not set.
 	 */
 	private String dialect;
 
@@ -243,13 +249,14 @@ public class MigratorProperties {
 	public static class Backfill {
 
 		/**
-		 * Whether the upgrade command runs each backfill right after the revision that declares it, instead of
-		 * leaving backfills to the 'backfill' command.
+		 * Whether the upgrade command runs each backfill right after the revision that
+		 * declares it, instead of leaving backfills to the 'backfill' command.
 		 */
 		private boolean runOnUpgrade;
 
 		/**
-		 * Name of the backfill progress table, in the version table's schema; the chunk table is named after it.
+		 * Name of the backfill progress table, in the version table's schema; the chunk
+		 * table is named after it.
 		 */
 		private String table = "migrator_backfill";
 
@@ -290,34 +297,38 @@ public class MigratorProperties {
 	public static class Replica {
 
 		/**
-		 * WAL a replica may trail by before backfills wait, such as 64MB; no limit when not set.
+		 * WAL a replica may trail by before backfills wait, such as 64MB; no limit when
+		 * not set.
 		 */
 		private DataSize maxLagBytes;
 
 		/**
-		 * WAL every replica must be back within before backfills go on; half of max-lag-bytes when not set.
+		 * WAL every replica must be back within before backfills go on; half of
+		 * max-lag-bytes when not set.
 		 */
 		private DataSize resumeLagBytes;
 
 		/**
-		 * Replay delay a replica may have before backfills wait, such as 10s; no limit when not set.
+		 * Replay delay a replica may have before backfills wait, such as 10s; no limit
+		 * when not set.
 		 */
 		private Duration maxLag;
 
 		/**
-		 * Replay delay every replica must be back within before backfills go on; half of max-lag when not set.
+		 * Replay delay every replica must be back within before backfills go on; half of
+		 * max-lag when not set.
 		 */
 		private Duration resumeLag;
 
 		/**
-		 * How often a waiting backfill measures replica lag again, which is also how long the lag gauges reuse a
-		 * measurement.
+		 * How often a waiting backfill measures replica lag again, which is also how long
+		 * the lag gauges reuse a measurement.
 		 */
 		private Duration pollInterval = Duration.ofSeconds(1);
 
 		/**
-		 * Replicas to measure lag on directly, by the name their figures are tagged with, besides the standbys the
-		 * primary reports.
+		 * Replicas to measure lag on directly, by the name their figures are tagged with,
+		 * besides the standbys the primary reports.
 		 */
 		private Map<String, Source> sources = new LinkedHashMap<>();
 
@@ -423,8 +434,8 @@ public class MigratorProperties {
 	public static class LockRetry {
 
 		/**
-		 * How many times a statement or transaction that timed out waiting for a lock is tried in all, 1 to fail at
-		 * once.
+		 * How many times a statement or transaction that timed out waiting for a lock is
+		 * tried in all, 1 to fail at once.
 		 */
 		private int attempts = 5;
 
@@ -465,13 +476,15 @@ public class MigratorProperties {
 	}
 
 	/**
-	 * The registry of running application instances, which contract revisions check before they run.
+	 * The registry of running application instances, which contract revisions check
+	 * before they run.
 	 */
 	public static class Clients {
 
 		/**
-		 * Whether a web application records itself in the clients table while it runs, the one table it writes, so
-		 * that contract revisions wait until instances of older code are gone.
+		 * Whether a web application records itself in the clients table while it runs,
+		 * the one table it writes, so that contract revisions wait until instances of
+		 * older code are gone.
 		 */
 		private boolean enabled = true;
 
@@ -481,13 +494,14 @@ public class MigratorProperties {
 		private Duration heartbeatInterval = Duration.ofSeconds(15);
 
 		/**
-		 * How recent an instance's last heartbeat must be for it to count as running; keep it several heartbeat
-		 * intervals long.
+		 * How recent an instance's last heartbeat must be for it to count as running;
+		 * keep it several heartbeat intervals long.
 		 */
 		private Duration liveWindow = Duration.ofSeconds(60);
 
 		/**
-		 * Name of the table running application instances record themselves in, in the version table's schema.
+		 * Name of the table running application instances record themselves in, in the
+		 * version table's schema.
 		 */
 		private String table = "migrator_clients";
 
@@ -526,12 +540,14 @@ public class MigratorProperties {
 	}
 
 	/**
-	 * The migration job: the one command an application started with the job profile runs instead of serving.
+	 * The migration job: the one command an application started with the job profile runs
+	 * instead of serving.
 	 */
 	public static class Job {
 
 		/**
-		 * Profile that turns the application into the migration job; a profile expression is allowed.
+		 * Profile that turns the application into the migration job; a profile expression
+		 * is allowed.
 		 */
 		private String profile = "migrate";
 
@@ -541,7 +557,8 @@ public class MigratorProperties {
 		private JobCommand command = JobCommand.UPGRADE;
 
 		/**
-		 * Target of the command: heads, head, base, a revision id or unique prefix, label@head, +N, -N, id+N or id-N.
+		 * Target of the command: heads, head, base, a revision id or unique prefix,
+		 * label@head, +N, -N, id+N or id-N.
 		 */
 		private String target = "heads";
 
@@ -551,41 +568,45 @@ public class MigratorProperties {
 		private String from = "base";
 
 		/**
-		 * Range the 'history' command lists, as from:to with either end optional; every revision when empty.
+		 * Range the 'history' command lists, as from:to with either end optional; every
+		 * revision when empty.
 		 */
 		private String range = "";
 
 		/**
-		 * Whether to end the process with the job's exit code once the command ran, which only a job run inside a
-		 * test or a larger program should switch off.
+		 * Whether to end the process with the job's exit code once the command ran, which
+		 * only a job run inside a test or a larger program should switch off.
 		 */
 		private boolean exit = true;
 
 		/**
-		 * Phases the upgrade command applies: all, or expand to hold back contract revisions and every revision that
-		 * needs one.
+		 * Phases the upgrade command applies: all, or expand to hold back contract
+		 * revisions and every revision that needs one.
 		 */
 		private PhaseFilter phase = PhaseFilter.ALL;
 
 		/**
-		 * Whether a contract revision runs even though live application instances predate it, which is logged.
+		 * Whether a contract revision runs even though live application instances predate
+		 * it, which is logged.
 		 */
 		private boolean allowContractWithLiveClients;
 
 		/**
-		 * Backfill the backfill commands work on; 'backfill' and 'backfill-status' take every backfill when not set.
+		 * Backfill the backfill commands work on; 'backfill' and 'backfill-status' take
+		 * every backfill when not set.
 		 */
 		private String backfill;
 
 		/**
-		 * File the 'lint' and 'check' commands write their findings to as a SARIF log, for code review tools, such
-		 * as target/migrator-lint.sarif; none when not set.
+		 * File the 'lint' and 'check' commands write their findings to as a SARIF log,
+		 * for code review tools, such as target/migrator-lint.sarif; none when not set.
 		 */
 		private String lintReport;
 
 		/**
-		 * Source folder, relative to the repository root, that classpath revision files come from in the SARIF log,
-		 * such as src/main/resources; given relative to the CLASSPATH base id when not set.
+		 * Source folder, relative to the repository root, that classpath revision files
+		 * come from in the SARIF log, such as src/main/resources; given relative to the
+		 * CLASSPATH base id when not set.
 		 */
 		private String lintClasspathRoot;
 

@@ -6,8 +6,8 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Matches when the migration job's profile is active. A plain {@code @Profile} cannot be used: the profile's name is
- * itself a property.
+ * Matches when the migration job's profile is active. A plain {@code @Profile} cannot be
+ * used: the profile's name is itself a property.
  */
 class OnMigrationJobProfileCondition extends SpringBootCondition {
 

@@ -9,8 +9,9 @@ import dev.migrator.core.runtime.LockTimeoutRetry;
 import java.time.Duration;
 
 /**
- * Copies the {@code migrator.*} properties onto the engine's configuration builder. Unset optional values keep the
- * engine's defaults; every check of a value is the engine's, so its message is the one users see.
+ * Copies the {@code migrator.*} properties onto the engine's configuration builder. Unset
+ * optional values keep the engine's defaults; every check of a value is the engine's, so
+ * its message is the one users see.
  */
 final class PropertiesApplier {
 
@@ -42,8 +43,8 @@ final class PropertiesApplier {
 			builder.checksumPolicy(properties.getChecksumPolicy());
 		}
 		MigratorProperties.LockRetry retry = properties.getLockRetry();
-		builder.lockRetry(new LockTimeoutRetry(retry.getAttempts(), orZero(retry.getBaseDelay()),
-				orZero(retry.getMaxDelay())));
+		builder.lockRetry(
+				new LockTimeoutRetry(retry.getAttempts(), orZero(retry.getBaseDelay()), orZero(retry.getMaxDelay())));
 		MigratorProperties.Clients clients = properties.getClients();
 		builder.clientsTable(clients.getTable());
 		if (clients.getLiveWindow() != null) {
@@ -61,7 +62,8 @@ final class PropertiesApplier {
 			return;
 		}
 		try {
-			// The engine reads the name only when it needs it: checking it now fails startup, not the job.
+			// The engine reads the name only when it needs it: checking it now fails
+			// startup, not the job.
 			builder.dialect(Dialects.byName(dialect).name());
 		}
 		catch (UnsupportedDatabaseException ex) {

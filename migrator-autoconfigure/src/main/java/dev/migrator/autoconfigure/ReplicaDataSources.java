@@ -12,8 +12,8 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.util.StringUtils;
 
 /**
- * Builds a DataSource for each replica of {@code migrator.replica.sources.<name>.*} and gives it to the engine under
- * its name, which tags the replica's lag figures.
+ * Builds a DataSource for each replica of {@code migrator.replica.sources.<name>.*} and
+ * gives it to the engine under its name, which tags the replica's lag figures.
  */
 final class ReplicaDataSources {
 
@@ -30,11 +30,12 @@ final class ReplicaDataSources {
 	private static DataSource dataSource(String name, MigratorProperties.Replica.Source source,
 			ClassLoader classLoader) {
 		if (!StringUtils.hasText(source.getUrl())) {
-			throw new MigratorException("invalid-configuration", "migrator.replica.sources." + name + ".url is empty. "
-					+ "Set it to the JDBC URL of replica " + name + ", or remove migrator.replica.sources." + name
-					+ ".");
+			throw new MigratorException("invalid-configuration",
+					"migrator.replica.sources." + name + ".url is empty. " + "Set it to the JDBC URL of replica " + name
+							+ ", or remove migrator.replica.sources." + name + ".");
 		}
-		// Unpooled on purpose: lag is read once per poll interval, over a connection that is closed right after.
+		// Unpooled on purpose: lag is read once per poll interval, over a connection that
+		// is closed right after.
 		return DataSourceBuilder.create(classLoader)
 			.type(SimpleDriverDataSource.class)
 			.url(source.getUrl())

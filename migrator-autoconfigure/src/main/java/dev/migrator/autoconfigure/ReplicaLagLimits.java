@@ -10,8 +10,9 @@ import java.util.OptionalLong;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The engine's {@link LagLimits} from the {@code migrator.replica.*} limits: a resume mark given without its maximum
- * is refused, and one left out is the engine's default fraction of the maximum.
+ * The engine's {@link LagLimits} from the {@code migrator.replica.*} limits: a resume
+ * mark given without its maximum is refused, and one left out is the engine's default
+ * fraction of the maximum.
  */
 final class ReplicaLagLimits {
 
@@ -40,9 +41,10 @@ final class ReplicaLagLimits {
 
 	private static void requireMaximum(String resume, Object resumeValue, String max, Object maxValue) {
 		if (resumeValue != null && maxValue == null) {
-			throw new MigratorException("invalid-configuration", "migrator.replica." + resume + " is " + resumeValue
-					+ " but migrator.replica." + max + " is not set, so backfills never wait for replicas and never "
-					+ "resume. Set migrator.replica." + max + ", or remove migrator.replica." + resume + ".");
+			throw new MigratorException("invalid-configuration",
+					"migrator.replica." + resume + " is " + resumeValue + " but migrator.replica." + max
+							+ " is not set, so backfills never wait for replicas and never "
+							+ "resume. Set migrator.replica." + max + ", or remove migrator.replica." + resume + ".");
 		}
 	}
 

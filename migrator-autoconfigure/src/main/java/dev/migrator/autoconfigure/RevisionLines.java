@@ -8,7 +8,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Prints revisions one per line, as Alembic does: {@code 0001_init -> 0002_add_email (head), add email}.
+ * Prints revisions one per line, as Alembic does:
+ * {@code 0001_init -> 0002_add_email (head), add email}.
  */
 final class RevisionLines {
 

@@ -12,10 +12,11 @@ import org.springframework.core.env.Environment;
 /**
  * Who this running application is, as the clients table records it.
  *
- * @param instanceId the host (a pod's name in Kubernetes) and a random suffix, unique per process
+ * @param instanceId the host (a pod's name in Kubernetes) and a random suffix, unique per
+ * process
  * @param application {@code spring.application.name}, else {@code application}
- * @param version {@code spring.application.version} (the jar's Implementation-Version), else the build info's,
- * else {@code unknown}
+ * @param version {@code spring.application.version} (the jar's Implementation-Version),
+ * else the build info's, else {@code unknown}
  */
 public record RunningInstance(String instanceId, String application, String version) {
 
@@ -28,7 +29,9 @@ public record RunningInstance(String instanceId, String application, String vers
 	static RunningInstance of(Environment environment, Optional<String> buildVersion) {
 		String application = environment.getProperty("spring.application.name", "application");
 		String version = Optional.ofNullable(environment.getProperty("spring.application.version"))
-			.filter((v) -> !v.isBlank()).or(() -> buildVersion).orElse("unknown");
+			.filter((v) -> !v.isBlank())
+			.or(() -> buildVersion)
+			.orElse("unknown");
 		byte[] suffix = new byte[4];
 		ThreadLocalRandom.current().nextBytes(suffix);
 		return new RunningInstance(host() + "-" + HexFormat.of().formatHex(suffix), application, version);

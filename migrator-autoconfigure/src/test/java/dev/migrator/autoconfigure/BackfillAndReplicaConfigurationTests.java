@@ -23,8 +23,9 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for how the {@code migrator.backfill.*}, {@code migrator.replica.*} and {@code migrator.dialect} properties
- * and {@link BackfillListener} beans reach the engine's configuration.
+ * Tests for how the {@code migrator.backfill.*}, {@code migrator.replica.*} and
+ * {@code migrator.dialect} properties and {@link BackfillListener} beans reach the
+ * engine's configuration.
  */
 class BackfillAndReplicaConfigurationTests {
 
@@ -42,8 +43,9 @@ class BackfillAndReplicaConfigurationTests {
 
 	@Test
 	void backfillPropertiesReachTheEngine() {
-		runner().withPropertyValues("migrator.backfill.run-on-upgrade=true", "migrator.backfill.table=data_jobs",
-				"migrator.backfill.progress-interval=30s")
+		runner()
+			.withPropertyValues("migrator.backfill.run-on-upgrade=true", "migrator.backfill.table=data_jobs",
+					"migrator.backfill.progress-interval=30s")
 			.run((context) -> {
 				MigratorConfig config = context.getBean(MigratorConfig.class);
 				assertThat(config.backfillSettings().runOnUpgrade()).isTrue();
@@ -55,8 +57,9 @@ class BackfillAndReplicaConfigurationTests {
 
 	@Test
 	void lagLimitsTakeTheDefaultResumeMarksUnlessGiven() {
-		runner().withPropertyValues("migrator.replica.max-lag-bytes=64MB", "migrator.replica.max-lag=10s",
-				"migrator.replica.poll-interval=250ms")
+		runner()
+			.withPropertyValues("migrator.replica.max-lag-bytes=64MB", "migrator.replica.max-lag=10s",
+					"migrator.replica.poll-interval=250ms")
 			.run((context) -> {
 				MigratorConfig config = context.getBean(MigratorConfig.class);
 				assertThat(config.replicaSettings().limits())
@@ -64,8 +67,9 @@ class BackfillAndReplicaConfigurationTests {
 				assertThat(config.replicaSettings().limits().lowBytes()).hasValue(32 * MB);
 				assertThat(config.replicaSettings().pollInterval()).isEqualTo(Duration.ofMillis(250));
 			});
-		runner().withPropertyValues("migrator.replica.max-lag-bytes=64MB", "migrator.replica.resume-lag-bytes=1048576",
-				"migrator.replica.max-lag=10s", "migrator.replica.resume-lag=2s")
+		runner()
+			.withPropertyValues("migrator.replica.max-lag-bytes=64MB", "migrator.replica.resume-lag-bytes=1048576",
+					"migrator.replica.max-lag=10s", "migrator.replica.resume-lag=2s")
 			.run((context) -> assertThat(context.getBean(MigratorConfig.class).replicaSettings().limits())
 				.isEqualTo(new LagLimits(OptionalLong.of(64 * MB), OptionalLong.of(MB),
 						Optional.of(Duration.ofSeconds(10)), Optional.of(Duration.ofSeconds(2)))));
@@ -78,7 +82,8 @@ class BackfillAndReplicaConfigurationTests {
 		runner().withPropertyValues("migrator.replica.resume-lag=2s")
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
-				.hasStackTraceContaining("migrator.replica.resume-lag is PT2S but migrator.replica.max-lag is not set"));
+				.hasStackTraceContaining(
+						"migrator.replica.resume-lag is PT2S but migrator.replica.max-lag is not set"));
 		runner().withPropertyValues("migrator.replica.max-lag-bytes=1MB", "migrator.replica.resume-lag-bytes=2MB")
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
@@ -88,9 +93,10 @@ class BackfillAndReplicaConfigurationTests {
 	@Test
 	void replicaSourcesBecomeNamedDataSources() {
 		SqliteFile replica = new SqliteFile(this.temp.resolve("replica.db"));
-		runner().withPropertyValues("migrator.replica.sources.replica-1.url=" + replica.url(),
-				"migrator.replica.sources.replica-1.username=reader",
-				"migrator.replica.sources.replica-1.password=secret")
+		runner()
+			.withPropertyValues("migrator.replica.sources.replica-1.url=" + replica.url(),
+					"migrator.replica.sources.replica-1.username=reader",
+					"migrator.replica.sources.replica-1.password=secret")
 			.run((context) -> {
 				assertThat(context.getBean(MigratorConfig.class).replicaSettings().replicas()).singleElement()
 					.satisfies((source) -> {

@@ -30,7 +30,8 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for the backfill commands of the migration job, run in-context against a SQLite file.
+ * Tests for the backfill commands of the migration job, run in-context against a SQLite
+ * file.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class BackfillJobTests {
@@ -156,19 +157,24 @@ class BackfillJobTests {
 
 	@Test
 	void hyphenatedCommandsBindFromPropertiesTheEnvironmentAndTheCommandLine() {
-		job("migrator.job.command=backfill-status").run((context) -> assertThat(
-				context.getBean(MigratorProperties.class).getJob().getCommand()).isEqualTo(JobCommand.BACKFILL_STATUS));
-		job().withInitializer((context) -> context.getEnvironment()
-			.getPropertySources()
-			.addFirst(new SystemEnvironmentPropertySource(
-					StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-					Map.of("MIGRATOR_JOB_COMMAND", "backfill-pause", "MIGRATOR_JOB_BACKFILL", "items_status"))))
+		job("migrator.job.command=backfill-status")
+			.run((context) -> assertThat(context.getBean(MigratorProperties.class).getJob().getCommand())
+				.isEqualTo(JobCommand.BACKFILL_STATUS));
+		job()
+			.withInitializer(
+					(context) -> context.getEnvironment()
+						.getPropertySources()
+						.addFirst(new SystemEnvironmentPropertySource(
+								StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+								Map.of("MIGRATOR_JOB_COMMAND", "backfill-pause", "MIGRATOR_JOB_BACKFILL",
+										"items_status"))))
 			.run((context) -> assertThat(context.getBean(MigratorProperties.class).getJob().getCommand())
 				.isEqualTo(JobCommand.BACKFILL_PAUSE));
-		job().withInitializer((context) -> context.getEnvironment()
-			.getPropertySources()
-			.addFirst(new SimpleCommandLinePropertySource("--migrator.job.command=backfill-cancel",
-					"--migrator.job.backfill=items_status")))
+		job()
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new SimpleCommandLinePropertySource("--migrator.job.command=backfill-cancel",
+						"--migrator.job.backfill=items_status")))
 			.run((context) -> assertThat(context.getBean(MigratorProperties.class).getJob().getCommand())
 				.isEqualTo(JobCommand.BACKFILL_CANCEL));
 		assertThat(JobCommand.BACKFILL_STATUS.label()).isEqualTo("backfill-status");

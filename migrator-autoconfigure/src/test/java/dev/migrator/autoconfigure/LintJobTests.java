@@ -20,8 +20,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for the {@code lint} command of the migration job and the linter's part in {@code check}, on a SQLite file
- * linted with PostgreSQL's rules through {@code migrator.dialect}.
+ * Tests for the {@code lint} command of the migration job and the linter's part in
+ * {@code check}, on a SQLite file linted with PostgreSQL's rules through
+ * {@code migrator.dialect}.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class LintJobTests {

@@ -12,7 +12,8 @@ import org.springframework.mock.env.MockEnvironment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link MigrationJobEnvironmentPostProcessor}: no web server in the migration job.
+ * Tests for {@link MigrationJobEnvironmentPostProcessor}: no web server in the migration
+ * job.
  */
 class MigrationJobEnvironmentPostProcessorTests {
 
@@ -84,7 +85,8 @@ class MigrationJobEnvironmentPostProcessorTests {
 		// As Spring Boot would deduce it with a servlet container on the class path.
 		application.setWebApplicationType(WebApplicationType.SERVLET);
 		try (ConfigurableApplicationContext context = application.run("--spring.profiles.active=migrate")) {
-			// Spring Boot binds spring.main.* onto the application before it creates the context.
+			// Spring Boot binds spring.main.* onto the application before it creates the
+			// context.
 			assertThat(application.getWebApplicationType()).isEqualTo(WebApplicationType.NONE);
 			assertThat(context.getEnvironment().getProperty("spring.main.web-application-type")).isEqualTo("none");
 		}

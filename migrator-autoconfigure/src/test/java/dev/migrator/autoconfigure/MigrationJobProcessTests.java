@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The migration job as a Kubernetes Job sees it: a JVM started with the job profile, and its exit code.
+ * The migration job as a Kubernetes Job sees it: a JVM started with the job profile, and
+ * its exit code.
  */
 class MigrationJobProcessTests {
 
@@ -105,9 +106,9 @@ class MigrationJobProcessTests {
 	private Result run(SqliteFile database, RevisionFiles revisions, String... extraArguments)
 			throws IOException, InterruptedException {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-				JobTestApplication.class.getName(), "--spring.datasource.url=" + database.url(),
-				"--migrator.locations=" + revisions.location()));
+		List<String> command = new ArrayList<>(
+				List.of(java, "-cp", System.getProperty("java.class.path"), JobTestApplication.class.getName(),
+						"--spring.datasource.url=" + database.url(), "--migrator.locations=" + revisions.location()));
 		command.addAll(List.of(extraArguments));
 		// To a file, not a pipe: a job that hangs must fail the test, not block the read.
 		Path log = Files.createTempFile(this.temp, "job", ".log");

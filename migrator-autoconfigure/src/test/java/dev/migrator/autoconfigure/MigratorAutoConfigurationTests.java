@@ -29,7 +29,8 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link MigratorAutoConfiguration}: its conditions and how properties and beans reach the engine.
+ * Tests for {@link MigratorAutoConfiguration}: its conditions and how properties and
+ * beans reach the engine.
  */
 class MigratorAutoConfigurationTests {
 
@@ -103,9 +104,8 @@ class MigratorAutoConfigurationTests {
 	void appliesEveryProperty() {
 		runner().withPropertyValues("migrator.locations=classpath:one, filesystem:/srv/two",
 				"migrator.java-packages=com.example.migrations", "migrator.schema=main",
-				"migrator.version-table=app_version", "migrator.history-table=app_history",
-				"migrator.lock-timeout=2s", "migrator.statement-timeout=1m", "migrator.lock-wait=30s",
-				"migrator.checksum-policy=warn")
+				"migrator.version-table=app_version", "migrator.history-table=app_history", "migrator.lock-timeout=2s",
+				"migrator.statement-timeout=1m", "migrator.lock-wait=30s", "migrator.checksum-policy=warn")
 			.run((context) -> {
 				MigratorConfig config = context.getBean(MigratorConfig.class);
 				assertThat(config.locations()).containsExactly("classpath:one", "filesystem:/srv/two");

@@ -23,8 +23,8 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link MigratorClientRegistration}: a running web application records itself in the clients table, and
- * nothing else does.
+ * Tests for {@link MigratorClientRegistration}: a running web application records itself
+ * in the clients table, and nothing else does.
  */
 class MigratorClientRegistrationTests {
 
@@ -61,7 +61,8 @@ class MigratorClientRegistrationTests {
 		SQLiteDataSource dataSource = new SQLiteDataSource();
 		dataSource.setUrl(database().url());
 		assertThat(new ClientRegistry(dataSource, StateTables.defaults(), CompatibilitySettings.defaults()).clients())
-			.as("deregistered on shutdown").isEmpty();
+			.as("deregistered on shutdown")
+			.isEmpty();
 	}
 
 	@Test
@@ -121,8 +122,9 @@ class MigratorClientRegistrationTests {
 
 	@Test
 	void theLiveWindowReachesTheEngine() {
-		web().withPropertyValues("migrator.clients.live-window=2m", "migrator.clients.table=app_clients",
-				"migrator.job.allow-contract-with-live-clients=true")
+		web()
+			.withPropertyValues("migrator.clients.live-window=2m", "migrator.clients.table=app_clients",
+					"migrator.job.allow-contract-with-live-clients=true")
 			.run((context) -> {
 				Migrator migrator = context.getBean(Migrator.class);
 				assertThat(migrator.config().compatibility().liveWindow()).isEqualTo(Duration.ofMinutes(2));

@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * Tests for {@link MigratorFailureAnalyzer}: a wrong property value fails startup with failure analysis.
+ * Tests for {@link MigratorFailureAnalyzer}: a wrong property value fails startup with
+ * failure analysis.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class MigratorFailureAnalyzerTests {

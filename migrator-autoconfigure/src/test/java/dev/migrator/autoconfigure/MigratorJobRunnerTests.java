@@ -56,7 +56,10 @@ class MigratorJobRunnerTests {
 			.withPropertyValues(properties);
 	}
 
-	/** Runs the job as SpringApplication would, and returns the exit code SpringApplication.exit gives. */
+	/**
+	 * Runs the job as SpringApplication would, and returns the exit code
+	 * SpringApplication.exit gives.
+	 */
 	private static int runJob(AssertableApplicationContext context) {
 		context.getBean(MigratorJobRunner.class).run(new DefaultApplicationArguments());
 		return SpringApplication.exit(context);
@@ -74,10 +77,10 @@ class MigratorJobRunnerTests {
 
 	@Test
 	void jobProfileNameIsConfigurable() {
-		job("spring.profiles.active=db-job", "migrator.job.profile=db-job").run((context) -> assertThat(context)
-			.hasSingleBean(MigratorJobRunner.class));
-		job("spring.profiles.active=migrate", "migrator.job.profile=db-job").run((context) -> assertThat(context)
-			.doesNotHaveBean(MigratorJobRunner.class));
+		job("spring.profiles.active=db-job", "migrator.job.profile=db-job")
+			.run((context) -> assertThat(context).hasSingleBean(MigratorJobRunner.class));
+		job("spring.profiles.active=migrate", "migrator.job.profile=db-job")
+			.run((context) -> assertThat(context).doesNotHaveBean(MigratorJobRunner.class));
 	}
 
 	@Test
@@ -208,7 +211,8 @@ class MigratorJobRunnerTests {
 		revisions().file("0003_drop_name.sql", CONTRACT_REVISION);
 		job("migrator.job.exit=false", "migrator.job.target=0002_create_orders").run(MigratorJobRunnerTests::runJob);
 		job("migrator.job.exit=false").run((context) -> {
-			context.getBean(Migrator.class).clientRegistry()
+			context.getBean(Migrator.class)
+				.clientRegistry()
 				.register(new ClientInstance("web-7f3a", "shop", "1.4.0", Set.of("0002_create_orders")));
 			assertThat(runJob(context)).isEqualTo(MigratorJobRunner.FAILURE);
 			assertThat(database().versionRows()).containsExactly("0002_create_orders");

@@ -98,13 +98,19 @@ class MigratorPropertiesTests {
 	void everyEngineSettingIsAPropertyOrABeanOrDeliberatelyLeftOut() {
 		List<String> engineSettings = new ArrayList<>(
 				Arrays.stream(MigratorConfig.class.getRecordComponents()).map(RecordComponent::getName).toList());
-		// Properties: dataSource (url, user, password or the application's), locations, javaPackages, tables
-		// (schema, versionTable, historyTable), settings (lockTimeout, statementTimeout), lockWait, checksumPolicy.
-		// Beans: javaMigrations, listeners, namingConvention, and customizers for extraSources. The class loader is
+		// Properties: dataSource (url, user, password or the application's), locations,
+		// javaPackages, tables
+		// (schema, versionTable, historyTable), settings (lockTimeout, statementTimeout),
+		// lockWait, checksumPolicy.
+		// Beans: javaMigrations, listeners, namingConvention, and customizers for
+		// extraSources. The class loader is
 		// the application's.
-		// The dialect only matters offline, and the job always has a DataSource to tell it.
-		// Properties: lockRetry (lock-retry.*), compatibility (clients.table, clients.live-window,
-		// job.allow-contract-with-live-clients). The backfill and replica settings belong to their own features.
+		// The dialect only matters offline, and the job always has a DataSource to tell
+		// it.
+		// Properties: lockRetry (lock-retry.*), compatibility (clients.table,
+		// clients.live-window,
+		// job.allow-contract-with-live-clients). The backfill and replica settings belong
+		// to their own features.
 		assertThat(engineSettings).containsExactlyInAnyOrder("dataSource", "locations", "javaMigrations",
 				"javaPackages", "extraSources", "classLoader", "tables", "settings", "lockWait", "checksumPolicy",
 				"dialect", "listeners", "namingConvention", "backfillSettings", "replicaSettings", "lockRetry",
@@ -153,8 +159,8 @@ class MigratorPropertiesTests {
 		// JSON may escape the slash.
 		assertThat(metadata).containsPattern("\"name\": \"migrator.locations\",[^}]*\"classpath:db\\\\?/revisions\"");
 		assertThat(metadata).containsPattern("\"name\": \"migrator.job.command\",[^}]*\"defaultValue\": \"upgrade\"");
-		assertThat(metadata).containsPattern(
-				"\"name\": \"migrator.backfill.table\",[^}]*\"defaultValue\": \"migrator_backfill\"");
+		assertThat(metadata)
+			.containsPattern("\"name\": \"migrator.backfill.table\",[^}]*\"defaultValue\": \"migrator_backfill\"");
 		assertThat(metadata)
 			.containsPattern("\"name\": \"migrator.backfill.progress-interval\",[^}]*\"defaultValue\": \"10s\"");
 		assertThat(metadata)

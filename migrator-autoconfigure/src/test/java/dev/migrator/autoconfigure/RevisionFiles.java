@@ -6,7 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A folder of SQL revision files written by a test, used as a {@code filesystem:} location.
+ * A folder of SQL revision files written by a test, used as a {@code filesystem:}
+ * location.
  */
 public final class RevisionFiles {
 
@@ -20,10 +21,13 @@ public final class RevisionFiles {
 		return new RevisionFiles(folder);
 	}
 
-	/** Two reversible revisions, {@code 0001_create_people} then {@code 0002_create_orders}. */
+	/**
+	 * Two reversible revisions, {@code 0001_create_people} then
+	 * {@code 0002_create_orders}.
+	 */
 	public static RevisionFiles twoTables(Path folder) {
-		return in(folder).table("0001_create_people", null, "people").table("0002_create_orders", "0001_create_people",
-				"orders");
+		return in(folder).table("0001_create_people", null, "people")
+			.table("0002_create_orders", "0001_create_people", "orders");
 	}
 
 	/** A reversible revision that creates one table. */
@@ -34,8 +38,8 @@ public final class RevisionFiles {
 
 	/** A revision whose upgrade fails: it inserts into a table that does not exist. */
 	public RevisionFiles failing(String id, String parent) {
-		return file(id + ".sql", header(id, parent, "fails") + "-- migrator:upgrade\n"
-				+ "INSERT INTO no_such_table (id) VALUES (1);\n");
+		return file(id + ".sql",
+				header(id, parent, "fails") + "-- migrator:upgrade\n" + "INSERT INTO no_such_table (id) VALUES (1);\n");
 	}
 
 	public RevisionFiles file(String name, String content) {

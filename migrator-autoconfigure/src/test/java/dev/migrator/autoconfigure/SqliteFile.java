@@ -12,7 +12,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A SQLite database file for a test, read with plain JDBC so that assertions do not go through the code under test.
+ * A SQLite database file for a test, read with plain JDBC so that assertions do not go
+ * through the code under test.
  */
 public final class SqliteFile {
 

@@ -30,9 +30,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The backfill commands of a {@link Migrator}: run the pending ones (or one), pause, resume, cancel, and report.
- * A backfill may run once the revision declaring it is applied. Commands change the stored state; a running worker,
- * in this process or another, sees the change between two batches.
+ * The backfill commands of a {@link Migrator}: run the pending ones (or one), pause,
+ * resume, cancel, and report. A backfill may run once the revision declaring it is
+ * applied. Commands change the stored state; a running worker, in this process or
+ * another, sees the change between two batches.
  */
 public final class Backfills {
 
@@ -47,16 +48,20 @@ public final class Backfills {
 		this.config = migrator.config();
 	}
 
-	/** Every declared backfill, in the order of the revisions declaring them. No database needed. */
+	/**
+	 * Every declared backfill, in the order of the revisions declaring them. No database
+	 * needed.
+	 */
 	public List<Backfill> declared() {
 		return declarations().values().stream().map(Declaration::backfill).toList();
 	}
 
 	/**
-	 * Runs, one after the other, every backfill whose revision is applied and that is pending (or was left running
-	 * by a worker that stopped); returns every backfill's status afterwards. Paused, failed and cancelled ones are
-	 * skipped with a log line.
-	 * @throws dev.migrator.core.backfill.BackfillFailedException when one fails; those after it do not run
+	 * Runs, one after the other, every backfill whose revision is applied and that is
+	 * pending (or was left running by a worker that stopped); returns every backfill's
+	 * status afterwards. Paused, failed and cancelled ones are skipped with a log line.
+	 * @throws dev.migrator.core.backfill.BackfillFailedException when one fails; those
+	 * after it do not run
 	 */
 	public List<BackfillStatus> runPending() {
 		Map<String, Declaration> declarations = declarations();
@@ -67,7 +72,8 @@ public final class Backfills {
 			if (!applied.contains(declaration.revision().id())) {
 				continue;
 			}
-			BackfillState state = Optional.ofNullable(rows.get(name)).map(ProgressRow::state)
+			BackfillState state = Optional.ofNullable(rows.get(name))
+				.map(ProgressRow::state)
 				.orElse(BackfillState.PENDING);
 			if (state.isRunnable()) {
 				runner().run(declaration.backfill(), declaration.revision().id());
@@ -81,41 +87,55 @@ public final class Backfills {
 	}
 
 	/**
-	 * Runs one backfill until it is done, paused or cancelled; returns its status afterwards.
+	 * Runs one backfill until it is done, paused or cancelled; returns its status
+	 * afterwards.
 	 * @throws MigratorException when the name is unknown or its revision is not applied
 	 * @throws dev.migrator.core.backfill.BackfillFailedException when it fails
 	 */
 	public BackfillStatus run(String name) {
 		Declaration declaration = declaration(name);
 		if (!appliedRevisions().contains(declaration.revision().id())) {
-			throw new MigratorException("backfill-revision-not-applied", "Backfill " + name + " is declared by revision "
-					+ declaration.revision().id() + " (" + declaration.revision().origin()
-					+ "), which this database does not have yet. Run upgrade first.");
+			throw new MigratorException("backfill-revision-not-applied",
+					"Backfill " + name + " is declared by revision " + declaration.revision().id() + " ("
+							+ declaration.revision().origin()
+							+ "), which this database does not have yet. Run upgrade first.");
 		}
 		runner().run(declaration.backfill(), declaration.revision().id());
 		return status(name);
 	}
 
-	/** Runs the backfills a revision declares, right after it was applied: for {@code upgrade}. */
+	/**
+	 * Runs the backfills a revision declares, right after it was applied: for
+	 * {@code upgrade}.
+	 */
 	void runDeclaredBy(Revision revision) {
 		for (Backfill backfill : revision.backfills()) {
 			runner().run(backfill, revision.id());
 		}
 	}
 
-	/** Stops a pending or running backfill at its next batch; {@link #resume} lets it run again. */
+	/**
+	 * Stops a pending or running backfill at its next batch; {@link #resume} lets it run
+	 * again.
+	 */
 	public BackfillStatus pause(String name) {
 		return change(name, EnumSet.of(BackfillState.PENDING, BackfillState.RUNNING), BackfillState.PAUSED,
 				"only a pending or running backfill can be paused");
 	}
 
-	/** Makes a paused, failed or cancelled backfill pending again; it continues from its last committed batch. */
+	/**
+	 * Makes a paused, failed or cancelled backfill pending again; it continues from its
+	 * last committed batch.
+	 */
 	public BackfillStatus resume(String name) {
 		return change(name, EnumSet.of(BackfillState.PAUSED, BackfillState.FAILED, BackfillState.CANCELLED),
 				BackfillState.PENDING, "only a paused, failed or cancelled backfill can be resumed");
 	}
 
-	/** Stops a backfill for good (unless resumed); a running worker stops at its next batch. */
+	/**
+	 * Stops a backfill for good (unless resumed); a running worker stops at its next
+	 * batch.
+	 */
 	public BackfillStatus cancel(String name) {
 		return change(name,
 				EnumSet.of(BackfillState.PENDING, BackfillState.RUNNING, BackfillState.PAUSED, BackfillState.FAILED),
@@ -153,8 +173,8 @@ public final class Backfills {
 			logger.info("Backfill {} is already {}", name, to.label());
 		}
 		else if (!from.contains(before)) {
-			throw new MigratorException("backfill-state", "Backfill " + name + " is " + before.label() + ": " + rule
-					+ ".");
+			throw new MigratorException("backfill-state",
+					"Backfill " + name + " is " + before.label() + ": " + rule + ".");
 		}
 		else {
 			logger.info("Backfill {}: {} -> {}", name, before.label(), to.label());
@@ -175,8 +195,8 @@ public final class Backfills {
 			return store.state(connection, name);
 		}
 		catch (SQLException ex) {
-			throw new MigratorException("database-error", "Could not read the state of backfill " + name + ": "
-					+ ex.getMessage(), ex);
+			throw new MigratorException("database-error",
+					"Could not read the state of backfill " + name + ": " + ex.getMessage(), ex);
 		}
 	}
 
@@ -195,9 +215,10 @@ public final class Backfills {
 		Map<String, Declaration> declarations = declarations();
 		Declaration declaration = declarations.get(name);
 		if (declaration == null) {
-			throw new MigratorException("unknown-backfill", "No revision declares a backfill named '" + name + "'. "
-					+ (declarations.isEmpty() ? "No revision declares any backfill."
-							: "Known backfills: " + String.join(", ", declarations.keySet()) + "."));
+			throw new MigratorException("unknown-backfill",
+					"No revision declares a backfill named '" + name + "'. "
+							+ (declarations.isEmpty() ? "No revision declares any backfill."
+									: "Known backfills: " + String.join(", ", declarations.keySet()) + "."));
 		}
 		return declaration;
 	}
@@ -208,10 +229,10 @@ public final class Backfills {
 			for (Backfill backfill : revision.backfills()) {
 				Declaration earlier = declarations.putIfAbsent(backfill.name(), new Declaration(backfill, revision));
 				if (earlier != null) {
-					throw new MigratorException("duplicate-backfill", "Backfill " + backfill.name()
-							+ " is declared by both revision " + earlier.revision().id() + " ("
-							+ earlier.revision().origin() + ") and revision " + revision.id() + " ("
-							+ revision.origin() + "). Its progress is stored by name: rename one of them.");
+					throw new MigratorException("duplicate-backfill",
+							"Backfill " + backfill.name() + " is declared by both revision " + earlier.revision().id()
+									+ " (" + earlier.revision().origin() + ") and revision " + revision.id() + " ("
+									+ revision.origin() + "). Its progress is stored by name: rename one of them.");
 				}
 			}
 		}
@@ -236,8 +257,9 @@ public final class Backfills {
 	}
 
 	private DataSource dataSource() {
-		return this.config.dataSource().orElseThrow(() -> new MigratorException("no-data-source",
-				"Backfills need a database, but no DataSource is configured. Configure one."));
+		return this.config.dataSource()
+			.orElseThrow(() -> new MigratorException("no-data-source",
+					"Backfills need a database, but no DataSource is configured. Configure one."));
 	}
 
 	private <T> T read(StoreWork<T> work) {
@@ -245,9 +267,11 @@ public final class Backfills {
 			return work.run(connection, new BackfillStore(Dialects.forConnection(connection), tables()));
 		}
 		catch (SQLException ex) {
-			throw new MigratorException("database-error", "Could not read backfill progress: " + ex.getMessage()
-					+ ". Check the connection and that the user may read " + this.config.backfillSettings().table()
-					+ ".", ex);
+			throw new MigratorException("database-error",
+					"Could not read backfill progress: " + ex.getMessage()
+							+ ". Check the connection and that the user may read "
+							+ this.config.backfillSettings().table() + ".",
+					ex);
 		}
 	}
 
@@ -257,9 +281,11 @@ public final class Backfills {
 			return work.run(connection, new BackfillStore(Dialects.forConnection(connection), tables()));
 		}
 		catch (SQLException ex) {
-			throw new MigratorException("database-error", "Could not change backfill state: " + ex.getMessage()
-					+ ". Check the connection and that the user may create and write "
-					+ this.config.backfillSettings().table() + ".", ex);
+			throw new MigratorException("database-error",
+					"Could not change backfill state: " + ex.getMessage()
+							+ ". Check the connection and that the user may create and write "
+							+ this.config.backfillSettings().table() + ".",
+					ex);
 		}
 	}
 

@@ -21,12 +21,16 @@ public class CheckFailedException extends MigratorException {
 	private static String message(MigrationStatus status) {
 		StringBuilder message = new StringBuilder("Check failed.");
 		if (!status.pending().isEmpty()) {
-			message.append(' ').append(status.pending().size()).append(" revision(s) pending: ")
+			message.append(' ')
+				.append(status.pending().size())
+				.append(" revision(s) pending: ")
 				.append(status.pending().stream().limit(20).map(Revision::id).collect(Collectors.joining(", ")))
-				.append(status.pending().size() > 20 ? ", …" : "").append(". Run upgrade.");
+				.append(status.pending().size() > 20 ? ", …" : "")
+				.append(". Run upgrade.");
 		}
 		if (status.isAheadOfCode()) {
-			message.append(" The database is at ").append(String.join(", ", new java.util.TreeSet<>(status.unknownCurrent())))
+			message.append(" The database is at ")
+				.append(String.join(", ", new java.util.TreeSet<>(status.unknownCurrent())))
 				.append(", which this code does not know: it is ahead of this code (a newer version migrated it) or a ")
 				.append("revision file was removed. Deploy the code that has it, or restore the file.");
 		}

@@ -7,16 +7,17 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Where the database stands against the code: read-only, what {@code check}, the Actuator endpoint and the health
- * indicator report.
+ * Where the database stands against the code: read-only, what {@code check}, the Actuator
+ * endpoint and the health indicator report.
  *
  * @param current the version rows: the database's current head(s)
  * @param heads the heads the code knows
- * @param pending revisions the code has and the database has not applied, in upgrade order
+ * @param pending revisions the code has and the database has not applied, in upgrade
+ * order
  * @param checksumMismatches applied revisions edited since
  * @param recentHistory the newest history entries, newest first
- * @param unknownCurrent version rows this code does not know: the database is ahead of it (a newer version migrated
- * it), or a revision file was removed
+ * @param unknownCurrent version rows this code does not know: the database is ahead of it
+ * (a newer version migrated it), or a revision file was removed
  */
 public record MigrationStatus(Set<String> current, List<Revision> heads, List<Revision> pending,
 		List<ChecksumMismatch> checksumMismatches, List<HistoryEntry> recentHistory, Set<String> unknownCurrent) {
@@ -30,12 +31,18 @@ public record MigrationStatus(Set<String> current, List<Revision> heads, List<Re
 		unknownCurrent = Set.copyOf(unknownCurrent);
 	}
 
-	/** Whether the database is at revisions this code does not know, as after a newer version migrated it. */
+	/**
+	 * Whether the database is at revisions this code does not know, as after a newer
+	 * version migrated it.
+	 */
 	public boolean isAheadOfCode() {
 		return !this.unknownCurrent.isEmpty();
 	}
 
-	/** Whether nothing is pending, no applied revision was edited, and the database is at revisions this code knows. */
+	/**
+	 * Whether nothing is pending, no applied revision was edited, and the database is at
+	 * revisions this code knows.
+	 */
 	public boolean isUpToDate() {
 		return this.pending.isEmpty() && this.checksumMismatches.isEmpty() && this.unknownCurrent.isEmpty();
 	}

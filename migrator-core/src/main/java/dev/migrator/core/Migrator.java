@@ -61,8 +61,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The engine's facade: one method per command. Revisions are loaded and validated once, before anything touches the
- * database; every writing command holds the run lock for its whole duration.
+ * The engine's facade: one method per command. Revisions are loaded and validated once,
+ * before anything touches the database; every writing command holds the run lock for its
+ * whole duration.
  */
 public final class Migrator {
 
@@ -70,7 +71,9 @@ public final class Migrator {
 
 	private static final int STATUS_HISTORY_ENTRIES = 20;
 
-	/** Stands for the dialect's name ({@code postgresql}, {@code sqlite}) in a location. */
+	/**
+	 * Stands for the dialect's name ({@code postgresql}, {@code sqlite}) in a location.
+	 */
 	public static final String DIALECT_PLACEHOLDER = "{dialect}";
 
 	private final MigratorConfig config;
@@ -113,9 +116,10 @@ public final class Migrator {
 	}
 
 	/**
-	 * Applies what the target needs that the phase filter lets through: with {@link PhaseFilter#EXPAND}, contract
-	 * revisions and every revision that needs one stay pending. A contract revision refuses to run while live
-	 * application instances predate it (see {@link ContractGuard}), unless the configuration allows it.
+	 * Applies what the target needs that the phase filter lets through: with
+	 * {@link PhaseFilter#EXPAND}, contract revisions and every revision that needs one
+	 * stay pending. A contract revision refuses to run while live application instances
+	 * predate it (see {@link ContractGuard}), unless the configuration allows it.
 	 */
 	public RunResult upgrade(String target, PhaseFilter phases) {
 		Target.parse(target);
@@ -132,15 +136,16 @@ public final class Migrator {
 						heldBack.size(), describeHeldBack(phased.heldBack()));
 			}
 			guardContracts(connection, dialect, plan);
-			RunResult result = this.config.backfillSettings().runOnUpgrade() ? runWithBackfills(connection, dialect, plan)
-					: run(connection, dialect, plan);
+			RunResult result = this.config.backfillSettings().runOnUpgrade()
+					? runWithBackfills(connection, dialect, plan) : run(connection, dialect, plan);
 			return new RunResult(result.direction(), result.steps(), result.before(), result.after(), heldBack);
 		});
 	}
 
 	/**
-	 * The pending contract revisions that live application instances block, each with those instances: what an
-	 * upgrade would refuse now. Reads only; empty when no instance has registered.
+	 * The pending contract revisions that live application instances block, each with
+	 * those instances: what an upgrade would refuse now. Reads only; empty when no
+	 * instance has registered.
 	 */
 	public List<BlockedContract> blockedContracts() {
 		Planner planner = new Planner(graph());
@@ -149,7 +154,10 @@ public final class Migrator {
 			if (rows.stream().anyMatch((id) -> graph().find(id).isEmpty())) {
 				return List.of();
 			}
-			List<Revision> contracts = planner.pending(rows).stream().filter((r) -> r.phase() == Phase.CONTRACT).toList();
+			List<Revision> contracts = planner.pending(rows)
+				.stream()
+				.filter((r) -> r.phase() == Phase.CONTRACT)
+				.toList();
 			if (contracts.isEmpty()) {
 				return List.of();
 			}
@@ -157,7 +165,10 @@ public final class Migrator {
 		});
 	}
 
-	/** Refuses the plan's contract revisions while live instances predate them, unless the override is set. */
+	/**
+	 * Refuses the plan's contract revisions while live instances predate them, unless the
+	 * override is set.
+	 */
 	private void guardContracts(Connection connection, Dialect dialect, Plan plan) throws SQLException {
 		boolean contracts = plan.revisions().stream().anyMatch((r) -> r.phase() == Phase.CONTRACT);
 		if (plan.direction() != Direction.UPGRADE || !contracts) {
@@ -170,8 +181,9 @@ public final class Migrator {
 			return;
 		}
 		if (this.config.compatibility().allowContractWithLiveClients()) {
-			logger.warn("Running contract revision(s) while live instances predate them, as allowed by "
-					+ "allow-contract-with-live-clients:\n{}",
+			logger.warn(
+					"Running contract revision(s) while live instances predate them, as allowed by "
+							+ "allow-contract-with-live-clients:\n{}",
 					ContractBlockedException.describe(blocked, registry.now()).strip());
 			return;
 		}
@@ -184,7 +196,8 @@ public final class Migrator {
 	}
 
 	private static String describeHeldBack(List<Revision> revisions) {
-		return revisions.stream().map((r) -> r.id() + " (" + r.phase().label() + ")")
+		return revisions.stream()
+			.map((r) -> r.id() + " (" + r.phase().label() + ")")
 			.collect(java.util.stream.Collectors.joining(", "));
 	}
 
@@ -194,8 +207,9 @@ public final class Migrator {
 	}
 
 	/**
-	 * How far each replica trails the primary now, as the primary reports its standbys and as each configured replica
-	 * reports itself; empty without replicas (and on SQLite).
+	 * How far each replica trails the primary now, as the primary reports its standbys
+	 * and as each configured replica reports itself; empty without replicas (and on
+	 * SQLite).
 	 */
 	public List<ReplicaLag> replicaLag() {
 		return this.replicaLagMonitor.measure();
@@ -256,8 +270,8 @@ public final class Migrator {
 	}
 
 	/**
-	 * Revisions in topological order, optionally within a range {@code from:to} whose ends are targets ({@code current}
-	 * reads the database).
+	 * Revisions in topological order, optionally within a range {@code from:to} whose
+	 * ends are targets ({@code current} reads the database).
 	 */
 	public List<Revision> history(String range) {
 		RevisionHistory history = new RevisionHistory(graph());
@@ -270,17 +284,18 @@ public final class Migrator {
 	}
 
 	/**
-	 * Revisions an upgrade to heads would apply, in order; none when the database is ahead of this code (see
-	 * {@link #status()}). Reads only.
+	 * Revisions an upgrade to heads would apply, in order; none when the database is
+	 * ahead of this code (see {@link #status()}). Reads only.
 	 */
 	public List<Revision> pending() {
 		return status().pending();
 	}
 
 	/**
-	 * Where the database stands against the code. Reads only. A database at revisions this code does not know is
-	 * reported, not refused: during a rolling deploy the old version keeps running against a schema the new version
-	 * has already expanded, and its readiness must not fail for that.
+	 * Where the database stands against the code. Reads only. A database at revisions
+	 * this code does not know is reported, not refused: during a rolling deploy the old
+	 * version keeps running against a schema the new version has already expanded, and
+	 * its readiness must not fail for that.
 	 */
 	public MigrationStatus status() {
 		Planner planner = new Planner(graph());
@@ -297,7 +312,10 @@ public final class Migrator {
 		});
 	}
 
-	/** Fails when revisions are pending or an applied revision was edited (the latter only under FAIL policy). */
+	/**
+	 * Fails when revisions are pending or an applied revision was edited (the latter only
+	 * under FAIL policy).
+	 */
 	public MigrationStatus check() {
 		MigrationStatus status = status();
 		boolean edited = !status.checksumMismatches().isEmpty() && this.config.checksumPolicy() == ChecksumPolicy.FAIL;
@@ -311,8 +329,9 @@ public final class Migrator {
 	}
 
 	/**
-	 * The script that moving from {@code from} to {@code to} would run, generated without a database connection.
-	 * Both ends are targets; {@code to} below {@code from} gives a downgrade script.
+	 * The script that moving from {@code from} to {@code to} would run, generated without
+	 * a database connection. Both ends are targets; {@code to} below {@code from} gives a
+	 * downgrade script.
 	 */
 	public String sql(String from, String to) {
 		Target.parse(from);
@@ -324,22 +343,28 @@ public final class Migrator {
 		boolean down = applied.containsAll(destinations) && !planner.stamp(fromRows, to).equals(fromRows);
 		Plan plan = down ? planner.downgrade(fromRows, to) : planner.upgrade(fromRows, to);
 		return new OfflineScript(offlineDialect(), this.config.tables(), this.config.settings(),
-				this.config.namingConvention()).render(plan, from, to);
+				this.config.namingConvention())
+			.render(plan, from, to);
 	}
 
 	/**
-	 * Lints every revision for statements that would block reads or writes for long or break the running
-	 * application. No database is needed: the dialect is the configured one, else the DataSource's, else PostgreSQL.
+	 * Lints every revision for statements that would block reads or writes for long or
+	 * break the running application. No database is needed: the dialect is the configured
+	 * one, else the DataSource's, else PostgreSQL.
 	 */
 	public LintReport lint() {
 		String dialect = lintDialect();
-		// SQL revisions as written; Java migrations as the statements their operations render to.
+		// SQL revisions as written; Java migrations as the statements their operations
+		// render to.
 		StatementSource statements = new SqlRevisionStatements()
 			.orElse(new JavaRevisionStatements(Dialects.byName(dialect), this.config.namingConvention()));
 		return new Linter(dialect, statements).lint(graph());
 	}
 
-	/** {@link #lint()}, failing with {@link LintFailedException} (code {@code lint-failed}) on any finding. */
+	/**
+	 * {@link #lint()}, failing with {@link LintFailedException} (code
+	 * {@code lint-failed}) on any finding.
+	 */
 	public LintReport lintOrFail() {
 		LintReport report = lint();
 		if (report.hasFindings()) {
@@ -348,7 +373,10 @@ public final class Migrator {
 		return report;
 	}
 
-	/** The dialect whose semantics the linter applies; a database that cannot be reached does not stop a lint. */
+	/**
+	 * The dialect whose semantics the linter applies; a database that cannot be reached
+	 * does not stop a lint.
+	 */
 	private String lintDialect() {
 		if (this.config.dialect().isPresent()) {
 			return Dialects.byName(this.config.dialect().get()).name();
@@ -380,8 +408,9 @@ public final class Migrator {
 	}
 
 	/**
-	 * With lag limits set on PostgreSQL, a chain of revisions waits before each one while a replica is behind, as a
-	 * backfill does between batches: long DDL writes WAL that replicas must replay too.
+	 * With lag limits set on PostgreSQL, a chain of revisions waits before each one while
+	 * a replica is behind, as a backfill does between batches: long DDL writes WAL that
+	 * replicas must replay too.
 	 */
 	private StepGate stepGate(Dialect dialect) {
 		LagLimits limits = this.config.replicaSettings().limits();
@@ -392,9 +421,13 @@ public final class Migrator {
 				this.config.replicaSettings().pollInterval());
 	}
 
-	/** Runs the plan in stretches, each ending at a revision that declares backfills, which run right after it. */
+	/**
+	 * Runs the plan in stretches, each ending at a revision that declares backfills,
+	 * which run right after it.
+	 */
 	private RunResult runWithBackfills(Connection connection, Dialect dialect, Plan plan) throws SQLException {
-		// Backfills of revisions applied before, left unfinished by a run that stopped, go first: the revisions
+		// Backfills of revisions applied before, left unfinished by a run that stopped,
+		// go first: the revisions
 		// about to be applied come later in the graph and may rely on them.
 		backfills().runPending();
 		if (plan.steps().stream().allMatch((step) -> step.revision().backfills().isEmpty())) {
@@ -440,7 +473,8 @@ public final class Migrator {
 		for (Revision revision : graph().inOrder(applied)) {
 			String was = recorded.get(revision.id());
 			if (was != null && !was.isEmpty() && !was.equals(revision.checksum())) {
-				mismatches.add(new ChecksumMismatch(revision.id(), revision.origin().location(), was, revision.checksum()));
+				mismatches
+					.add(new ChecksumMismatch(revision.id(), revision.origin().location(), was, revision.checksum()));
 			}
 		}
 		return mismatches;
@@ -451,7 +485,8 @@ public final class Migrator {
 		try (Connection connection = dataSource.getConnection()) {
 			connection.setAutoCommit(true);
 			Dialect dialect = Dialects.forConnection(connection);
-			try (RunLock lock = dialect.acquireRunLock(connection, this.config.tables().lockName(), this.config.lockWait())) {
+			try (RunLock lock = dialect.acquireRunLock(connection, this.config.tables().lockName(),
+					this.config.lockWait())) {
 				try (Statement statement = connection.createStatement()) {
 					for (String ddl : dialect.createStateTables(this.config.tables().schema(),
 							this.config.tables().versionTable(), this.config.tables().historyTable())) {
@@ -462,9 +497,11 @@ public final class Migrator {
 			}
 		}
 		catch (SQLException ex) {
-			throw new MigratorException("database-error", "The database refused an operation of the migrator itself: "
-					+ ex.getMessage() + ". Check the connection and that the user may create and write the state tables "
-					+ this.config.tables().versionTable() + " and " + this.config.tables().historyTable() + ".", ex);
+			throw new MigratorException("database-error",
+					"The database refused an operation of the migrator itself: " + ex.getMessage()
+							+ ". Check the connection and that the user may create and write the state tables "
+							+ this.config.tables().versionTable() + " and " + this.config.tables().historyTable() + ".",
+					ex);
 		}
 	}
 
@@ -474,15 +511,18 @@ public final class Migrator {
 			return work.run(connection, Dialects.forConnection(connection));
 		}
 		catch (SQLException ex) {
-			throw new MigratorException("database-error", "Could not read the migration state: " + ex.getMessage()
-					+ ". Check the connection settings and that the user may read " + this.config.tables().versionTable()
-					+ ".", ex);
+			throw new MigratorException("database-error",
+					"Could not read the migration state: " + ex.getMessage()
+							+ ". Check the connection settings and that the user may read "
+							+ this.config.tables().versionTable() + ".",
+					ex);
 		}
 	}
 
 	private DataSource requireDataSource() {
-		return this.config.dataSource().orElseThrow(() -> new MigratorException("no-data-source",
-				"This command needs a database, but no DataSource is configured. Configure one, or use sql(from, to) for an offline script."));
+		return this.config.dataSource()
+			.orElseThrow(() -> new MigratorException("no-data-source",
+					"This command needs a database, but no DataSource is configured. Configure one, or use sql(from, to) for an offline script."));
 	}
 
 	private Dialect offlineDialect() {
@@ -494,12 +534,15 @@ public final class Migrator {
 				return Dialects.forConnection(connection);
 			}
 			catch (SQLException ex) {
-				throw new MigratorException("no-dialect", "The dialect (needed for offline SQL and for a {dialect} location) could not be read from the database ("
-						+ ex.getMessage() + "). Set the dialect (postgresql or sqlite).", ex);
+				throw new MigratorException("no-dialect",
+						"The dialect (needed for offline SQL and for a {dialect} location) could not be read from the database ("
+								+ ex.getMessage() + "). Set the dialect (postgresql or sqlite).",
+						ex);
 			}
 		}
-		throw new MigratorException("no-dialect", "Offline SQL and {dialect} locations need a dialect: set it to one of "
-				+ Dialects.supportedNames() + ".");
+		throw new MigratorException("no-dialect",
+				"Offline SQL and {dialect} locations need a dialect: set it to one of " + Dialects.supportedNames()
+						+ ".");
 	}
 
 	private RevisionSource source() {
@@ -516,8 +559,9 @@ public final class Migrator {
 	}
 
 	/**
-	 * The locations with {@value #DIALECT_PLACEHOLDER} replaced by the dialect's name, so that one application can
-	 * ship revisions for each database it supports; the database is asked only for its product name.
+	 * The locations with {@value #DIALECT_PLACEHOLDER} replaced by the dialect's name, so
+	 * that one application can ship revisions for each database it supports; the database
+	 * is asked only for its product name.
 	 */
 	private List<String> resolvedLocations() {
 		if (this.config.locations().stream().noneMatch((l) -> l.contains(DIALECT_PLACEHOLDER))) {

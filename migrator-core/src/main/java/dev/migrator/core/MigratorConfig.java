@@ -26,38 +26,45 @@ import javax.sql.DataSource;
 /**
  * Everything a {@link Migrator} needs, immutable. Build it with {@link #builder()}.
  *
- * @param dataSource where to migrate; empty for offline use ({@code sql}, {@code heads}, {@code history})
+ * @param dataSource where to migrate; empty for offline use ({@code sql}, {@code heads},
+ * {@code history})
  * @param locations SQL revision folders, {@code classpath:} or {@code filesystem:}
  * @param javaMigrations Java migrations registered explicitly
  * @param javaPackages packages scanned for Java migrations
  * @param extraSources further revision sources (revisions built in code, other formats)
- * @param classLoader the class loader for {@code classpath:} locations and package scanning
+ * @param classLoader the class loader for {@code classpath:} locations and package
+ * scanning
  * @param tables the version and history tables
  * @param settings default lock and statement timeouts
  * @param lockWait how long a runner waits for another to release the run lock
  * @param checksumPolicy what an edited applied revision does
  * @param dialect a dialect name for offline scripts; the connection decides online
  * @param listeners notified of each step
- * @param namingConvention how Java migrations' operations name constraints and indexes given no name
- * @param backfillSettings how backfills run: on upgrade or by their own job, their table, listeners, progress log
- * @param replicaSettings replicas to measure lag on and the lag limits throttled work keeps to
- * @param lockRetry how a statement or transaction that timed out waiting for a lock is tried again
- * @param compatibility where running instances record themselves and whether a contract revision may run while
- * instances that predate it are alive
+ * @param namingConvention how Java migrations' operations name constraints and indexes
+ * given no name
+ * @param backfillSettings how backfills run: on upgrade or by their own job, their table,
+ * listeners, progress log
+ * @param replicaSettings replicas to measure lag on and the lag limits throttled work
+ * keeps to
+ * @param lockRetry how a statement or transaction that timed out waiting for a lock is
+ * tried again
+ * @param compatibility where running instances record themselves and whether a contract
+ * revision may run while instances that predate it are alive
  */
-public record MigratorConfig(Optional<DataSource> dataSource, List<String> locations, List<JavaMigration> javaMigrations,
-		List<String> javaPackages, List<RevisionSource> extraSources, ClassLoader classLoader, StateTables tables,
-		RunSettings settings, Duration lockWait, ChecksumPolicy checksumPolicy, Optional<String> dialect,
-		List<MigrationListener> listeners, NamingConvention namingConvention, BackfillSettings backfillSettings,
-		ReplicaSettings replicaSettings, LockTimeoutRetry lockRetry, CompatibilitySettings compatibility) {
+public record MigratorConfig(Optional<DataSource> dataSource, List<String> locations,
+		List<JavaMigration> javaMigrations, List<String> javaPackages, List<RevisionSource> extraSources,
+		ClassLoader classLoader, StateTables tables, RunSettings settings, Duration lockWait,
+		ChecksumPolicy checksumPolicy, Optional<String> dialect, List<MigrationListener> listeners,
+		NamingConvention namingConvention, BackfillSettings backfillSettings, ReplicaSettings replicaSettings,
+		LockTimeoutRetry lockRetry, CompatibilitySettings compatibility) {
 
 	public static final String DEFAULT_LOCATION = "classpath:db/revisions";
 
 	public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(10);
 
 	/**
-	 * The lock timeout of revisions on PostgreSQL when neither the configuration nor the revision sets one; SQLite
-	 * has none by default.
+	 * The lock timeout of revisions on PostgreSQL when neither the configuration nor the
+	 * revision sets one; SQLite has none by default.
 	 */
 	public static final Duration DEFAULT_POSTGRES_LOCK_TIMEOUT = PostgresDialect.DEFAULT_LOCK_TIMEOUT;
 
@@ -81,7 +88,10 @@ public record MigratorConfig(Optional<DataSource> dataSource, List<String> locat
 		Objects.requireNonNull(compatibility, "compatibility");
 	}
 
-	/** A configuration with the default lock retry and compatibility guard, as before they were configurable. */
+	/**
+	 * A configuration with the default lock retry and compatibility guard, as before they
+	 * were configurable.
+	 */
 	public MigratorConfig(Optional<DataSource> dataSource, List<String> locations, List<JavaMigration> javaMigrations,
 			List<String> javaPackages, List<RevisionSource> extraSources, ClassLoader classLoader, StateTables tables,
 			RunSettings settings, Duration lockWait, ChecksumPolicy checksumPolicy, Optional<String> dialect,
@@ -92,7 +102,10 @@ public record MigratorConfig(Optional<DataSource> dataSource, List<String> locat
 				LockTimeoutRetry.defaults(), CompatibilitySettings.defaults());
 	}
 
-	/** A configuration with the default backfill and replica settings, as before backfills. */
+	/**
+	 * A configuration with the default backfill and replica settings, as before
+	 * backfills.
+	 */
 	public MigratorConfig(Optional<DataSource> dataSource, List<String> locations, List<JavaMigration> javaMigrations,
 			List<String> javaPackages, List<RevisionSource> extraSources, ClassLoader classLoader, StateTables tables,
 			RunSettings settings, Duration lockWait, ChecksumPolicy checksumPolicy, Optional<String> dialect,
@@ -102,7 +115,10 @@ public record MigratorConfig(Optional<DataSource> dataSource, List<String> locat
 				ReplicaSettings.defaults());
 	}
 
-	/** A configuration with the default naming convention, as before the convention was configurable. */
+	/**
+	 * A configuration with the default naming convention, as before the convention was
+	 * configurable.
+	 */
 	public MigratorConfig(Optional<DataSource> dataSource, List<String> locations, List<JavaMigration> javaMigrations,
 			List<String> javaPackages, List<RevisionSource> extraSources, ClassLoader classLoader, StateTables tables,
 			RunSettings settings, Duration lockWait, ChecksumPolicy checksumPolicy, Optional<String> dialect,
@@ -252,7 +268,10 @@ public record MigratorConfig(Optional<DataSource> dataSource, List<String> locat
 			return this;
 		}
 
-		/** How operations name constraints and indexes given no name; {@link NamingConvention#defaults()} by default. */
+		/**
+		 * How operations name constraints and indexes given no name;
+		 * {@link NamingConvention#defaults()} by default.
+		 */
 		public Builder namingConvention(NamingConvention namingConvention) {
 			this.namingConvention = Objects.requireNonNull(namingConvention, "namingConvention");
 			return this;
@@ -264,15 +283,18 @@ public record MigratorConfig(Optional<DataSource> dataSource, List<String> locat
 		}
 
 		/**
-		 * Whether {@code upgrade} runs each backfill right after the revision that declares it; by default backfills
-		 * are left to a separate {@code backfill} job.
+		 * Whether {@code upgrade} runs each backfill right after the revision that
+		 * declares it; by default backfills are left to a separate {@code backfill} job.
 		 */
 		public Builder runBackfillsOnUpgrade(boolean runBackfillsOnUpgrade) {
 			this.runBackfillsOnUpgrade = runBackfillsOnUpgrade;
 			return this;
 		}
 
-		/** The backfill progress table, in the version table's schema; the chunk table is named after it. */
+		/**
+		 * The backfill progress table, in the version table's schema; the chunk table is
+		 * named after it.
+		 */
 		public Builder backfillTable(String backfillTable) {
 			this.backfillTable = backfillTable;
 			return this;
@@ -289,7 +311,10 @@ public record MigratorConfig(Optional<DataSource> dataSource, List<String> locat
 			return this;
 		}
 
-		/** A replica to measure lag on directly, besides what the primary reports of its standbys. */
+		/**
+		 * A replica to measure lag on directly, besides what the primary reports of its
+		 * standbys.
+		 */
 		public Builder replica(String name, DataSource dataSource) {
 			this.replicas.add(new ReplicaDataSource(name, dataSource));
 			return this;
@@ -308,15 +333,19 @@ public record MigratorConfig(Optional<DataSource> dataSource, List<String> locat
 		}
 
 		/**
-		 * How a statement or transaction that timed out waiting for a lock is tried again;
-		 * {@link LockTimeoutRetry#defaults()} by default, {@link LockTimeoutRetry#never()} to fail at once.
+		 * How a statement or transaction that timed out waiting for a lock is tried
+		 * again; {@link LockTimeoutRetry#defaults()} by default,
+		 * {@link LockTimeoutRetry#never()} to fail at once.
 		 */
 		public Builder lockRetry(LockTimeoutRetry lockRetry) {
 			this.lockRetry = Objects.requireNonNull(lockRetry, "lockRetry");
 			return this;
 		}
 
-		/** The table running application instances record themselves in, in the version table's schema. */
+		/**
+		 * The table running application instances record themselves in, in the version
+		 * table's schema.
+		 */
 		public Builder clientsTable(String clientsTable) {
 			this.clientsTable = clientsTable;
 			return this;
@@ -329,8 +358,8 @@ public record MigratorConfig(Optional<DataSource> dataSource, List<String> locat
 		}
 
 		/**
-		 * Whether a contract revision runs even though live instances of the application predate it; the override is
-		 * logged with the instances it lets down.
+		 * Whether a contract revision runs even though live instances of the application
+		 * predate it; the override is logged with the instances it lets down.
 		 */
 		public Builder allowContractWithLiveClients(boolean allow) {
 			this.allowContractWithLiveClients = allow;
@@ -344,8 +373,9 @@ public record MigratorConfig(Optional<DataSource> dataSource, List<String> locat
 				requireName("schema", this.schema);
 			}
 			if (this.versionTable.equals(this.historyTable)) {
-				throw new MigratorException("invalid-configuration", "The version table and the history table are both '"
-						+ this.versionTable + "'. Give them different names.");
+				throw new MigratorException("invalid-configuration",
+						"The version table and the history table are both '" + this.versionTable
+								+ "'. Give them different names.");
 			}
 			requireNotNegative("lock wait", this.lockWait);
 			if (this.lockTimeout != null) {
@@ -359,8 +389,9 @@ public record MigratorConfig(Optional<DataSource> dataSource, List<String> locat
 					new StateTables(Optional.ofNullable(this.schema), this.versionTable, this.historyTable),
 					new RunSettings(Optional.ofNullable(this.lockTimeout), Optional.ofNullable(this.statementTimeout)),
 					this.lockWait, this.checksumPolicy, Optional.ofNullable(this.dialect), this.listeners,
-					this.namingConvention, backfillSettings(), new ReplicaSettings(this.replicas, this.replicaLagLimits,
-							this.replicaLagPollInterval), this.lockRetry, compatibility());
+					this.namingConvention, backfillSettings(),
+					new ReplicaSettings(this.replicas, this.replicaLagLimits, this.replicaLagPollInterval),
+					this.lockRetry, compatibility());
 		}
 
 		private CompatibilitySettings compatibility() {
@@ -369,12 +400,14 @@ public record MigratorConfig(Optional<DataSource> dataSource, List<String> locat
 				throw new MigratorException("invalid-configuration", "The clients table '" + this.clientsTable
 						+ "' has the name of the version or history table. Give it its own name.");
 			}
-			return new CompatibilitySettings(this.clientsTable, this.clientLiveWindow, this.allowContractWithLiveClients);
+			return new CompatibilitySettings(this.clientsTable, this.clientLiveWindow,
+					this.allowContractWithLiveClients);
 		}
 
 		private BackfillSettings backfillSettings() {
 			requireName("backfill table", this.backfillTable);
-			// The chunk table's name is the progress table's plus a suffix, and must fit as well.
+			// The chunk table's name is the progress table's plus a suffix, and must fit
+			// as well.
 			requireName("backfill chunk table", this.backfillTable + "_chunk");
 			if (this.backfillTable.equals(this.versionTable) || this.backfillTable.equals(this.historyTable)) {
 				throw new MigratorException("invalid-configuration", "The backfill table '" + this.backfillTable
@@ -382,9 +415,10 @@ public record MigratorConfig(Optional<DataSource> dataSource, List<String> locat
 			}
 			if (this.backfillProgressInterval.isNegative() || this.backfillProgressInterval.isZero()
 					|| this.replicaLagPollInterval.isNegative() || this.replicaLagPollInterval.isZero()) {
-				throw new MigratorException("invalid-configuration", "The backfill progress interval and the replica "
-						+ "lag poll interval must be positive, but are " + this.backfillProgressInterval + " and "
-						+ this.replicaLagPollInterval + ". Give durations such as 10s and 1s.");
+				throw new MigratorException("invalid-configuration",
+						"The backfill progress interval and the replica "
+								+ "lag poll interval must be positive, but are " + this.backfillProgressInterval
+								+ " and " + this.replicaLagPollInterval + ". Give durations such as 10s and 1s.");
 			}
 			return new BackfillSettings(this.runBackfillsOnUpgrade, this.backfillTable, this.backfillListeners,
 					this.backfillProgressInterval);
@@ -400,7 +434,8 @@ public record MigratorConfig(Optional<DataSource> dataSource, List<String> locat
 			}
 		}
 
-		// Zero is allowed as in the revision headers: no timeout on PostgreSQL, no waiting for the run lock.
+		// Zero is allowed as in the revision headers: no timeout on PostgreSQL, no
+		// waiting for the run lock.
 		private static void requireNotNegative(String what, Duration value) {
 			if (value.isNegative()) {
 				throw new MigratorException("invalid-configuration",

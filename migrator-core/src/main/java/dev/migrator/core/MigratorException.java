@@ -1,8 +1,8 @@
 package dev.migrator.core;
 
 /**
- * The root of every error the engine raises. Each subclass is one kind of failure; each message names the file,
- * revision or setting at fault and says what to do next.
+ * The root of every error the engine raises. Each subclass is one kind of failure; each
+ * message names the file, revision or setting at fault and says what to do next.
  */
 public class MigratorException extends RuntimeException {
 
@@ -18,7 +18,10 @@ public class MigratorException extends RuntimeException {
 		this.code = code;
 	}
 
-	/** A stable, machine-readable identifier of the failure kind, such as {@code revision-cycle}. */
+	/**
+	 * A stable, machine-readable identifier of the failure kind, such as
+	 * {@code revision-cycle}.
+	 */
 	public String code() {
 		return this.code;
 	}

@@ -13,7 +13,8 @@ import java.util.Set;
  * @param steps each step's outcome, in order
  * @param before the version rows before
  * @param after the version rows after
- * @param heldBack revisions the target needs that a phase filter held back, in upgrade order
+ * @param heldBack revisions the target needs that a phase filter held back, in upgrade
+ * order
  */
 public record RunResult(Direction direction, List<StepResult> steps, Set<String> before, Set<String> after,
 		List<String> heldBack) {

@@ -1,5 +1,6 @@
 /**
- * The engine's facade: {@link dev.migrator.core.Migrator} with one method per command, its immutable
- * {@link dev.migrator.core.MigratorConfig}, and the root exception every failure derives from.
+ * The engine's facade: {@link dev.migrator.core.Migrator} with one method per command,
+ * its immutable {@link dev.migrator.core.MigratorConfig}, and the root exception every
+ * failure derives from.
  */
 package dev.migrator.core;

@@ -34,22 +34,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * Runs every broken migration set below {@code src/test/resources/broken} against a real SQLite file and a real
- * PostgreSQL database. Each set must fail with its own {@link MigratorException#code() code} and a message that names
- * the file or revision at fault and says what to do, and must apply nothing.
+ * Runs every broken migration set below {@code src/test/resources/broken} against a real
+ * SQLite file and a real PostgreSQL database. Each set must fail with its own
+ * {@link MigratorException#code() code} and a message that names the file or revision at
+ * fault and says what to do, and must apply nothing.
  *
- * <p>A case is a folder {@code NN-short-name} holding revision files and a {@code case.properties}:
+ * <p>
+ * A case is a folder {@code NN-short-name} holding revision files and a
+ * {@code case.properties}:
  * <ul>
  * <li>{@code code}: the expected {@link MigratorException#code()};</li>
- * <li>{@code message}: fragments separated by {@code " | "} that must all appear in the message; the first names the
- * file, revision or target at fault;</li>
- * <li>{@code command}: {@code upgrade} (default), {@code downgrade}, {@code stamp}, {@code check} or {@code sql};</li>
- * <li>{@code target}: the command's target, {@code heads} by default ({@code sql}: the end of the script);</li>
- * <li>{@code from}: for {@code sql}, the start of the script, {@code base} by default;</li>
- * <li>{@code setup}: steps run before the command, separated by {@code " && "}: {@code upgrade:TARGET},
- * {@code downgrade:TARGET} or {@code stamp:TARGET} with the revisions of the case's {@code setup/} folder (the case's
- * own when it has none), or {@code sql:STATEMENT} run directly;</li>
- * <li>{@code applies-nothing}: must be {@code true}: the command leaves schema, data and version rows as they were.</li>
+ * <li>{@code message}: fragments separated by {@code " | "} that must all appear in the
+ * message; the first names the file, revision or target at fault;</li>
+ * <li>{@code command}: {@code upgrade} (default), {@code downgrade}, {@code stamp},
+ * {@code check} or {@code sql};</li>
+ * <li>{@code target}: the command's target, {@code heads} by default ({@code sql}: the
+ * end of the script);</li>
+ * <li>{@code from}: for {@code sql}, the start of the script, {@code base} by
+ * default;</li>
+ * <li>{@code setup}: steps run before the command, separated by {@code " && "}:
+ * {@code upgrade:TARGET}, {@code downgrade:TARGET} or {@code stamp:TARGET} with the
+ * revisions of the case's {@code setup/} folder (the case's own when it has none), or
+ * {@code sql:STATEMENT} run directly;</li>
+ * <li>{@code applies-nothing}: must be {@code true}: the command leaves schema, data and
+ * version rows as they were.</li>
  * </ul>
  */
 class BrokenRevisionSetTests {
@@ -68,8 +76,10 @@ class BrokenRevisionSetTests {
 	Path temp;
 
 	static Stream<Arguments> everyCaseOnEveryDatabase() {
-		return BrokenCase.all().stream()
-			.flatMap((brokenCase) -> Stream.of(Database.values()).map((database) -> Arguments.of(brokenCase, database)));
+		return BrokenCase.all()
+			.stream()
+			.flatMap(
+					(brokenCase) -> Stream.of(Database.values()).map((database) -> Arguments.of(brokenCase, database)));
 	}
 
 	@Test
@@ -84,7 +94,8 @@ class BrokenRevisionSetTests {
 	@Test
 	void everyCaseNamesWhatIsAtFaultAndWhatToDo() {
 		for (BrokenCase brokenCase : BrokenCase.all()) {
-			assertThat(brokenCase.fragments()).as("%s: the fault and the advice", brokenCase).hasSizeGreaterThanOrEqualTo(2);
+			assertThat(brokenCase.fragments()).as("%s: the fault and the advice", brokenCase)
+				.hasSizeGreaterThanOrEqualTo(2);
 			assertThat(brokenCase.culprits())
 				.as("%s: the first message fragment names a file, revision or target of the case", brokenCase)
 				.anySatisfy((culprit) -> assertThat(brokenCase.fragments().get(0)).contains(culprit));
@@ -111,22 +122,25 @@ class BrokenRevisionSetTests {
 		for (String fragment : brokenCase.fragments()) {
 			assertThat(failure.getMessage()).as("message of %s", brokenCase).contains(fragment);
 		}
-		assertThat(brokenCase.culprits()).as("the message of %s names the file or revision: %s", brokenCase,
-				failure.getMessage())
+		assertThat(brokenCase.culprits())
+			.as("the message of %s names the file or revision: %s", brokenCase, failure.getMessage())
 			.anySatisfy((culprit) -> assertThat(failure.getMessage()).contains(culprit));
 		DatabaseState after = DatabaseState.of(dataSource);
 		assertThat(after.schema()).as("schema objects after %s", brokenCase).isEqualTo(before.schema());
 		assertThat(after.contents()).as("table contents after %s", brokenCase).isEqualTo(before.contents());
 		assertThat(after.versionRows()).as("version rows after %s", brokenCase).isEqualTo(before.versionRows());
-		// A failed step is recorded ('failed', and 'started' before a non-transactional one); a success never is.
+		// A failed step is recorded ('failed', and 'started' before a non-transactional
+		// one); a success never is.
 		assertThat(DatabaseState.outcomesAfter(dataSource, before.lastHistoryId()))
 			.as("outcomes of the history rows %s added", brokenCase)
 			.isSubsetOf("started", "failed");
 	}
 
 	private static Migrator migrator(DataSource dataSource, Path revisions) {
-		return Migrator.create(MigratorConfig.builder().dataSource(dataSource)
-			.locations("filesystem:" + revisions.toAbsolutePath()).build());
+		return Migrator.create(MigratorConfig.builder()
+			.dataSource(dataSource)
+			.locations("filesystem:" + revisions.toAbsolutePath())
+			.build());
 	}
 
 	/** The real databases each case runs on. */
@@ -161,7 +175,8 @@ class BrokenRevisionSetTests {
 		private static final Set<String> KEYS = Set.of("code", "message", "command", "target", "from", "setup",
 				"applies-nothing");
 
-		private static final Pattern REVISION_LINE = Pattern.compile("(?m)^\\s*--\\s*migrator:\\s*revision\\s+(\\S+)\\s*$");
+		private static final Pattern REVISION_LINE = Pattern
+			.compile("(?m)^\\s*--\\s*migrator:\\s*revision\\s+(\\S+)\\s*$");
 
 		private static final Pattern QUOTED = Pattern.compile("'([^']+)'");
 
@@ -190,7 +205,8 @@ class BrokenRevisionSetTests {
 			catch (IOException ex) {
 				throw new UncheckedIOException(name + ": cannot read case.properties", ex);
 			}
-			assertThat(properties.stringPropertyNames()).as("%s: keys of case.properties", name).isSubsetOf(KEYS)
+			assertThat(properties.stringPropertyNames()).as("%s: keys of case.properties", name)
+				.isSubsetOf(KEYS)
 				.contains("code", "message", "applies-nothing");
 			assertThat(properties.getProperty("applies-nothing")).as("%s: applies-nothing", name).isEqualTo("true");
 			return new BrokenCase(name, folder, properties);
@@ -201,8 +217,10 @@ class BrokenRevisionSetTests {
 		}
 
 		List<String> fragments() {
-			return Arrays.stream(this.properties.getProperty("message").split(" \\| ")).map(String::strip)
-				.filter((fragment) -> !fragment.isEmpty()).toList();
+			return Arrays.stream(this.properties.getProperty("message").split(" \\| "))
+				.map(String::strip)
+				.filter((fragment) -> !fragment.isEmpty())
+				.toList();
 		}
 
 		String command() {
@@ -219,15 +237,17 @@ class BrokenRevisionSetTests {
 		}
 
 		/**
-		 * What a message may name to point at the fault: the case's file names and revision ids, the target (and its
-		 * label), and values quoted in setup SQL (such as a version row no file defines).
+		 * What a message may name to point at the fault: the case's file names and
+		 * revision ids, the target (and its label), and values quoted in setup SQL (such
+		 * as a version row no file defines).
 		 */
 		Set<String> culprits() {
 			Set<String> culprits = new LinkedHashSet<>();
 			for (Path file : sqlFiles()) {
 				culprits.add(file.getFileName().toString());
 				try {
-					Matcher revision = REVISION_LINE.matcher(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+					Matcher revision = REVISION_LINE
+						.matcher(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
 					while (revision.find()) {
 						culprits.add(revision.group(1));
 					}
@@ -251,7 +271,10 @@ class BrokenRevisionSetTests {
 			return culprits;
 		}
 
-		/** Copies the revision files to one folder and those of {@code setup/}, if any, to another. */
+		/**
+		 * Copies the revision files to one folder and those of {@code setup/}, if any, to
+		 * another.
+		 */
 		void copyTo(Path revisions, Path setupRevisions) throws IOException {
 			Files.createDirectories(revisions);
 			try (Stream<Path> files = Files.list(this.folder)) {
@@ -326,8 +349,9 @@ class BrokenRevisionSetTests {
 	}
 
 	/**
-	 * What a failed command must leave as it was: the schema objects outside the state tables, the content of every
-	 * user table, the version rows; and the last history row, to find the rows the command added.
+	 * What a failed command must leave as it was: the schema objects outside the state
+	 * tables, the content of every user table, the version rows; and the last history
+	 * row, to find the rows the command added.
 	 */
 	record DatabaseState(List<String> schema, List<String> contents, List<String> versionRows, long lastHistoryId) {
 
@@ -354,9 +378,8 @@ class BrokenRevisionSetTests {
 						contents.add(table + ": " + rows(connection, table));
 					}
 				}
-				List<String> versionRows = tables.contains(VERSION_TABLE)
-						? Databases.strings(connection, "SELECT version_num FROM " + VERSION_TABLE + " ORDER BY version_num")
-						: List.of();
+				List<String> versionRows = tables.contains(VERSION_TABLE) ? Databases.strings(connection,
+						"SELECT version_num FROM " + VERSION_TABLE + " ORDER BY version_num") : List.of();
 				long lastHistoryId = tables.contains(HISTORY_TABLE)
 						? count(connection, "SELECT coalesce(max(id), 0) FROM " + HISTORY_TABLE) : 0;
 				return new DatabaseState(schema, contents, versionRows, lastHistoryId);
@@ -409,11 +432,15 @@ class BrokenRevisionSetTests {
 		}
 
 		private static boolean isSqlite(Connection connection) throws SQLException {
-			return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("sqlite");
+			return connection.getMetaData()
+				.getDatabaseProductName()
+				.toLowerCase(java.util.Locale.ROOT)
+				.contains("sqlite");
 		}
 
 		private static long count(Connection connection, String sql) throws SQLException {
-			try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet rs = statement.executeQuery()) {
+			try (PreparedStatement statement = connection.prepareStatement(sql);
+					ResultSet rs = statement.executeQuery()) {
 				rs.next();
 				return rs.getLong(1);
 			}

@@ -15,7 +15,10 @@ import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteDataSource;
 
-/** Real databases for the engine's tests: a fresh PostgreSQL database or SQLite file each call. */
+/**
+ * Real databases for the engine's tests: a fresh PostgreSQL database or SQLite file each
+ * call.
+ */
 public final class Databases {
 
 	private Databases() {

@@ -22,7 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** What every dialect must do the same way; each dialect's test class runs these on its real database. */
+/**
+ * What every dialect must do the same way; each dialect's test class runs these on its
+ * real database.
+ */
 abstract class MigratorContract {
 
 	@TempDir
@@ -54,26 +57,31 @@ abstract class MigratorContract {
 
 	@Test
 	void upgradeDowngradeToBaseAndUpgradeAgain() throws Exception {
-		this.folder.table("0001_users", null, "users").table("0002_orders", "0001_users", "orders").table("0003_items",
-				"0002_orders", "items");
+		this.folder.table("0001_users", null, "users")
+			.table("0002_orders", "0001_users", "orders")
+			.table("0003_items", "0002_orders", "items");
 		RunResult up = migrator().upgrade("heads");
-		assertThat(up.steps()).extracting((s) -> s.revision()).containsExactly("0001_users", "0002_orders", "0003_items");
+		assertThat(up.steps()).extracting((s) -> s.revision())
+			.containsExactly("0001_users", "0002_orders", "0003_items");
 		assertThat(userTables()).containsExactly("items", "orders", "users");
 		assertThat(migrator().current()).containsExactly("0003_items");
 		assertThat(migrator().pending()).isEmpty();
 
 		RunResult down = migrator().downgrade("base");
 		assertThat(down.direction()).isEqualTo(Direction.DOWNGRADE);
-		assertThat(down.steps()).extracting((s) -> s.revision()).containsExactly("0003_items", "0002_orders", "0001_users");
+		assertThat(down.steps()).extracting((s) -> s.revision())
+			.containsExactly("0003_items", "0002_orders", "0001_users");
 		assertThat(userTables()).isEmpty();
 		assertThat(migrator().current()).isEmpty();
 
 		migrator().upgrade("head");
 		assertThat(userTables()).containsExactly("items", "orders", "users");
 		assertThat(Databases.count(this.dataSource,
-				"SELECT count(*) FROM migrator_history WHERE outcome = 'success' AND direction = 'upgrade'")).isEqualTo(6);
+				"SELECT count(*) FROM migrator_history WHERE outcome = 'success' AND direction = 'upgrade'"))
+			.isEqualTo(6);
 		assertThat(Databases.count(this.dataSource,
-				"SELECT count(*) FROM migrator_history WHERE outcome = 'success' AND direction = 'downgrade'")).isEqualTo(3);
+				"SELECT count(*) FROM migrator_history WHERE outcome = 'success' AND direction = 'downgrade'"))
+			.isEqualTo(3);
 	}
 
 	@Test
@@ -86,8 +94,9 @@ abstract class MigratorContract {
 
 	@Test
 	void relativeTargetsMoveStepByStep() throws Exception {
-		this.folder.table("0001_users", null, "users").table("0002_orders", "0001_users", "orders").table("0003_items",
-				"0002_orders", "items");
+		this.folder.table("0001_users", null, "users")
+			.table("0002_orders", "0001_users", "orders")
+			.table("0003_items", "0002_orders", "items");
 		migrator().upgrade("+2");
 		assertThat(migrator().current()).containsExactly("0002_orders");
 		migrator().upgrade("+1");
@@ -139,9 +148,10 @@ abstract class MigratorContract {
 	@Test
 	void aFailingStatementRollsBackTheWholeRevision() throws Exception {
 		this.folder.table("0001_users", null, "users")
-			.file("0002_broken.sql", "-- migrator:revision 0002_broken\n-- migrator:revises 0001_users\n"
-					+ "-- migrator:upgrade\nCREATE TABLE half (id integer);\nINSERT INTO half VALUES (1);\n"
-					+ "INSERT INTO no_such_table VALUES (1);\n-- migrator:downgrade\nDROP TABLE half;\n");
+			.file("0002_broken.sql",
+					"-- migrator:revision 0002_broken\n-- migrator:revises 0001_users\n"
+							+ "-- migrator:upgrade\nCREATE TABLE half (id integer);\nINSERT INTO half VALUES (1);\n"
+							+ "INSERT INTO no_such_table VALUES (1);\n-- migrator:downgrade\nDROP TABLE half;\n");
 		assertThatThrownBy(() -> migrator().upgrade("heads")).isInstanceOf(MigrationFailedException.class)
 			.hasMessageContaining("Upgrade of revision 0002_broken")
 			.hasMessageContaining("0002_broken.sql")
@@ -152,7 +162,8 @@ abstract class MigratorContract {
 		assertThat(userTables()).containsExactly("users");
 		assertThat(migrator().current()).containsExactly("0001_users");
 		assertThat(Databases.strings(this.dataSource,
-				"SELECT outcome FROM migrator_history WHERE revision = '0002_broken' ORDER BY id")).containsExactly("failed");
+				"SELECT outcome FROM migrator_history WHERE revision = '0002_broken' ORDER BY id"))
+			.containsExactly("failed");
 	}
 
 	@Test
@@ -213,8 +224,11 @@ abstract class MigratorContract {
 	@Test
 	void aJavaMigrationRunsInTheRevisionsTransaction() throws Exception {
 		this.folder.table("0001_users", null, "users");
-		Migrator migrator = Migrator.create(MigratorConfig.builder().dataSource(this.dataSource)
-			.locations(this.folder.location()).javaMigrations(new SeedUsers()).build());
+		Migrator migrator = Migrator.create(MigratorConfig.builder()
+			.dataSource(this.dataSource)
+			.locations(this.folder.location())
+			.javaMigrations(new SeedUsers())
+			.build());
 		migrator.upgrade("heads");
 		assertThat(Databases.count(this.dataSource, "SELECT count(*) FROM users")).isEqualTo(2);
 		migrator.downgrade("0001_users");
@@ -228,9 +242,10 @@ abstract class MigratorContract {
 		String previous = "0001_log";
 		for (int i = 2; i <= 6; i++) {
 			String id = "000" + i + "_step";
-			this.folder.file(id + ".sql", "-- migrator:revision " + id + "\n-- migrator:revises " + previous
-					+ "\n-- migrator:upgrade\nCREATE TABLE t" + i + " (id integer);\nINSERT INTO applied VALUES ('" + id
-					+ "');\n");
+			this.folder.file(id + ".sql",
+					"-- migrator:revision " + id + "\n-- migrator:revises " + previous
+							+ "\n-- migrator:upgrade\nCREATE TABLE t" + i
+							+ " (id integer);\nINSERT INTO applied VALUES ('" + id + "');\n");
 			previous = id;
 		}
 		int runners = 4;
@@ -270,9 +285,11 @@ abstract class MigratorContract {
 	@Test
 	void aCustomVersionTableIsUsed() throws Exception {
 		this.folder.table("0001_users", null, "users");
-		Migrator custom = migrator(MigratorConfig.builder().versionTable("schema_version").historyTable("schema_history"));
+		Migrator custom = migrator(
+				MigratorConfig.builder().versionTable("schema_version").historyTable("schema_history"));
 		custom.upgrade("heads");
-		assertThat(Databases.strings(this.dataSource, "SELECT version_num FROM schema_version")).containsExactly("0001_users");
+		assertThat(Databases.strings(this.dataSource, "SELECT version_num FROM schema_version"))
+			.containsExactly("0001_users");
 		assertThat(Databases.count(this.dataSource, "SELECT count(*) FROM schema_history")).isEqualTo(1);
 		assertThat(migrator().current()).isEmpty();
 	}
@@ -280,8 +297,8 @@ abstract class MigratorContract {
 	@Test
 	void offlineScriptsNeedNoDatabase() {
 		this.folder.table("0001_users", null, "users").table("0002_orders", "0001_users", "orders");
-		Migrator offline = Migrator.create(
-				MigratorConfig.builder().locations(this.folder.location()).dialect(dialectName()).build());
+		Migrator offline = Migrator
+			.create(MigratorConfig.builder().locations(this.folder.location()).dialect(dialectName()).build());
 		String up = offline.sql("base", "heads");
 		assertThat(up).contains("CREATE TABLE users (id integer PRIMARY KEY, name varchar(100));")
 			.contains("INSERT INTO \"migrator_version\" (version_num) VALUES ('0001_users');")
@@ -298,7 +315,8 @@ abstract class MigratorContract {
 		RevisionFolder mine = new RevisionFolder(this.temp.resolve("per-dialect").resolve(dialectName()));
 		mine.table("0001_mine", null, "mine");
 		new RevisionFolder(this.temp.resolve("per-dialect").resolve("other")).table("0001_other", null, "other");
-		Migrator migrator = Migrator.create(MigratorConfig.builder().dataSource(this.dataSource)
+		Migrator migrator = Migrator.create(MigratorConfig.builder()
+			.dataSource(this.dataSource)
 			.locations("filesystem:" + this.temp.resolve("per-dialect") + "/" + Migrator.DIALECT_PLACEHOLDER)
 			.build());
 		migrator.upgrade("heads");
@@ -311,7 +329,8 @@ abstract class MigratorContract {
 		migrator().upgrade("heads");
 		RevisionFolder older = new RevisionFolder(this.temp.resolve("older"));
 		older.table("0001_users", null, "users");
-		Migrator oldCode = Migrator.create(MigratorConfig.builder().dataSource(this.dataSource).locations(older.location()).build());
+		Migrator oldCode = Migrator
+			.create(MigratorConfig.builder().dataSource(this.dataSource).locations(older.location()).build());
 		MigrationStatus status = oldCode.status();
 		assertThat(status.isAheadOfCode()).isTrue();
 		assertThat(status.unknownCurrent()).containsExactly("0002_orders");
@@ -330,7 +349,8 @@ abstract class MigratorContract {
 	void historyReadsTheDatabaseOnlyForTheCurrentKeyword() {
 		this.folder.table("0001_recurrent_jobs", null, "jobs");
 		Migrator offline = Migrator.create(MigratorConfig.builder().locations(this.folder.location()).build());
-		assertThat(offline.history("0001_recurrent_jobs:")).extracting((r) -> r.id()).containsExactly("0001_recurrent_jobs");
+		assertThat(offline.history("0001_recurrent_jobs:")).extracting((r) -> r.id())
+			.containsExactly("0001_recurrent_jobs");
 		assertThatThrownBy(() -> offline.history("base:current")).isInstanceOf(MigratorException.class)
 			.hasMessageContaining("no DataSource is configured");
 	}

@@ -17,7 +17,10 @@ import org.sqlite.SQLiteDataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** {@code Migrator.lint()}: no database needed, the dialect from the configuration, the DataSource or the default. */
+/**
+ * {@code Migrator.lint()}: no database needed, the dialect from the configuration, the
+ * DataSource or the default.
+ */
 class MigratorLintTests {
 
 	@TempDir
@@ -46,8 +49,7 @@ class MigratorLintTests {
 		assertThat(report.lintedRevisions()).containsExactly("0001_users", "0002_index");
 		assertThat(report.findings()).extracting(Finding::ruleId)
 			.containsExactly("index-not-concurrent", "drop-outside-contract");
-		assertThat(report.findings().get(0).location())
-			.hasToString(folder.location() + "/0002_index.sql:4");
+		assertThat(report.findings().get(0).location()).hasToString(folder.location() + "/0002_index.sql:4");
 	}
 
 	@Test
@@ -101,9 +103,12 @@ class MigratorLintTests {
 	@Test
 	void javaMigrationsAreLintedThroughTheStatementsTheirOperationsRender() {
 		RevisionFolder folder = new RevisionFolder(this.temp.resolve("java")).table("0001_users", null, "users");
-		LintReport report = Migrator.create(MigratorConfig.builder().locations(folder.location())
-			.javaMigrations(new PlainIndex(), new ConcurrentIndex(), new JdbcOnly())
-			.build()).lint();
+		LintReport report = Migrator
+			.create(MigratorConfig.builder()
+				.locations(folder.location())
+				.javaMigrations(new PlainIndex(), new ConcurrentIndex(), new JdbcOnly())
+				.build())
+			.lint();
 		assertThat(report.findings()).extracting(Finding::ruleId, Finding::revisionId)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("index-not-concurrent", "0002_plain_index"));
 		assertThat(report.lintedRevisions()).contains("0002_plain_index", "0003_concurrent_index");
@@ -127,8 +132,9 @@ class MigratorLintTests {
 
 		@Override
 		public void upgrade(dev.migrator.core.script.MigrationContext context) throws Exception {
-			context.op().autocommitBlock(() -> context.op()
-				.createIndex(dev.migrator.core.op.CreateIndex.on("users", "id", "name").concurrently()));
+			context.op()
+				.autocommitBlock(() -> context.op()
+					.createIndex(dev.migrator.core.op.CreateIndex.on("users", "id", "name").concurrently()));
 		}
 
 	}

@@ -30,10 +30,11 @@ class PostgresMigratorTests extends MigratorContract {
 	@Test
 	void aNonTransactionalRevisionRunsInAutocommit() throws Exception {
 		this.folder.table("0001_users", null, "users")
-			.file("0002_index.sql", "-- migrator:revision 0002_index\n-- migrator:revises 0001_users\n"
-					+ "-- migrator:transactional false\n-- migrator:upgrade\n"
-					+ "CREATE INDEX CONCURRENTLY users_name_idx ON users (name);\n"
-					+ "-- migrator:downgrade\nDROP INDEX CONCURRENTLY users_name_idx;\n");
+			.file("0002_index.sql",
+					"-- migrator:revision 0002_index\n-- migrator:revises 0001_users\n"
+							+ "-- migrator:transactional false\n-- migrator:upgrade\n"
+							+ "CREATE INDEX CONCURRENTLY users_name_idx ON users (name);\n"
+							+ "-- migrator:downgrade\nDROP INDEX CONCURRENTLY users_name_idx;\n");
 		migrator().upgrade("heads");
 		assertThat(Databases.strings(this.dataSource,
 				"SELECT indexname FROM pg_indexes WHERE tablename = 'users' AND indexname = 'users_name_idx'"))
@@ -43,7 +44,8 @@ class PostgresMigratorTests extends MigratorContract {
 				"SELECT outcome FROM migrator_history WHERE revision = '0002_index' ORDER BY id"))
 			.containsExactly("started", "success");
 		migrator().downgrade("0001_users");
-		assertThat(Databases.count(this.dataSource, "SELECT count(*) FROM pg_indexes WHERE indexname = 'users_name_idx'"))
+		assertThat(
+				Databases.count(this.dataSource, "SELECT count(*) FROM pg_indexes WHERE indexname = 'users_name_idx'"))
 			.isZero();
 	}
 
@@ -64,9 +66,8 @@ class PostgresMigratorTests extends MigratorContract {
 		this.folder.table("0001_users", null, "users")
 			.file("0002_partial.sql", "-- migrator:revision 0002_partial\n-- migrator:revises 0001_users\n"
 					+ "-- migrator:transactional false\n-- migrator:upgrade\n"
-					+ "CREATE INDEX CONCURRENTLY users_id_idx ON users (id);\n"
-					+ "CREATE TABLE partial (id integer);\n" + "CREATE INDEX CONCURRENTLY bad_idx ON nowhere (id);\n"
-					+ "CREATE TABLE never (id integer);\n");
+					+ "CREATE INDEX CONCURRENTLY users_id_idx ON users (id);\n" + "CREATE TABLE partial (id integer);\n"
+					+ "CREATE INDEX CONCURRENTLY bad_idx ON nowhere (id);\n" + "CREATE TABLE never (id integer);\n");
 		assertThatThrownBy(() -> migrator().upgrade("heads")).isInstanceOf(MigrationFailedException.class)
 			.hasMessageContaining("at line 7: CREATE INDEX CONCURRENTLY bad_idx ON nowhere (id)")
 			.hasMessageContaining("2 of 4 statements ran and stay applied (lines 5, 6)")
@@ -101,8 +102,9 @@ class PostgresMigratorTests extends MigratorContract {
 			try (Statement statement = holder.createStatement()) {
 				statement.execute("SELECT * FROM users");
 			}
-			assertThatThrownBy(() -> migrator(MigratorConfig.builder().lockRetry(LockTimeoutRetry.never()))
-				.upgrade("heads")).isInstanceOf(MigrationFailedException.class)
+			assertThatThrownBy(
+					() -> migrator(MigratorConfig.builder().lockRetry(LockTimeoutRetry.never())).upgrade("heads"))
+				.isInstanceOf(MigrationFailedException.class)
 				.hasMessageContaining("lock timeout")
 				.hasMessageContaining("0002_alter");
 			holder.rollback();
@@ -113,18 +115,18 @@ class PostgresMigratorTests extends MigratorContract {
 
 	@Test
 	void theRunWideLockTimeoutAppliesWhenTheRevisionSetsNone() throws Exception {
-		this.folder.table("0001_users", null, "users").file("0002_alter.sql",
-				"-- migrator:revision 0002_alter\n-- migrator:revises 0001_users\n-- migrator:upgrade\nALTER TABLE users ADD COLUMN email text;\n");
+		this.folder.table("0001_users", null, "users")
+			.file("0002_alter.sql",
+					"-- migrator:revision 0002_alter\n-- migrator:revises 0001_users\n-- migrator:upgrade\nALTER TABLE users ADD COLUMN email text;\n");
 		migrator().upgrade("0001_users");
 		try (Connection holder = this.dataSource.getConnection()) {
 			holder.setAutoCommit(false);
 			try (Statement statement = holder.createStatement()) {
 				statement.execute("SELECT * FROM users");
 			}
-			assertThatThrownBy(() -> migrator(MigratorConfig.builder().lockTimeout(Duration.ofMillis(200))
-				.lockRetry(LockTimeoutRetry.never())).upgrade("heads"))
-				.isInstanceOf(MigrationFailedException.class)
-				.hasMessageContaining("lock timeout");
+			assertThatThrownBy(() -> migrator(
+					MigratorConfig.builder().lockTimeout(Duration.ofMillis(200)).lockRetry(LockTimeoutRetry.never()))
+				.upgrade("heads")).isInstanceOf(MigrationFailedException.class).hasMessageContaining("lock timeout");
 			holder.rollback();
 		}
 	}
@@ -145,7 +147,8 @@ class PostgresMigratorTests extends MigratorContract {
 		java.util.concurrent.CompletableFuture<RunResult> first = java.util.concurrent.CompletableFuture
 			.supplyAsync(() -> migrator().upgrade("heads"));
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (Databases.count(this.dataSource, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())") == 0) {
+		while (Databases.count(this.dataSource,
+				"SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())") == 0) {
 			assertThat(System.nanoTime()).as("the first runner takes the lock").isLessThan(deadline);
 			Thread.sleep(20);
 		}
@@ -153,18 +156,22 @@ class PostgresMigratorTests extends MigratorContract {
 			.isInstanceOf(dev.migrator.core.dialect.RunLockTimeoutException.class)
 			.hasMessageContaining("Another runner has held the migration lock on migrator_version");
 		assertThat(first.get().steps()).hasSize(1);
-		assertThat(Databases.count(this.dataSource, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")).isZero();
+		assertThat(Databases.count(this.dataSource,
+				"SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"))
+			.isZero();
 	}
 
 	@Test
 	void aRevisionsOwnTimeoutsDoNotCarryOverToTheNextRevision() throws Exception {
-		this.folder.file("0001_index.sql", "-- migrator:revision 0001_index\n-- migrator:transactional false\n"
-				+ "-- migrator:lock-timeout 1234ms\n-- migrator:statement-timeout 5min\n-- migrator:upgrade\n"
-				+ "CREATE TABLE seen (setting text, value text);\n"
-				+ "INSERT INTO seen SELECT 'first', current_setting('lock_timeout');\n")
-			.file("0002_after.sql", "-- migrator:revision 0002_after\n-- migrator:revises 0001_index\n-- migrator:upgrade\n"
-					+ "INSERT INTO seen SELECT 'lock', current_setting('lock_timeout');\n"
-					+ "INSERT INTO seen SELECT 'statement', current_setting('statement_timeout');\n");
+		this.folder
+			.file("0001_index.sql", "-- migrator:revision 0001_index\n-- migrator:transactional false\n"
+					+ "-- migrator:lock-timeout 1234ms\n-- migrator:statement-timeout 5min\n-- migrator:upgrade\n"
+					+ "CREATE TABLE seen (setting text, value text);\n"
+					+ "INSERT INTO seen SELECT 'first', current_setting('lock_timeout');\n")
+			.file("0002_after.sql",
+					"-- migrator:revision 0002_after\n-- migrator:revises 0001_index\n-- migrator:upgrade\n"
+							+ "INSERT INTO seen SELECT 'lock', current_setting('lock_timeout');\n"
+							+ "INSERT INTO seen SELECT 'statement', current_setting('statement_timeout');\n");
 		migrator().upgrade("heads");
 		assertThat(Databases.strings(this.dataSource, "SELECT setting || '=' || value FROM seen ORDER BY setting"))
 			.as("the next revision has PostgreSQL's default lock timeout and no statement timeout")

@@ -34,9 +34,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Zero-downtime behaviour on a real PostgreSQL server: lock timeouts retried while the application keeps writing,
- * concurrent index builds split out of transactions, cleaned up after a failure and never deadlocked by the run lock,
- * the expand phase, and the compatibility guard of contract revisions.
+ * Zero-downtime behaviour on a real PostgreSQL server: lock timeouts retried while the
+ * application keeps writing, concurrent index builds split out of transactions, cleaned
+ * up after a failure and never deadlocked by the run lock, the expand phase, and the
+ * compatibility guard of contract revisions.
  */
 class PostgresZeroDowntimeTests {
 
@@ -58,15 +59,15 @@ class PostgresZeroDowntimeTests {
 	}
 
 	private Migrator migrator(MigratorConfig.Builder builder) {
-		return Migrator.create(builder.dataSource(this.dataSource).locations(this.folder.location())
-			.listener(new MigrationListener() {
+		return Migrator.create(
+				builder.dataSource(this.dataSource).locations(this.folder.location()).listener(new MigrationListener() {
 
-				@Override
-				public void lockTimeoutRetried(LockRetry retry) {
-					PostgresZeroDowntimeTests.this.retries.add(retry);
-				}
+					@Override
+					public void lockTimeoutRetried(LockRetry retry) {
+						PostgresZeroDowntimeTests.this.retries.add(retry);
+					}
 
-			}).build());
+				}).build());
 	}
 
 	private Migrator migrator() {
@@ -89,10 +90,11 @@ class PostgresZeroDowntimeTests {
 	@Test
 	void aLockTimeoutIsRetriedUntilTheLongTransactionEndsWhileWritesFlow() throws Exception {
 		seedTable();
-		this.folder.file("0002_alter.sql", revision("0002_alter", "0001_t", "",
-				"ALTER TABLE t ADD COLUMN extra integer;\n"));
+		this.folder.file("0002_alter.sql",
+				revision("0002_alter", "0001_t", "", "ALTER TABLE t ADD COLUMN extra integer;\n"));
 		Duration lockTimeout = Duration.ofMillis(300);
-		Migrator migrator = migrator(MigratorConfig.builder().lockTimeout(lockTimeout)
+		Migrator migrator = migrator(MigratorConfig.builder()
+			.lockTimeout(lockTimeout)
 			.lockRetry(new LockTimeoutRetry(10, Duration.ofMillis(200), Duration.ofSeconds(1))));
 		try (WriteTraffic traffic = WriteTraffic.start(this.dataSource, 2, PostgresZeroDowntimeTests::writeToT);
 				Connection holder = this.dataSource.getConnection()) {
@@ -117,10 +119,12 @@ class PostgresZeroDowntimeTests {
 			assertThat(writes.longestWrite()).as("no write waited much longer than the lock timeout")
 				.isLessThan(lockTimeout.plusMillis(700));
 		}
-		assertThat(Databases.strings(this.dataSource, "SELECT outcome FROM migrator_history WHERE revision = "
-				+ "'0002_alter' ORDER BY id")).containsExactly("success");
+		assertThat(Databases.strings(this.dataSource,
+				"SELECT outcome FROM migrator_history WHERE revision = " + "'0002_alter' ORDER BY id"))
+			.containsExactly("success");
 		assertThat(Databases.count(this.dataSource, "SELECT count(*) FROM information_schema.columns WHERE "
-				+ "table_name = 't' AND column_name = 'extra'")).isEqualTo(1);
+				+ "table_name = 't' AND column_name = 'extra'"))
+			.isEqualTo(1);
 	}
 
 	@Test
@@ -129,7 +133,8 @@ class PostgresZeroDowntimeTests {
 		this.folder.file("0002_alter.sql", revision("0002_alter", "0001_t", "-- migrator:transactional false\n",
 				"INSERT INTO log VALUES ('ran');\nALTER TABLE t ADD COLUMN extra integer;\n"));
 		Databases.execute(this.dataSource, "CREATE TABLE log (what text)");
-		Migrator migrator = migrator(MigratorConfig.builder().lockTimeout(Duration.ofMillis(200))
+		Migrator migrator = migrator(MigratorConfig.builder()
+			.lockTimeout(Duration.ofMillis(200))
 			.lockRetry(new LockTimeoutRetry(10, Duration.ofMillis(100), Duration.ofMillis(500))));
 		try (Connection holder = this.dataSource.getConnection()) {
 			holdAccessShareLock(holder);
@@ -163,22 +168,25 @@ class PostgresZeroDowntimeTests {
 
 	@Test
 	void aConcurrentIndexInATransactionalRevisionRunsBetweenItsTransactionalParts() throws Exception {
-		this.folder.file("0001_index.sql", revision("0001_index", null, "",
-				"CREATE TABLE t (id integer PRIMARY KEY, a integer);\nINSERT INTO t VALUES (1, 1);\n"
-						+ "CREATE INDEX CONCURRENTLY t_a_idx ON t (a);\nINSERT INTO t VALUES (2, 2);\n"));
+		this.folder.file("0001_index.sql",
+				revision("0001_index", null, "",
+						"CREATE TABLE t (id integer PRIMARY KEY, a integer);\nINSERT INTO t VALUES (1, 1);\n"
+								+ "CREATE INDEX CONCURRENTLY t_a_idx ON t (a);\nINSERT INTO t VALUES (2, 2);\n"));
 		migrator().upgrade("heads");
-		assertThat(Databases.strings(this.dataSource, "SELECT indisvalid::text FROM pg_index WHERE indexrelid = "
-				+ "'t_a_idx'::regclass")).containsExactly("true");
+		assertThat(Databases.strings(this.dataSource,
+				"SELECT indisvalid::text FROM pg_index WHERE indexrelid = " + "'t_a_idx'::regclass"))
+			.containsExactly("true");
 		assertThat(Databases.count(this.dataSource, "SELECT count(*) FROM t")).isEqualTo(2);
 		assertThat(Databases.strings(this.dataSource,
 				"SELECT outcome FROM migrator_history WHERE revision = '0001_index' ORDER BY id"))
-			.as("a revision run in parts leaves a trace when it starts").containsExactly("started", "success");
+			.as("a revision run in parts leaves a trace when it starts")
+			.containsExactly("started", "success");
 	}
 
 	@Test
 	void aRevisionThatFailsAfterItsConcurrentIndexSaysWhatStaysApplied() throws Exception {
-		this.folder.file("0001_index.sql", revision("0001_index", null, "",
-				"CREATE TABLE t (id integer PRIMARY KEY, a integer);\n"
+		this.folder.file("0001_index.sql",
+				revision("0001_index", null, "", "CREATE TABLE t (id integer PRIMARY KEY, a integer);\n"
 						+ "CREATE INDEX CONCURRENTLY t_a_idx ON t (a);\nINSERT INTO nowhere VALUES (1);\n"));
 		assertThatThrownBy(() -> migrator().upgrade("heads")).isInstanceOf(MigrationFailedException.class)
 			.hasMessageContaining("This revision ran in parts, because line 4 cannot run inside a transaction block")
@@ -196,12 +204,15 @@ class PostgresZeroDowntimeTests {
 		Databases.execute(this.dataSource, "SELECT pg_cancel_backend(" + pid + ")");
 		assertThatThrownBy(() -> run.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(MigrationFailedException.class)
 			.hasMessageContaining("canceling statement due to user request");
-		assertThat(Databases.strings(this.dataSource, "SELECT indisvalid::text FROM pg_index WHERE indexrelid = "
-				+ "'t_slow_idx'::regclass")).as("the interrupted build left an INVALID index").containsExactly("false");
+		assertThat(Databases.strings(this.dataSource,
+				"SELECT indisvalid::text FROM pg_index WHERE indexrelid = " + "'t_slow_idx'::regclass"))
+			.as("the interrupted build left an INVALID index")
+			.containsExactly("false");
 
 		migrator.upgrade("heads");
-		assertThat(Databases.strings(this.dataSource, "SELECT indisvalid::text FROM pg_index WHERE indexrelid = "
-				+ "'t_slow_idx'::regclass")).containsExactly("true");
+		assertThat(Databases.strings(this.dataSource,
+				"SELECT indisvalid::text FROM pg_index WHERE indexrelid = " + "'t_slow_idx'::regclass"))
+			.containsExactly("true");
 		assertThat(Databases.strings(this.dataSource,
 				"SELECT outcome FROM migrator_history WHERE revision = '0002_index' ORDER BY id"))
 			.containsExactly("started", "failed", "started", "success");
@@ -215,32 +226,42 @@ class PostgresZeroDowntimeTests {
 		awaitIndexBuild();
 		CompletableFuture<RunResult> second = CompletableFuture.supplyAsync(() -> migrator().upgrade("heads"));
 		Thread.sleep(300);
-		assertThat(Databases.count(this.dataSource, "SELECT count(*) FROM pg_stat_activity WHERE datname = "
-				+ "current_database() AND state LIKE 'idle in transaction%'"))
-			.as("the waiting runner holds no transaction open, which the index build would wait for").isZero();
+		assertThat(Databases.count(this.dataSource,
+				"SELECT count(*) FROM pg_stat_activity WHERE datname = "
+						+ "current_database() AND state LIKE 'idle in transaction%'"))
+			.as("the waiting runner holds no transaction open, which the index build would wait for")
+			.isZero();
 		assertThat(second).isNotDone();
 		assertThat(first.get(30, TimeUnit.SECONDS).steps()).hasSize(1);
 		assertThat(second.get(30, TimeUnit.SECONDS).isNoOp()).isTrue();
-		assertThat(Databases.strings(this.dataSource, "SELECT indisvalid::text FROM pg_index WHERE indexrelid = "
-				+ "'t_slow_idx'::regclass")).containsExactly("true");
+		assertThat(Databases.strings(this.dataSource,
+				"SELECT indisvalid::text FROM pg_index WHERE indexrelid = " + "'t_slow_idx'::regclass"))
+			.containsExactly("true");
 	}
 
 	@Test
 	void theExpandPhaseHoldsBackContractRevisionsAndWhatNeedsThem() throws Exception {
 		this.folder.table("0001_users", null, "users")
-			.file("0002_email.sql", revision("0002_email", "0001_users", "", "ALTER TABLE users ADD COLUMN email text;\n"))
-			.file("0003_drop_name.sql", revision("0003_drop_name", "0002_email", "-- migrator:phase contract\n",
-					"ALTER TABLE users DROP COLUMN name;\n"))
-			.file("0004_after.sql", revision("0004_after", "0003_drop_name", "", "CREATE TABLE after_contract (id integer);\n"))
+			.file("0002_email.sql",
+					revision("0002_email", "0001_users", "", "ALTER TABLE users ADD COLUMN email text;\n"))
+			.file("0003_drop_name.sql",
+					revision("0003_drop_name", "0002_email", "-- migrator:phase contract\n",
+							"ALTER TABLE users DROP COLUMN name;\n"))
+			.file("0004_after.sql",
+					revision("0004_after", "0003_drop_name", "", "CREATE TABLE after_contract (id integer);\n"))
 			.file("0005_audit.sql", revision("0005_audit", "0002_email", "", "CREATE TABLE audit (id integer);\n"))
-			.file("0006_report.sql", revision("0006_report", "0005_audit",
-					"-- migrator:phase migrate\n-- migrator:depends-on 0003_drop_name\n", "CREATE TABLE report (id integer);\n"));
+			.file("0006_report.sql",
+					revision("0006_report", "0005_audit",
+							"-- migrator:phase migrate\n-- migrator:depends-on 0003_drop_name\n",
+							"CREATE TABLE report (id integer);\n"));
 		RunResult expand = migrator().upgrade("heads", PhaseFilter.EXPAND);
-		assertThat(expand.steps()).extracting((s) -> s.revision()).containsExactly("0001_users", "0002_email", "0005_audit");
+		assertThat(expand.steps()).extracting((s) -> s.revision())
+			.containsExactly("0001_users", "0002_email", "0005_audit");
 		assertThat(expand.heldBack()).containsExactly("0003_drop_name", "0004_after", "0006_report");
 		assertThat(migrator().current()).containsExactly("0005_audit");
 		assertThat(Databases.count(this.dataSource, "SELECT count(*) FROM information_schema.columns WHERE "
-				+ "table_name = 'users' AND column_name = 'name'")).isEqualTo(1);
+				+ "table_name = 'users' AND column_name = 'name'"))
+			.isEqualTo(1);
 
 		assertThat(migrator().upgrade("heads", PhaseFilter.EXPAND).isNoOp()).isTrue();
 		RunResult contract = migrator().upgrade("heads");
@@ -302,10 +323,12 @@ class PostgresZeroDowntimeTests {
 		this.folder.file("0001_index.sql", revision("0001_index", null, "",
 				"CREATE TABLE t (id integer PRIMARY KEY, a integer);\nCREATE INDEX CONCURRENTLY t_a_idx ON t (a);\n"
 						+ "INSERT INTO t VALUES (1, 1);\n"));
-		String script = Migrator.create(MigratorConfig.builder().locations(this.folder.location()).dialect("postgresql")
-			.build()).sql("base", "heads");
-		assertThat(script).contains("-- runs in parts: CREATE INDEX CONCURRENTLY at line 4 cannot run inside a "
-				+ "transaction block")
+		String script = Migrator
+			.create(MigratorConfig.builder().locations(this.folder.location()).dialect("postgresql").build())
+			.sql("base", "heads");
+		assertThat(script)
+			.contains(
+					"-- runs in parts: CREATE INDEX CONCURRENTLY at line 4 cannot run inside a " + "transaction block")
 			.containsSubsequence("BEGIN;\nSET LOCAL lock_timeout = '2000ms';\nCREATE TABLE t", "COMMIT;\n",
 					"SET lock_timeout = '0ms';\nCREATE INDEX CONCURRENTLY t_a_idx ON t (a);\nRESET lock_timeout;\n",
 					"BEGIN;\nSET LOCAL lock_timeout = '2000ms';\nINSERT INTO t VALUES (1, 1);\n",
@@ -320,12 +343,15 @@ class PostgresZeroDowntimeTests {
 
 	private void contractRevisions() {
 		this.folder.table("0001_users", null, "users")
-			.file("0002_email.sql", revision("0002_email", "0001_users", "", "ALTER TABLE users ADD COLUMN email text;\n"))
+			.file("0002_email.sql",
+					revision("0002_email", "0001_users", "", "ALTER TABLE users ADD COLUMN email text;\n"))
 			.file("0003_drop_name.sql", revision("0003_drop_name", "0002_email", "-- migrator:phase contract\n",
 					"ALTER TABLE users DROP COLUMN name;\n"));
 	}
 
-	/** A table whose index takes about a second per pass to build: each value costs 20 ms. */
+	/**
+	 * A table whose index takes about a second per pass to build: each value costs 20 ms.
+	 */
 	private void slowIndexRevisions() {
 		this.folder.file("0001_slow.sql", revision("0001_slow", null, "",
 				"CREATE FUNCTION slow_identity(i integer) RETURNS integer LANGUAGE plpgsql IMMUTABLE AS $$ "
@@ -335,12 +361,15 @@ class PostgresZeroDowntimeTests {
 					"CREATE INDEX CONCURRENTLY t_slow_idx ON t ((slow_identity(id)));\n"));
 	}
 
-	/** The backend building an index on this database, once it has started on the table. */
+	/**
+	 * The backend building an index on this database, once it has started on the table.
+	 */
 	private long awaitIndexBuild() throws Exception {
 		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
 		while (System.nanoTime() < deadline) {
-			List<String> pids = Databases.strings(this.dataSource, "SELECT pid::text FROM pg_stat_progress_create_index "
-					+ "WHERE datname = current_database() AND phase LIKE 'building index%'");
+			List<String> pids = Databases.strings(this.dataSource,
+					"SELECT pid::text FROM pg_stat_progress_create_index "
+							+ "WHERE datname = current_database() AND phase LIKE 'building index%'");
 			if (!pids.isEmpty()) {
 				return Long.parseLong(pids.get(0));
 			}

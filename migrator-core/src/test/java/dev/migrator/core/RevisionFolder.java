@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A folder of SQL revision files written by a test, used as a {@code filesystem:} location. */
+/**
+ * A folder of SQL revision files written by a test, used as a {@code filesystem:}
+ * location.
+ */
 final class RevisionFolder {
 
 	private final Path folder;
@@ -14,7 +17,10 @@ final class RevisionFolder {
 		this.folder = folder;
 	}
 
-	/** Writes a revision file; the header is given as {@code key value} lines without the prefix. */
+	/**
+	 * Writes a revision file; the header is given as {@code key value} lines without the
+	 * prefix.
+	 */
 	RevisionFolder file(String name, String content) {
 		try {
 			Files.createDirectories(this.folder);

@@ -13,9 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 /**
- * Application writes against a table while a migration runs: threads that each write in a loop on their own
- * autocommit connection, timing every write. They stop when told, or by themselves after a bound, so that a test
- * that fails half-way leaves no thread behind.
+ * Application writes against a table while a migration runs: threads that each write in a
+ * loop on their own autocommit connection, timing every write. They stop when told, or by
+ * themselves after a bound, so that a test that fails half-way leaves no thread behind.
  */
 public final class WriteTraffic implements AutoCloseable {
 
@@ -68,7 +68,10 @@ public final class WriteTraffic implements AutoCloseable {
 		return this.writes.get();
 	}
 
-	/** Waits until the writers have done at least this many more writes, so that a test sees traffic flowing. */
+	/**
+	 * Waits until the writers have done at least this many more writes, so that a test
+	 * sees traffic flowing.
+	 */
 	public void awaitWrites(long more) throws InterruptedException {
 		long target = this.writes.get() + more;
 		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();

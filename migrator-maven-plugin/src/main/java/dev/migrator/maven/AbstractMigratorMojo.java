@@ -23,9 +23,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 /**
- * What every goal shares: the connection and location parameters, their resolution against the project's
- * {@code application.properties}, the class loader over the project's compiled classes and runtime dependencies
- * (for Java migrations, and JDBC drivers the project depends on), and the translation of engine errors into build
+ * What every goal shares: the connection and location parameters, their resolution
+ * against the project's {@code application.properties}, the class loader over the
+ * project's compiled classes and runtime dependencies (for Java migrations, and JDBC
+ * drivers the project depends on), and the translation of engine errors into build
  * failures that carry the engine's message.
  */
 public abstract class AbstractMigratorMojo extends AbstractMojo {
@@ -33,31 +34,45 @@ public abstract class AbstractMigratorMojo extends AbstractMojo {
 	@Parameter(defaultValue = "${project}", readonly = true, required = true)
 	protected MavenProject project;
 
-	/** JDBC URL of the database; else {@code migrator.url}, else {@code spring.datasource.url} of application.properties. */
+	/**
+	 * JDBC URL of the database; else {@code migrator.url}, else
+	 * {@code spring.datasource.url} of application.properties.
+	 */
 	@Parameter(property = "migrator.url")
 	private String url;
 
-	/** Database user; else {@code migrator.user}, else {@code spring.datasource.username}. */
+	/**
+	 * Database user; else {@code migrator.user}, else {@code spring.datasource.username}.
+	 */
 	@Parameter(property = "migrator.user")
 	private String user;
 
-	/** Database password; else {@code migrator.password}, else {@code spring.datasource.password}. */
+	/**
+	 * Database password; else {@code migrator.password}, else
+	 * {@code spring.datasource.password}.
+	 */
 	@Parameter(property = "migrator.password")
 	private String password;
 
 	/**
-	 * Revision folders, comma-separated, {@code classpath:} (looked up in the project's resource folders) or
-	 * {@code filesystem:} (relative to the project); else {@code migrator.locations}, else
-	 * {@code classpath:db/revisions}.
+	 * Revision folders, comma-separated, {@code classpath:} (looked up in the project's
+	 * resource folders) or {@code filesystem:} (relative to the project); else
+	 * {@code migrator.locations}, else {@code classpath:db/revisions}.
 	 */
 	@Parameter(property = "migrator.locations")
 	private String locations;
 
-	/** Packages scanned for Java migrations in the compiled classes, comma-separated; else {@code migrator.java-packages}. */
+	/**
+	 * Packages scanned for Java migrations in the compiled classes, comma-separated; else
+	 * {@code migrator.java-packages}.
+	 */
 	@Parameter(property = "migrator.javaPackages")
 	private String javaPackages;
 
-	/** {@code postgresql} or {@code sqlite}; else {@code migrator.dialect}, else read from the URL. */
+	/**
+	 * {@code postgresql} or {@code sqlite}; else {@code migrator.dialect}, else read from
+	 * the URL.
+	 */
 	@Parameter(property = "migrator.dialect")
 	private String dialect;
 
@@ -65,11 +80,17 @@ public abstract class AbstractMigratorMojo extends AbstractMojo {
 	@Parameter(property = "migrator.schema")
 	private String schema;
 
-	/** Name of the version table; else {@code migrator.version-table}, else {@code migrator_version}. */
+	/**
+	 * Name of the version table; else {@code migrator.version-table}, else
+	 * {@code migrator_version}.
+	 */
 	@Parameter(property = "migrator.versionTable")
 	private String versionTable;
 
-	/** Name of the history table; else {@code migrator.history-table}, else {@code migrator_history}. */
+	/**
+	 * Name of the history table; else {@code migrator.history-table}, else
+	 * {@code migrator_history}.
+	 */
 	@Parameter(property = "migrator.historyTable")
 	private String historyTable;
 
@@ -77,7 +98,10 @@ public abstract class AbstractMigratorMojo extends AbstractMojo {
 	@Parameter(property = "migrator.sourceFolder")
 	private File sourceFolder;
 
-	/** The Spring Boot properties file the settings are read from when the plugin does not set them. */
+	/**
+	 * The Spring Boot properties file the settings are read from when the plugin does not
+	 * set them.
+	 */
 	@Parameter(property = "migrator.applicationProperties",
 			defaultValue = "${project.basedir}/src/main/resources/application.properties")
 	private File applicationProperties;
@@ -122,20 +146,26 @@ public abstract class AbstractMigratorMojo extends AbstractMojo {
 		for (Resource resource : this.project.getResources()) {
 			resourceRoots.add(basedir.resolve(resource.getDirectory()));
 		}
-		PluginParameters parameters = new PluginParameters(Optional.ofNullable(this.url), Optional.ofNullable(this.user),
-				Optional.ofNullable(this.password), list(this.locations), list(this.javaPackages),
-				Optional.ofNullable(this.dialect), Optional.ofNullable(this.schema), Optional.ofNullable(this.versionTable),
-				Optional.ofNullable(this.historyTable), Optional.ofNullable(this.sourceFolder).map(File::toPath));
-		return PluginSettings.resolve(parameters, ApplicationProperties.read(this.applicationProperties.toPath()), basedir,
-				resourceRoots);
+		PluginParameters parameters = new PluginParameters(Optional.ofNullable(this.url),
+				Optional.ofNullable(this.user), Optional.ofNullable(this.password), list(this.locations),
+				list(this.javaPackages), Optional.ofNullable(this.dialect), Optional.ofNullable(this.schema),
+				Optional.ofNullable(this.versionTable), Optional.ofNullable(this.historyTable),
+				Optional.ofNullable(this.sourceFolder).map(File::toPath));
+		return PluginSettings.resolve(parameters, ApplicationProperties.read(this.applicationProperties.toPath()),
+				basedir, resourceRoots);
 	}
 
-	/** The engine's configuration for the settings; a DataSource only when a URL is set. */
+	/**
+	 * The engine's configuration for the settings; a DataSource only when a URL is set.
+	 */
 	MigratorConfig config(PluginSettings settings, ClassLoader loader) {
-		MigratorConfig.Builder builder = MigratorConfig.builder().locations(settings.locations())
-			.javaPackages(settings.javaPackages()).classLoader(loader);
-		settings.url().ifPresent((u) -> builder.dataSource(new DriverDataSource(u, settings.user(), settings.password(),
-				loader)));
+		MigratorConfig.Builder builder = MigratorConfig.builder()
+			.locations(settings.locations())
+			.javaPackages(settings.javaPackages())
+			.classLoader(loader);
+		settings.url()
+			.ifPresent(
+					(u) -> builder.dataSource(new DriverDataSource(u, settings.user(), settings.password(), loader)));
 		settings.dialect().ifPresent(builder::dialect);
 		settings.schema().ifPresent(builder::schema);
 		settings.versionTable().ifPresent(builder::versionTable);
@@ -178,7 +208,8 @@ public abstract class AbstractMigratorMojo extends AbstractMojo {
 		catch (DependencyResolutionRequiredException | MalformedURLException ex) {
 			throw new MojoExecutionException("Could not build the project's class path: " + ex.getMessage(), ex);
 		}
-		// The plugin's own classes (the engine, the drivers declared as plugin dependencies) come first.
+		// The plugin's own classes (the engine, the drivers declared as plugin
+		// dependencies) come first.
 		return new URLClassLoader(urls.toArray(URL[]::new), getClass().getClassLoader());
 	}
 

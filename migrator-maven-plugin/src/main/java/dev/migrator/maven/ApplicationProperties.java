@@ -14,10 +14,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The {@code migrator.*} and {@code spring.datasource.*} keys of a project's {@code application.properties}, read
- * the way Spring Boot reads them where it matters here: a key matches in kebab case, camel case or with
- * underscores ({@code java-packages}, {@code javaPackages}), and {@code ${NAME:default}} placeholders are resolved
- * from other keys, system properties and the environment.
+ * The {@code migrator.*} and {@code spring.datasource.*} keys of a project's
+ * {@code application.properties}, read the way Spring Boot reads them where it matters
+ * here: a key matches in kebab case, camel case or with underscores
+ * ({@code java-packages}, {@code javaPackages}), and {@code ${NAME:default}} placeholders
+ * are resolved from other keys, system properties and the environment.
  */
 final class ApplicationProperties {
 
@@ -43,8 +44,8 @@ final class ApplicationProperties {
 				throw new IllegalStateException("Could not read " + file + ": " + ex.getMessage(), ex);
 			}
 		}
-		return new ApplicationProperties(properties, (name) -> Optional.ofNullable(System.getProperty(name))
-			.orElseGet(() -> System.getenv(name)));
+		return new ApplicationProperties(properties,
+				(name) -> Optional.ofNullable(System.getProperty(name)).orElseGet(() -> System.getenv(name)));
 	}
 
 	static ApplicationProperties of(Map<String, String> entries) {
@@ -53,7 +54,10 @@ final class ApplicationProperties {
 		return new ApplicationProperties(properties, (name) -> null);
 	}
 
-	/** The value of the key (in its canonical kebab-case form, such as {@code migrator.java-packages}). */
+	/**
+	 * The value of the key (in its canonical kebab-case form, such as
+	 * {@code migrator.java-packages}).
+	 */
 	Optional<String> get(String key) {
 		for (String name : this.properties.stringPropertyNames()) {
 			if (canonical(name).equals(canonical(key))) {
@@ -64,7 +68,10 @@ final class ApplicationProperties {
 		return Optional.empty();
 	}
 
-	/** Lower case without dashes and underscores, so that each spelling Spring Boot accepts compares equal. */
+	/**
+	 * Lower case without dashes and underscores, so that each spelling Spring Boot
+	 * accepts compares equal.
+	 */
 	private static String canonical(String key) {
 		return key.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
 	}
@@ -79,8 +86,8 @@ final class ApplicationProperties {
 			String name = matcher.group(1).strip();
 			String replacement = Optional.ofNullable(this.properties.getProperty(name))
 				.or(() -> Optional.ofNullable(this.environment.apply(name)))
-				.or(() -> Optional.ofNullable(this.environment.apply(name.toUpperCase(Locale.ROOT).replace('.', '_')
-					.replace("-", ""))))
+				.or(() -> Optional.ofNullable(
+						this.environment.apply(name.toUpperCase(Locale.ROOT).replace('.', '_').replace("-", ""))))
 				.orElse(matcher.group(2) != null ? matcher.group(2) : matcher.group(0));
 			matcher.appendReplacement(resolved, Matcher.quoteReplacement(resolve(replacement, depth + 1)));
 		}

@@ -15,9 +15,11 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * Drafts a Java revision from the difference between a desired schema (a file of {@code CREATE} statements) and
- * the database (Alembic's {@code revision --autogenerate}). The database must be at the code's heads. Review the
- * draft: its warning comments say what it could not decide, such as a column that may have been renamed.
+ * Drafts a Java revision from the difference between a desired schema (a file of
+ * {@code CREATE} statements) and the database (Alembic's
+ * {@code revision --autogenerate}). The database must be at the code's heads. Review the
+ * draft: its warning comments say what it could not decide, such as a column that may
+ * have been renamed.
  */
 @Mojo(name = "autogenerate", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public class AutogenerateMojo extends AbstractMigratorMojo {
@@ -26,7 +28,10 @@ public class AutogenerateMojo extends AbstractMigratorMojo {
 	@Parameter(property = "migrator.message", required = true)
 	private String message;
 
-	/** The desired schema: CREATE statements for the tables, indexes and (PostgreSQL) enum types. */
+	/**
+	 * The desired schema: CREATE statements for the tables, indexes and (PostgreSQL) enum
+	 * types.
+	 */
 	@Parameter(property = "migrator.schemaFile", defaultValue = "${project.basedir}/src/main/resources/db/schema.sql")
 	private File schemaFile;
 
@@ -34,11 +39,17 @@ public class AutogenerateMojo extends AbstractMigratorMojo {
 	@Parameter(property = "migrator.include")
 	private String include;
 
-	/** Globs of the tables to leave alone, comma-separated. The migrator's own tables always are. */
+	/**
+	 * Globs of the tables to leave alone, comma-separated. The migrator's own tables
+	 * always are.
+	 */
 	@Parameter(property = "migrator.exclude")
 	private String exclude;
 
-	/** The revision the draft follows, as for migrator:revision; required when there are several heads. */
+	/**
+	 * The revision the draft follows, as for migrator:revision; required when there are
+	 * several heads.
+	 */
 	@Parameter(property = "migrator.head")
 	private String head;
 
@@ -54,8 +65,7 @@ public class AutogenerateMojo extends AbstractMigratorMojo {
 	void run(PluginSettings settings, ClassLoader loader) throws MojoFailureException {
 		requireDatabase(settings, "migrator:autogenerate");
 		MigratorConfig config = config(settings, loader);
-		Autogenerate autogenerate = new Autogenerate(config,
-				new RevisionWriter(() -> Migrator.create(config).graph()));
+		Autogenerate autogenerate = new Autogenerate(config, new RevisionWriter(() -> Migrator.create(config).graph()));
 		AutogenerateResult result = autogenerate.revision(this.message, this.schemaFile.toPath(),
 				ObjectFilter.of(list(this.include), list(this.exclude)), optional(this.head),
 				this.javaSourceFolder.toPath(), this.javaPackage);

@@ -5,8 +5,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * Fails the build when revisions are pending, when an applied revision was edited (under the FAIL checksum policy)
- * or when the database is at revisions this code does not have.
+ * Fails the build when revisions are pending, when an applied revision was edited (under
+ * the FAIL checksum policy) or when the database is at revisions this code does not have.
  */
 @Mojo(name = "check", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public class CheckMojo extends AbstractMigratorMojo {

@@ -7,7 +7,10 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
-/** Undoes the applied revisions above the target, children first. The target is required: nothing is undone by default. */
+/**
+ * Undoes the applied revisions above the target, children first. The target is required:
+ * nothing is undone by default.
+ */
 @Mojo(name = "downgrade", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public class DowngradeMojo extends AbstractMigratorMojo {
 

@@ -13,9 +13,10 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * A DataSource that opens a new connection per call through a JDBC driver found on the given class loader: the
- * plugin's dependencies (where users declare the driver) and the project's runtime class path. Drivers are looked up
- * there rather than through {@code DriverManager}, which only sees drivers visible to the class loader it was first
+ * A DataSource that opens a new connection per call through a JDBC driver found on the
+ * given class loader: the plugin's dependencies (where users declare the driver) and the
+ * project's runtime class path. Drivers are looked up there rather than through
+ * {@code DriverManager}, which only sees drivers visible to the class loader it was first
  * used from.
  */
 final class DriverDataSource implements DataSource {

@@ -9,8 +9,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * Lists the heads of the revision graph with the files that introduced them. With {@code -Dmigrator.check=true}
- * the build fails when there is more than one: the CI check that no merge revision was forgotten.
+ * Lists the heads of the revision graph with the files that introduced them. With
+ * {@code -Dmigrator.check=true} the build fails when there is more than one: the CI check
+ * that no merge revision was forgotten.
  */
 @Mojo(name = "heads", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public class HeadsMojo extends AbstractMigratorMojo {

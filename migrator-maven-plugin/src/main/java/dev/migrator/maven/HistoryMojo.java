@@ -18,17 +18,24 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * Shows the revisions: a list oldest first (of a range {@code from:to} when given), or the graph drawn newest first
- * with {@code -Dmigrator.graph=text}, or as a Mermaid flowchart with {@code -Dmigrator.graph=mermaid}.
+ * Shows the revisions: a list oldest first (of a range {@code from:to} when given), or
+ * the graph drawn newest first with {@code -Dmigrator.graph=text}, or as a Mermaid
+ * flowchart with {@code -Dmigrator.graph=mermaid}.
  */
 @Mojo(name = "history", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public class HistoryMojo extends AbstractMigratorMojo {
 
-	/** A range {@code from:to} of targets for the list; {@code current} reads the database. Empty for all. */
+	/**
+	 * A range {@code from:to} of targets for the list; {@code current} reads the
+	 * database. Empty for all.
+	 */
 	@Parameter(property = "migrator.range", defaultValue = "")
 	private String range;
 
-	/** {@code text} to draw the graph for a terminal, {@code mermaid} for docs; empty for a list. */
+	/**
+	 * {@code text} to draw the graph for a terminal, {@code mermaid} for docs; empty for
+	 * a list.
+	 */
 	@Parameter(property = "migrator.graph", defaultValue = "")
 	private String graph;
 

@@ -8,8 +8,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * Lints every revision for statements that would block reads or writes for long or break the running application.
- * Needs no database: the dialect is the configured one, else the URL's.
+ * Lints every revision for statements that would block reads or writes for long or break
+ * the running application. Needs no database: the dialect is the configured one, else the
+ * URL's.
  */
 @Mojo(name = "lint", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public class LintMojo extends AbstractMigratorMojo {

@@ -7,7 +7,10 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
-/** Writes a merge revision (Alembic's {@code merge}): a SQL file whose parents are the heads, joining them into one. */
+/**
+ * Writes a merge revision (Alembic's {@code merge}): a SQL file whose parents are the
+ * heads, joining them into one.
+ */
 @Mojo(name = "merge", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public class MergeMojo extends AbstractMigratorMojo {
 

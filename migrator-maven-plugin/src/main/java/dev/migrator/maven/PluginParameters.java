@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The connection and location parameters as given to a goal (plugin configuration or {@code -Dmigrator.*}); empty
- * where not given.
+ * The connection and location parameters as given to a goal (plugin configuration or
+ * {@code -Dmigrator.*}); empty where not given.
  */
 record PluginParameters(Optional<String> url, Optional<String> user, Optional<String> password, List<String> locations,
 		List<String> javaPackages, Optional<String> dialect, Optional<String> schema, Optional<String> versionTable,

@@ -9,16 +9,18 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The settings a goal runs with: the plugin's parameters where given, else the starter's keys in the project's
- * {@code application.properties} ({@code migrator.*}, then {@code spring.datasource.*}), else the starter's
- * defaults. {@code classpath:} locations become the project's resource folders, so that the goals read and write the
- * revision files in {@code src/main/resources}, not their copies in {@code target/classes}.
+ * The settings a goal runs with: the plugin's parameters where given, else the starter's
+ * keys in the project's {@code application.properties} ({@code migrator.*}, then
+ * {@code spring.datasource.*}), else the starter's defaults. {@code classpath:} locations
+ * become the project's resource folders, so that the goals read and write the revision
+ * files in {@code src/main/resources}, not their copies in {@code target/classes}.
  *
  * @param url the JDBC URL; empty for the goals that need no database
  * @param user the database user
  * @param password the database password
  * @param locations revision folders, all {@code filesystem:}
- * @param javaPackages packages scanned for Java migrations in the project's compiled classes
+ * @param javaPackages packages scanned for Java migrations in the project's compiled
+ * classes
  * @param dialect the dialect, given or read from the URL
  * @param schema the schema of the state tables
  * @param versionTable the version table's name
@@ -36,21 +38,29 @@ record PluginSettings(Optional<String> url, Optional<String> user, Optional<Stri
 	/**
 	 * @param parameters what the goal was given
 	 * @param application the project's application.properties
-	 * @param basedir the project's folder, which relative file system paths are relative to
-	 * @param resourceRoots the project's resource folders, where {@code classpath:} locations are looked for
+	 * @param basedir the project's folder, which relative file system paths are relative
+	 * to
+	 * @param resourceRoots the project's resource folders, where {@code classpath:}
+	 * locations are looked for
 	 */
 	static PluginSettings resolve(PluginParameters parameters, ApplicationProperties application, Path basedir,
 			List<Path> resourceRoots) {
-		// As the starter: migrator.url with migrator.user, else the application's DataSource, its user replaceable.
+		// As the starter: migrator.url with migrator.user, else the application's
+		// DataSource, its user replaceable.
 		Optional<String> migratorUrl = application.get("migrator.url");
-		Optional<String> url = parameters.url().or(() -> migratorUrl).or(() -> application.get("spring.datasource.url"));
-		Optional<String> user = parameters.user().or(() -> application.get("migrator.user"))
+		Optional<String> url = parameters.url()
+			.or(() -> migratorUrl)
+			.or(() -> application.get("spring.datasource.url"));
+		Optional<String> user = parameters.user()
+			.or(() -> application.get("migrator.user"))
 			.or(() -> migratorUrl.isPresent() ? Optional.empty() : application.get("spring.datasource.username"));
 		boolean ownUser = parameters.user().isPresent() || application.get("migrator.user").isPresent();
-		Optional<String> password = parameters.password().or(() -> application.get("migrator.password"))
+		Optional<String> password = parameters.password()
+			.or(() -> application.get("migrator.password"))
 			.or(() -> (migratorUrl.isPresent() || ownUser) ? Optional.empty()
 					: application.get("spring.datasource.password"));
-		Optional<String> dialect = parameters.dialect().or(() -> application.get("migrator.dialect"))
+		Optional<String> dialect = parameters.dialect()
+			.or(() -> application.get("migrator.dialect"))
 			.or(() -> url.flatMap(PluginSettings::dialectOf));
 		List<String> written = !parameters.locations().isEmpty() ? parameters.locations()
 				: application.get("migrator.locations").map(PluginSettings::list).orElse(List.of(DEFAULT_LOCATION));
@@ -60,7 +70,8 @@ record PluginSettings(Optional<String> url, Optional<String> user, Optional<Stri
 		}
 		List<String> javaPackages = !parameters.javaPackages().isEmpty() ? parameters.javaPackages()
 				: application.get("migrator.java-packages").map(PluginSettings::list).orElse(List.of());
-		Path sourceFolder = parameters.sourceFolder().map(basedir::resolve)
+		Path sourceFolder = parameters.sourceFolder()
+			.map(basedir::resolve)
 			.orElseGet(() -> Path.of(locations.get(0).substring("filesystem:".length())));
 		return new PluginSettings(url, user, password, locations, javaPackages, dialect,
 				parameters.schema().or(() -> application.get("migrator.schema")),
@@ -74,8 +85,9 @@ record PluginSettings(Optional<String> url, Optional<String> user, Optional<Stri
 		if (!folder.contains(DIALECT)) {
 			return this.sourceFolder;
 		}
-		return Path.of(folder.replace(DIALECT, this.dialect.orElseThrow(() -> new IllegalStateException(
-				"The revision folder " + folder + " depends on the dialect: set migrator.dialect (postgresql or "
+		return Path.of(folder.replace(DIALECT,
+				this.dialect.orElseThrow(() -> new IllegalStateException("The revision folder " + folder
+						+ " depends on the dialect: set migrator.dialect (postgresql or "
 						+ "sqlite) or a database URL."))));
 	}
 
@@ -95,10 +107,12 @@ record PluginSettings(Optional<String> url, Optional<String> user, Optional<Stri
 	}
 
 	/**
-	 * The location as a {@code filesystem:} folder: a {@code classpath:} one (or a bare path, which the engine reads
-	 * as the class path) in the first resource folder that has it, a relative file system one under the project.
+	 * The location as a {@code filesystem:} folder: a {@code classpath:} one (or a bare
+	 * path, which the engine reads as the class path) in the first resource folder that
+	 * has it, a relative file system one under the project.
 	 */
-	private static String onFileSystem(String location, Optional<String> dialect, Path basedir, List<Path> resourceRoots) {
+	private static String onFileSystem(String location, Optional<String> dialect, Path basedir,
+			List<Path> resourceRoots) {
 		String text = location.strip();
 		if (text.toLowerCase(Locale.ROOT).startsWith("filesystem:")) {
 			return "filesystem:" + basedir.resolve(text.substring("filesystem:".length()).strip()).normalize();
@@ -108,7 +122,10 @@ record PluginSettings(Optional<String> url, Optional<String> user, Optional<Stri
 		String folder = path.strip().replaceAll("^/+", "").replaceAll("/+$", "");
 		String existing = dialect.map((d) -> folder.replace(DIALECT, d)).orElse(folder);
 		List<Path> roots = resourceRoots.isEmpty() ? List.of(basedir.resolve("src/main/resources")) : resourceRoots;
-		Path root = roots.stream().filter((r) -> Files.isDirectory(r.resolve(existing))).findFirst().orElse(roots.get(0));
+		Path root = roots.stream()
+			.filter((r) -> Files.isDirectory(r.resolve(existing)))
+			.findFirst()
+			.orElse(roots.get(0));
 		return "filesystem:" + root.resolve(folder).normalize();
 	}
 

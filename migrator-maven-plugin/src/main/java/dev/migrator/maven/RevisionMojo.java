@@ -14,9 +14,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * Writes a new revision (Alembic's {@code revision -m}): a SQL file in the source folder, or a Java class, with a
- * fresh sortable id and the header filled in; its parent is the current head, or the head named with
- * {@code -Dmigrator.head}. Fails when there are several heads and none is named.
+ * Writes a new revision (Alembic's {@code revision -m}): a SQL file in the source folder,
+ * or a Java class, with a fresh sortable id and the header filled in; its parent is the
+ * current head, or the head named with {@code -Dmigrator.head}. Fails when there are
+ * several heads and none is named.
  */
 @Mojo(name = "revision", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public class RevisionMojo extends AbstractMigratorMojo {
@@ -29,7 +30,10 @@ public class RevisionMojo extends AbstractMigratorMojo {
 	@Parameter(property = "migrator.kind", defaultValue = "sql")
 	private String kind;
 
-	/** The revision it follows: an id, a branch label, {@code label@head}, or {@code base} for a new root. */
+	/**
+	 * The revision it follows: an id, a branch label, {@code label@head}, or {@code base}
+	 * for a new root.
+	 */
 	@Parameter(property = "migrator.head")
 	private String head;
 
@@ -74,10 +78,9 @@ public class RevisionMojo extends AbstractMigratorMojo {
 		return switch (kind.strip().toLowerCase(Locale.ROOT)) {
 			case "sql" -> RevisionKind.SQL;
 			case "java" -> RevisionKind.JAVA;
-			default -> throw new MojoFailureException("migrator.kind '" + kind + "' is not a revision kind: write sql or "
-					+ "java.");
+			default -> throw new MojoFailureException(
+					"migrator.kind '" + kind + "' is not a revision kind: write sql or " + "java.");
 		};
 	}
-
 
 }

@@ -10,8 +10,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * Prints (or writes) the SQL script that moving from one target to another would run, without a database: for
- * review, or for a DBA to run. A {@code target} below {@code from} gives a downgrade script.
+ * Prints (or writes) the SQL script that moving from one target to another would run,
+ * without a database: for review, or for a DBA to run. A {@code target} below
+ * {@code from} gives a downgrade script.
  */
 @Mojo(name = "sql", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public class SqlMojo extends AbstractMigratorMojo {

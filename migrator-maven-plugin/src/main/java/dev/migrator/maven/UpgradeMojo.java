@@ -7,11 +7,16 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
-/** Applies the revisions the target needs, each in its own transaction where the database allows. */
+/**
+ * Applies the revisions the target needs, each in its own transaction where the database
+ * allows.
+ */
 @Mojo(name = "upgrade", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public class UpgradeMojo extends AbstractMigratorMojo {
 
-	/** Where to go: {@code heads}, {@code head}, an id, {@code label@head}, {@code +N}. */
+	/**
+	 * Where to go: {@code heads}, {@code head}, an id, {@code label@head}, {@code +N}.
+	 */
 	@Parameter(property = "migrator.target", defaultValue = "heads")
 	private String target;
 
@@ -19,8 +24,9 @@ public class UpgradeMojo extends AbstractMigratorMojo {
 	void run(PluginSettings settings, ClassLoader loader) throws MojoFailureException {
 		requireDatabase(settings, "migrator:upgrade");
 		RunResult result = migrator(settings, loader).upgrade(this.target);
-		getLog().info(result.steps().isEmpty() ? "Nothing to upgrade: the database is at " + Rows.describe(result.after())
-				: "Upgraded " + result.steps().size() + " revision(s); the database is at " + Rows.describe(result.after()));
+		getLog().info(result.steps().isEmpty()
+				? "Nothing to upgrade: the database is at " + Rows.describe(result.after()) : "Upgraded "
+						+ result.steps().size() + " revision(s); the database is at " + Rows.describe(result.after()));
 	}
 
 }

@@ -16,9 +16,10 @@ import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 /**
- * A local Maven repository for the integration test, under target: this build's plugin, the engine and the parent
- * POM, laid out as {@code install} would. Everything else the nested build needs it reads from the user's local
- * repository, named as a read-only tail, so nothing is written there and no stale installed plugin is used.
+ * A local Maven repository for the integration test, under target: this build's plugin,
+ * the engine and the parent POM, laid out as {@code install} would. Everything else the
+ * nested build needs it reads from the user's local repository, named as a read-only
+ * tail, so nothing is written there and no stale installed plugin is used.
  */
 final class ItRepository {
 
@@ -38,7 +39,10 @@ final class ItRepository {
 		return this.repository;
 	}
 
-	/** Puts the plugin jar, the engine jar and the three POMs in place, replacing what an earlier run put there. */
+	/**
+	 * Puts the plugin jar, the engine jar and the three POMs in place, replacing what an
+	 * earlier run put there.
+	 */
 	ItRepository stage(Path pluginJar) throws IOException {
 		deleteRecursively(this.repository.resolve("dev/migrator"));
 		put("migrator-parent", this.root.resolve("pom.xml"), "pom");
@@ -50,12 +54,16 @@ final class ItRepository {
 	}
 
 	private void put(String artifactId, Path file, String extension) throws IOException {
-		Path folder = Files.createDirectories(this.repository.resolve("dev/migrator/" + artifactId + "/" + this.version));
+		Path folder = Files
+			.createDirectories(this.repository.resolve("dev/migrator/" + artifactId + "/" + this.version));
 		Files.copy(file, folder.resolve(artifactId + "-" + this.version + "." + extension),
 				StandardCopyOption.REPLACE_EXISTING);
 	}
 
-	/** The engine this test runs with: its jar, or its classes folder packed into one (when run from an IDE). */
+	/**
+	 * The engine this test runs with: its jar, or its classes folder packed into one
+	 * (when run from an IDE).
+	 */
 	private Path engineJar() throws IOException {
 		Path location;
 		try {
@@ -68,7 +76,8 @@ final class ItRepository {
 			return location;
 		}
 		Path jar = Files.createTempFile("migrator-core-", ".jar");
-		try (OutputStream out = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(out);
+		try (OutputStream out = Files.newOutputStream(jar);
+				JarOutputStream zip = new JarOutputStream(out);
 				Stream<Path> files = Files.walk(location)) {
 			for (Path file : files.filter(Files::isRegularFile).toList()) {
 				zip.putNextEntry(new JarEntry(location.relativize(file).toString().replace('\\', '/')));
@@ -79,7 +88,10 @@ final class ItRepository {
 		return jar;
 	}
 
-	/** The version of a dependency on the test's class path, from the Maven metadata in its jar. */
+	/**
+	 * The version of a dependency on the test's class path, from the Maven metadata in
+	 * its jar.
+	 */
 	static String versionOf(String groupId, String artifactId) throws IOException {
 		String resource = "META-INF/maven/" + groupId + "/" + artifactId + "/pom.properties";
 		try (InputStream in = ItRepository.class.getClassLoader().getResourceAsStream(resource)) {
@@ -102,6 +114,5 @@ final class ItRepository {
 			}
 		}
 	}
-
 
 }

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** Runs this repository's Maven wrapper on a test project, offline, and keeps what it printed. */
+/**
+ * Runs this repository's Maven wrapper on a test project, offline, and keeps what it
+ * printed.
+ */
 final class NestedMaven {
 
 	private final Path wrapper;
@@ -40,7 +43,8 @@ final class NestedMaven {
 		command.addAll(List.of(arguments));
 		Process process = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true).start();
 		process.getOutputStream().close();
-		// Read on another thread, so that a run that hangs fails the test after the timeout instead of blocking it.
+		// Read on another thread, so that a run that hangs fails the test after the
+		// timeout instead of blocking it.
 		CompletableFuture<byte[]> output = CompletableFuture.supplyAsync(() -> {
 			try {
 				return process.getInputStream().readAllBytes();

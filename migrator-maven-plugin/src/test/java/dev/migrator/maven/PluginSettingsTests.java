@@ -25,9 +25,10 @@ class PluginSettingsTests {
 
 	@Test
 	void readsTheStartersSettingsFromApplicationProperties() {
-		PluginSettings settings = resolve(PluginParameters.none(), Map.of("spring.datasource.url",
-				"jdbc:postgresql://db/app", "spring.datasource.username", "app", "spring.datasource.password", "secret",
-				"migrator.java-packages", "com.example.migrations, com.example.more", "migrator.versionTable", "versions"));
+		PluginSettings settings = resolve(PluginParameters.none(),
+				Map.of("spring.datasource.url", "jdbc:postgresql://db/app", "spring.datasource.username", "app",
+						"spring.datasource.password", "secret", "migrator.java-packages",
+						"com.example.migrations, com.example.more", "migrator.versionTable", "versions"));
 		assertThat(settings.url()).contains("jdbc:postgresql://db/app");
 		assertThat(settings.user()).contains("app");
 		assertThat(settings.password()).contains("secret");
@@ -41,9 +42,10 @@ class PluginSettingsTests {
 
 	@Test
 	void prefersMigratorUrlWithItsOwnUserOverTheApplicationsDataSource() {
-		PluginSettings settings = resolve(PluginParameters.none(), Map.of("spring.datasource.url", "jdbc:sqlite:app.db",
-				"spring.datasource.username", "app", "spring.datasource.password", "app-secret", "migrator.url",
-				"jdbc:postgresql://db/app", "migrator.user", "owner"));
+		PluginSettings settings = resolve(PluginParameters.none(),
+				Map.of("spring.datasource.url", "jdbc:sqlite:app.db", "spring.datasource.username", "app",
+						"spring.datasource.password", "app-secret", "migrator.url", "jdbc:postgresql://db/app",
+						"migrator.user", "owner"));
 		assertThat(settings.url()).contains("jdbc:postgresql://db/app");
 		assertThat(settings.user()).contains("owner");
 		assertThat(settings.password()).isEmpty();
@@ -78,18 +80,20 @@ class PluginSettingsTests {
 	void needsADialectForAFolderThatDependsOnIt() {
 		PluginSettings settings = resolve(PluginParameters.none(),
 				Map.of("migrator.locations", "classpath:db/revisions/{dialect}"));
-		assertThatIllegalStateException().isThrownBy(settings::revisionFolder).withMessageContaining("migrator.dialect");
+		assertThatIllegalStateException().isThrownBy(settings::revisionFolder)
+			.withMessageContaining("migrator.dialect");
 	}
 
 	@Test
 	void resolvesPlaceholdersAsSpringBootDoes() {
-		ApplicationProperties properties = new ApplicationProperties(propertiesOf(Map.of("spring.datasource.url",
-				"${DB_URL:jdbc:sqlite:fallback.db}", "migrator.user", "${db.user}", "db.user", "owner")),
+		ApplicationProperties properties = new ApplicationProperties(
+				propertiesOf(Map.of("spring.datasource.url", "${DB_URL:jdbc:sqlite:fallback.db}", "migrator.user",
+						"${db.user}", "db.user", "owner")),
 				(name) -> "DB_URL".equals(name) ? "jdbc:postgresql://env/app" : null);
 		assertThat(properties.get("spring.datasource.url")).contains("jdbc:postgresql://env/app");
 		assertThat(properties.get("migrator.user")).contains("owner");
-		ApplicationProperties without = ApplicationProperties.of(Map.of("spring.datasource.url",
-				"${DB_URL:jdbc:sqlite:fallback.db}"));
+		ApplicationProperties without = ApplicationProperties
+			.of(Map.of("spring.datasource.url", "${DB_URL:jdbc:sqlite:fallback.db}"));
 		assertThat(without.get("spring.datasource.url")).contains("jdbc:sqlite:fallback.db");
 	}
 

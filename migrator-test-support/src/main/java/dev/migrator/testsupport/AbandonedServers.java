@@ -9,12 +9,14 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Servers whose JVM died without running its shutdown hooks (killed build, crashed fork) would otherwise run
- * forever and eat the machine's memory; the first server start of each JVM stops and deletes them.
+ * Servers whose JVM died without running its shutdown hooks (killed build, crashed fork)
+ * would otherwise run forever and eat the machine's memory; the first server start of
+ * each JVM stops and deletes them.
  */
 final class AbandonedServers {
 
-	// A directory without its owner file is either being set up right now or left by a crash during set-up.
+	// A directory without its owner file is either being set up right now or left by a
+	// crash during set-up.
 	private static final Duration SET_UP_GRACE = Duration.ofMinutes(10);
 
 	private static boolean done;
@@ -39,7 +41,8 @@ final class AbandonedServers {
 			}
 		}
 		catch (IOException ex) {
-			// Cleaning up after others is a courtesy; it must never stop this JVM's tests.
+			// Cleaning up after others is a courtesy; it must never stop this JVM's
+			// tests.
 		}
 	}
 
@@ -58,7 +61,8 @@ final class AbandonedServers {
 		}
 	}
 
-	// A killed JVM stays a zombie until its parent reaps it, and ProcessHandle counts zombies as alive.
+	// A killed JVM stays a zombie until its parent reaps it, and ProcessHandle counts
+	// zombies as alive.
 	private static boolean isAlive(long pid) {
 		if (ProcessHandle.of(pid).isEmpty()) {
 			return false;

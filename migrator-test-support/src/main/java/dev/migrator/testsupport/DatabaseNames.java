@@ -4,8 +4,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Names for fresh databases: a counter keeps them unique within this JVM, a random part across JVMs sharing one
- * external server. Lower case and unquoted-identifier safe, so SQL never needs to quote them.
+ * Names for fresh databases: a counter keeps them unique within this JVM, a random part
+ * across JVMs sharing one external server. Lower case and unquoted-identifier safe, so
+ * SQL never needs to quote them.
  */
 final class DatabaseNames {
 

@@ -4,7 +4,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.function.Supplier;
 
-/** Polls a database condition until it holds or time runs out, which then fails with the given explanation. */
+/**
+ * Polls a database condition until it holds or time runs out, which then fails with the
+ * given explanation.
+ */
 final class Deadline {
 
 	private static final long POLL_MILLIS = 20;

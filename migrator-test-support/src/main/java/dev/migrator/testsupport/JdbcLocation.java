@@ -8,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** A PostgreSQL JDBC URL taken apart, so that the same server and parameters can point at another database. */
+/**
+ * A PostgreSQL JDBC URL taken apart, so that the same server and parameters can point at
+ * another database.
+ */
 record JdbcLocation(String hosts, String database, Map<String, String> parameters) {
 
 	private static final String PREFIX = "jdbc:postgresql:";
@@ -23,7 +26,8 @@ record JdbcLocation(String hosts, String database, Map<String, String> parameter
 
 	static JdbcLocation parse(String url) {
 		if (url == null || !url.startsWith(PREFIX)) {
-			throw new IllegalArgumentException("Not a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database): " + url);
+			throw new IllegalArgumentException(
+					"Not a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database): " + url);
 		}
 		String rest = url.substring(PREFIX.length());
 		int query = rest.indexOf('?');

@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * One PostgreSQL server run from the embedded binaries, living in its own directory in the {@link ScratchSpace}:
- * {@code data/} (the cluster), {@code server.log}, {@code commands.log} (output of initdb and pg_ctl) and the unix
- * socket.
+ * One PostgreSQL server run from the embedded binaries, living in its own directory in
+ * the {@link ScratchSpace}: {@code data/} (the cluster), {@code server.log},
+ * {@code commands.log} (output of initdb and pg_ctl) and the unix socket.
  */
 final class LocalPostgresServer {
 
@@ -52,20 +52,24 @@ final class LocalPostgresServer {
 		return new LocalPostgresServer(binaries, directory);
 	}
 
-	/** Runs initdb in a new directory and tunes the cluster for tests; the server is not started yet. */
+	/**
+	 * Runs initdb in a new directory and tunes the cluster for tests; the server is not
+	 * started yet.
+	 */
 	static LocalPostgresServer initialize(Map<String, String> extraSettings) {
 		PostgresBinaries binaries = PostgresBinaries.installed();
 		AbandonedServers.stopAndDeleteOnce(binaries);
 		LocalPostgresServer server = new LocalPostgresServer(binaries, ScratchSpace.newServerDirectory());
 		try {
-			server.runAsServerAccount(List.of(binaries.executable("initdb"), "-D", server.dataDirectory().toString(),
-					"-U", SUPERUSER, "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync",
-					"--no-instructions"));
+			server.runAsServerAccount(
+					List.of(binaries.executable("initdb"), "-D", server.dataDirectory().toString(), "-U", SUPERUSER,
+							"--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync", "--no-instructions"));
 			Map<String, String> settings = new LinkedHashMap<>(testSettings());
 			settings.putAll(extraSettings);
 			server.configure(settings);
 			server.configureSocketDirectory();
-			// initdb writes the same for trust, but the replica cluster must not depend on initdb's defaults.
+			// initdb writes the same for trust, but the replica cluster must not depend
+			// on initdb's defaults.
 			server.appendToFile("pg_hba.conf", "host replication all 127.0.0.1/32 trust\n");
 		}
 		catch (RuntimeException ex) {
@@ -75,7 +79,10 @@ final class LocalPostgresServer {
 		return server;
 	}
 
-	/** A copy of a stopped server's cluster in a new directory, as the starting point of a standby. */
+	/**
+	 * A copy of a stopped server's cluster in a new directory, as the starting point of a
+	 * standby.
+	 */
 	static LocalPostgresServer copyOf(LocalPostgresServer stopped) {
 		if (stopped.running) {
 			throw new IllegalStateException("Copying a running server would give a corrupt cluster");
@@ -96,11 +103,13 @@ final class LocalPostgresServer {
 		Map<String, String> settings = new LinkedHashMap<>();
 		settings.put("listen_addresses", quoted("127.0.0.1"));
 		settings.put("max_connections", "200");
-		// Durability is worthless for throwaway test data, and giving it up makes every write cheaper.
+		// Durability is worthless for throwaway test data, and giving it up makes every
+		// write cheaper.
 		settings.put("fsync", "off");
 		settings.put("synchronous_commit", "off");
 		settings.put("full_page_writes", "off");
-		// Every CREATE DATABASE logs a copy of template1 (~8MB); keep pg_wal from growing towards the 1GB default.
+		// Every CREATE DATABASE logs a copy of template1 (~8MB); keep pg_wal from growing
+		// towards the 1GB default.
 		settings.put("max_wal_size", quoted("256MB"));
 		settings.put("lc_messages", quoted("C"));
 		return settings;
@@ -152,7 +161,10 @@ final class LocalPostgresServer {
 		}
 	}
 
-	/** Starts on a free port; a port taken between choosing and binding it just means another try. */
+	/**
+	 * Starts on a free port; a port taken between choosing and binding it just means
+	 * another try.
+	 */
 	void start() {
 		for (int attempt = 1;; attempt++) {
 			this.port = FreePort.find();
@@ -180,7 +192,10 @@ final class LocalPostgresServer {
 		pgCtlStop("fast");
 	}
 
-	/** Stops the server without a shutdown checkpoint and deletes its directory; safe to call more than once. */
+	/**
+	 * Stops the server without a shutdown checkpoint and deletes its directory; safe to
+	 * call more than once.
+	 */
 	void destroy() {
 		try {
 			if (Files.exists(postmasterPidFile())) {
@@ -188,7 +203,8 @@ final class LocalPostgresServer {
 					pgCtlStop("immediate");
 				}
 				catch (IllegalStateException ex) {
-					// pg_ctl fails on a server that already died, and on one it cannot reach in time.
+					// pg_ctl fails on a server that already died, and on one it cannot
+					// reach in time.
 					killPostmaster();
 				}
 			}
@@ -225,7 +241,8 @@ final class LocalPostgresServer {
 
 	private void configureSocketDirectory() {
 		String socketDirectory = this.directory.toString();
-		// The ".s.PGSQL.<port>.lock" name must fit too; with no unix socket, JDBC over TCP still works.
+		// The ".s.PGSQL.<port>.lock" name must fit too; with no unix socket, JDBC over
+		// TCP still works.
 		boolean fits = socketDirectory.length() + ".s.PGSQL.65535.lock".length() + 1 <= MAX_SOCKET_PATH;
 		configure(Map.of("unix_socket_directories", quoted(fits ? socketDirectory : "")));
 	}

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The last lines of a log, for error messages that must say why a server did not come up. */
+/**
+ * The last lines of a log, for error messages that must say why a server did not come up.
+ */
 final class LogTail {
 
 	private static final int LINES = 40;

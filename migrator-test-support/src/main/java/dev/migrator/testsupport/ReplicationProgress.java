@@ -8,7 +8,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.function.Supplier;
 
-/** Watches one primary and its standby over JDBC: whether the standby streams, and how far it has replayed. */
+/**
+ * Watches one primary and its standby over JDBC: whether the standby streams, and how far
+ * it has replayed.
+ */
 final class ReplicationProgress {
 
 	private final Connector primary;
@@ -31,8 +34,9 @@ final class ReplicationProgress {
 				PreparedStatement streaming = connection.prepareStatement("SELECT count(*) > 0 FROM pg_stat_replication"
 						+ " WHERE application_name = ? AND state = 'streaming'")) {
 			streaming.setString(1, this.applicationName);
-			Deadline.after(timeout).await(() -> isTrue(streaming),
-					() -> "The standby did not start streaming within " + timeout.toSeconds() + "s");
+			Deadline.after(timeout)
+				.await(() -> isTrue(streaming),
+						() -> "The standby did not start streaming within " + timeout.toSeconds() + "s");
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not check pg_stat_replication on the primary", ex);
@@ -40,9 +44,10 @@ final class ReplicationProgress {
 	}
 
 	/**
-	 * The primary's insert position rather than pg_current_wal_lsn(): with synchronous_commit off, a commit can
-	 * still sit in WAL buffers that have not been written. An insert position right after a page header is where
-	 * no record ends (the last one ended at the page boundary), so it is moved back to the boundary.
+	 * The primary's insert position rather than pg_current_wal_lsn(): with
+	 * synchronous_commit off, a commit can still sit in WAL buffers that have not been
+	 * written. An insert position right after a page header is where no record ends (the
+	 * last one ended at the page boundary), so it is moved back to the boundary.
 	 */
 	String primaryWalTarget() {
 		try (Connection connection = this.primary.connect();
@@ -62,7 +67,8 @@ final class ReplicationProgress {
 
 	void awaitReplayed(String target, Deadline deadline) {
 		try (Connection connection = this.standby.connect();
-				PreparedStatement replayed = connection.prepareStatement("SELECT pg_last_wal_replay_lsn() >= ?::pg_lsn")) {
+				PreparedStatement replayed = connection
+					.prepareStatement("SELECT pg_last_wal_replay_lsn() >= ?::pg_lsn")) {
 			replayed.setString(1, target);
 			deadline.await(() -> isTrue(replayed), () -> "The standby did not replay up to " + target + " in time: "
 					+ standbyProgress(connection) + "\n--- standby log ---\n" + this.standbyLog.get());

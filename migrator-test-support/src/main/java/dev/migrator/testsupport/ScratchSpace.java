@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Where binaries and server directories live: under {@code java.io.tmpdir} by default, never under the project,
- * because a checkout may sit in a directory (such as a home or a private mktemp dir) that the server's user cannot
- * enter.
+ * Where binaries and server directories live: under {@code java.io.tmpdir} by default,
+ * never under the project, because a checkout may sit in a directory (such as a home or a
+ * private mktemp dir) that the server's user cannot enter.
  */
 final class ScratchSpace {
 
@@ -27,15 +27,17 @@ final class ScratchSpace {
 	private ScratchSpace() {
 	}
 
-	// A roomy tmpfs makes initdb and CREATE DATABASE several times faster where the disk is slow at creating
-	// files; a small one (Docker's 64 MB /dev/shm) would fill up, so it is used only when it has room to spare.
+	// A roomy tmpfs makes initdb and CREATE DATABASE several times faster where the disk
+	// is slow at creating
+	// files; a small one (Docker's 64 MB /dev/shm) would fill up, so it is used only when
+	// it has room to spare.
 	private static final Path SHARED_MEMORY = Path.of("/dev/shm");
 
 	private static final long SHARED_MEMORY_MINIMUM_FREE = 4L * 1024 * 1024 * 1024;
 
 	/**
-	 * {@value #DIRECTORY_VARIABLE} when set; else {@code /dev/shm} when it is a tmpfs with at least 4 GiB free; else
-	 * {@code java.io.tmpdir}.
+	 * {@value #DIRECTORY_VARIABLE} when set; else {@code /dev/shm} when it is a tmpfs
+	 * with at least 4 GiB free; else {@code java.io.tmpdir}.
 	 */
 	static Path baseDirectory() {
 		String name = settingName();
@@ -88,8 +90,9 @@ final class ScratchSpace {
 	}
 
 	/**
-	 * A fresh directory for one server, owned by the server's account, with a file naming this JVM so that a later
-	 * run can tell the server was abandoned if this JVM dies without its shutdown hooks.
+	 * A fresh directory for one server, owned by the server's account, with a file naming
+	 * this JVM so that a later run can tell the server was abandoned if this JVM dies
+	 * without its shutdown hooks.
 	 */
 	static Path newServerDirectory() {
 		try {
@@ -132,8 +135,9 @@ final class ScratchSpace {
 				if (!Files.getPosixFilePermissions(directory).contains(PosixFilePermission.OTHERS_EXECUTE)) {
 					throw new IllegalStateException(source + " (" + base + ") is not usable: " + directory
 							+ " has mode " + PosixFilePermissions.toString(Files.getPosixFilePermissions(directory))
-							+ ", so user '" + ServerAccount.UNPRIVILEGED_USER + "' that PostgreSQL runs as (we are root)"
-							+ " cannot reach it. Point " + DIRECTORY_VARIABLE + " (or -Djava.io.tmpdir) at a directory"
+							+ ", so user '" + ServerAccount.UNPRIVILEGED_USER
+							+ "' that PostgreSQL runs as (we are root)" + " cannot reach it. Point "
+							+ DIRECTORY_VARIABLE + " (or -Djava.io.tmpdir) at a directory"
 							+ " every user can traverse, or set " + TestPostgres.URL_VARIABLE + ".");
 				}
 			}

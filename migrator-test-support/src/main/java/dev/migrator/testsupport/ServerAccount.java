@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The operating-system account that PostgreSQL processes run as: our own, or {@code nobody} when we are root,
- * because PostgreSQL refuses to run as root.
+ * The operating-system account that PostgreSQL processes run as: our own, or
+ * {@code nobody} when we are root, because PostgreSQL refuses to run as root.
  */
 final class ServerAccount {
 
@@ -40,13 +40,17 @@ final class ServerAccount {
 				: "the JVM's own user '" + System.getProperty("user.name") + "'";
 	}
 
-	/** Makes the account own a path that its server must write to; a no-op when that is already us. */
+	/**
+	 * Makes the account own a path that its server must write to; a no-op when that is
+	 * already us.
+	 */
 	void giveOwnership(Path path) {
 		if (!this.switchUser) {
 			return;
 		}
 		try {
-			// The owner is what PostgreSQL checks; the group does not matter with the modes we use.
+			// The owner is what PostgreSQL checks; the group does not matter with the
+			// modes we use.
 			UserPrincipalLookupService users = path.getFileSystem().getUserPrincipalLookupService();
 			Files.setOwner(path, users.lookupPrincipalByName(UNPRIVILEGED_USER));
 		}
@@ -56,8 +60,9 @@ final class ServerAccount {
 	}
 
 	/**
-	 * Runs a PostgreSQL program as this account and fails with its output when it exits non-zero. Output goes to
-	 * a file rather than a pipe: {@code pg_ctl start} leaves a server behind that must not hold our pipe open.
+	 * Runs a PostgreSQL program as this account and fails with its output when it exits
+	 * non-zero. Output goes to a file rather than a pipe: {@code pg_ctl start} leaves a
+	 * server behind that must not hold our pipe open.
 	 */
 	void run(List<String> command, Path workingDirectory, Path outputFile, Duration timeout) {
 		List<String> full = new ArrayList<>();
@@ -69,7 +74,8 @@ final class ServerAccount {
 			.redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(outputFile.toFile()))
 			.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-		// Messages in English whatever the machine's locale, so failures read the same everywhere.
+		// Messages in English whatever the machine's locale, so failures read the same
+		// everywhere.
 		builder.environment().put("LC_ALL", "C");
 		builder.environment().remove("PGDATA");
 		builder.environment().remove("PGPORT");
@@ -86,8 +92,10 @@ final class ServerAccount {
 			}
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("Could not run " + full + (this.switchUser
-					? " (running as root, PostgreSQL must be started through 'runuser', from util-linux)" : ""), ex);
+			throw new IllegalStateException(
+					"Could not run " + full + (this.switchUser
+							? " (running as root, PostgreSQL must be started through 'runuser', from util-linux)" : ""),
+					ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -15,7 +15,10 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.tukaani.xz.XZInputStream;
 
-/** Unpacks a {@code .tar.xz} keeping exec bits and symlinks, and leaving everything readable by all users. */
+/**
+ * Unpacks a {@code .tar.xz} keeping exec bits and symlinks, and leaving everything
+ * readable by all users.
+ */
 final class TarXz {
 
 	private TarXz() {
@@ -48,7 +51,8 @@ final class TarXz {
 		}
 	}
 
-	// The cache is shared by whichever user runs PostgreSQL, so nothing may stay private to the extracting user.
+	// The cache is shared by whichever user runs PostgreSQL, so nothing may stay private
+	// to the extracting user.
 	private static int readableByAll(int mode) {
 		int result = (mode & 0777) | 0644;
 		return ((mode & 0100) != 0) ? result | 0111 : result;

@@ -11,9 +11,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A real PostgreSQL server for tests: an external one named by {@code MIGRATOR_TEST_PG_URL}, or else one started
- * from the embedded binaries on the classpath. There is deliberately no way to skip: without PostgreSQL,
- * {@link #shared()} fails and says how to provide one.
+ * A real PostgreSQL server for tests: an external one named by
+ * {@code MIGRATOR_TEST_PG_URL}, or else one started from the embedded binaries on the
+ * classpath. There is deliberately no way to skip: without PostgreSQL, {@link #shared()}
+ * fails and says how to provide one.
  */
 public final class TestPostgres {
 
@@ -49,18 +50,23 @@ public final class TestPostgres {
 		this.serverVersionNum = queryServerVersionNum();
 	}
 
-	/** The primary shared by all tests of this JVM, started on first call, stopped by a shutdown hook. */
+	/**
+	 * The primary shared by all tests of this JVM, started on first call, stopped by a
+	 * shutdown hook.
+	 */
 	public static synchronized TestPostgres shared() {
 		if (shared == null) {
 			if (sharedFailure != null) {
-				// Fail every later test the same way, fast, instead of trying to start a server again each time.
+				// Fail every later test the same way, fast, instead of trying to start a
+				// server again each time.
 				throw new IllegalStateException(sharedFailure.getMessage(), sharedFailure);
 			}
 			try {
 				shared = resolve(System.getenv());
 			}
 			catch (RuntimeException ex) {
-				sharedFailure = (ex instanceof IllegalStateException ise) ? ise : new IllegalStateException(ex.getMessage(), ex);
+				sharedFailure = (ex instanceof IllegalStateException ise) ? ise
+						: new IllegalStateException(ex.getMessage(), ex);
 				throw sharedFailure;
 			}
 		}
@@ -81,7 +87,8 @@ public final class TestPostgres {
 			given = JdbcLocation.parse(url);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalStateException(URL_VARIABLE + " is set but is not a PostgreSQL JDBC URL: " + ex.getMessage(), ex);
+			throw new IllegalStateException(
+					URL_VARIABLE + " is set but is not a PostgreSQL JDBC URL: " + ex.getMessage(), ex);
 		}
 		String user = firstNonEmpty(userVariable, given.parameters().get("user"), LocalPostgresServer.SUPERUSER);
 		String password = firstNonEmpty(passwordVariable, given.parameters().get("password"), "");
@@ -92,7 +99,8 @@ public final class TestPostgres {
 		try {
 			TestPostgres postgres = new TestPostgres(location, user, password, true);
 			postgres.requireCreateDatabasePrivilege();
-			Runtime.getRuntime().addShutdownHook(new Thread(postgres::dropCreatedDatabases, "migrator-test-pg-cleanup"));
+			Runtime.getRuntime()
+				.addShutdownHook(new Thread(postgres::dropCreatedDatabases, "migrator-test-pg-cleanup"));
 			return postgres;
 		}
 		catch (RuntimeException ex) {
@@ -118,11 +126,11 @@ public final class TestPostgres {
 			}
 			throw new IllegalStateException("No PostgreSQL for the tests. " + URL_VARIABLE + " is not set, and the"
 					+ " embedded PostgreSQL binaries (" + PostgresBinaries.ARTIFACT + ", resource "
-					+ PostgresBinaries.resourceName() + ") could not be started: " + ex.getMessage()
-					+ "\nEither set " + URL_VARIABLE + "=jdbc:postgresql://HOST:PORT/postgres (a user that may"
+					+ PostgresBinaries.resourceName() + ") could not be started: " + ex.getMessage() + "\nEither set "
+					+ URL_VARIABLE + "=jdbc:postgresql://HOST:PORT/postgres (a user that may"
 					+ " CREATE DATABASE; credentials in the URL or in " + USER_VARIABLE + "/" + PASSWORD_VARIABLE
-					+ "), or make the embedded binaries runnable: they are unpacked under "
-					+ ScratchSpace.describe() + " and run as " + ServerAccount.current().describe()
+					+ "), or make the embedded binaries runnable: they are unpacked under " + ScratchSpace.describe()
+					+ " and run as " + ServerAccount.current().describe()
 					+ ", who must be able to reach and write there (" + ScratchSpace.DIRECTORY_VARIABLE
 					+ " can name another directory).", ex);
 		}
@@ -135,7 +143,8 @@ public final class TestPostgres {
 			statement.execute("CREATE DATABASE " + name);
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("Could not create database " + name + " on " + this.location.redactedUrl(), ex);
+			throw new IllegalStateException("Could not create database " + name + " on " + this.location.redactedUrl(),
+					ex);
 		}
 		if (this.external) {
 			this.createdDatabases.add(name);
@@ -148,7 +157,10 @@ public final class TestPostgres {
 		return this.location.url(database);
 	}
 
-	/** The superuser (or, for an external server, the configured user) that the URLs carry. */
+	/**
+	 * The superuser (or, for an external server, the configured user) that the URLs
+	 * carry.
+	 */
 	public String user() {
 		return this.user;
 	}
@@ -158,7 +170,10 @@ public final class TestPostgres {
 		return this.password;
 	}
 
-	/** Opens a connection to the given JDBC URL with {@link #user()} and {@link #password()}. */
+	/**
+	 * Opens a connection to the given JDBC URL with {@link #user()} and
+	 * {@link #password()}.
+	 */
 	public Connection connect(String jdbcUrl) throws SQLException {
 		Properties properties = new Properties();
 		properties.setProperty("user", this.user);
@@ -179,7 +194,8 @@ public final class TestPostgres {
 			return Integer.parseInt(result.getString(1));
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("Could not connect to " + this.location.redactedUrl() + ": " + ex.getMessage(), ex);
+			throw new IllegalStateException(
+					"Could not connect to " + this.location.redactedUrl() + ": " + ex.getMessage(), ex);
 		}
 	}
 
@@ -197,7 +213,8 @@ public final class TestPostgres {
 		}
 	}
 
-	// An embedded server disappears with its directory; an external one would keep every test database forever.
+	// An embedded server disappears with its directory; an external one would keep every
+	// test database forever.
 	private void dropCreatedDatabases() {
 		String force = (this.serverVersionNum >= 130000) ? " WITH (FORCE)" : "";
 		try (Connection connection = connect(this.location.url()); Statement statement = connection.createStatement()) {

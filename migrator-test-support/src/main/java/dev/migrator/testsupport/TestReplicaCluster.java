@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * A PostgreSQL primary with one streaming hot standby, both run from the embedded binaries and private to this
- * instance. There is no pg_basebackup among those binaries: the standby starts as a copy of the freshly
- * initialized, cleanly shut down cluster, which is as good as a base backup taken before the primary's first start.
+ * A PostgreSQL primary with one streaming hot standby, both run from the embedded
+ * binaries and private to this instance. There is no pg_basebackup among those binaries:
+ * the standby starts as a copy of the freshly initialized, cleanly shut down cluster,
+ * which is as good as a base backup taken before the primary's first start.
  */
 public final class TestReplicaCluster implements AutoCloseable {
 
@@ -44,8 +45,8 @@ public final class TestReplicaCluster implements AutoCloseable {
 	}
 
 	/**
-	 * Starts a NEW primary plus one streaming replica (hot standby) of it, on free ports. Each call is its own
-	 * cluster; returns once the standby streams.
+	 * Starts a NEW primary plus one streaming replica (hot standby) of it, on free ports.
+	 * Each call is its own cluster; returns once the standby streams.
 	 */
 	public static TestReplicaCluster start() {
 		LocalPostgresServer primary = null;
@@ -55,8 +56,9 @@ public final class TestReplicaCluster implements AutoCloseable {
 			standby = LocalPostgresServer.copyOf(primary);
 			primary.start();
 			standby.writeDataFile("standby.signal", "");
-			standby.configure(Map.of("primary_conninfo", LocalPostgresServer.quoted("host=127.0.0.1 port="
-					+ primary.port() + " user=" + LocalPostgresServer.SUPERUSER + " application_name=" + APPLICATION_NAME)));
+			standby
+				.configure(Map.of("primary_conninfo", LocalPostgresServer.quoted("host=127.0.0.1 port=" + primary.port()
+						+ " user=" + LocalPostgresServer.SUPERUSER + " application_name=" + APPLICATION_NAME)));
 			standby.start();
 			TestReplicaCluster cluster = new TestReplicaCluster(primary, standby);
 			cluster.replication.awaitStreaming(STREAMING_TIMEOUT);
@@ -76,11 +78,13 @@ public final class TestReplicaCluster implements AutoCloseable {
 		Map<String, String> settings = new LinkedHashMap<>();
 		settings.put("wal_level", "replica");
 		settings.put("max_wal_senders", "10");
-		// There is no replication slot: a standby that fell behind in receiving still finds its WAL on the primary.
+		// There is no replication slot: a standby that fell behind in receiving still
+		// finds its WAL on the primary.
 		settings.put("wal_keep_size", LocalPostgresServer.quoted("256MB"));
 		settings.put("hot_standby", "on");
 		settings.put("hot_standby_feedback", "on");
-		// The default 10s would leave pg_stat_replication on the primary that stale; 1s is the minimum.
+		// The default 10s would leave pg_stat_replication on the primary that stale; 1s
+		// is the minimum.
 		settings.put("wal_receiver_status_interval", LocalPostgresServer.quoted("1s"));
 		return settings;
 	}
@@ -96,8 +100,9 @@ public final class TestReplicaCluster implements AutoCloseable {
 	}
 
 	/**
-	 * Creates a database on the primary and returns its name. Unless replay is paused, it returns once the
-	 * standby has replayed the creation, so that {@link #replicaUrl(String)} works at once.
+	 * Creates a database on the primary and returns its name. Unless replay is paused, it
+	 * returns once the standby has replayed the creation, so that
+	 * {@link #replicaUrl(String)} works at once.
 	 */
 	public String createDatabase() {
 		String name = this.databaseNames.next();
@@ -122,7 +127,10 @@ public final class TestReplicaCluster implements AutoCloseable {
 		return connect(replicaUrl(database));
 	}
 
-	/** Stops WAL replay on the standby; it keeps receiving WAL, so the primary's view of its lag grows. */
+	/**
+	 * Stops WAL replay on the standby; it keeps receiving WAL, so the primary's view of
+	 * its lag grows.
+	 */
 	public void pauseReplay() {
 		executeOnStandby("SELECT pg_wal_replay_pause()");
 	}
@@ -133,9 +141,9 @@ public final class TestReplicaCluster implements AutoCloseable {
 	}
 
 	/**
-	 * Blocks until the standby has replayed everything the primary has written so far, and the primary's
-	 * {@code pg_stat_replication} says so too (the standby reports its progress about once a second), so that code
-	 * judging lag from either side sees none.
+	 * Blocks until the standby has replayed everything the primary has written so far,
+	 * and the primary's {@code pg_stat_replication} says so too (the standby reports its
+	 * progress about once a second), so that code judging lag from either side sees none.
 	 */
 	public void awaitReplayCaughtUp(Duration timeout) {
 		String target = this.replication.primaryWalTarget();
@@ -144,7 +152,10 @@ public final class TestReplicaCluster implements AutoCloseable {
 		this.replication.awaitReportedToPrimary(target, deadline);
 	}
 
-	/** The {@code application_name} the standby gives in {@code primary_conninfo}, as seen in pg_stat_replication. */
+	/**
+	 * The {@code application_name} the standby gives in {@code primary_conninfo}, as seen
+	 * in pg_stat_replication.
+	 */
 	public String replicaApplicationName() {
 		return APPLICATION_NAME;
 	}

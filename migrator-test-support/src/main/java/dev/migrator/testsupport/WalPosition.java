@@ -2,10 +2,14 @@ package dev.migrator.testsupport;
 
 import java.util.Locale;
 
-/** A WAL location ({@code pg_lsn}), as the 64-bit byte position PostgreSQL prints as {@code X/Y} in hex. */
+/**
+ * A WAL location ({@code pg_lsn}), as the 64-bit byte position PostgreSQL prints as
+ * {@code X/Y} in hex.
+ */
 record WalPosition(long bytes) {
 
-	// MAXALIGN'ed sizes of XLogPageHeaderData and XLogLongPageHeaderData (the first page of each segment).
+	// MAXALIGN'ed sizes of XLogPageHeaderData and XLogLongPageHeaderData (the first page
+	// of each segment).
 	static final int SHORT_PAGE_HEADER = 24;
 
 	static final int LONG_PAGE_HEADER = 40;
@@ -20,7 +24,10 @@ record WalPosition(long bytes) {
 		return new WalPosition((high << 32) | low);
 	}
 
-	/** Where the last record ended when this is the spot right after a page header, which no record can end at. */
+	/**
+	 * Where the last record ended when this is the spot right after a page header, which
+	 * no record can end at.
+	 */
 	WalPosition backOverPageHeader(int blockSize, long segmentSize) {
 		if (this.bytes % segmentSize == LONG_PAGE_HEADER) {
 			return new WalPosition(this.bytes - LONG_PAGE_HEADER);

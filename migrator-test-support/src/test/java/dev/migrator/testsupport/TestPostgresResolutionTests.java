@@ -12,7 +12,10 @@ import static dev.migrator.testsupport.TestPostgresTests.queryString;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-/** How {@link TestPostgres} picks its server, with a private embedded server standing in for an external one. */
+/**
+ * How {@link TestPostgres} picks its server, with a private embedded server standing in
+ * for an external one.
+ */
 class TestPostgresResolutionTests {
 
 	private static LocalPostgresServer external;
@@ -44,14 +47,15 @@ class TestPostgresResolutionTests {
 		String url = postgres.createDatabase();
 		assertThat(url).startsWith("jdbc:postgresql://127.0.0.1:" + external.port() + "/migrator_test_");
 		try (Connection connection = postgres.connect(url)) {
-			assertThat(queryString(connection, "SELECT inet_server_port()")).isEqualTo(Integer.toString(external.port()));
+			assertThat(queryString(connection, "SELECT inet_server_port()"))
+				.isEqualTo(Integer.toString(external.port()));
 		}
 	}
 
 	@Test
 	void userVariableOverridesTheDefaultUser() throws SQLException {
-		TestPostgres postgres = TestPostgres.resolve(
-				Map.of(TestPostgres.URL_VARIABLE, externalUrl, TestPostgres.USER_VARIABLE, "creator"));
+		TestPostgres postgres = TestPostgres
+			.resolve(Map.of(TestPostgres.URL_VARIABLE, externalUrl, TestPostgres.USER_VARIABLE, "creator"));
 		assertThat(postgres.user()).isEqualTo("creator");
 		String url = postgres.createDatabase();
 		try (Connection connection = postgres.connect(url)) {
@@ -70,8 +74,8 @@ class TestPostgresResolutionTests {
 	@Test
 	void userThatMayNotCreateDatabasesIsRejectedWithAnExplanation() {
 		assertThatIllegalStateException()
-			.isThrownBy(() -> TestPostgres.resolve(
-					Map.of(TestPostgres.URL_VARIABLE, externalUrl, TestPostgres.USER_VARIABLE, "plain")))
+			.isThrownBy(() -> TestPostgres
+				.resolve(Map.of(TestPostgres.URL_VARIABLE, externalUrl, TestPostgres.USER_VARIABLE, "plain")))
 			.withMessageContaining(TestPostgres.URL_VARIABLE)
 			.withMessageContaining("may not CREATE DATABASE");
 	}
@@ -96,7 +100,8 @@ class TestPostgresResolutionTests {
 	void withoutUrlVariableTheEmbeddedBinariesAreUsed() throws SQLException {
 		TestPostgres postgres = TestPostgres.resolve(Map.of());
 		try (Connection connection = postgres.connect(postgres.jdbcUrl("postgres"))) {
-			assertThat(queryString(connection, "SHOW data_directory")).startsWith(ScratchSpace.baseDirectory().toString());
+			assertThat(queryString(connection, "SHOW data_directory"))
+				.startsWith(ScratchSpace.baseDirectory().toString());
 		}
 	}
 

@@ -47,7 +47,8 @@ class TestPostgresTests {
 			statement.execute("CREATE TABLE only_in_first (id int)");
 		}
 		try (Connection connection = this.postgres.connect(second)) {
-			assertThat(queryString(connection, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")).isEqualTo("0");
+			assertThat(queryString(connection, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"))
+				.isEqualTo("0");
 			assertThat(queryString(connection, "SELECT to_regclass('only_in_first') IS NULL")).isEqualTo("t");
 		}
 		try (Connection connection = this.postgres.connect(first)) {
@@ -76,7 +77,8 @@ class TestPostgresTests {
 	void userMayCreateDatabases() throws SQLException {
 		try (Connection connection = this.postgres.connect(this.postgres.jdbcUrl("postgres"))) {
 			assertThat(queryString(connection,
-					"SELECT rolcreatedb OR rolsuper FROM pg_roles WHERE rolname = current_user")).isEqualTo("t");
+					"SELECT rolcreatedb OR rolsuper FROM pg_roles WHERE rolname = current_user"))
+				.isEqualTo("t");
 		}
 	}
 

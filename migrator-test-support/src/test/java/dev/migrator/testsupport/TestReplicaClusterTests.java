@@ -41,7 +41,8 @@ class TestReplicaClusterTests {
 		}
 		cluster.awaitReplayCaughtUp(CATCH_UP);
 		try (Connection replica = cluster.connectReplica(database)) {
-			assertThat(queryString(replica, "SELECT string_agg(name, ',' ORDER BY id) FROM account")).isEqualTo("ada,grace");
+			assertThat(queryString(replica, "SELECT string_agg(name, ',' ORDER BY id) FROM account"))
+				.isEqualTo("ada,grace");
 		}
 	}
 
@@ -151,8 +152,9 @@ class TestReplicaClusterTests {
 	}
 
 	private static long replayLagBytes(Connection primary) throws SQLException {
-		try (PreparedStatement query = primary.prepareStatement("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn)"
-				+ " FROM pg_stat_replication WHERE application_name = ?")) {
+		try (PreparedStatement query = primary
+			.prepareStatement("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn)"
+					+ " FROM pg_stat_replication WHERE application_name = ?")) {
 			query.setString(1, cluster.replicaApplicationName());
 			try (ResultSet result = query.executeQuery()) {
 				assertThat(result.next()).as("the replica in pg_stat_replication").isTrue();
@@ -161,7 +163,8 @@ class TestReplicaClusterTests {
 		}
 	}
 
-	// Only WAL the standby has received proves that it is replay, not shipping, that holds the rows back.
+	// Only WAL the standby has received proves that it is replay, not shipping, that
+	// holds the rows back.
 	private static void awaitReceivedByStandby(Connection replica) throws Exception {
 		String written = cluster.primaryWalTarget();
 		long deadline = System.nanoTime() + CATCH_UP.toNanos();

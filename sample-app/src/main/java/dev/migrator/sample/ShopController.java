@@ -48,7 +48,10 @@ public class ShopController {
 		return this.orders.findByUser(id);
 	}
 
-	/** A constraint of the schema refused the write: the client's data conflicts with what is stored. */
+	/**
+	 * A constraint of the schema refused the write: the client's data conflicts with what
+	 * is stored.
+	 */
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	public ProblemDetail conflict() {
 		// The database's message is not passed on: it can quote stored values.
@@ -59,7 +62,8 @@ public class ShopController {
 	@PostMapping("/orders")
 	public ResponseEntity<Order> createOrder(@RequestBody NewOrder order) {
 		long id = this.orders.create(order);
-		return ResponseEntity.created(URI.create("/orders/" + id)).body(new Order(id, order.userId(), order.totalCents()));
+		return ResponseEntity.created(URI.create("/orders/" + id))
+			.body(new Order(id, order.userId(), order.totalCents()));
 	}
 
 }

@@ -6,7 +6,9 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Users in the database, through plain SQL that runs the same on PostgreSQL and SQLite. */
+/**
+ * Users in the database, through plain SQL that runs the same on PostgreSQL and SQLite.
+ */
 @Repository
 public class UserRepository {
 
@@ -32,8 +34,7 @@ public class UserRepository {
 	}
 
 	public long create(NewUser user) {
-		return this.jdbc
-			.sql("INSERT INTO users (first_name, last_name, email) VALUES (?, ?, ?) RETURNING id")
+		return this.jdbc.sql("INSERT INTO users (first_name, last_name, email) VALUES (?, ?, ?) RETURNING id")
 			.params(user.firstName(), user.lastName(), user.email())
 			.query(Long.class)
 			.single();

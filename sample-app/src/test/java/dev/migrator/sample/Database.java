@@ -10,12 +10,14 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The database the sample app runs on, read with plain JDBC so that assertions do not go through the code under
- * test.
+ * The database the sample app runs on, read with plain JDBC so that assertions do not go
+ * through the code under test.
  */
 abstract class Database {
 
-	/** The names of the application's tables; none when the database does not exist yet. */
+	/**
+	 * The names of the application's tables; none when the database does not exist yet.
+	 */
 	abstract Set<String> tables();
 
 	abstract Connection connect() throws SQLException;
@@ -26,7 +28,10 @@ abstract class Database {
 				: Set.of();
 	}
 
-	/** The history table as {@code revision|direction|outcome}, oldest first; empty when it does not exist. */
+	/**
+	 * The history table as {@code revision|direction|outcome}, oldest first; empty when
+	 * it does not exist.
+	 */
 	List<String> history() {
 		return tables().contains("migrator_history")
 				? rows("SELECT revision, direction, outcome FROM migrator_history ORDER BY id") : List.of();

@@ -10,7 +10,8 @@ import java.util.TreeSet;
 /** A fresh database on the tests' PostgreSQL server. */
 final class PostgresDatabase extends Database {
 
-	// The embedded server trusts local connections and ignores it; the tests check it is never shown.
+	// The embedded server trusts local connections and ignores it; the tests check it is
+	// never shown.
 	private static final String UNCHECKED_PASSWORD = "never-shown-3f9a";
 
 	private final TestPostgres server;
@@ -34,7 +35,10 @@ final class PostgresDatabase extends Database {
 		return this.server.password().isEmpty() ? UNCHECKED_PASSWORD : this.server.password();
 	}
 
-	/** The {@code spring.datasource.*} arguments that point the sample app at this database. */
+	/**
+	 * The {@code spring.datasource.*} arguments that point the sample app at this
+	 * database.
+	 */
 	String[] dataSourceArguments() {
 		return new String[] { "--spring.datasource.url=" + this.url, "--spring.datasource.username=" + user(),
 				"--spring.datasource.password=" + password() };

@@ -11,11 +11,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * The sample app on PostgreSQL through its {@code postgres} profile and the standard {@code spring.datasource.*}
- * properties. The database starts in the middle of the name split: users written by the version before it, the new
- * columns added and backfilled, and one more user written since by an instance of the old version. Then the web app
- * of the new release starts, the job migrates beside it, and the checks of {@link WebAppMigrationScenario} follow,
- * plus what PostgreSQL itself now says about the schema and the data.
+ * The sample app on PostgreSQL through its {@code postgres} profile and the standard
+ * {@code spring.datasource.*} properties. The database starts in the middle of the name
+ * split: users written by the version before it, the new columns added and backfilled,
+ * and one more user written since by an instance of the old version. Then the web app of
+ * the new release starts, the job migrates beside it, and the checks of
+ * {@link WebAppMigrationScenario} follow, plus what PostgreSQL itself now says about the
+ * schema and the data.
  */
 class PostgresSampleIT extends WebAppMigrationScenario {
 
@@ -44,8 +46,8 @@ class PostgresSampleIT extends WebAppMigrationScenario {
 
 	@Override
 	String[] webAppArguments() {
-		return Stream.concat(Stream.of("--spring.profiles.active=postgres"),
-				Stream.of(this.database.dataSourceArguments()))
+		return Stream
+			.concat(Stream.of("--spring.profiles.active=postgres"), Stream.of(this.database.dataSourceArguments()))
 			.toArray(String[]::new);
 	}
 
@@ -55,8 +57,9 @@ class PostgresSampleIT extends WebAppMigrationScenario {
 	}
 
 	private String[] jobArguments(String... extra) {
-		return Stream.of(Stream.of("--spring.profiles.active=migrate,postgres"),
-				Stream.of(this.database.dataSourceArguments()), Stream.of(extra))
+		return Stream
+			.of(Stream.of("--spring.profiles.active=migrate,postgres"), Stream.of(this.database.dataSourceArguments()),
+					Stream.of(extra))
 			.flatMap((arguments) -> arguments)
 			.toArray(String[]::new);
 	}
@@ -84,7 +87,8 @@ class PostgresSampleIT extends WebAppMigrationScenario {
 	@Test
 	void theStatusIsAnEnumTypeWithAColumnDefault() {
 		assertThat(this.database.rows("SELECT enumlabel FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid "
-				+ "WHERE t.typname = 'user_status' ORDER BY e.enumsortorder")).containsExactly("active", "suspended");
+				+ "WHERE t.typname = 'user_status' ORDER BY e.enumsortorder"))
+			.containsExactly("active", "suspended");
 		assertThat(this.database.rows("SELECT udt_name, is_nullable, column_default FROM information_schema.columns "
 				+ "WHERE table_name = 'users' AND column_name = 'status'"))
 			.containsExactly("user_status|NO|'active'::user_status");
@@ -117,14 +121,17 @@ class PostgresSampleIT extends WebAppMigrationScenario {
 				+ "WHERE table_name = 'users' AND column_name IN ('first_name', 'last_name', 'full_name') "
 				+ "ORDER BY column_name"))
 			.containsExactly("first_name|NO", "last_name|NO");
-		// The CHECK constraints that let SET NOT NULL skip its scan were only scaffolding.
-		assertThat(this.database.rows("SELECT conname FROM pg_constraint WHERE conrelid = 'users'::regclass "
-				+ "AND contype = 'c'")).isEmpty();
+		// The CHECK constraints that let SET NOT NULL skip its scan were only
+		// scaffolding.
+		assertThat(this.database
+			.rows("SELECT conname FROM pg_constraint WHERE conrelid = 'users'::regclass " + "AND contype = 'c'"))
+			.isEmpty();
 	}
 
 	@Test
 	void usersWrittenByTheOldVersionGetTheirNamesSplitAndKeepTheirOrders() {
-		// Ada and Plato were filled by the backfill revision, Alan, written after it, by the contract revision.
+		// Ada and Plato were filled by the backfill revision, Alan, written after it, by
+		// the contract revision.
 		assertThat(this.database.rows("SELECT first_name, last_name, status FROM users WHERE email IN "
 				+ "('ada@example.com', 'plato@example.com', 'alan@example.com') ORDER BY id"))
 			.containsExactly("Ada|Lovelace|active", "Plato||active", "Alan|Mathison Turing|active");

@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A finished run of the sample app: its exit code, and what it wrote to standard output (results and the console
- * log) and standard error.
+ * A finished run of the sample app: its exit code, and what it wrote to standard output
+ * (results and the console log) and standard error.
  */
 record ProcessRun(int exitCode, Path stdoutFile, Path stderrFile) {
 
@@ -20,7 +20,10 @@ record ProcessRun(int exitCode, Path stdoutFile, Path stderrFile) {
 		return read(this.stderrFile);
 	}
 
-	/** Both streams, for assertions on what a user sees in a terminal and for failure messages. */
+	/**
+	 * Both streams, for assertions on what a user sees in a terminal and for failure
+	 * messages.
+	 */
 	String output() {
 		return stdout() + stderr();
 	}

@@ -13,9 +13,10 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The packaged sample app, started as a user starts it: {@code java -jar sample-app.jar ...}, as a child process in a
- * working directory of its own. Output goes to files rather than pipes, so that a process that hangs fails the test
- * at its time limit instead of blocking a read.
+ * The packaged sample app, started as a user starts it:
+ * {@code java -jar sample-app.jar ...}, as a child process in a working directory of its
+ * own. Output goes to files rather than pipes, so that a process that hangs fails the
+ * test at its time limit instead of blocking a read.
  */
 final class SampleJar {
 
@@ -25,11 +26,13 @@ final class SampleJar {
 	/** How long the web app may take to answer its liveness probe. */
 	static final Duration START_TIME_LIMIT = Duration.ofSeconds(90);
 
-	// Less JIT and GC work while the JVM starts, which halves its CPU time on a small machine. Neither changes what
+	// Less JIT and GC work while the JVM starts, which halves its CPU time on a small
+	// machine. Neither changes what
 	// the application does.
 	private static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
-	// Settings a developer's or CI's environment may hold, which would change the app under test.
+	// Settings a developer's or CI's environment may hold, which would change the app
+	// under test.
 	private static final List<String> ENVIRONMENT_PREFIXES = List.of("SPRING_", "MIGRATOR_", "MANAGEMENT_", "SERVER_",
 			"JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS");
 
@@ -48,7 +51,10 @@ final class SampleJar {
 		return this.workingDirectory;
 	}
 
-	/** Runs the app to its end, such as the migration job, and returns its exit code and output. */
+	/**
+	 * Runs the app to its end, such as the migration job, and returns its exit code and
+	 * output.
+	 */
 	ProcessRun run(String... arguments) throws IOException, InterruptedException {
 		String name = "run-" + (++this.runs);
 		Path stdout = this.workingDirectory.resolve(name + ".out");
@@ -57,8 +63,9 @@ final class SampleJar {
 		try {
 			boolean ended = process.waitFor(JOB_TIME_LIMIT.toSeconds(), TimeUnit.SECONDS);
 			ProcessRun run = new ProcessRun(ended ? process.exitValue() : -1, stdout, stderr);
-			assertThat(ended).as("java -jar sample-app.jar %s ended within %s; its output:%n%s",
-					String.join(" ", arguments), JOB_TIME_LIMIT, run.output())
+			assertThat(ended)
+				.as("java -jar sample-app.jar %s ended within %s; its output:%n%s", String.join(" ", arguments),
+						JOB_TIME_LIMIT, run.output())
 				.isTrue();
 			return run;
 		}
@@ -67,7 +74,9 @@ final class SampleJar {
 		}
 	}
 
-	/** Starts the web app on a free port and waits until it answers its liveness probe. */
+	/**
+	 * Starts the web app on a free port and waits until it answers its liveness probe.
+	 */
 	WebApp startWebApp(String... arguments) throws IOException, InterruptedException {
 		int port = freePort();
 		List<String> withPort = new ArrayList<>(List.of(arguments));

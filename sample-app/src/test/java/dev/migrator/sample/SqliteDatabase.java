@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** The sample app's SQLite file: {@code sample-app.db} in the working directory it was started in. */
+/**
+ * The sample app's SQLite file: {@code sample-app.db} in the working directory it was
+ * started in.
+ */
 final class SqliteDatabase extends Database {
 
 	private final Path file;
@@ -24,7 +27,8 @@ final class SqliteDatabase extends Database {
 
 	@Override
 	Set<String> tables() {
-		// Opening a missing file would create it: a test must not create what it checks the app does not create.
+		// Opening a missing file would create it: a test must not create what it checks
+		// the app does not create.
 		if (!exists()) {
 			return Set.of();
 		}

@@ -13,9 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The packaged sample app run as the migration job on its default SQLite file, as a CI step or a Kubernetes Job runs
- * it: {@code java -jar sample-app.jar --spring.profiles.active=migrate}, judged by its exit code, its output and the
- * database file it leaves.
+ * The packaged sample app run as the migration job on its default SQLite file, as a CI
+ * step or a Kubernetes Job runs it:
+ * {@code java -jar sample-app.jar --spring.profiles.active=migrate}, judged by its exit
+ * code, its output and the database file it leaves.
  */
 class SqliteMigrationJobIT {
 
@@ -40,10 +41,10 @@ class SqliteMigrationJobIT {
 
 		assertThat(first.exitCode()).as(first.output()).isZero();
 		assertThat(this.database.versionRows()).containsExactly(Revisions.HEAD);
-		assertThat(this.database.history()).containsExactlyElementsOf(
-				Revisions.ALL.stream().map((id) -> id + "|upgrade|success").toList());
-		assertThat(this.database.columns("users"))
-			.containsExactly("id", "email", "created_at", "first_name", "last_name", "status");
+		assertThat(this.database.history())
+			.containsExactlyElementsOf(Revisions.ALL.stream().map((id) -> id + "|upgrade|success").toList());
+		assertThat(this.database.columns("users")).containsExactly("id", "email", "created_at", "first_name",
+				"last_name", "status");
 		assertThat(this.database.tables()).contains("users", "orders");
 		// Each revision is logged with its duration.
 		assertThat(first.output()).containsPattern("Upgraded 0001_initial \\(users and orders\\) in \\d+ ms")
@@ -137,7 +138,8 @@ class SqliteMigrationJobIT {
 			.contains("Upgrade of revision 0002_accounts_owner (" + file + ":1) failed at line 6: UPDATE acounts")
 			.contains("no such table: acounts")
 			.contains("Migration job: upgrade failed at revision 0002_accounts_owner");
-		// The folder replaced the application's revisions; the failed one was rolled back as a whole.
+		// The folder replaced the application's revisions; the failed one was rolled back
+		// as a whole.
 		assertThat(this.database.versionRows()).containsExactly("0001_accounts");
 		assertThat(this.database.tables()).contains("accounts").doesNotContain("owners", "users");
 		assertThat(this.database.history()).containsExactly("0001_accounts|upgrade|success",
@@ -176,8 +178,9 @@ class SqliteMigrationJobIT {
 		ProcessRun run = this.sampleJar.run(JOB, "--migrator.lock-wait=-5s");
 
 		assertThat(run.exitCode()).as(run.output()).isNotZero();
-		assertThat(run.output()).contains("APPLICATION FAILED TO START", "Description:",
-				"The lock wait cannot be negative", "Action:", "migrator.")
+		assertThat(run.output())
+			.contains("APPLICATION FAILED TO START", "Description:", "The lock wait cannot be negative", "Action:",
+					"migrator.")
 			.doesNotContain("\tat ")
 			.doesNotContain("Migration job: running");
 		assertThat(this.database.tables()).isEmpty();

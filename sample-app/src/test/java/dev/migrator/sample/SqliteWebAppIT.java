@@ -1,7 +1,8 @@
 package dev.migrator.sample;
 
 /**
- * The web app on its default SQLite file, started before anything was migrated: the file does not even exist.
+ * The web app on its default SQLite file, started before anything was migrated: the file
+ * does not even exist.
  */
 class SqliteWebAppIT extends WebAppMigrationScenario {
 

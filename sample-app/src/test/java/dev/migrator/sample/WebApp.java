@@ -19,7 +19,8 @@ import java.util.function.Supplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample app serving HTTP in a child process, and a client for it. {@link #close()} always ends the process.
+ * The sample app serving HTTP in a child process, and a client for it. {@link #close()}
+ * always ends the process.
  */
 final class WebApp implements AutoCloseable {
 
@@ -33,7 +34,8 @@ final class WebApp implements AutoCloseable {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-	// Should the test JVM be stopped before the tests' own clean-up runs, the web app must not outlive it.
+	// Should the test JVM be stopped before the tests' own clean-up runs, the web app
+	// must not outlive it.
 	private final Thread killer;
 
 	WebApp(Process process, int port, Path log) {
@@ -72,8 +74,9 @@ final class WebApp implements AutoCloseable {
 	}
 
 	/**
-	 * Reads until the answer satisfies {@code done} or the time is up, and returns the last answer either way, so
-	 * that the caller's assertion shows what the app said last.
+	 * Reads until the answer satisfies {@code done} or the time is up, and returns the
+	 * last answer either way, so that the caller's assertion shows what the app said
+	 * last.
 	 */
 	<T> T pollUntil(Duration limit, Supplier<T> read, Predicate<T> done) throws InterruptedException {
 		long deadline = System.nanoTime() + limit.toNanos();
@@ -102,8 +105,8 @@ final class WebApp implements AutoCloseable {
 			}
 			Thread.sleep(POLL_INTERVAL.toMillis());
 		}
-		throw new AssertionError("The web app did not answer /actuator/health/liveness within " + limit + "; its log:\n"
-				+ log());
+		throw new AssertionError(
+				"The web app did not answer /actuator/health/liveness within " + limit + "; its log:\n" + log());
 	}
 
 	@Override

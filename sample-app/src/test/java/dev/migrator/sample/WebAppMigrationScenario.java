@@ -16,9 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A rollout as Kubernetes sees it: the new version of the web app starts against a database that lacks its
- * revisions, the migration job runs beside it, and the running web app turns ready. The scenario runs once per
- * database (one web app process, one job); each test checks one part of what the app showed over HTTP on the way.
+ * A rollout as Kubernetes sees it: the new version of the web app starts against a
+ * database that lacks its revisions, the migration job runs beside it, and the running
+ * web app turns ready. The scenario runs once per database (one web app process, one
+ * job); each test checks one part of what the app showed over HTTP on the way.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class WebAppMigrationScenario {
@@ -135,7 +136,8 @@ abstract class WebAppMigrationScenario {
 
 	@Test
 	void livenessStaysUpAndLeavesTheMigratorIndicatorOut() {
-		// The overall health is DOWN because of the pending revisions alone; liveness must not follow it.
+		// The overall health is DOWN because of the pending revisions alone; liveness
+		// must not follow it.
 		assertThat((String) this.healthBefore.json("$.status")).isEqualTo("DOWN");
 		assertThat(this.livenessBefore.status()).as(this.livenessBefore.toString()).isEqualTo(200);
 		assertThat((String) this.livenessBefore.json("$.status")).isEqualTo("UP");
@@ -187,7 +189,8 @@ abstract class WebAppMigrationScenario {
 		Collections.reverse(applied);
 		assertThat(endpoint.strings("$.history[?(@.outcome == 'success')].revision"))
 			.startsWith(applied.toArray(String[]::new));
-		// A non-transactional revision also has the entry written before its statements ran.
+		// A non-transactional revision also has the entry written before its statements
+		// ran.
 		assertThat(endpoint.strings("$.history[*].outcome")).isSubsetOf("success", "started");
 		assertThat(endpoint.strings("$.history[?(@.outcome == 'started')].revision"))
 			.allSatisfy((revision) -> assertThat(nonTransactionalRevisions()).contains(revision));
@@ -231,7 +234,8 @@ abstract class WebAppMigrationScenario {
 		assertThat(this.prometheusBefore.body()).contains("# TYPE migrator_revisions_pending gauge")
 			.contains("migrator_revisions_pending " + pendingAtStart().size() + ".0");
 
-		// The gauges read the database at most every 5 s, and the current-revision series follow those reads.
+		// The gauges read the database at most every 5 s, and the current-revision series
+		// follow those reads.
 		String current = "migrator_revision_current{revision=\"" + Revisions.HEAD + "\"} 1.0";
 		String pending = "migrator_revisions_pending 0.0";
 		HttpAnswer after = this.app.pollUntil(CATCH_UP_LIMIT, () -> this.app.get("/actuator/prometheus"),

@@ -12,17 +12,20 @@ import java.util.Objects;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * The migrator side of the whole-process comparison with Alembic: one command per JVM, started and ended as a deploy's
- * migration step is, so that JVM start-up and class loading are part of what is measured. Arguments:
+ * The migrator side of the whole-process comparison with Alembic: one command per JVM,
+ * started and ended as a deploy's migration step is, so that JVM start-up and class
+ * loading are part of what is measured. Arguments:
  * <ul>
- * <li>{@code upgrade FOLDER JDBC_URL USER}: applies everything pending, prints how many revisions it applied;</li>
- * <li>{@code check FOLDER JDBC_URL USER}: exits 1 unless the database is at the heads, else prints its revisions;</li>
- * <li>{@code heads FOLDER}: loads and validates the revision files, prints the heads, one id a line (no
- * database);</li>
+ * <li>{@code upgrade FOLDER JDBC_URL USER}: applies everything pending, prints how many
+ * revisions it applied;</li>
+ * <li>{@code check FOLDER JDBC_URL USER}: exits 1 unless the database is at the heads,
+ * else prints its revisions;</li>
+ * <li>{@code heads FOLDER}: loads and validates the revision files, prints the heads, one
+ * id a line (no database);</li>
  * <li>{@code empty}: returns at once: what starting and stopping this JVM costs.</li>
  * </ul>
- * The password, if any, comes from {@code PGPASSWORD}, as it does for psycopg2 on the Alembic side, so that it is
- * never on a command line.
+ * The password, if any, comes from {@code PGPASSWORD}, as it does for psycopg2 on the
+ * Alembic side, so that it is never on a command line.
  */
 public final class MigratorCli {
 
@@ -58,8 +61,8 @@ public final class MigratorCli {
 		dataSource.setUrl(args[2]);
 		dataSource.setUser(args[3]);
 		dataSource.setPassword(Objects.requireNonNullElse(System.getenv("PGPASSWORD"), ""));
-		return Migrator.create(
-				MigratorConfig.builder().dataSource(dataSource).locations(location(Path.of(args[1]))).build());
+		return Migrator
+			.create(MigratorConfig.builder().dataSource(dataSource).locations(location(Path.of(args[1]))).build());
 	}
 
 	private static String location(Path folder) {

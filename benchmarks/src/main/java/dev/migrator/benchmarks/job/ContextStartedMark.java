@@ -6,9 +6,9 @@ import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.ApplicationListener;
 
 /**
- * Prints the wall-clock time at which the context has started (refreshed, before the runners), so that the benchmark
- * can split a child's run into the part before that point and the part after it. Flyway and Liquibase migrate before
- * it, migrator's job after it.
+ * Prints the wall-clock time at which the context has started (refreshed, before the
+ * runners), so that the benchmark can split a child's run into the part before that point
+ * and the part after it. Flyway and Liquibase migrate before it, migrator's job after it.
  */
 public final class ContextStartedMark implements ApplicationListener<ApplicationStartedEvent> {
 

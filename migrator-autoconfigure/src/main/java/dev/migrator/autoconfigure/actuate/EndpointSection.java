@@ -7,9 +7,9 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * One optional section of the endpoint's answer, read on its own: a failure to read it (a replica that cannot be
- * reached, a missing permission) leaves the section empty with the error, made safe to show, and the rest of the
- * answer intact.
+ * One optional section of the endpoint's answer, read on its own: a failure to read it (a
+ * replica that cannot be reached, a missing permission) leaves the section empty with the
+ * error, made safe to show, and the rest of the answer intact.
  *
  * @param items what was read; empty when reading failed
  * @param error why reading failed, or {@code null}

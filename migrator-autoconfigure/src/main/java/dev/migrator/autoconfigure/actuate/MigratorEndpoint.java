@@ -23,9 +23,9 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
 /**
- * The {@code migrator} endpoint: where the database stands against the application, backfills' progress, replica
- * lag, and one revision's detail.
- * Read-only: no operation changes the database. Answers are small descriptors of their own, never engine objects,
+ * The {@code migrator} endpoint: where the database stands against the application,
+ * backfills' progress, replica lag, and one revision's detail. Read-only: no operation
+ * changes the database. Answers are small descriptors of their own, never engine objects,
  * and carry no credentials, connection URLs or row values.
  */
 @Endpoint(id = "migrator")
@@ -39,8 +39,9 @@ public class MigratorEndpoint {
 
 	/**
 	 * The database's state against the application.
-	 * @return current and head revisions, pending ones (with their phases), recent history, checksum validation, the
-	 * running instances that block a pending contract revision, backfills' progress and replica lag
+	 * @return current and head revisions, pending ones (with their phases), recent
+	 * history, checksum validation, the running instances that block a pending contract
+	 * revision, backfills' progress and replica lag
 	 */
 	@ReadOperation
 	public MigratorDescriptor migrator() {
@@ -48,8 +49,10 @@ public class MigratorEndpoint {
 		EndpointSection<BackfillDescriptor> backfills = EndpointSection.read("backfills", this::backfills);
 		EndpointSection<ReplicaDescriptor> replicas = EndpointSection.read("replicas",
 				() -> this.migrator.replicaLag().stream().map(ReplicaDescriptor::of).toList());
-		List<BlockedContractDescriptor> blocking = status.pending().stream().anyMatch((r) -> r.phase() == Phase.CONTRACT)
-				? this.migrator.blockedContracts().stream().map(BlockedContractDescriptor::of).toList() : List.of();
+		List<BlockedContractDescriptor> blocking = status.pending()
+			.stream()
+			.anyMatch((r) -> r.phase() == Phase.CONTRACT)
+					? this.migrator.blockedContracts().stream().map(BlockedContractDescriptor::of).toList() : List.of();
 		return new MigratorDescriptor(sorted(status.current()), summaries(status.heads()), summaries(status.pending()),
 				sorted(status.unknownCurrent()), status.recentHistory().stream().map(HistoryDescriptor::of).toList(),
 				ChecksumValidation.of(status.checksumMismatches()), backfills.items(), replicas.items(), blocking,
@@ -94,19 +97,20 @@ public class MigratorEndpoint {
 	 *
 	 * @param current the database's current revisions; empty at base
 	 * @param heads the heads of the application's revision graph
-	 * @param pending revisions the application has and the database has not applied, in upgrade order
-	 * @param unknownRevisions current revisions the application does not know: a newer build migrated the database,
-	 * or a revision file was removed
+	 * @param pending revisions the application has and the database has not applied, in
+	 * upgrade order
+	 * @param unknownRevisions current revisions the application does not know: a newer
+	 * build migrated the database, or a revision file was removed
 	 * @param history the latest history entries, newest first
 	 * @param checksums whether applied revisions are unchanged
 	 * @param backfills every declared backfill with its progress, in revision order
-	 * @param replicas how far each replica trails the primary, as the primary reports its standbys and as each
-	 * configured replica reports itself; empty without replicas
-	 * @param backfillsError why the backfills could not be read, without credentials or row values; null when they
-	 * were
+	 * @param replicas how far each replica trails the primary, as the primary reports its
+	 * standbys and as each configured replica reports itself; empty without replicas
+	 * @param backfillsError why the backfills could not be read, without credentials or
+	 * row values; null when they were
 	 * @param replicasError why replica lag could not be measured; null when it was
-	 * @param blockingClients the pending contract revisions that running instances of older code block, each with
-	 * those instances
+	 * @param blockingClients the pending contract revisions that running instances of
+	 * older code block, each with those instances
 	 */
 	public record MigratorDescriptor(List<String> current, List<RevisionSummary> heads, List<RevisionSummary> pending,
 			List<String> unknownRevisions, List<HistoryDescriptor> history, ChecksumValidation checksums,
@@ -115,30 +119,33 @@ public class MigratorEndpoint {
 	}
 
 	/**
-	 * A backfill and its progress, with the figures of its progress log line. Its last key is left out: keys can be
-	 * row values.
+	 * A backfill and its progress, with the figures of its progress log line. Its last
+	 * key is left out: keys can be row values.
 	 *
 	 * @param name the backfill's name
 	 * @param revision the revision that declares it
 	 * @param table its table
-	 * @param revisionApplied whether that revision is applied, so that the backfill may run
+	 * @param revisionApplied whether that revision is applied, so that the backfill may
+	 * run
 	 * @param state pending, running, paused, done, failed or cancelled
 	 * @param rowsDone rows changed so far
 	 * @param rowsScanned rows of the table walked so far, changed or not
 	 * @param estimatedTotal the table's estimated row count when it started; null before
-	 * @param percent the share of the table walked, 0 to 100; null while the size is unknown
+	 * @param percent the share of the table walked, 0 to 100; null while the size is
+	 * unknown
 	 * @param rowsPerSecond rows changed per second between its start and its last update
-	 * @param etaSeconds how long the rest should take at that rate; null without a rate or an estimate
+	 * @param etaSeconds how long the rest should take at that rate; null without a rate
+	 * or an estimate
 	 * @param batchSize the current batch size; null before the first batch
 	 * @param throttle why it waits for replicas, while it does; null otherwise
 	 * @param startedAt when it first ran; null before
 	 * @param updatedAt when its progress last changed; null before it first ran
-	 * @param lastError the error that failed it, or the last one retried, without row values; null when none
+	 * @param lastError the error that failed it, or the last one retried, without row
+	 * values; null when none
 	 */
-	public record BackfillDescriptor(String name, String revision, String table, boolean revisionApplied,
-			String state, long rowsDone, long rowsScanned, Long estimatedTotal, Double percent, double rowsPerSecond,
-			Long etaSeconds, Integer batchSize, String throttle, Instant startedAt, Instant updatedAt,
-			String lastError) {
+	public record BackfillDescriptor(String name, String revision, String table, boolean revisionApplied, String state,
+			long rowsDone, long rowsScanned, Long estimatedTotal, Double percent, double rowsPerSecond, Long etaSeconds,
+			Integer batchSize, String throttle, Instant startedAt, Instant updatedAt, String lastError) {
 
 		static BackfillDescriptor of(BackfillStatus status) {
 			return new BackfillDescriptor(status.name(), status.revision(), status.table(), status.revisionApplied(),
@@ -160,9 +167,11 @@ public class MigratorEndpoint {
 	/**
 	 * How far one replica trails the primary, measured when the endpoint was read.
 	 *
-	 * @param replica the standby's application_name as the primary reports it, or a configured replica's name
+	 * @param replica the standby's application_name as the primary reports it, or a
+	 * configured replica's name
 	 * @param bytes WAL it has not replayed yet
-	 * @param seconds how old its newest replayed change is; 0 once it has replayed all it received
+	 * @param seconds how old its newest replayed change is; 0 once it has replayed all it
+	 * received
 	 * @param source where it was measured: primary or replica
 	 */
 	public record ReplicaDescriptor(String replica, long bytes, double seconds, String source) {
@@ -174,7 +183,8 @@ public class MigratorEndpoint {
 	}
 
 	/**
-	 * A pending contract revision that would break running instances, and those instances.
+	 * A pending contract revision that would break running instances, and those
+	 * instances.
 	 *
 	 * @param revision the contract revision's id
 	 * @param message its message
@@ -290,15 +300,16 @@ public class MigratorEndpoint {
 	 * @param phase expand, migrate or contract
 	 * @param transactional whether the upgrade runs in one transaction
 	 * @param lockTimeoutMs its own lock timeout in milliseconds; null for the run's
-	 * @param statementTimeoutMs its own statement timeout in milliseconds; null for the run's
+	 * @param statementTimeoutMs its own statement timeout in milliseconds; null for the
+	 * run's
 	 * @param checksum the digest of its content
 	 * @param location its file or class
 	 * @param applied whether the database has it
 	 * @param hasDowngrade whether it can be downgraded
 	 */
-	public record RevisionDescriptor(String id, List<String> revises, List<String> branchLabels,
-			List<String> dependsOn, String message, String phase, boolean transactional, Long lockTimeoutMs,
-			Long statementTimeoutMs, String checksum, String location, boolean applied, boolean hasDowngrade) {
+	public record RevisionDescriptor(String id, List<String> revises, List<String> branchLabels, List<String> dependsOn,
+			String message, String phase, boolean transactional, Long lockTimeoutMs, Long statementTimeoutMs,
+			String checksum, String location, boolean applied, boolean hasDowngrade) {
 
 		static RevisionDescriptor of(Revision revision, boolean applied) {
 			return new RevisionDescriptor(revision.id(), revision.revises(), revision.branchLabels(),

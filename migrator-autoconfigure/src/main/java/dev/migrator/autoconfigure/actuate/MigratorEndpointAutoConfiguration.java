@@ -11,8 +11,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * Auto-configuration for the {@link MigratorEndpoint}, when Actuator is present and the endpoint is enabled and
- * exposed ({@code management.endpoints.web.exposure.include=migrator}).
+ * Auto-configuration for the {@link MigratorEndpoint}, when Actuator is present and the
+ * endpoint is enabled and exposed
+ * ({@code management.endpoints.web.exposure.include=migrator}).
  */
 @AutoConfiguration(after = MigratorAutoConfiguration.class)
 @ConditionalOnClass({ Migrator.class, ConditionalOnAvailableEndpoint.class })

@@ -14,8 +14,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * Auto-configuration for the {@code migrator} health indicator ({@code management.health.migrator.enabled}) and its
- * place in the readiness group only.
+ * Auto-configuration for the {@code migrator} health indicator
+ * ({@code management.health.migrator.enabled}) and its place in the readiness group only.
  */
 @AutoConfiguration(after = MigratorAutoConfiguration.class, afterName = MigratorHealthAutoConfiguration.PROBES)
 @ConditionalOnClass({ Migrator.class, HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
@@ -36,8 +36,10 @@ public final class MigratorHealthAutoConfiguration {
 	@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
 	static class ProbeGroupsConfiguration {
 
-		// Declared after Spring Boot's availability probes configuration (see afterName), so that this post-processor
-		// runs after the one that creates the liveness and readiness groups: both have the lowest precedence.
+		// Declared after Spring Boot's availability probes configuration (see afterName),
+		// so that this post-processor
+		// runs after the one that creates the liveness and readiness groups: both have
+		// the lowest precedence.
 		@Bean
 		MigratorProbeGroupsPostProcessor migratorProbeGroupsPostProcessor(Environment environment) {
 			return new MigratorProbeGroupsPostProcessor(environment);

@@ -12,10 +12,11 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * UP when the database has every revision this application's heads need; DOWN, listing the pending revisions, when
- * it is behind, so that a readiness probe keeps a new version out of rotation until the migration job has run. An
- * edited applied revision is DOWN under the FAIL checksum policy. A database ahead of the application (a newer
- * build's job ran first) is UP: the expanded schema serves the old version too. Reads only.
+ * UP when the database has every revision this application's heads need; DOWN, listing
+ * the pending revisions, when it is behind, so that a readiness probe keeps a new version
+ * out of rotation until the migration job has run. An edited applied revision is DOWN
+ * under the FAIL checksum policy. A database ahead of the application (a newer build's
+ * job ran first) is UP: the expanded schema serves the old version too. Reads only.
  */
 public class MigratorHealthIndicator implements HealthIndicator {
 
@@ -32,7 +33,8 @@ public class MigratorHealthIndicator implements HealthIndicator {
 			status = this.migrator.status();
 		}
 		catch (RuntimeException ex) {
-			// Not Health.down(ex): the message may quote a URL, and the class name says nothing useful.
+			// Not Health.down(ex): the message may quote a URL, and the class name says
+			// nothing useful.
 			return Health.down().withDetail("error", SafeErrorText.of(ex.getMessage())).build();
 		}
 		Health.Builder health = Health.up()

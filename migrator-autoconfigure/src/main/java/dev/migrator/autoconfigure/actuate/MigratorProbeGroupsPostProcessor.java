@@ -19,14 +19,18 @@ import org.springframework.boot.health.actuate.endpoint.StatusAggregator;
 import org.springframework.core.env.Environment;
 
 /**
- * Puts the {@code migrator} health indicator in the readiness group and keeps it out of the liveness group, whatever
- * the groups' include patterns say: a pod must never be restarted because a migration is slow or pending, only kept
- * out of rotation. Runs after Spring Boot's availability probes post-processor, which creates both groups.
+ * Puts the {@code migrator} health indicator in the readiness group and keeps it out of
+ * the liveness group, whatever the groups' include patterns say: a pod must never be
+ * restarted because a migration is slow or pending, only kept out of rotation. Runs after
+ * Spring Boot's availability probes post-processor, which creates both groups.
  *
- * <p>This is done on the groups rather than with default {@code management.endpoint.health.group.*.include}
- * properties because those are validated at startup: a default naming {@code readinessState} or {@code migrator}
- * would fail any application whose probes or whose migrator indicator are switched off. Writing
- * {@code management.endpoint.health.group.readiness.exclude=migrator} takes it out of readiness.
+ * <p>
+ * This is done on the groups rather than with default
+ * {@code management.endpoint.health.group.*.include} properties because those are
+ * validated at startup: a default naming {@code readinessState} or {@code migrator} would
+ * fail any application whose probes or whose migrator indicator are switched off. Writing
+ * {@code management.endpoint.health.group.readiness.exclude=migrator} takes it out of
+ * readiness.
  */
 public class MigratorProbeGroupsPostProcessor implements HealthEndpointGroupsPostProcessor {
 
@@ -51,7 +55,8 @@ public class MigratorProbeGroupsPostProcessor implements HealthEndpointGroupsPos
 	}
 
 	/**
-	 * The groups with the readiness and liveness memberships of {@code migrator} decided here.
+	 * The groups with the readiness and liveness memberships of {@code migrator} decided
+	 * here.
 	 */
 	static final class ProbeGroups implements HealthEndpointGroups, AdditionalPathsMapper {
 
@@ -91,7 +96,8 @@ public class MigratorProbeGroupsPostProcessor implements HealthEndpointGroupsPos
 
 		@Override
 		public List<String> getAdditionalPaths(EndpointId endpointId, WebServerNamespace webServerNamespace) {
-			// Spring Boot finds /livez and /readyz through this interface on the groups bean: keep passing it on.
+			// Spring Boot finds /livez and /readyz through this interface on the groups
+			// bean: keep passing it on.
 			if (this.delegate instanceof AdditionalPathsMapper mapper) {
 				return mapper.getAdditionalPaths(endpointId, webServerNamespace);
 			}
@@ -101,7 +107,8 @@ public class MigratorProbeGroupsPostProcessor implements HealthEndpointGroupsPos
 	}
 
 	/**
-	 * A group whose membership is decided by a predicate, everything else by the group it wraps.
+	 * A group whose membership is decided by a predicate, everything else by the group it
+	 * wraps.
 	 */
 	static final class MembershipGroup implements HealthEndpointGroup {
 

@@ -4,9 +4,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * An error text made fit to show over HTTP. A database's message can quote row values (PostgreSQL's
- * {@code Detail: Key (email)=(someone@example.com) already exists}) and a driver's can quote a URL with its
- * password: those parts are removed, the rest, which names the revision and statement, stays.
+ * An error text made fit to show over HTTP. A database's message can quote row values
+ * (PostgreSQL's {@code Detail: Key (email)=(someone@example.com) already exists}) and a
+ * driver's can quote a URL with its password: those parts are removed, the rest, which
+ * names the revision and statement, stays.
  */
 final class SafeErrorText {
 

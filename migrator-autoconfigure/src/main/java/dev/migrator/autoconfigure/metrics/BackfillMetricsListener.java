@@ -8,8 +8,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Counts the rows each committed batch changed in the {@value MigratorMeterNames#BACKFILL_ROWS} counter, and has the
- * progress gauges read the new progress.
+ * Counts the rows each committed batch changed in the
+ * {@value MigratorMeterNames#BACKFILL_ROWS} counter, and has the progress gauges read the
+ * new progress.
  */
 public class BackfillMetricsListener implements BackfillListener {
 

@@ -17,14 +17,17 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
- * One {@value MigratorMeterNames#BACKFILL_PROGRESS} gauge per declared backfill, from 0 to 1: how much of its table
- * it has walked. The gauges read the backfills' progress at most once per {@link MigratorMetrics#DEFAULT_INTERVAL
- * cache interval}; a committed batch or a state change forgets the cached progress. The set of gauges is the set of
- * declared backfills, which the revisions fix: it is registered once they could be loaded, in the background.
+ * One {@value MigratorMeterNames#BACKFILL_PROGRESS} gauge per declared backfill, from 0
+ * to 1: how much of its table it has walked. The gauges read the backfills' progress at
+ * most once per {@link MigratorMetrics#DEFAULT_INTERVAL cache interval}; a committed
+ * batch or a state change forgets the cached progress. The set of gauges is the set of
+ * declared backfills, which the revisions fix: it is registered once they could be
+ * loaded, in the background.
  */
 public class BackfillProgressMetrics implements MeterBinder, AutoCloseable {
 
-	// Until the revisions load; they load at the first try unless a {dialect} location waits for the database.
+	// Until the revisions load; they load at the first try unless a {dialect} location
+	// waits for the database.
 	private static final Duration DECLARATIONS_RETRY = Duration.ofSeconds(30);
 
 	private final Supplier<Migrator> migrator;
@@ -42,8 +45,8 @@ public class BackfillProgressMetrics implements MeterBinder, AutoCloseable {
 	private PeriodicTask registration;
 
 	/**
-	 * @param migrator the engine, looked up on first read: the engine's configuration needs the backfill metrics
-	 * listener, which needs this
+	 * @param migrator the engine, looked up on first read: the engine's configuration
+	 * needs the backfill metrics listener, which needs this
 	 */
 	public BackfillProgressMetrics(Supplier<Migrator> migrator) {
 		this(migrator, MigratorMetrics.DEFAULT_INTERVAL, System::nanoTime);
@@ -73,28 +76,29 @@ public class BackfillProgressMetrics implements MeterBinder, AutoCloseable {
 		}
 	}
 
-	/** Forgets the cached progress, so that the next read shows what a batch or a command just did. */
+	/**
+	 * Forgets the cached progress, so that the next read shows what a batch or a command
+	 * just did.
+	 */
 	public void refresh() {
 		this.progress.invalidate();
 	}
 
 	/**
-	 * Registers one gauge per declared backfill; whether the revisions could be read. Reads revision files, not the
-	 * database.
+	 * Registers one gauge per declared backfill; whether the revisions could be read.
+	 * Reads revision files, not the database.
 	 */
 	boolean registerDeclaredBackfills() {
 		List<String> names = this.migrator.get().backfills().declared().stream().map(Backfill::name).toList();
 		List<MultiGauge.Row<?>> rows = names.stream()
 			.map((name) -> MultiGauge.Row.of(Tags.of(MigratorMeterNames.TAG_BACKFILL, name), this,
-					(metrics) -> metrics.progress(name)))
-			.<MultiGauge.Row<?>>map((row) -> row)
+					(metrics) -> metrics.progress(name))).<MultiGauge.Row<?>>map((row) -> row)
 			.toList();
 		this.rows = rows;
 		this.gauges.forEach((gauge) -> gauge.register(rows, true));
 		List<MultiGauge.Row<?>> throttledRows = names.stream()
 			.map((name) -> MultiGauge.Row.of(Tags.of(MigratorMeterNames.TAG_BACKFILL, name), this,
-					(metrics) -> metrics.throttled(name)))
-			.<MultiGauge.Row<?>>map((row) -> row)
+					(metrics) -> metrics.throttled(name))).<MultiGauge.Row<?>>map((row) -> row)
 			.toList();
 		this.throttledRows = throttledRows;
 		this.throttledGauges.forEach((gauge) -> gauge.register(throttledRows, true));

@@ -7,8 +7,9 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * The migration status, read from the database at most once per interval however often meters are scraped. A failed
- * read is remembered for the interval too, so an unreachable database is not hammered either.
+ * The migration status, read from the database at most once per interval however often
+ * meters are scraped. A failed read is remembered for the interval too, so an unreachable
+ * database is not hammered either.
  */
 final class CachedMigrationStatus extends CachedReading<MigrationStatus> {
 

@@ -9,8 +9,9 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * A reading from the database, taken at most once per interval however often meters are scraped. A failed read is
- * remembered for the interval too, so an unreachable database is not hammered either.
+ * A reading from the database, taken at most once per interval however often meters are
+ * scraped. A failed read is remembered for the interval too, so an unreachable database
+ * is not hammered either.
  *
  * @param <T> what is read
  */

@@ -9,8 +9,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * Records each step of a run in the {@value MigratorMeterNames#MIGRATION_DURATION} timer, each lock timeout retry in
- * the {@value MigratorMeterNames#LOCK_RETRIES} counter, and has the gauges read the new state.
+ * Records each step of a run in the {@value MigratorMeterNames#MIGRATION_DURATION} timer,
+ * each lock timeout retry in the {@value MigratorMeterNames#LOCK_RETRIES} counter, and
+ * has the gauges read the new state.
  */
 public class MigrationMetricsListener implements MigrationListener {
 

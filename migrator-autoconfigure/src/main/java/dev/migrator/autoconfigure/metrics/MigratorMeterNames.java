@@ -9,30 +9,43 @@ public final class MigratorMeterNames {
 	/** Gauge: revisions this application has that the database has not applied. */
 	public static final String REVISIONS_PENDING = "migrator.revisions.pending";
 
-	/** Gauge of value 1, one per current head of the database, tagged {@link #TAG_REVISION}. */
+	/**
+	 * Gauge of value 1, one per current head of the database, tagged
+	 * {@link #TAG_REVISION}.
+	 */
 	public static final String REVISION_CURRENT = "migrator.revision.current";
 
 	/**
-	 * Timer: how long each step took, tagged {@link #TAG_REVISION}, {@link #TAG_DIRECTION} and {@link #TAG_OUTCOME}.
+	 * Timer: how long each step took, tagged {@link #TAG_REVISION},
+	 * {@link #TAG_DIRECTION} and {@link #TAG_OUTCOME}.
 	 */
 	public static final String MIGRATION_DURATION = "migrator.migration.duration";
 
 	/**
-	 * Counter: statements or transactions tried again after they gave up waiting for a lock, tagged
-	 * {@link #TAG_REVISION}.
+	 * Counter: statements or transactions tried again after they gave up waiting for a
+	 * lock, tagged {@link #TAG_REVISION}.
 	 */
 	public static final String LOCK_RETRIES = "migrator.lock.retries";
 
-	/** Counter: rows the committed batches of a backfill changed, tagged {@link #TAG_BACKFILL}. */
+	/**
+	 * Counter: rows the committed batches of a backfill changed, tagged
+	 * {@link #TAG_BACKFILL}.
+	 */
 	public static final String BACKFILL_ROWS = "migrator.backfill.rows";
 
 	/** Gauge from 0 to 1: how far a backfill has got, tagged {@link #TAG_BACKFILL}. */
 	public static final String BACKFILL_PROGRESS = "migrator.backfill.progress";
 
-	/** Gauge: 1 while a backfill waits for replicas to catch up, else 0, tagged {@link #TAG_BACKFILL}. */
+	/**
+	 * Gauge: 1 while a backfill waits for replicas to catch up, else 0, tagged
+	 * {@link #TAG_BACKFILL}.
+	 */
 	public static final String BACKFILL_THROTTLED = "migrator.backfill.throttled";
 
-	/** Gauge: how many bytes of WAL a replica has yet to replay, tagged {@link #TAG_REPLICA}. */
+	/**
+	 * Gauge: how many bytes of WAL a replica has yet to replay, tagged
+	 * {@link #TAG_REPLICA}.
+	 */
 	public static final String REPLICA_LAG_BYTES = "migrator.replica.lag.bytes";
 
 	/** Gauge: how many seconds a replica is behind, tagged {@link #TAG_REPLICA}. */

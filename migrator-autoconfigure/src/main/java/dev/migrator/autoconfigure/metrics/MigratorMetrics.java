@@ -18,10 +18,11 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
- * Gauges of where the database stands: {@value MigratorMeterNames#REVISIONS_PENDING} and one
- * {@value MigratorMeterNames#REVISION_CURRENT} of value 1 per current head. Reading a gauge reads the database at
- * most once per {@link #DEFAULT_INTERVAL cache interval}; the set of current-revision gauges follows those reads, and
- * a migration run forgets the cached state.
+ * Gauges of where the database stands: {@value MigratorMeterNames#REVISIONS_PENDING} and
+ * one {@value MigratorMeterNames#REVISION_CURRENT} of value 1 per current head. Reading a
+ * gauge reads the database at most once per {@link #DEFAULT_INTERVAL cache interval}; the
+ * set of current-revision gauges follows those reads, and a migration run forgets the
+ * cached state.
  */
 public class MigratorMetrics implements MeterBinder {
 
@@ -35,8 +36,8 @@ public class MigratorMetrics implements MeterBinder {
 	private Set<String> currentRows;
 
 	/**
-	 * @param migrator the engine, looked up on first read: the engine's configuration needs the metrics listener,
-	 * which needs this
+	 * @param migrator the engine, looked up on first read: the engine's configuration
+	 * needs the metrics listener, which needs this
 	 */
 	public MigratorMetrics(Supplier<Migrator> migrator) {
 		this(migrator, DEFAULT_INTERVAL, System::nanoTime);
@@ -84,8 +85,7 @@ public class MigratorMetrics implements MeterBinder {
 		List<MultiGauge.Row<?>> gaugeRows = rows.stream()
 			.sorted()
 			.map((id) -> MultiGauge.Row.of(Tags.of(MigratorMeterNames.TAG_REVISION, id), this,
-					(metrics) -> metrics.current(id)))
-			.<MultiGauge.Row<?>>map((row) -> row)
+					(metrics) -> metrics.current(id))).<MultiGauge.Row<?>>map((row) -> row)
 			.toList();
 		// Overwrite: a revision that is no longer current loses its gauge.
 		this.currentGauges.forEach((gauge) -> gauge.register(gaugeRows, true));

@@ -13,8 +13,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * Auto-configuration for migrator's Micrometer metrics, when a {@link MeterRegistry} exists: the migration state and
- * durations, backfills' rows and progress, and replica lag.
+ * Auto-configuration for migrator's Micrometer metrics, when a {@link MeterRegistry}
+ * exists: the migration state and durations, backfills' rows and progress, and replica
+ * lag.
  */
 @AutoConfiguration(after = MigratorAutoConfiguration.class,
 		afterName = { MigratorMetricsAutoConfiguration.METRICS + ".MetricsAutoConfiguration",
@@ -24,7 +25,8 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnBean({ Migrator.class, MeterRegistry.class })
 public final class MigratorMetricsAutoConfiguration {
 
-	// By name: the registry may come from any export module, all of which run before the composite one.
+	// By name: the registry may come from any export module, all of which run before the
+	// composite one.
 	static final String METRICS = "org.springframework.boot.micrometer.metrics.autoconfigure";
 
 	@Bean

@@ -10,9 +10,10 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * Runs a task on a daemon thread of its own, at once and then at a fixed delay, until the task says it is done or
- * the task is closed. Meters whose set of series follows the database use it: Micrometer reads a gauge only when it
- * exists, so nothing else would notice the first backfill or replica.
+ * Runs a task on a daemon thread of its own, at once and then at a fixed delay, until the
+ * task says it is done or the task is closed. Meters whose set of series follows the
+ * database use it: Micrometer reads a gauge only when it exists, so nothing else would
+ * notice the first backfill or replica.
  */
 final class PeriodicTask implements AutoCloseable {
 

@@ -19,15 +19,19 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
- * The {@value MigratorMeterNames#REPLICA_LAG_BYTES} and {@value MigratorMeterNames#REPLICA_LAG_SECONDS} gauges, one
- * of each per replica, whenever the application runs. Reading a gauge measures the lag at most once per replica poll
- * interval, however often meters are scraped. The set of gauges follows the replicas measured: those measurements
- * happen when the gauges are read and, so that a first replica is noticed too, every
- * {@link #DISCOVERY_INTERVAL} in the background.
+ * The {@value MigratorMeterNames#REPLICA_LAG_BYTES} and
+ * {@value MigratorMeterNames#REPLICA_LAG_SECONDS} gauges, one of each per replica,
+ * whenever the application runs. Reading a gauge measures the lag at most once per
+ * replica poll interval, however often meters are scraped. The set of gauges follows the
+ * replicas measured: those measurements happen when the gauges are read and, so that a
+ * first replica is noticed too, every {@link #DISCOVERY_INTERVAL} in the background.
  */
 public class ReplicaLagMetrics implements MeterBinder, AutoCloseable {
 
-	/** How often the replicas are measured in the background, to follow standbys that come and go. */
+	/**
+	 * How often the replicas are measured in the background, to follow standbys that come
+	 * and go.
+	 */
 	public static final Duration DISCOVERY_INTERVAL = Duration.ofSeconds(30);
 
 	private final CachedReading<List<ReplicaLag>> lag;
@@ -70,7 +74,10 @@ public class ReplicaLagMetrics implements MeterBinder, AutoCloseable {
 		}
 	}
 
-	/** Measures (through the cache) and gives each replica measured its gauges, and those no longer seen none. */
+	/**
+	 * Measures (through the cache) and gives each replica measured its gauges, and those
+	 * no longer seen none.
+	 */
 	void followReplicas() {
 		lags().ifPresent(this::follow);
 	}
@@ -90,8 +97,8 @@ public class ReplicaLagMetrics implements MeterBinder, AutoCloseable {
 	}
 
 	/**
-	 * The latest measurement by replica name. A configured replica named like a standby the primary reports has
-	 * one series: the larger lag.
+	 * The latest measurement by replica name. A configured replica named like a standby
+	 * the primary reports has one series: the larger lag.
 	 */
 	private Optional<Map<String, ReplicaLag>> lags() {
 		return this.lag.get().map((measured) -> {
@@ -120,8 +127,7 @@ public class ReplicaLagMetrics implements MeterBinder, AutoCloseable {
 	private List<MultiGauge.Row<?>> rows(List<String> names, Figure figure) {
 		return names.stream()
 			.map((name) -> MultiGauge.Row.of(Tags.of(MigratorMeterNames.TAG_REPLICA, name), this,
-					(metrics) -> figure.of(metrics, name)))
-			.<MultiGauge.Row<?>>map((row) -> row)
+					(metrics) -> figure.of(metrics, name))).<MultiGauge.Row<?>>map((row) -> row)
 			.toList();
 	}
 

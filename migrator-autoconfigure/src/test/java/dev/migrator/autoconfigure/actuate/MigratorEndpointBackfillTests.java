@@ -24,7 +24,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for the backfills and replicas sections of the {@link MigratorEndpoint}, against SQLite.
+ * Tests for the backfills and replicas sections of the {@link MigratorEndpoint}, against
+ * SQLite.
  */
 class MigratorEndpointBackfillTests {
 
@@ -107,11 +108,13 @@ class MigratorEndpointBackfillTests {
 			Migrator migrator = context.getBean(Migrator.class);
 			migrator.upgrade("heads");
 			migrator.backfills().run(BackfillRevisions.BACKFILL);
-			String json = JsonMapper.builder().build()
+			String json = JsonMapper.builder()
+				.build()
 				.writeValueAsString(context.getBean(MigratorEndpoint.class).migrator());
-			assertThat(json).contains("\"backfills\":[{\"name\":\"items_status\",\"revision\":\"0002_items_status\","
-					+ "\"table\":\"items\",\"revisionApplied\":true,\"state\":\"done\",\"rowsDone\":300,"
-					+ "\"rowsScanned\":300,\"estimatedTotal\":300,\"percent\":100.0,\"rowsPerSecond\":")
+			assertThat(json)
+				.contains("\"backfills\":[{\"name\":\"items_status\",\"revision\":\"0002_items_status\","
+						+ "\"table\":\"items\",\"revisionApplied\":true,\"state\":\"done\",\"rowsDone\":300,"
+						+ "\"rowsScanned\":300,\"estimatedTotal\":300,\"percent\":100.0,\"rowsPerSecond\":")
 				.contains("\"batchSize\":50,\"throttle\":null,\"startedAt\":\"")
 				.contains("\"lastError\":null}]")
 				.contains("\"replicas\":[]")
@@ -128,10 +131,11 @@ class MigratorEndpointBackfillTests {
 					+ "?password=hunter2\nDetail: Key (email)=(someone@example.com) already exists.");
 		});
 		assertThat(section.items()).isEmpty();
-		assertThat(section.error()).contains("Could not connect").doesNotContain("hunter2")
+		assertThat(section.error()).contains("Could not connect")
+			.doesNotContain("hunter2")
 			.doesNotContain("someone@example.com");
-		assertThat(EndpointSection.read("replicas", () -> List.of("a"))).isEqualTo(new EndpointSection<>(List.of("a"),
-				null));
+		assertThat(EndpointSection.read("replicas", () -> List.of("a")))
+			.isEqualTo(new EndpointSection<>(List.of("a"), null));
 	}
 
 }

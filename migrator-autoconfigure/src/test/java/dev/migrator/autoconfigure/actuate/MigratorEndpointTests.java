@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link MigratorEndpoint} and its auto-configuration, invoked as a bean against SQLite.
+ * Tests for {@link MigratorEndpoint} and its auto-configuration, invoked as a bean
+ * against SQLite.
  */
 class MigratorEndpointTests {
 
@@ -93,17 +94,20 @@ class MigratorEndpointTests {
 
 	@Test
 	void showsTheInstancesThatBlockAPendingContractRevision() {
-		revisions().file("0003_drop_name.sql", "-- migrator:revision 0003_drop_name\n-- migrator:revises 0002_create_orders\n"
-				+ "-- migrator:message drop name\n-- migrator:phase contract\n-- migrator:upgrade\n"
-				+ "ALTER TABLE people DROP COLUMN name;\n");
+		revisions().file("0003_drop_name.sql",
+				"-- migrator:revision 0003_drop_name\n-- migrator:revises 0002_create_orders\n"
+						+ "-- migrator:message drop name\n-- migrator:phase contract\n-- migrator:upgrade\n"
+						+ "ALTER TABLE people DROP COLUMN name;\n");
 		runner().run((context) -> {
 			Migrator migrator = context.getBean(Migrator.class);
 			assertThat(context.getBean(MigratorEndpoint.class).migrator().blockingClients()).isEmpty();
 			migrator.upgrade("0002_create_orders");
-			migrator.clientRegistry().register(new ClientInstance("web-1", "shop", "1.4.0", Set.of("0002_create_orders")));
+			migrator.clientRegistry()
+				.register(new ClientInstance("web-1", "shop", "1.4.0", Set.of("0002_create_orders")));
 			migrator.clientRegistry().register(new ClientInstance("web-2", "shop", "1.5.0", Set.of("0003_drop_name")));
 			MigratorDescriptor descriptor = context.getBean(MigratorEndpoint.class).migrator();
-			assertThat(descriptor.pending()).containsExactly(new RevisionSummary("0003_drop_name", "drop name", "contract"));
+			assertThat(descriptor.pending())
+				.containsExactly(new RevisionSummary("0003_drop_name", "drop name", "contract"));
 			assertThat(descriptor.blockingClients()).singleElement().satisfies((blocked) -> {
 				assertThat(blocked.revision()).isEqualTo("0003_drop_name");
 				assertThat(blocked.clients()).singleElement().satisfies((client) -> {
@@ -170,8 +174,8 @@ class MigratorEndpointTests {
 
 	@Test
 	void showsRevisionsTheApplicationDoesNotKnowWhenTheDatabaseIsAhead() {
-		RevisionFiles newer = RevisionFiles.twoTables(this.temp.resolve("newer")).table("0003_create_invoices",
-				"0002_create_orders", "invoices");
+		RevisionFiles newer = RevisionFiles.twoTables(this.temp.resolve("newer"))
+			.table("0003_create_invoices", "0002_create_orders", "invoices");
 		Migrator newerBuild = Migrator.create(MigratorConfig.builder()
 			.dataSource(new SimpleDriverDataSource(new org.sqlite.JDBC(), database().url()))
 			.locations(newer.location())
@@ -221,8 +225,9 @@ class MigratorEndpointTests {
 	@Test
 	void jsonHasTheDocumentedShapeAndNoCredentials() {
 		SqliteFile migrations = new SqliteFile(this.temp.resolve("migrations.db"));
-		runner().withPropertyValues("migrator.url=" + migrations.url() + "?password=url-secret",
-				"migrator.user=ddl", "migrator.password=property-secret")
+		runner()
+			.withPropertyValues("migrator.url=" + migrations.url() + "?password=url-secret", "migrator.user=ddl",
+					"migrator.password=property-secret")
 			.run((context) -> {
 				context.getBean(Migrator.class).upgrade("0001_create_people");
 				MigratorEndpoint endpoint = context.getBean(MigratorEndpoint.class);

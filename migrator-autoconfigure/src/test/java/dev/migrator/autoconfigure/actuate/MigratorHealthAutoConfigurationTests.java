@@ -35,7 +35,8 @@ import org.springframework.context.ApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link MigratorHealthAutoConfiguration}: the indicator, and its membership of the readiness group only.
+ * Tests for {@link MigratorHealthAutoConfiguration}: the indicator, and its membership of
+ * the readiness group only.
  */
 class MigratorHealthAutoConfigurationTests {
 
@@ -48,8 +49,7 @@ class MigratorHealthAutoConfigurationTests {
 					MigratorHealthAutoConfiguration.class, HealthContributorAutoConfiguration.class,
 					HealthContributorRegistryAutoConfiguration.class, HealthEndpointAutoConfiguration.class,
 					ApplicationAvailabilityAutoConfiguration.class,
-					AvailabilityHealthContributorAutoConfiguration.class,
-					AvailabilityProbesAutoConfiguration.class))
+					AvailabilityHealthContributorAutoConfiguration.class, AvailabilityProbesAutoConfiguration.class))
 			.withPropertyValues(new SqliteFile(this.temp.resolve("app.db")).dataSourceProperty(),
 					"migrator.locations=" + RevisionFiles.twoTables(this.temp.resolve("revisions")).location(),
 					"management.endpoint.health.show-details=always");

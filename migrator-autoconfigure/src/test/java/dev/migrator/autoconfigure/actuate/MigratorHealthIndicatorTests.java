@@ -100,8 +100,8 @@ class MigratorHealthIndicatorTests {
 
 	@Test
 	void upWhenANewerBuildMigratedTheDatabaseFirst() {
-		RevisionFiles newer = RevisionFiles.twoTables(this.temp.resolve("newer")).table("0003_create_invoices",
-				"0002_create_orders", "invoices");
+		RevisionFiles newer = RevisionFiles.twoTables(this.temp.resolve("newer"))
+			.table("0003_create_invoices", "0002_create_orders", "invoices");
 		migrator(newer, ChecksumPolicy.FAIL).upgrade("heads");
 		Health health = new MigratorHealthIndicator(migrator(revisions(), ChecksumPolicy.FAIL)).health();
 		assertThat(health.getStatus()).isEqualTo(Status.UP);

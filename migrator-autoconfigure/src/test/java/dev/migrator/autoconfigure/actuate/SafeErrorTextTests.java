@@ -25,8 +25,7 @@ class SafeErrorTextTests {
 	@Test
 	void masksPasswordsInUrls() {
 		String url = "jdbc:postgresql://app:s3cret@db:5432/app?sslpassword=x&ssl=true";
-		assertThat(SafeErrorText.of("Cannot connect to " + url))
-			.doesNotContain("s3cret")
+		assertThat(SafeErrorText.of("Cannot connect to " + url)).doesNotContain("s3cret")
 			.doesNotContain("sslpassword=x")
 			.contains("//app:******@db:5432/app");
 		assertThat(SafeErrorText.of("Connection refused: jdbc:postgresql://db/app?user=app&password=hunter2"))

@@ -6,10 +6,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.context.annotation.Bean;
 
 /**
- * An application as users write one, with the usual {@code main}, started in a child JVM by
- * {@code MigrationJobProcessTests} to see the exit code a Kubernetes Job would see.
+ * An application as users write one, with the usual {@code main}, started in a child JVM
+ * by {@code MigrationJobProcessTests} to see the exit code a Kubernetes Job would see.
  */
-// In a package of its own: component scanning must not pick up the configurations of other tests.
+// In a package of its own: component scanning must not pick up the configurations of
+// other tests.
 @SpringBootApplication
 public class JobTestApplication {
 

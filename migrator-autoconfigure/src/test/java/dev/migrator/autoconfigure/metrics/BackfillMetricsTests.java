@@ -32,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Tests for the backfill meters, {@link BackfillMetricsListener} and {@link BackfillProgressMetrics}, with a simple
- * registry and a SQLite file.
+ * Tests for the backfill meters, {@link BackfillMetricsListener} and
+ * {@link BackfillProgressMetrics}, with a simple registry and a SQLite file.
  */
 class BackfillMetricsTests {
 
@@ -122,7 +122,9 @@ class BackfillMetricsTests {
 		assertThat(MigratorMeterNames.TAG_BACKFILL).isEqualTo("backfill");
 	}
 
-	/** An operator's pause after the second batch, which the worker sees before its third. */
+	/**
+	 * An operator's pause after the second batch, which the worker sees before its third.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	static class PauseAfterTwoBatches {
 
@@ -151,7 +153,8 @@ class BackfillMetricsTests {
 			return new BackfillListener() {
 				@Override
 				public void batchDone(BatchReport report) {
-					// Before or after the metrics listener: the counter may not exist yet at the first batch.
+					// Before or after the metrics listener: the counter may not exist yet
+					// at the first batch.
 					Counter rows = registry.getObject()
 						.find(MigratorMeterNames.BACKFILL_ROWS)
 						.tag(MigratorMeterNames.TAG_BACKFILL, report.backfill())

@@ -34,8 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link MigratorMetrics}, {@link MigrationMetricsListener} and their auto-configuration, with a
- * {@link SimpleMeterRegistry} and a SQLite file.
+ * Tests for {@link MigratorMetrics}, {@link MigrationMetricsListener} and their
+ * auto-configuration, with a {@link SimpleMeterRegistry} and a SQLite file.
  */
 class MigratorMetricsTests {
 
@@ -111,8 +111,7 @@ class MigratorMetricsTests {
 			registry.get(MigratorMeterNames.REVISIONS_PENDING).gauge().value();
 			migrator.downgrade("0001_create_people");
 			assertThat(registry.get(MigratorMeterNames.REVISIONS_PENDING).gauge().value()).isEqualTo(1.0);
-			assertThat(registry.find(MigratorMeterNames.REVISION_CURRENT).gauges())
-				.singleElement()
+			assertThat(registry.find(MigratorMeterNames.REVISION_CURRENT).gauges()).singleElement()
 				.satisfies((gauge) -> assertThat(gauge.getId().getTag(MigratorMeterNames.TAG_REVISION))
 					.isEqualTo("0001_create_people"));
 			assertThat(registry.get(MigratorMeterNames.MIGRATION_DURATION)

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link ReplicaLagMetrics} with measurements given by the test and a clock it moves.
+ * Tests for {@link ReplicaLagMetrics} with measurements given by the test and a clock it
+ * moves.
  */
 class ReplicaLagMetricsTests {
 
@@ -108,7 +109,9 @@ class ReplicaLagMetricsTests {
 	}
 
 	private static Gauge seconds(SimpleMeterRegistry registry, String replica) {
-		return registry.get(MigratorMeterNames.REPLICA_LAG_SECONDS).tag(MigratorMeterNames.TAG_REPLICA, replica).gauge();
+		return registry.get(MigratorMeterNames.REPLICA_LAG_SECONDS)
+			.tag(MigratorMeterNames.TAG_REPLICA, replica)
+			.gauge();
 	}
 
 }

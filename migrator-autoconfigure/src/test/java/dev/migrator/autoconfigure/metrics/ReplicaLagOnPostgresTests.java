@@ -31,9 +31,10 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The replica lag gauges and the endpoint's replicas section on a real PostgreSQL primary with a streaming standby:
- * the standby appears under its {@code application_name}, a configured replica under its name, and the bytes gauge
- * moves while the standby's replay is paused.
+ * The replica lag gauges and the endpoint's replicas section on a real PostgreSQL primary
+ * with a streaming standby: the standby appears under its {@code application_name}, a
+ * configured replica under its name, and the bytes gauge moves while the standby's replay
+ * is paused.
  */
 class ReplicaLagOnPostgresTests {
 

@@ -2,7 +2,10 @@ package dev.migrator.core.authoring;
 
 import dev.migrator.core.MigratorException;
 
-/** An authoring command that cannot do what it was asked; the message says which input to change. */
+/**
+ * An authoring command that cannot do what it was asked; the message says which input to
+ * change.
+ */
 public class AuthoringException extends MigratorException {
 
 	public AuthoringException(String code, String message) {

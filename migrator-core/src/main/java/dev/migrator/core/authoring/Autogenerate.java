@@ -25,13 +25,16 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
- * {@code autogenerate}, after Alembic's {@code revision --autogenerate}: compares a desired schema (a file of
- * {@code CREATE} statements) with the live database and writes a draft Java revision that uses the operations API,
- * with an upgrade and the downgrade that reverses it. The draft is a starting point for review, not a finished
- * revision: what it cannot know (a rename, how to convert a type) it writes as a warning comment instead of guessing.
+ * {@code autogenerate}, after Alembic's {@code revision --autogenerate}: compares a
+ * desired schema (a file of {@code CREATE} statements) with the live database and writes
+ * a draft Java revision that uses the operations API, with an upgrade and the downgrade
+ * that reverses it. The draft is a starting point for review, not a finished revision:
+ * what it cannot know (a rename, how to convert a type) it writes as a warning comment
+ * instead of guessing.
  *
- * <p>The database must be at the code's heads: a draft compared against an older schema would repeat what the
- * pending revisions do.
+ * <p>
+ * The database must be at the code's heads: a draft compared against an older schema
+ * would repeat what the pending revisions do.
  */
 public final class Autogenerate {
 
@@ -40,8 +43,9 @@ public final class Autogenerate {
 	private final RevisionWriter writer;
 
 	/**
-	 * @param config the configuration: its DataSource is the live database, its state tables are never compared, its
-	 * naming convention names constraints the database left unnamed
+	 * @param config the configuration: its DataSource is the live database, its state
+	 * tables are never compared, its naming convention names constraints the database
+	 * left unnamed
 	 * @param writer writes the draft revision
 	 */
 	public Autogenerate(MigratorConfig config, RevisionWriter writer) {
@@ -49,16 +53,23 @@ public final class Autogenerate {
 		this.writer = Objects.requireNonNull(writer, "writer");
 	}
 
-	/** An instance whose writer reads the revision graph from the configuration's locations. */
+	/**
+	 * An instance whose writer reads the revision graph from the configuration's
+	 * locations.
+	 */
 	public Autogenerate(MigratorConfig config) {
 		this(config, new RevisionWriter(() -> Migrator.create(config).graph()));
 	}
 
-	/** The changes that would make the live schema the desired one, without writing anything. */
+	/**
+	 * The changes that would make the live schema the desired one, without writing
+	 * anything.
+	 */
 	public Draft draft(Path schemaFile, ObjectFilter filter) {
-		DataSource dataSource = this.config.dataSource().orElseThrow(() -> new AuthoringException("no-data-source",
-				"autogenerate compares with a live database, but no DataSource is configured. Set the database URL "
-						+ "(migrator.url or spring.datasource.url)."));
+		DataSource dataSource = this.config.dataSource()
+			.orElseThrow(() -> new AuthoringException("no-data-source",
+					"autogenerate compares with a live database, but no DataSource is configured. Set the database URL "
+							+ "(migrator.url or spring.datasource.url)."));
 		requireUpToDate();
 		try {
 			Dialect dialect;
@@ -69,23 +80,29 @@ public final class Autogenerate {
 			}
 			SchemaSnapshot desired = new DesiredSchema(schemaFile).reflect(dataSource, dialect);
 			List<SchemaChange> changes = new SchemaDiff(Names.forDialect(dialect.name()),
-					filter.withStateTables(stateTables())).compare(desired, live);
+					filter.withStateTables(stateTables()))
+				.compare(desired, live);
 			return new DraftPlanner(dialect.name(), this.config.namingConvention()).plan(changes);
 		}
 		catch (SQLException ex) {
-			throw new AuthoringException("database-error", "Could not read the schema for autogenerate: "
-					+ ex.getMessage() + ". Check the connection and that the user may read the catalog"
-					+ " and create a schema (PostgreSQL) for the desired one.", ex);
+			throw new AuthoringException("database-error",
+					"Could not read the schema for autogenerate: " + ex.getMessage()
+							+ ". Check the connection and that the user may read the catalog"
+							+ " and create a schema (PostgreSQL) for the desired one.",
+					ex);
 		}
 	}
 
 	/**
-	 * Drafts and writes a Java revision for the changes; writes nothing when there are none.
+	 * Drafts and writes a Java revision for the changes; writes nothing when there are
+	 * none.
 	 * @param message the revision's message
 	 * @param schemaFile the desired schema
 	 * @param filter which tables to compare
-	 * @param head the revision the draft follows, as for a new revision; required when there are several heads
-	 * @param sourceRoot the Java source root the class goes into, under its package's folder
+	 * @param head the revision the draft follows, as for a new revision; required when
+	 * there are several heads
+	 * @param sourceRoot the Java source root the class goes into, under its package's
+	 * folder
 	 * @param javaPackage the class's package
 	 */
 	public AutogenerateResult revision(String message, Path schemaFile, ObjectFilter filter, Optional<String> head,
@@ -115,9 +132,10 @@ public final class Autogenerate {
 					+ "with an older schema would repeat those revisions.");
 		}
 		if (status.isAheadOfCode()) {
-			throw new AuthoringException("database-not-up-to-date", "The database is at revisions this code does not "
-					+ "have (" + String.join(", ", status.unknownCurrent()) + "). Autogenerate against a database "
-					+ "migrated by this code.");
+			throw new AuthoringException("database-not-up-to-date",
+					"The database is at revisions this code does not " + "have ("
+							+ String.join(", ", status.unknownCurrent()) + "). Autogenerate against a database "
+							+ "migrated by this code.");
 		}
 	}
 

@@ -23,10 +23,11 @@ import java.util.ServiceLoader;
 import javax.sql.DataSource;
 
 /**
- * The desired schema, a file of {@code CREATE} statements, applied to a scratch place and reflected there: on
- * PostgreSQL a schema {@code migrator_desired_<random>} of the live database (the search path set to it, dropped
- * afterwards), on SQLite a temporary database file. Reflecting it where the live schema lives means both sides are
- * printed back by the same database, so that {@code int4} and {@code integer} compare equal.
+ * The desired schema, a file of {@code CREATE} statements, applied to a scratch place and
+ * reflected there: on PostgreSQL a schema {@code migrator_desired_<random>} of the live
+ * database (the search path set to it, dropped afterwards), on SQLite a temporary
+ * database file. Reflecting it where the live schema lives means both sides are printed
+ * back by the same database, so that {@code int4} and {@code integer} compare equal.
  */
 final class DesiredSchema {
 
@@ -55,9 +56,11 @@ final class DesiredSchema {
 			text = Files.readString(this.file);
 		}
 		catch (IOException ex) {
-			throw new AuthoringException("schema-file-unreadable", "The desired schema " + this.file
-					+ " cannot be read (" + ex.getMessage() + "). Write the tables as CREATE statements in that file, "
-					+ "or point the schema file setting (migrator.schemaFile) at it.", ex);
+			throw new AuthoringException("schema-file-unreadable",
+					"The desired schema " + this.file + " cannot be read (" + ex.getMessage()
+							+ "). Write the tables as CREATE statements in that file, "
+							+ "or point the schema file setting (migrator.schemaFile) at it.",
+					ex);
 		}
 		return new SqlStatementSplitter().split(this.file.toString(), text, 1);
 	}
@@ -66,7 +69,8 @@ final class DesiredSchema {
 			throws SQLException {
 		String schema = "migrator_desired_" + HexFormat.of().formatHex(randomBytes());
 		String searchPath;
-		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("SHOW search_path")) {
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("SHOW search_path")) {
 			rs.next();
 			searchPath = rs.getString(1);
 		}
@@ -78,7 +82,8 @@ final class DesiredSchema {
 				return SchemaReflector.forDialect(dialect.name()).reflect(connection);
 			}
 			finally {
-				// The connection may go back to a pool: it must leave as it came, and the scratch schema must go.
+				// The connection may go back to a pool: it must leave as it came, and the
+				// scratch schema must go.
 				statement.execute("SELECT set_config('search_path', " + dialect.literal(searchPath) + ", false)");
 				statement.execute("DROP SCHEMA " + dialect.quote(schema) + " CASCADE");
 			}
@@ -110,7 +115,10 @@ final class DesiredSchema {
 		}
 	}
 
-	/** The driver of the live connection, found where its class was loaded: the application's or plugin's class path. */
+	/**
+	 * The driver of the live connection, found where its class was loaded: the
+	 * application's or plugin's class path.
+	 */
 	private static Driver driverOf(Connection live, String url) throws SQLException {
 		for (Driver driver : ServiceLoader.load(Driver.class, live.getClass().getClassLoader())) {
 			if (driver.acceptsURL(url)) {
@@ -127,9 +135,11 @@ final class DesiredSchema {
 				statement.execute(sql.sql());
 			}
 			catch (SQLException ex) {
-				throw new AuthoringException("desired-schema-failed", this.file + ":" + sql.line() + ": the desired "
-						+ "schema does not apply: " + ex.getMessage() + ". Fix the statement; the file should hold only "
-						+ "CREATE statements for the tables, indexes and types, without schema names.", ex);
+				throw new AuthoringException("desired-schema-failed",
+						this.file + ":" + sql.line() + ": the desired " + "schema does not apply: " + ex.getMessage()
+								+ ". Fix the statement; the file should hold only "
+								+ "CREATE statements for the tables, indexes and types, without schema names.",
+						ex);
 			}
 		}
 	}

@@ -7,8 +7,8 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * A drafted revision: the steps that make the live schema the desired one, in upgrade order. The downgrade runs the
- * steps' downgrades in reverse order.
+ * A drafted revision: the steps that make the live schema the desired one, in upgrade
+ * order. The downgrade runs the steps' downgrades in reverse order.
  *
  * @param steps the steps
  */
@@ -18,7 +18,10 @@ public record Draft(List<DraftStep> steps) {
 		steps = List.copyOf(steps);
 	}
 
-	/** Whether there is nothing to do: the live schema is the desired one (warnings may remain). */
+	/**
+	 * Whether there is nothing to do: the live schema is the desired one (warnings may
+	 * remain).
+	 */
 	public boolean isEmpty() {
 		return upgradeOperations().isEmpty();
 	}

@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** A draft as the bodies of a Java revision's {@code upgrade} and {@code downgrade}, warnings as comments. */
+/**
+ * A draft as the bodies of a Java revision's {@code upgrade} and {@code downgrade},
+ * warnings as comments.
+ */
 final class DraftJava {
 
 	private static final int COMMENT_WIDTH = 100;
@@ -31,8 +34,9 @@ final class DraftJava {
 		List<String> lines = new ArrayList<>();
 		for (DraftStep step : reversed) {
 			if (step.downgrade().isEmpty() && !step.upgrade().isEmpty()) {
-				lines.addAll(comment("Not undone: " + String.join(", ", step.upgrade().stream().map(Operation::describe)
-					.toList()) + " (see the upgrade)."));
+				lines.addAll(comment(
+						"Not undone: " + String.join(", ", step.upgrade().stream().map(Operation::describe).toList())
+								+ " (see the upgrade)."));
 			}
 			for (Operation operation : step.downgrade()) {
 				lines.addAll(OperationJava.statement(operation));
@@ -41,7 +45,9 @@ final class DraftJava {
 		return lines;
 	}
 
-	/** The text as {@code //} lines of at most about {@value #COMMENT_WIDTH} characters. */
+	/**
+	 * The text as {@code //} lines of at most about {@value #COMMENT_WIDTH} characters.
+	 */
 	static List<String> comment(String text) {
 		List<String> lines = new ArrayList<>();
 		StringBuilder line = new StringBuilder("//");

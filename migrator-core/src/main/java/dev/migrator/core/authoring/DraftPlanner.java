@@ -42,10 +42,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns schema changes into draft steps in an order that runs: new enum types and tables before what uses them,
- * constraints and indexes dropped before their columns and tables, tables created before the foreign keys that
- * point at them. On PostgreSQL it uses the safe forms: {@code addNotNull}, {@code safe()} for constraints and for
- * columns with a default, concurrent index builds.
+ * Turns schema changes into draft steps in an order that runs: new enum types and tables
+ * before what uses them, constraints and indexes dropped before their columns and tables,
+ * tables created before the foreign keys that point at them. On PostgreSQL it uses the
+ * safe forms: {@code addNotNull}, {@code safe()} for constraints and for columns with a
+ * default, concurrent index builds.
  */
 final class DraftPlanner {
 
@@ -96,7 +97,8 @@ final class DraftPlanner {
 		}
 		else if (change instanceof SchemaChange.EnumDropped dropped) {
 			EnumShape type = dropped.type();
-			this.enumsDropped.add(DraftStep.of(DropEnumType.of(type.name()), new CreateEnumType(type.name(), type.values())));
+			this.enumsDropped
+				.add(DraftStep.of(DropEnumType.of(type.name()), new CreateEnumType(type.name(), type.values())));
 		}
 		else if (change instanceof SchemaChange.TableAdded added) {
 			this.tablesAdded.put(added.table().name(), added.table());
@@ -108,8 +110,9 @@ final class DraftPlanner {
 			this.columns.add(addColumn(added.table(), added.column()));
 		}
 		else if (change instanceof SchemaChange.ColumnDropped dropped) {
-			this.columns.add(new DraftStep(List.of("Drops " + dropped.table() + "." + dropped.column().name()
-					+ " and its data; the downgrade adds the column back, empty."),
+			this.columns.add(new DraftStep(
+					List.of("Drops " + dropped.table() + "." + dropped.column().name()
+							+ " and its data; the downgrade adds the column back, empty."),
 					List.of(DropColumn.of(dropped.table(), dropped.column().name())),
 					List.of(new AddColumn(dropped.table(), this.shapes.column(dropped.column())))));
 		}
@@ -163,7 +166,8 @@ final class DraftPlanner {
 	private DraftStep addColumn(String table, ColumnShape shape) {
 		Column column = this.shapes.column(shape);
 		AddColumn add = new AddColumn(table, column);
-		// A default fills the existing rows: the safe form does it without rewriting the table under a write lock.
+		// A default fills the existing rows: the safe form does it without rewriting the
+		// table under a write lock.
 		Operation upgrade = (this.postgres && column.serverDefault().isPresent()) ? new SafeOperation(add) : add;
 		DraftStep step = DraftStep.of(upgrade, DropColumn.of(table, shape.name()));
 		if (!column.nullable() && column.serverDefault().isEmpty() && column.generation() == Identity.NONE) {
@@ -187,14 +191,21 @@ final class DraftPlanner {
 			up = up.type(changed.desired().type());
 			down = down.type(changed.live().type());
 			warnings.add("The type of " + table + "." + name + " changes from " + changed.live().typeText() + " to "
-					+ changed.desired().typeText() + (this.postgres ? ": this may rewrite the table and its indexes "
+					+ changed.desired().typeText()
+					+ (this.postgres ? ": this may rewrite the table and its indexes "
 							+ "under a lock that blocks reads and writes, and may need a USING expression. On a busy "
 							+ "table add a new column, backfill it and switch over instead." : "."));
 		}
 		if (changed.defaultChanged()) {
-			up = changed.desired().serverDefault().map(this.shapes::serverDefault).map(up::serverDefault)
+			up = changed.desired()
+				.serverDefault()
+				.map(this.shapes::serverDefault)
+				.map(up::serverDefault)
 				.orElse(up.dropServerDefault());
-			down = changed.live().serverDefault().map(this.shapes::serverDefault).map(down::serverDefault)
+			down = changed.live()
+				.serverDefault()
+				.map(this.shapes::serverDefault)
+				.map(down::serverDefault)
 				.orElse(down.dropServerDefault());
 		}
 		List<Operation> upgrade = new ArrayList<>();
@@ -230,10 +241,11 @@ final class DraftPlanner {
 	private void primaryKey(SchemaChange.PrimaryKeyChanged key) {
 		String table = key.table();
 		if (key.live().isPresent() && key.live().get().name().isEmpty()) {
-			this.drops.add(DraftStep.warning("The primary key of " + table + " changes from " + key.live().get().columns()
-					+ " to " + key.desired().map(ConstraintShape.PrimaryKey::columns).map(String::valueOf).orElse("none")
-					+ ", but the live one has no name to drop it by: not drafted. Rebuild the table by hand "
-					+ "(op.batchAlterTable)."));
+			this.drops.add(DraftStep
+				.warning("The primary key of " + table + " changes from " + key.live().get().columns() + " to "
+						+ key.desired().map(ConstraintShape.PrimaryKey::columns).map(String::valueOf).orElse("none")
+						+ ", but the live one has no name to drop it by: not drafted. Rebuild the table by hand "
+						+ "(op.batchAlterTable)."));
 			return;
 		}
 		key.live().ifPresent((pk) -> {
@@ -255,8 +267,8 @@ final class DraftPlanner {
 			return;
 		}
 		TableConstraint constraint = this.shapes.constraint(table, shape);
-		this.drops.add(DraftStep.of(DropConstraint.of(table, constraint.requireName()),
-				safely(adding(table, constraint))));
+		this.drops
+			.add(DraftStep.of(DropConstraint.of(table, constraint.requireName()), safely(adding(table, constraint))));
 	}
 
 	/** The safe form on PostgreSQL, where one exists; the plain operation elsewhere. */
@@ -285,8 +297,8 @@ final class DraftPlanner {
 	}
 
 	/**
-	 * The new tables, each after the new tables it refers to; a foreign key to a new table not created yet (a cycle)
-	 * is added after all of them.
+	 * The new tables, each after the new tables it refers to; a foreign key to a new
+	 * table not created yet (a cycle) is added after all of them.
 	 */
 	private List<DraftStep> createTables() {
 		List<DraftStep> steps = new ArrayList<>();
@@ -294,15 +306,19 @@ final class DraftPlanner {
 		Set<String> created = new LinkedHashSet<>();
 		List<TableShape> pending = new ArrayList<>(this.tablesAdded.values());
 		while (!pending.isEmpty()) {
-			TableShape next = pending.stream().filter((t) -> referredNewTables(t).stream()
-				.allMatch((r) -> created.contains(r) || r.equals(key(t.name())))).findFirst().orElse(pending.get(0));
+			TableShape next = pending.stream()
+				.filter((t) -> referredNewTables(t).stream()
+					.allMatch((r) -> created.contains(r) || r.equals(key(t.name()))))
+				.findFirst()
+				.orElse(pending.get(0));
 			pending.remove(next);
 			created.add(key(next.name()));
 			CreateTable full = this.shapes.createTable(next);
 			List<TableConstraint> now = new ArrayList<>();
 			for (TableConstraint constraint : full.constraints()) {
-				boolean forward = constraint instanceof ForeignKeyConstraint fk && this.tablesAdded.keySet().stream()
-					.anyMatch((t) -> key(t).equals(key(fk.referredTable()))) && !created.contains(key(fk.referredTable()));
+				boolean forward = constraint instanceof ForeignKeyConstraint fk
+						&& this.tablesAdded.keySet().stream().anyMatch((t) -> key(t).equals(key(fk.referredTable())))
+						&& !created.contains(key(fk.referredTable()));
 				if (forward) {
 					laterKeys.add(DraftStep.of(adding(next.name(), constraint),
 							DropConstraint.of(next.name(), constraint.requireName())));
@@ -313,7 +329,8 @@ final class DraftPlanner {
 			}
 			List<Operation> upgrade = new ArrayList<>();
 			upgrade.add(new CreateTable(next.name(), full.columns(), now));
-			// A new table is empty and unused: its indexes are built plainly, in the revision's transaction.
+			// A new table is empty and unused: its indexes are built plainly, in the
+			// revision's transaction.
 			next.indexes().forEach((index) -> upgrade.add(this.shapes.createIndex(next.name(), index, false)));
 			steps.add(new DraftStep(List.of(), upgrade, List.of(DropTable.of(next.name()))));
 		}
@@ -321,22 +338,30 @@ final class DraftPlanner {
 		return steps;
 	}
 
-	/** The dropped tables, each before the dropped tables it refers to; the downgrade recreates them in reverse. */
+	/**
+	 * The dropped tables, each before the dropped tables it refers to; the downgrade
+	 * recreates them in reverse.
+	 */
 	private List<DraftStep> dropTables() {
 		List<DraftStep> steps = new ArrayList<>();
 		Set<String> dropped = new LinkedHashSet<>();
 		List<TableShape> pending = new ArrayList<>(this.tablesDropped.values());
 		while (!pending.isEmpty()) {
 			// Next: a table no remaining dropped table refers to.
-			TableShape next = pending.stream().filter((t) -> pending.stream().filter((o) -> o != t)
-				.noneMatch((o) -> referredTables(o).contains(key(t.name())))).findFirst().orElse(pending.get(0));
+			TableShape next = pending.stream()
+				.filter((t) -> pending.stream()
+					.filter((o) -> o != t)
+					.noneMatch((o) -> referredTables(o).contains(key(t.name()))))
+				.findFirst()
+				.orElse(pending.get(0));
 			pending.remove(next);
 			dropped.add(key(next.name()));
 			List<Operation> downgrade = new ArrayList<>();
 			downgrade.add(this.shapes.createTable(next));
 			next.indexes().forEach((index) -> downgrade.add(this.shapes.createIndex(next.name(), index, false)));
-			steps.add(new DraftStep(List.of("Drops table " + next.name() + " and its data; the downgrade creates it "
-					+ "again, empty."), List.of(DropTable.of(next.name())), downgrade));
+			steps.add(new DraftStep(List
+				.of("Drops table " + next.name() + " and its data; the downgrade creates it " + "again, empty."),
+					List.of(DropTable.of(next.name())), downgrade));
 		}
 		return steps;
 	}

@@ -6,10 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One change of a draft: what the upgrade runs, what the downgrade runs to undo it, and what a person should know
- * before applying it.
+ * One change of a draft: what the upgrade runs, what the downgrade runs to undo it, and
+ * what a person should know before applying it.
  *
- * @param warnings comments written above the step, such as a possible rename or a change that cannot be undone
+ * @param warnings comments written above the step, such as a possible rename or a change
+ * that cannot be undone
  * @param upgrade the operations the upgrade runs, in order
  * @param downgrade the operations that undo them, in the order they run
  */

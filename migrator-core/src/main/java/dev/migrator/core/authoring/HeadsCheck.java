@@ -11,8 +11,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * {@code heads --check}: the heads of the revision graph, and a failure when there are several, as a CI check that
- * two branches were not both merged without a merge revision. Callers turn the failure into a non-zero exit.
+ * {@code heads --check}: the heads of the revision graph, and a failure when there are
+ * several, as a CI check that two branches were not both merged without a merge revision.
+ * Callers turn the failure into a non-zero exit.
  */
 public final class HeadsCheck {
 
@@ -33,7 +34,8 @@ public final class HeadsCheck {
 
 	/**
 	 * The report when there is at most one head.
-	 * @throws AuthoringException with code {@code multiple-heads} listing them, when there are several
+	 * @throws AuthoringException with code {@code multiple-heads} listing them, when
+	 * there are several
 	 */
 	public HeadsReport requireSingleHead() {
 		HeadsReport report = report();
@@ -44,8 +46,8 @@ public final class HeadsCheck {
 	}
 
 	/**
-	 * The labels declared by the head and its ancestors through {@code revises} (not through dependencies), nearest
-	 * first, so that a head says which branch it ends.
+	 * The labels declared by the head and its ancestors through {@code revises} (not
+	 * through dependencies), nearest first, so that a head says which branch it ends.
 	 */
 	private List<String> labelsOf(Revision head) {
 		List<String> labels = new ArrayList<>();

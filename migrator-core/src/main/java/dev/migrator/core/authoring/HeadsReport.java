@@ -20,7 +20,10 @@ public record HeadsReport(List<Head> heads) {
 		return this.heads.size() > 1;
 	}
 
-	/** The report for a terminal: one line per head, and what to do when there are several. */
+	/**
+	 * The report for a terminal: one line per head, and what to do when there are
+	 * several.
+	 */
 	public String describe() {
 		if (this.heads.isEmpty()) {
 			return "No revisions: no head.";
@@ -37,7 +40,8 @@ public record HeadsReport(List<Head> heads) {
 	 * One head.
 	 *
 	 * @param id its id
-	 * @param branchLabels labels of the branch it is on, declared by it or an ancestor on the same branch
+	 * @param branchLabels labels of the branch it is on, declared by it or an ancestor on
+	 * the same branch
 	 * @param location the file or class that introduced it
 	 */
 	public record Head(String id, List<String> branchLabels, String location) {
@@ -49,8 +53,9 @@ public record HeadsReport(List<Head> heads) {
 		}
 
 		String describe() {
-			return "  " + this.id + (this.branchLabels.isEmpty() ? "" : " [" + String.join(", ", this.branchLabels) + "]")
-					+ "  " + this.location;
+			return "  " + this.id
+					+ (this.branchLabels.isEmpty() ? "" : " [" + String.join(", ", this.branchLabels) + "]") + "  "
+					+ this.location;
 		}
 
 	}

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The source of a new Java revision: a class implementing {@code JavaMigration}, its header in
- * {@code @MigratorRevision}, with the given upgrade and downgrade bodies (empty for a skeleton).
+ * The source of a new Java revision: a class implementing {@code JavaMigration}, its
+ * header in {@code @MigratorRevision}, with the given upgrade and downgrade bodies (empty
+ * for a skeleton).
  */
 final class JavaRevisionText {
 
@@ -62,7 +63,9 @@ final class JavaRevisionText {
 	}
 
 	private static void method(StringBuilder text, String name, List<String> body) {
-		text.append("\t@Override\n\tpublic void ").append(name).append("(MigrationContext context) throws Exception {\n");
+		text.append("\t@Override\n\tpublic void ")
+			.append(name)
+			.append("(MigrationContext context) throws Exception {\n");
 		text.append("\t\tOperations op = context.op();\n");
 		for (String line : body) {
 			text.append(line.isEmpty() ? "" : "\t\t" + line).append('\n');

@@ -8,10 +8,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Draws revisions newest first on vertical lanes. Each lane waits for the revision it leads to; a revision takes
- * the lane that waits for it (or a new one when it is a head). Where several lanes wait for the same revision (a
- * fork, seen from above) a connector row joins them; where a merge revision has several parents a connector row
- * opens a lane per further parent. Connectors are horizontal, so a lane may cross others ({@code ┼}).
+ * Draws revisions newest first on vertical lanes. Each lane waits for the revision it
+ * leads to; a revision takes the lane that waits for it (or a new one when it is a head).
+ * Where several lanes wait for the same revision (a fork, seen from above) a connector
+ * row joins them; where a merge revision has several parents a connector row opens a lane
+ * per further parent. Connectors are horizontal, so a lane may cross others ({@code ┼}).
  */
 final class LaneDrawing {
 
@@ -47,10 +48,14 @@ final class LaneDrawing {
 	}
 
 	private String describe(Revision revision) {
-		return (revision.message().isEmpty() ? "" : "  " + revision.message()) + GraphDrawing.tags(this.graph, revision);
+		return (revision.message().isEmpty() ? "" : "  " + revision.message())
+				+ GraphDrawing.tags(this.graph, revision);
 	}
 
-	/** The lane the revision is drawn on; lanes that also wait for it are joined into it first. */
+	/**
+	 * The lane the revision is drawn on; lanes that also wait for it are joined into it
+	 * first.
+	 */
 	private int joinLanesOf(String id) {
 		List<Integer> waiting = new ArrayList<>();
 		for (int i = 0; i < this.lanes.size(); i++) {
@@ -62,7 +67,8 @@ final class LaneDrawing {
 			int free = this.lanes.indexOf(null);
 			int column = (free >= 0) ? free : this.lanes.size();
 			if (column == this.endedLane) {
-				// A new head right under a base would read as its child: leave a row between them.
+				// A new head right under a base would read as its child: leave a row
+				// between them.
 				this.rows.add(new String[] { laneRow(-1), null });
 			}
 			if (free < 0) {
@@ -82,7 +88,10 @@ final class LaneDrawing {
 		return column;
 	}
 
-	/** After the revision: its lane waits for its first parent, a further parent gets a lane or joins one. */
+	/**
+	 * After the revision: its lane waits for its first parent, a further parent gets a
+	 * lane or joins one.
+	 */
 	private void openLanesFor(Revision revision, int column) {
 		List<Revision> parents = this.graph.parentsOf(revision.id());
 		this.endedLane = parents.isEmpty() ? column : -1;
@@ -134,7 +143,10 @@ final class LaneDrawing {
 		}
 	}
 
-	/** The lanes as they run through a row, with the revision's mark on {@code column} (none for -1). */
+	/**
+	 * The lanes as they run through a row, with the revision's mark on {@code column}
+	 * (none for -1).
+	 */
 	private String laneRow(int column) {
 		char[] row = blank();
 		for (int i = 0; i < this.lanes.size(); i++) {
@@ -145,9 +157,10 @@ final class LaneDrawing {
 
 	/**
 	 * A connector row between the anchor lane, which goes on down, and the target lanes.
-	 * @param join whether the targets come from above and end here (a fork, seen newest first); else they go on down
-	 * from here (the further parents of a merge)
-	 * @param opened the targets that start here; the others were already waiting for their parent
+	 * @param join whether the targets come from above and end here (a fork, seen newest
+	 * first); else they go on down from here (the further parents of a merge)
+	 * @param opened the targets that start here; the others were already waiting for
+	 * their parent
 	 */
 	private String connector(int anchor, List<Integer> targets, List<Integer> opened, boolean join) {
 		int low = Math.min(anchor, targets.stream().min(Integer::compare).orElseThrow());
@@ -186,7 +199,8 @@ final class LaneDrawing {
 			// The lane starts here and goes down.
 			return inside ? '┬' : (lane > anchor ? '╮' : '╭');
 		}
-		// The lane already runs from above and goes on down; the connector meets it from the side.
+		// The lane already runs from above and goes on down; the connector meets it from
+		// the side.
 		return inside ? '┼' : (lane > anchor ? '┤' : '├');
 	}
 

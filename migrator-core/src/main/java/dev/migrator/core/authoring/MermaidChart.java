@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The revision graph as a Mermaid flowchart. Nodes are named {@code r0, r1, …} in drawing order rather than by
- * revision id, because an id may hold characters Mermaid reads as syntax; the id is in the node's label.
+ * The revision graph as a Mermaid flowchart. Nodes are named {@code r0, r1, …} in drawing
+ * order rather than by revision id, because an id may hold characters Mermaid reads as
+ * syntax; the id is in the node's label.
  */
 final class MermaidChart {
 
@@ -40,12 +41,18 @@ final class MermaidChart {
 		}
 		for (Revision revision : newestFirst) {
 			for (Revision parent : this.graph.parentsOf(revision.id())) {
-				chart.append("    ").append(nodes.get(revision.id())).append(" --> ").append(nodes.get(parent.id()))
+				chart.append("    ")
+					.append(nodes.get(revision.id()))
+					.append(" --> ")
+					.append(nodes.get(parent.id()))
 					.append('\n');
 			}
 			for (String dependency : revision.dependsOn()) {
-				chart.append("    ").append(nodes.get(revision.id())).append(" -. depends on .-> ")
-					.append(nodes.get(dependency)).append('\n');
+				chart.append("    ")
+					.append(nodes.get(revision.id()))
+					.append(" -. depends on .-> ")
+					.append(nodes.get(dependency))
+					.append('\n');
 			}
 		}
 		chart.append("    classDef head stroke-width:3px\n");

@@ -40,8 +40,9 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Operations written back as Java source that calls the operations API, the way an author would write them:
- * {@code op.addColumn("users", col("email", varchar(255)).notNull());}. Covers what the draft planner produces.
+ * Operations written back as Java source that calls the operations API, the way an author
+ * would write them: {@code op.addColumn("users", col("email", varchar(255)).notNull());}.
+ * Covers what the draft planner produces.
  */
 final class OperationJava {
 
@@ -50,7 +51,10 @@ final class OperationJava {
 	private OperationJava() {
 	}
 
-	/** The statement lines for the operation; an operation that cannot run in a transaction is put in an autocommit block. */
+	/**
+	 * The statement lines for the operation; an operation that cannot run in a
+	 * transaction is put in an autocommit block.
+	 */
 	static List<String> statement(Operation operation) {
 		if (needsAutocommit(operation)) {
 			List<String> lines = new ArrayList<>(statement(call(operation)));
@@ -75,8 +79,13 @@ final class OperationJava {
 
 	private static String call(Operation operation) {
 		if (operation instanceof CreateTable o) {
-			String columns = o.columns().stream().map((c) -> CONTINUATION + column(c)).collect(Collectors.joining(",\n"));
-			String constraints = o.constraints().stream().map((c) -> CONTINUATION + "\t" + constraint(c))
+			String columns = o.columns()
+				.stream()
+				.map((c) -> CONTINUATION + column(c))
+				.collect(Collectors.joining(",\n"));
+			String constraints = o.constraints()
+				.stream()
+				.map((c) -> CONTINUATION + "\t" + constraint(c))
 				.collect(Collectors.joining(",\n"));
 			return "op.createTable(" + s(o.table()) + ", List.of(\n" + columns + "),\n" + CONTINUATION + "List.of("
 					+ (constraints.isEmpty() ? "" : "\n" + constraints) + "))";
@@ -159,7 +168,9 @@ final class OperationJava {
 	}
 
 	static String column(Column column) {
-		StringBuilder java = new StringBuilder("col(").append(s(column.name())).append(", ").append(type(column.type()))
+		StringBuilder java = new StringBuilder("col(").append(s(column.name()))
+			.append(", ")
+			.append(type(column.type()))
 			.append(')');
 		if (column.generation() == Identity.BY_DEFAULT) {
 			java.append(".identity()");
@@ -243,7 +254,8 @@ final class OperationJava {
 		}
 		ForeignKeyConstraint fk = (ForeignKeyConstraint) constraint;
 		StringBuilder java = new StringBuilder((fk.columns().size() == 1)
-				? "foreignKey(" + s(fk.columns().get(0)) + ", " + s(fk.referredTable()) + ", " + s(fk.referredColumns().get(0)) + ")"
+				? "foreignKey(" + s(fk.columns().get(0)) + ", " + s(fk.referredTable()) + ", "
+						+ s(fk.referredColumns().get(0)) + ")"
 				: "foreignKey(List.of(" + strings(fk.columns()) + "), " + s(fk.referredTable()) + ", List.of("
 						+ strings(fk.referredColumns()) + "))");
 		java.append(named);
@@ -265,18 +277,20 @@ final class OperationJava {
 		}
 		else if (expressionsOnly) {
 			List<String> expressions = index.parts().stream().map((p) -> ((IndexPart.ExpressionPart) p).sql()).toList();
-			java = new StringBuilder("CreateIndex.onExpression(" + s(index.table()) + ", " + s(expressions.get(0)) + ")");
+			java = new StringBuilder(
+					"CreateIndex.onExpression(" + s(index.table()) + ", " + s(expressions.get(0)) + ")");
 			for (String expression : expressions.subList(1, expressions.size())) {
 				java.append(".expression(").append(s(expression)).append(')');
 			}
 		}
 		else {
-			String parts = index.parts().stream().map((p) -> (p instanceof IndexPart.ColumnPart column)
-					? "IndexPart.column(" + s(column.name()) + ")"
-					: "IndexPart.expression(" + s(((IndexPart.ExpressionPart) p).sql()) + ")")
+			String parts = index.parts()
+				.stream()
+				.map((p) -> (p instanceof IndexPart.ColumnPart column) ? "IndexPart.column(" + s(column.name()) + ")"
+						: "IndexPart.expression(" + s(((IndexPart.ExpressionPart) p).sql()) + ")")
 				.collect(Collectors.joining(", "));
-			java = new StringBuilder("new CreateIndex(Optional.empty(), " + s(index.table()) + ", List.of("
-					+ parts + "), false, Optional.empty(), false, false)");
+			java = new StringBuilder("new CreateIndex(Optional.empty(), " + s(index.table()) + ", List.of(" + parts
+					+ "), false, Optional.empty(), false, false)");
 		}
 		if (index.name().isPresent()) {
 			java.append(".named(").append(s(index.name().get())).append(')');
@@ -297,14 +311,16 @@ final class OperationJava {
 		StringBuilder java = new StringBuilder("AlterColumn.of(" + s(alter.table()) + ", " + s(alter.column()) + ")");
 		alter.type().ifPresent((t) -> java.append(".type(").append(type(t)).append(')'));
 		alter.nullable().ifPresent((n) -> java.append(n ? ".dropNotNull()" : ".notNull()"));
-		alter.serverDefault().ifPresent((d) -> java.append((d instanceof DefaultChange.SetTo set)
-				? ".serverDefault(" + serverDefault(set.value()) + ")" : ".dropServerDefault()"));
+		alter.serverDefault()
+			.ifPresent((d) -> java.append((d instanceof DefaultChange.SetTo set)
+					? ".serverDefault(" + serverDefault(set.value()) + ")" : ".dropServerDefault()"));
 		return java.toString();
 	}
 
 	private static String enumValue(AddEnumValue add) {
 		StringBuilder java = new StringBuilder("AddEnumValue.of(" + s(add.type()) + ", " + s(add.value()) + ")");
-		add.position().ifPresent((p) -> java.append(p.before() ? ".before(" : ".after(").append(s(p.neighbor())).append(')'));
+		add.position()
+			.ifPresent((p) -> java.append(p.before() ? ".before(" : ".after(").append(s(p.neighbor())).append(')'));
 		return java.toString();
 	}
 

@@ -19,9 +19,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * New revision ids of the form {@code yyyyMMddHHmmss_slug_of_message}, in UTC. Ids sort in the order they were
- * made: when the current second is already taken by an existing id (or file), the id takes the second after the
- * latest one, so that two revisions written within one second still get distinct, ordered ids.
+ * New revision ids of the form {@code yyyyMMddHHmmss_slug_of_message}, in UTC. Ids sort
+ * in the order they were made: when the current second is already taken by an existing id
+ * (or file), the id takes the second after the latest one, so that two revisions written
+ * within one second still get distinct, ordered ids.
  */
 final class RevisionIds {
 
@@ -41,7 +42,8 @@ final class RevisionIds {
 	 * A fresh id for the message.
 	 * @param message the revision's message, which the slug is made of
 	 * @param takenIds ids already in use
-	 * @param folders folders whose file names count as taken ids too (a file not loaded yet, such as a skeleton)
+	 * @param folders folders whose file names count as taken ids too (a file not loaded
+	 * yet, such as a skeleton)
 	 */
 	String next(String message, Collection<String> takenIds, List<Path> folders) {
 		LocalDateTime now = LocalDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC).withNano(0);
@@ -60,7 +62,10 @@ final class RevisionIds {
 		return slug.isEmpty() ? "revision" : slug;
 	}
 
-	/** A Java class name for the id: {@code R} (a name cannot start with a digit), the stamp, the words capitalised. */
+	/**
+	 * A Java class name for the id: {@code R} (a name cannot start with a digit), the
+	 * stamp, the words capitalised.
+	 */
 	static String className(String id) {
 		int underscore = id.indexOf('_');
 		StringBuilder name = new StringBuilder("R").append(id, 0, underscore).append('_');
@@ -77,11 +82,16 @@ final class RevisionIds {
 		for (Path folder : folders) {
 			names.addAll(fileNames(folder));
 		}
-		return names.stream().map(STAMPED::matcher).filter(Matcher::matches)
-			.map((m) -> parse(m.group(1))).flatMap(Optional::stream).max(LocalDateTime::compareTo);
+		return names.stream()
+			.map(STAMPED::matcher)
+			.filter(Matcher::matches)
+			.map((m) -> parse(m.group(1)))
+			.flatMap(Optional::stream)
+			.max(LocalDateTime::compareTo);
 	}
 
-	// Fourteen digits that are not a date (0000_... ids written by hand) say nothing about the time.
+	// Fourteen digits that are not a date (0000_... ids written by hand) say nothing
+	// about the time.
 	private static Optional<LocalDateTime> parse(String digits) {
 		try {
 			return Optional.of(LocalDateTime.parse(digits, STAMP));

@@ -3,10 +3,16 @@ package dev.migrator.core.authoring;
 /** What a new revision is written as. */
 public enum RevisionKind {
 
-	/** A SQL file with {@code -- migrator:} header lines and upgrade and downgrade sections. */
+	/**
+	 * A SQL file with {@code -- migrator:} header lines and upgrade and downgrade
+	 * sections.
+	 */
 	SQL,
 
-	/** A Java class implementing {@code JavaMigration}, its header in {@code @MigratorRevision}. */
+	/**
+	 * A Java class implementing {@code JavaMigration}, its header in
+	 * {@code @MigratorRevision}.
+	 */
 	JAVA
 
 }

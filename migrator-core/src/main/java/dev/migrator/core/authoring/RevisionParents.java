@@ -12,7 +12,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Chooses the parents of a new revision from what the author named, refusing a choice that is not one. */
+/**
+ * Chooses the parents of a new revision from what the author named, refusing a choice
+ * that is not one.
+ */
 final class RevisionParents {
 
 	private final RevisionGraph graph;
@@ -22,16 +25,18 @@ final class RevisionParents {
 	}
 
 	/**
-	 * The parent of a new revision: the only head when none is named; else the named revision, the head of the named
-	 * branch label ({@code label} or {@code label@head}), or none for {@code base} (a new root).
+	 * The parent of a new revision: the only head when none is named; else the named
+	 * revision, the head of the named branch label ({@code label} or {@code label@head}),
+	 * or none for {@code base} (a new root).
 	 */
 	List<String> forNewRevision(Optional<String> head) {
 		if (head.isEmpty()) {
 			List<Revision> heads = this.graph.heads();
 			if (heads.size() > 1) {
-				throw new AuthoringException("multiple-heads", "There are " + heads.size() + " heads:\n"
-						+ describe(heads) + "\nName the head the new revision follows (--head, -Dmigrator.head: a "
-						+ "revision, a branch label or label@head), or merge the heads first.");
+				throw new AuthoringException("multiple-heads",
+						"There are " + heads.size() + " heads:\n" + describe(heads)
+								+ "\nName the head the new revision follows (--head, -Dmigrator.head: a "
+								+ "revision, a branch label or label@head), or merge the heads first.");
 			}
 			return heads.stream().map(Revision::id).toList();
 		}
@@ -47,13 +52,15 @@ final class RevisionParents {
 				? named + "@head" : named;
 		Set<String> resolved = resolve(target, named);
 		if (resolved.size() != 1) {
-			throw new AuthoringException("invalid-head", "--head " + named + " names " + resolved.size()
-					+ " revisions; name exactly one.");
+			throw new AuthoringException("invalid-head",
+					"--head " + named + " names " + resolved.size() + " revisions; name exactly one.");
 		}
 		return List.copyOf(resolved);
 	}
 
-	/** The parents of a merge revision: the given heads, or every head for {@code heads}. */
+	/**
+	 * The parents of a merge revision: the given heads, or every head for {@code heads}.
+	 */
 	List<String> forMerge(List<String> named) {
 		List<String> parents = new ArrayList<>();
 		if (named.size() == 1 && named.get(0).strip().equals("heads")) {
@@ -72,9 +79,10 @@ final class RevisionParents {
 			parents.addAll(unique);
 		}
 		if (parents.size() < 2) {
-			throw new AuthoringException("nothing-to-merge", "A merge joins two or more revisions, but "
-					+ (parents.isEmpty() ? "none was" : "only " + parents.get(0) + " was") + " named"
-					+ (named.equals(List.of("heads")) ? " (there is one head)" : "") + ". Nothing to merge.");
+			throw new AuthoringException("nothing-to-merge",
+					"A merge joins two or more revisions, but "
+							+ (parents.isEmpty() ? "none was" : "only " + parents.get(0) + " was") + " named"
+							+ (named.equals(List.of("heads")) ? " (there is one head)" : "") + ". Nothing to merge.");
 		}
 		for (String parent : parents) {
 			for (String other : parents) {
@@ -92,16 +100,17 @@ final class RevisionParents {
 			return new TargetResolver(this.graph).resolve(target, Set.of());
 		}
 		catch (RevisionGraphException ex) {
-			throw new AuthoringException("invalid-head", "'" + named + "' is not a revision, branch label or "
-					+ "label@head: " + ex.getMessage(), ex);
+			throw new AuthoringException("invalid-head",
+					"'" + named + "' is not a revision, branch label or " + "label@head: " + ex.getMessage(), ex);
 		}
 	}
 
 	/** One line per revision: id, labels and the file or class that introduced it. */
 	static String describe(List<Revision> revisions) {
 		return revisions.stream()
-			.map((r) -> "  " + r.id() + (r.branchLabels().isEmpty() ? "" : " [" + String.join(", ", r.branchLabels()) + "]")
-					+ "  " + r.origin().location())
+			.map((r) -> "  " + r.id()
+					+ (r.branchLabels().isEmpty() ? "" : " [" + String.join(", ", r.branchLabels()) + "]") + "  "
+					+ r.origin().location())
 			.collect(Collectors.joining("\n"));
 	}
 

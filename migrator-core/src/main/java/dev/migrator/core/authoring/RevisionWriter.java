@@ -18,19 +18,20 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * Writes new revision files, as {@code alembic revision} and {@code alembic merge} do: a fresh sortable id, the
- * header filled in with the parents chosen from the revision graph, and empty sections (or a Java class skeleton)
- * for the author to fill in.
+ * Writes new revision files, as {@code alembic revision} and {@code alembic merge} do: a
+ * fresh sortable id, the header filled in with the parents chosen from the revision
+ * graph, and empty sections (or a Java class skeleton) for the author to fill in.
  *
- * <p>The graph is asked for afresh on each call, so that a revision written by one call is the parent the next one
- * finds.
+ * <p>
+ * The graph is asked for afresh on each call, so that a revision written by one call is
+ * the parent the next one finds.
  */
 public final class RevisionWriter {
 
 	private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9_.-]+");
 
-	private static final Pattern JAVA_PACKAGE = Pattern
-		.compile("\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*(\\.\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)*");
+	private static final Pattern JAVA_PACKAGE = Pattern.compile(
+			"\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*(\\.\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)*");
 
 	private static final Set<String> RESERVED = Set.of("head", "heads", "base", "current");
 
@@ -39,8 +40,8 @@ public final class RevisionWriter {
 	private final RevisionIds ids;
 
 	/**
-	 * @param graph the revision graph as it is now, loaded from the configured locations on each call (for example
-	 * {@code () -> Migrator.create(config).graph()})
+	 * @param graph the revision graph as it is now, loaded from the configured locations
+	 * on each call (for example {@code () -> Migrator.create(config).graph()})
 	 * @param clock the clock the ids are stamped from
 	 */
 	public RevisionWriter(Supplier<RevisionGraph> graph, Clock clock) {
@@ -56,11 +57,13 @@ public final class RevisionWriter {
 	 * Writes a new revision whose parent is the current head of the chosen branch.
 	 * @param message what the revision does; also the end of its id
 	 * @param kind a SQL file or a Java class
-	 * @param head the revision it follows: a revision id, a branch label, {@code label@head}, or {@code base} for a
-	 * new root; required when there are several heads
+	 * @param head the revision it follows: a revision id, a branch label,
+	 * {@code label@head}, or {@code base} for a new root; required when there are several
+	 * heads
 	 * @param branchLabel a label the new revision declares, naming the branch it starts
 	 * @param dependsOn revisions it depends on without following them
-	 * @param targetFolder the folder a SQL file goes to; for a Java class, the source root its package folder is in
+	 * @param targetFolder the folder a SQL file goes to; for a Java class, the source
+	 * root its package folder is in
 	 * @param javaPackage the package of a Java class
 	 * @return what was written
 	 */
@@ -81,8 +84,9 @@ public final class RevisionWriter {
 	}
 
 	/**
-	 * Writes a merge revision: a SQL file whose parents are the given revisions, or every head for {@code heads}.
-	 * Its sections are empty; a merge that only joins branches may stay so.
+	 * Writes a merge revision: a SQL file whose parents are the given revisions, or every
+	 * head for {@code heads}. Its sections are empty; a merge that only joins branches
+	 * may stay so.
 	 */
 	public WrittenRevision merge(String message, List<String> heads, Path targetFolder) {
 		RevisionGraph graph = this.graph.get();
@@ -99,8 +103,8 @@ public final class RevisionWriter {
 			List<String> dependsOn, Path sourceRoot, String javaPackage, List<String> upgrade, List<String> downgrade) {
 		String packageName = javaPackage.strip();
 		if (!packageName.isEmpty() && !JAVA_PACKAGE.matcher(packageName).matches()) {
-			throw new AuthoringException("invalid-java-package", "'" + javaPackage
-					+ "' is not a Java package name. Write one such as com.example.migrations.");
+			throw new AuthoringException("invalid-java-package",
+					"'" + javaPackage + "' is not a Java package name. Write one such as com.example.migrations.");
 		}
 		Path folder = packageName.isEmpty() ? sourceRoot : sourceRoot.resolve(packageName.replace('.', '/'));
 		Planned planned = plan(message, head, branchLabel, dependsOn, List.of(folder));
@@ -133,9 +137,9 @@ public final class RevisionWriter {
 					+ "letters, digits, '_', '-' and '.', and none of head, heads, base, current.");
 		}
 		graph.findByLabel(value).ifPresent((r) -> {
-			throw new AuthoringException("duplicate-branch-label", "Branch label '" + value + "' is already declared "
-					+ "by " + r.id() + " (" + r.origin() + "). Choose another label, or follow that branch with --head "
-					+ value + ".");
+			throw new AuthoringException("duplicate-branch-label",
+					"Branch label '" + value + "' is already declared " + "by " + r.id() + " (" + r.origin()
+							+ "). Choose another label, or follow that branch with --head " + value + ".");
 		});
 		graph.find(value).ifPresent((r) -> {
 			throw new AuthoringException("invalid-branch-label", "Branch label '" + value + "' is the id of a "
@@ -164,7 +168,8 @@ public final class RevisionWriter {
 			throw new AuthoringException("revision-file-exists", file + " exists already. Nothing was written.", ex);
 		}
 		catch (IOException ex) {
-			throw new AuthoringException("revision-not-written", "Could not write " + file + ": " + ex.getMessage(), ex);
+			throw new AuthoringException("revision-not-written", "Could not write " + file + ": " + ex.getMessage(),
+					ex);
 		}
 	}
 

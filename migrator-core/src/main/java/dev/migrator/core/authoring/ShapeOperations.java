@@ -26,9 +26,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The operations API's values for reflected shapes. Every constraint gets an explicit name (the database's, or the
- * naming convention's where the database kept none), so that the draft's downgrade can drop exactly what its
- * upgrade added.
+ * The operations API's values for reflected shapes. Every constraint gets an explicit
+ * name (the database's, or the naming convention's where the database kept none), so that
+ * the draft's downgrade can drop exactly what its upgrade added.
  */
 final class ShapeOperations {
 
@@ -65,9 +65,10 @@ final class ShapeOperations {
 	}
 
 	/**
-	 * The default as the database printed it. On SQLite a constant is kept a literal, which the dialect writes
-	 * without parentheses and which lets {@code ADD COLUMN} add the column in place; on PostgreSQL the printed
-	 * expression (with its cast) is what the database prints back.
+	 * The default as the database printed it. On SQLite a constant is kept a literal,
+	 * which the dialect writes without parentheses and which lets {@code ADD COLUMN} add
+	 * the column in place; on PostgreSQL the printed expression (with its cast) is what
+	 * the database prints back.
 	 */
 	ServerDefault serverDefault(String printed) {
 		if (this.sqlite) {
@@ -107,24 +108,36 @@ final class ShapeOperations {
 		else {
 			ConstraintShape.ForeignKey fk = (ConstraintShape.ForeignKey) shape;
 			constraint = ForeignKeyConstraint.of(fk.columns(), fk.referredTable(), fk.referredColumns())
-				.onDelete(fk.onDelete()).onUpdate(fk.onUpdate());
+				.onDelete(fk.onDelete())
+				.onUpdate(fk.onUpdate());
 		}
 		return shape.name().map(constraint::named).orElseGet(() -> this.naming.name(table, constraint));
 	}
 
-	/** A label for an unnamed check, from the names in its condition: {@code amount > 0} gives {@code amount}. */
+	/**
+	 * A label for an unnamed check, from the names in its condition: {@code amount > 0}
+	 * gives {@code amount}.
+	 */
 	private static String checkLabel(String condition) {
-		String words = condition.replaceAll("'(?:[^']|'')*'", " ").replaceAll("[^A-Za-z0-9_]+", "_")
-			.replaceAll("(^|_)\\d+(?=_|$)", "$1").replaceAll("_+", "_").replaceAll("^_|_$", "").toLowerCase(Locale.ROOT);
+		String words = condition.replaceAll("'(?:[^']|'')*'", " ")
+			.replaceAll("[^A-Za-z0-9_]+", "_")
+			.replaceAll("(^|_)\\d+(?=_|$)", "$1")
+			.replaceAll("_+", "_")
+			.replaceAll("^_|_$", "")
+			.toLowerCase(Locale.ROOT);
 		return words.isEmpty() ? "check" : (words.length() > 30 ? words.substring(0, 30).replaceAll("_$", "") : words);
 	}
 
-	/** The operation that creates the index; {@code concurrently} where it is built on a table in use. */
+	/**
+	 * The operation that creates the index; {@code concurrently} where it is built on a
+	 * table in use.
+	 */
 	Operation createIndex(String table, IndexShape index, boolean concurrently) {
 		if (index.definition().isPresent()) {
 			String sql = index.definition().get();
-			return new Execute(concurrently ? sql.replaceFirst("(?i)^CREATE (UNIQUE )?INDEX ", "CREATE $1INDEX CONCURRENTLY ")
-					: sql, List.of());
+			return new Execute(concurrently
+					? sql.replaceFirst("(?i)^CREATE (UNIQUE )?INDEX ", "CREATE $1INDEX CONCURRENTLY ") : sql,
+					List.of());
 		}
 		CreateIndex create = new CreateIndex(Optional.of(index.name()), table, index.parts(), index.unique(),
 				index.where(), false, false);

@@ -1,9 +1,9 @@
 package dev.migrator.core.authoring;
 
 /**
- * The text of a new SQL revision file: the header filled in and empty sections. An empty upgrade section does not
- * load on purpose (except in a merge revision): a skeleton that was never filled in must not be applied as a change
- * that does nothing.
+ * The text of a new SQL revision file: the header filled in and empty sections. An empty
+ * upgrade section does not load on purpose (except in a merge revision): a skeleton that
+ * was never filled in must not be applied as a change that does nothing.
  */
 final class SqlRevisionText {
 
@@ -25,7 +25,8 @@ final class SqlRevisionText {
 		}
 		text.append("-- migrator:upgrade\n");
 		if (revision.revises().size() > 1) {
-			text.append("-- Joins ").append(String.join(" and ", revision.revises()))
+			text.append("-- Joins ")
+				.append(String.join(" and ", revision.revises()))
 				.append(". A merge may change nothing.\n");
 		}
 		text.append("\n-- migrator:downgrade\n\n");

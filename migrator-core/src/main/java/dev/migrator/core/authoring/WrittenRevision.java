@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param revises its parents: none for a new root, several for a merge
  * @param kind SQL file or Java class
  * @param file the file written
- * @param startsBranch whether its parent already had a child, so that the revision starts a new branch (and head)
+ * @param startsBranch whether its parent already had a child, so that the revision starts
+ * a new branch (and head)
  */
 public record WrittenRevision(String id, List<String> revises, RevisionKind kind, Path file, boolean startsBranch) {
 

@@ -10,18 +10,20 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * A declared data migration: which rows of which table get what, walked in key order in batches.
+ * A declared data migration: which rows of which table get what, walked in key order in
+ * batches.
  *
  * @param name the backfill's unique name, used by the commands and in the progress table
  * @param table the table, optionally schema-qualified as {@code schema.table}
- * @param keyColumns the columns of a unique, not-null key the batches walk in order (one or several); an index
- * whose leading columns they are keeps each batch cheap
+ * @param keyColumns the columns of a unique, not-null key the batches walk in order (one
+ * or several); an index whose leading columns they are keeps each batch cheap
  * @param action the {@code SET} expression or the Java function applied to each batch
  * @param where a predicate that limits the rows changed, such as {@code status IS NULL}
  * @param batchSize the batch size bounds
  * @param targetDuration how long a batch should take; the size adapts toward it
  * @param pause the wait between batches, for other work, autovacuum and replicas
- * @param maxLag replica lag above which the backfill waits; {@link LagLimits#none()} defers to the configured limits
+ * @param maxLag replica lag above which the backfill waits; {@link LagLimits#none()}
+ * defers to the configured limits
  */
 public record Backfill(String name, String table, List<String> keyColumns, BackfillAction action,
 		Optional<String> where, BatchSizeBounds batchSize, Duration targetDuration, Duration pause, LagLimits maxLag) {
@@ -30,7 +32,8 @@ public record Backfill(String name, String table, List<String> keyColumns, Backf
 
 	public static final Duration DEFAULT_PAUSE = Duration.ofMillis(50);
 
-	// Names travel through command lines and a varchar(255) column: keep them to characters that need no quoting.
+	// Names travel through command lines and a varchar(255) column: keep them to
+	// characters that need no quoting.
 	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,255}");
 
 	public Backfill {
@@ -48,7 +51,8 @@ public record Backfill(String name, String table, List<String> keyColumns, Backf
 			throw new IllegalArgumentException("Backfill " + name + " has no key column");
 		}
 		if (keyColumns.stream().anyMatch(String::isBlank) || new HashSet<>(keyColumns).size() != keyColumns.size()) {
-			throw new IllegalArgumentException("Backfill " + name + " has an empty or repeated key column: " + keyColumns);
+			throw new IllegalArgumentException(
+					"Backfill " + name + " has an empty or repeated key column: " + keyColumns);
 		}
 		Objects.requireNonNull(action, "action");
 		Objects.requireNonNull(where, "where");
@@ -56,8 +60,8 @@ public record Backfill(String name, String table, List<String> keyColumns, Backf
 		Objects.requireNonNull(batchSize, "batchSize");
 		Objects.requireNonNull(targetDuration, "targetDuration");
 		if (targetDuration.isNegative() || targetDuration.isZero()) {
-			throw new IllegalArgumentException("Backfill " + name + " needs a positive target duration, not "
-					+ targetDuration);
+			throw new IllegalArgumentException(
+					"Backfill " + name + " needs a positive target duration, not " + targetDuration);
 		}
 		Objects.requireNonNull(pause, "pause");
 		if (pause.isNegative()) {
@@ -169,8 +173,9 @@ public record Backfill(String name, String table, List<String> keyColumns, Backf
 				throw new IllegalArgumentException("Backfill " + this.name + " has no table: give one with table(...)");
 			}
 			if (this.action == null) {
-				throw new IllegalArgumentException("Backfill " + this.name + " has nothing to do: give a SET expression "
-						+ "with set(...) or Java code with function(...)");
+				throw new IllegalArgumentException(
+						"Backfill " + this.name + " has nothing to do: give a SET expression "
+								+ "with set(...) or Java code with function(...)");
 			}
 			return new Backfill(this.name, this.table, this.keyColumns, this.action, this.where, this.batchSize,
 					this.targetDuration, this.pause, this.maxLag);

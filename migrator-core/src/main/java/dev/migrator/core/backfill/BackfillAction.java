@@ -2,11 +2,14 @@ package dev.migrator.core.backfill;
 
 import java.util.Objects;
 
-/** What a backfill does to each batch of rows: a SQL {@code SET} expression, or Java code. */
+/**
+ * What a backfill does to each batch of rows: a SQL {@code SET} expression, or Java code.
+ */
 public sealed interface BackfillAction permits BackfillAction.SetExpression, BackfillAction.JavaFunction {
 
 	/**
-	 * The assignments of an {@code UPDATE}, as in {@code status = 'active'} or {@code a = 1, b = lower(name)}.
+	 * The assignments of an {@code UPDATE}, as in {@code status = 'active'} or
+	 * {@code a = 1, b = lower(name)}.
 	 *
 	 * @param sql the text after {@code SET}
 	 */
@@ -15,7 +18,8 @@ public sealed interface BackfillAction permits BackfillAction.SetExpression, Bac
 		public SetExpression {
 			Objects.requireNonNull(sql, "sql");
 			sql = sql.strip();
-			// A trailing semicolon from habit would end the UPDATE before its WHERE clause.
+			// A trailing semicolon from habit would end the UPDATE before its WHERE
+			// clause.
 			while (sql.endsWith(";")) {
 				sql = sql.substring(0, sql.length() - 1).stripTrailing();
 			}
@@ -44,7 +48,8 @@ public sealed interface BackfillAction permits BackfillAction.SetExpression, Bac
 
 		@Override
 		public String toString() {
-			// A lambda's class name carries a generated suffix that tells a reader nothing.
+			// A lambda's class name carries a generated suffix that tells a reader
+			// nothing.
 			String type = this.function.getClass().getName();
 			int lambda = type.indexOf("$$Lambda");
 			return "Java function " + ((lambda >= 0) ? "in " + type.substring(0, lambda) : type);

@@ -2,7 +2,10 @@ package dev.migrator.core.backfill;
 
 import dev.migrator.core.MigratorException;
 
-/** A backfill stopped as {@code failed}; the message names it, its table, the error and what to do next. */
+/**
+ * A backfill stopped as {@code failed}; the message names it, its table, the error and
+ * what to do next.
+ */
 public class BackfillFailedException extends MigratorException {
 
 	private final String backfill;

@@ -3,8 +3,9 @@ package dev.migrator.core.backfill;
 import dev.migrator.core.replica.ThrottleState;
 
 /**
- * Told about a backfill as it runs. Listeners observe only (logging, metrics, the Actuator view) and never drive SQL;
- * one that throws is logged and ignored, so it cannot break a backfill. Calls come from the worker's thread.
+ * Told about a backfill as it runs. Listeners observe only (logging, metrics, the
+ * Actuator view) and never drive SQL; one that throws is logged and ignored, so it cannot
+ * break a backfill. Calls come from the worker's thread.
  */
 public interface BackfillListener {
 

@@ -8,7 +8,10 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Tells every listener, so that one that throws is logged and the others and the backfill go on. */
+/**
+ * Tells every listener, so that one that throws is logged and the others and the backfill
+ * go on.
+ */
 final class BackfillListeners {
 
 	private static final Logger logger = LoggerFactory.getLogger(BackfillListeners.class);

@@ -30,10 +30,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one backfill on one worker: keyset batches ({@code key > last AND key <= upper}, the upper end found by an
- * index step of the batch size), each in its own short transaction that commits together with its progress, sized
- * toward the target duration, waiting for replicas between batches while they lag. Several runners may run the
- * same backfill at once on PostgreSQL; they share it out through the chunk table.
+ * Runs one backfill on one worker: keyset batches ({@code key > last AND key <= upper},
+ * the upper end found by an index step of the batch size), each in its own short
+ * transaction that commits together with its progress, sized toward the target duration,
+ * waiting for replicas between batches while they lag. Several runners may run the same
+ * backfill at once on PostgreSQL; they share it out through the chunk table.
  */
 public final class BackfillRunner {
 
@@ -63,8 +64,8 @@ public final class BackfillRunner {
 	/**
 	 * @param dataSource the primary
 	 * @param tables where progress is kept
-	 * @param timeouts the lock and statement timeouts each batch runs with; a batch that hits the statement timeout
-	 * is split
+	 * @param timeouts the lock and statement timeouts each batch runs with; a batch that
+	 * hits the statement timeout is split
 	 * @param settings listeners and the progress interval
 	 * @param replicas the replicas to watch and the default lag limits
 	 */
@@ -80,9 +81,10 @@ public final class BackfillRunner {
 	}
 
 	/**
-	 * Runs the backfill until it is done, paused or cancelled (by a command, seen between batches), or this thread
-	 * is interrupted (it stays {@code running}, and the next run continues it); returns the state it ended in.
-	 * A backfill that is paused, failed, cancelled or done is left alone.
+	 * Runs the backfill until it is done, paused or cancelled (by a command, seen between
+	 * batches), or this thread is interrupted (it stays {@code running}, and the next run
+	 * continues it); returns the state it ended in. A backfill that is paused, failed,
+	 * cancelled or done is left alone.
 	 * @throws BackfillFailedException when it stops as failed
 	 */
 	public BackfillState run(Backfill backfill, String revision) {
@@ -90,10 +92,12 @@ public final class BackfillRunner {
 			return new Run(backfill, revision).run();
 		}
 		catch (SQLException ex) {
-			throw new MigratorException("database-error", "Backfill " + backfill.name() + ": the database refused "
-					+ "an operation of the migrator itself: " + ex.getMessage() + ". Its progress up to the last "
-					+ "committed batch is kept; check the connection and that the user may write "
-					+ this.tables.progressTable() + ", then run it again.", ex);
+			throw new MigratorException("database-error",
+					"Backfill " + backfill.name() + ": the database refused " + "an operation of the migrator itself: "
+							+ ex.getMessage() + ". Its progress up to the last "
+							+ "committed batch is kept; check the connection and that the user may write "
+							+ this.tables.progressTable() + ", then run it again.",
+					ex);
 		}
 	}
 
@@ -201,7 +205,8 @@ public final class BackfillRunner {
 					estimate.isPresent() ? String.format(Locale.ROOT, ", ~%,d rows", estimate.getAsLong()) : "");
 		}
 
-		// Enough chunks for several workers, none smaller than a few of the largest batches.
+		// Enough chunks for several workers, none smaller than a few of the largest
+		// batches.
 		private long chunkRows(OptionalLong estimate) {
 			long fewBatches = 4L * this.backfill.batchSize().max();
 			long share = estimate.isPresent() ? (estimate.getAsLong() + ChunkTable.CHUNKS - 1) / ChunkTable.CHUNKS : 0;
@@ -228,8 +233,9 @@ public final class BackfillRunner {
 				}
 				if (outcome instanceof Outcome.Stopped stop && stop.state() == BackfillState.PENDING) {
 					// Paused and resumed between two batches: it is this worker's again.
-					if (this.store.transition(this.connection, this.name, Set.of(BackfillState.PENDING),
-							BackfillState.RUNNING).isPresent()) {
+					if (this.store
+						.transition(this.connection, this.name, Set.of(BackfillState.PENDING), BackfillState.RUNNING)
+						.isPresent()) {
 						BackfillRunner.this.listeners.stateChanged(this.name, BackfillState.PENDING,
 								BackfillState.RUNNING);
 					}
@@ -242,7 +248,8 @@ public final class BackfillRunner {
 					return finish();
 				}
 				if (outcome instanceof Outcome.Busy) {
-					// Every free chunk is taken: another worker is finishing the last ones, or died holding one.
+					// Every free chunk is taken: another worker is finishing the last
+					// ones, or died holding one.
 					sleep(BUSY_WAIT);
 					continue;
 				}
@@ -297,8 +304,8 @@ public final class BackfillRunner {
 					BackfillStore.Totals totals = this.store.recordBatch(this.connection, this.name,
 							KeyText.encode(upper.get()), rows, scanned, size);
 					this.connection.commit();
-					return new Outcome.Committed(rows, scanned, upper.get(), Duration.ofNanos(System.nanoTime() - start),
-							totals);
+					return new Outcome.Committed(rows, scanned, upper.get(),
+							Duration.ofNanos(System.nanoTime() - start), totals);
 				}
 			}
 			catch (Exception ex) {
@@ -320,9 +327,9 @@ public final class BackfillRunner {
 			}
 			BackfillAction.JavaFunction function = (BackfillAction.JavaFunction) this.backfill.action();
 			List<List<Object>> keys = new ArrayList<>();
-			try (PreparedStatement statement = this.connection.prepareStatement("SELECT " + this.keyset.columns()
-					+ " FROM " + this.keyset.table() + " WHERE " + this.keyset.predicateWithFilter(batch) + " ORDER BY "
-					+ this.keyset.columns())) {
+			try (PreparedStatement statement = this.connection
+				.prepareStatement("SELECT " + this.keyset.columns() + " FROM " + this.keyset.table() + " WHERE "
+						+ this.keyset.predicateWithFilter(batch) + " ORDER BY " + this.keyset.columns())) {
 				this.keyset.bind(statement, 1, batch);
 				try (ResultSet rs = statement.executeQuery()) {
 					while (rs.next()) {
@@ -353,10 +360,10 @@ public final class BackfillRunner {
 			if (kind == FailureKind.TIMEOUT) {
 				OptionalInt smaller = this.sizer.split();
 				if (smaller.isPresent()) {
-					logger.info("Backfill {}: a batch of {} rows hit the statement timeout; retrying with {}", this.name,
-							size, smaller.getAsInt());
-					BackfillRunner.this.listeners.batchFailed(new BatchFailure(this.name, size, this.failures + 1, error,
-							BatchFailure.Outcome.SPLIT, smaller.getAsInt()));
+					logger.info("Backfill {}: a batch of {} rows hit the statement timeout; retrying with {}",
+							this.name, size, smaller.getAsInt());
+					BackfillRunner.this.listeners.batchFailed(new BatchFailure(this.name, size, this.failures + 1,
+							error, BatchFailure.Outcome.SPLIT, smaller.getAsInt()));
 					return;
 				}
 				error = "a batch of " + size + " rows, the smallest allowed, took longer than the statement timeout: "
@@ -370,8 +377,8 @@ public final class BackfillRunner {
 						: this.failures + " batches failed in a row";
 				throw fail(why + ": " + error, ex);
 			}
-			BackfillRunner.this.listeners.batchFailed(
-					new BatchFailure(this.name, size, this.failures, error, BatchFailure.Outcome.RETRY, size));
+			BackfillRunner.this.listeners
+				.batchFailed(new BatchFailure(this.name, size, this.failures, error, BatchFailure.Outcome.RETRY, size));
 			logger.warn("Backfill {}: batch of {} rows failed (attempt {} of {}), retrying: {}", this.name, size,
 					this.failures, MAX_ATTEMPTS, error);
 			if (kind == FailureKind.CONNECTION) {
@@ -381,14 +388,16 @@ public final class BackfillRunner {
 				this.store.noteError(this.connection, this.name, error);
 			}
 			catch (SQLException noted) {
-				// Only for status: the retry itself finds out whether the connection works.
+				// Only for status: the retry itself finds out whether the connection
+				// works.
 				logger.debug("Backfill {}: could not note the error: {}", this.name, noted.getMessage());
 			}
 			sleep(backoff());
 		}
 
 		private Duration backoff() {
-			// Doubling from a tenth of a second: a lock or a conflict usually clears within the first few waits.
+			// Doubling from a tenth of a second: a lock or a conflict usually clears
+			// within the first few waits.
 			Duration wait = this.backfill.pause().plusMillis(100).multipliedBy(1L << Math.min(this.failures - 1, 6));
 			return (wait.compareTo(MAX_BACKOFF) > 0) ? MAX_BACKOFF : wait;
 		}
@@ -410,9 +419,9 @@ public final class BackfillRunner {
 				cause.addSuppressed(ex);
 				logger.error("Backfill {}: could not record its failure: {}", this.name, ex.getMessage());
 			}
-			String message = "Backfill " + this.name + " (revision " + this.revision + ", table " + this.backfill.table()
-					+ ") failed: " + reason + ". The batches committed before stay done" + lastKey
-					+ "; fix the cause, then resume it (backfill-resume) and run it again (backfill).";
+			String message = "Backfill " + this.name + " (revision " + this.revision + ", table "
+					+ this.backfill.table() + ") failed: " + reason + ". The batches committed before stay done"
+					+ lastKey + "; fix the cause, then resume it (backfill-resume) and run it again (backfill).";
 			logger.error(message);
 			return new BackfillFailedException(this.name, message, cause);
 		}
@@ -454,7 +463,8 @@ public final class BackfillRunner {
 				return this.throttle.check();
 			}
 			catch (RuntimeException ex) {
-				// A lag that cannot be read now must not stop the backfill; the last known state stands.
+				// A lag that cannot be read now must not stop the backfill; the last
+				// known state stands.
 				logger.warn("Backfill {}: could not measure replica lag: {}", this.name, ex.getMessage());
 				return this.throttle.state();
 			}
@@ -465,8 +475,8 @@ public final class BackfillRunner {
 				return BackfillRunner.this.monitor.measure(this.connection);
 			}
 			catch (SQLException ex) {
-				throw new MigratorException("replica-lag-error", "Could not read pg_stat_replication: " + ex.getMessage(),
-						ex);
+				throw new MigratorException("replica-lag-error",
+						"Could not read pg_stat_replication: " + ex.getMessage(), ex);
 			}
 		}
 
@@ -488,9 +498,10 @@ public final class BackfillRunner {
 				BackfillRunner.this.listeners.stateChanged(this.name, BackfillState.RUNNING, BackfillState.DONE);
 			}
 			ProgressRow row = this.store.read(this.connection, this.name).orElseThrow();
-			logger.info(String.format(Locale.ROOT, "Backfill %s: %s, %,d rows changed in all (%,d by this worker in %s)", this.name,
-					row.state().label(), row.rowsDone(), this.rowsThisRun,
-					ProgressLine.format(Duration.ofNanos(System.nanoTime() - this.startNanos))));
+			logger
+				.info(String.format(Locale.ROOT, "Backfill %s: %s, %,d rows changed in all (%,d by this worker in %s)",
+						this.name, row.state().label(), row.rowsDone(), this.rowsThisRun,
+						ProgressLine.format(Duration.ofNanos(System.nanoTime() - this.startNanos))));
 			return row.state();
 		}
 
@@ -514,7 +525,8 @@ public final class BackfillRunner {
 				this.connection.setAutoCommit(true);
 			}
 			catch (SQLException ex) {
-				// The next batch fails on the closed connection and counts as another attempt.
+				// The next batch fails on the closed connection and counts as another
+				// attempt.
 				logger.warn("Backfill {}: could not reconnect: {}", this.name, ex.getMessage());
 			}
 		}
@@ -557,12 +569,18 @@ public final class BackfillRunner {
 	/** What one batch attempt came to. */
 	private sealed interface Outcome {
 
-		/** The batch committed; {@code scanned} 0 means a range turned out empty and was closed. */
-		record Committed(long rows, long scanned, List<String> lastKey, Duration took, BackfillStore.Totals totals)
-				implements Outcome {
+		/**
+		 * The batch committed; {@code scanned} 0 means a range turned out empty and was
+		 * closed.
+		 */
+		record Committed(long rows, long scanned, List<String> lastKey, Duration took,
+				BackfillStore.Totals totals) implements Outcome {
 		}
 
-		/** A command paused or cancelled the backfill (or it is otherwise no longer running). */
+		/**
+		 * A command paused or cancelled the backfill (or it is otherwise no longer
+		 * running).
+		 */
 		record Stopped(BackfillState state) implements Outcome {
 		}
 
@@ -576,7 +594,10 @@ public final class BackfillRunner {
 
 	}
 
-	/** The worker's thread was interrupted: stop between batches, leaving the backfill running for the next run. */
+	/**
+	 * The worker's thread was interrupted: stop between batches, leaving the backfill
+	 * running for the next run.
+	 */
 	private static final class Interrupted extends RuntimeException {
 
 		private static final long serialVersionUID = 1L;

@@ -7,8 +7,8 @@ import java.util.Objects;
 /**
  * How backfills run, for every backfill of a migrator.
  *
- * @param runOnUpgrade whether {@code upgrade} runs each backfill right after the revision that declares it, instead
- * of leaving it to a separate {@code backfill} job
+ * @param runOnUpgrade whether {@code upgrade} runs each backfill right after the revision
+ * that declares it, instead of leaving it to a separate {@code backfill} job
  * @param table the progress table; the chunk table is named after it
  * @param listeners told of batches and state changes
  * @param progressInterval how often a running backfill logs a progress line
@@ -32,7 +32,10 @@ public record BackfillSettings(boolean runOnUpgrade, String table, List<Backfill
 		return new BackfillSettings(false, DEFAULT_TABLE, List.of(), DEFAULT_PROGRESS_INTERVAL);
 	}
 
-	/** The table where workers on PostgreSQL claim key ranges: the progress table's name plus {@code _chunk}. */
+	/**
+	 * The table where workers on PostgreSQL claim key ranges: the progress table's name
+	 * plus {@code _chunk}.
+	 */
 	public String chunkTable() {
 		return this.table + CHUNK_SUFFIX;
 	}

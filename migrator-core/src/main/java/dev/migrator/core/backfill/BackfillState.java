@@ -7,10 +7,15 @@ import java.util.Optional;
 /** Where a backfill stands, as stored in its progress row. */
 public enum BackfillState {
 
-	/** Declared by an applied revision, not started (or resumed, waiting for a worker). */
+	/**
+	 * Declared by an applied revision, not started (or resumed, waiting for a worker).
+	 */
 	PENDING,
 
-	/** A worker is running it, or one was killed while running it: the next run continues it. */
+	/**
+	 * A worker is running it, or one was killed while running it: the next run continues
+	 * it.
+	 */
 	RUNNING,
 
 	/** Stopped on request; {@code resume} makes it pending again. */
@@ -19,7 +24,10 @@ public enum BackfillState {
 	/** Every row was processed. */
 	DONE,
 
-	/** Its batches kept failing; the error is stored. {@code resume} makes it pending again. */
+	/**
+	 * Its batches kept failing; the error is stored. {@code resume} makes it pending
+	 * again.
+	 */
 	FAILED,
 
 	/** Stopped for good on request, unless resumed. */

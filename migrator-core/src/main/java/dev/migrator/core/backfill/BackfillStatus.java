@@ -9,15 +9,16 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
- * Where one backfill stands, as its progress row says: what the {@code backfill-status} command, the endpoint and
- * the metrics report.
+ * Where one backfill stands, as its progress row says: what the {@code backfill-status}
+ * command, the endpoint and the metrics report.
  *
  * @param name the backfill
  * @param revision the revision that declares it
  * @param table its table
  * @param revisionApplied whether that revision is applied, so the backfill may run
  * @param state its state; {@code pending} until it first runs
- * @param lastKey the key of the last committed batch, as text; empty before the first batch
+ * @param lastKey the key of the last committed batch, as text; empty before the first
+ * batch
  * @param rowsDone rows changed so far
  * @param rowsScanned rows of the table walked so far, matching the predicate or not
  * @param estimatedTotal the table's estimated row count when the backfill started
@@ -46,7 +47,10 @@ public record BackfillStatus(String name, String revision, String table, boolean
 		Objects.requireNonNull(lastError, "lastError");
 	}
 
-	/** The share of the table walked, 0 to 100; 100 once done, empty while the size is unknown. */
+	/**
+	 * The share of the table walked, 0 to 100; 100 once done, empty while the size is
+	 * unknown.
+	 */
 	public OptionalDouble percent() {
 		if (this.state == BackfillState.DONE) {
 			return OptionalDouble.of(100);
@@ -66,7 +70,10 @@ public record BackfillStatus(String name, String revision, String table, boolean
 		return (seconds <= 0) ? 0 : this.rowsDone / seconds;
 	}
 
-	/** How long the rest should take at the rate so far; empty when there is no rate or no estimate yet. */
+	/**
+	 * How long the rest should take at the rate so far; empty when there is no rate or no
+	 * estimate yet.
+	 */
 	public Optional<Duration> eta() {
 		if (this.state == BackfillState.DONE) {
 			return Optional.of(Duration.ZERO);

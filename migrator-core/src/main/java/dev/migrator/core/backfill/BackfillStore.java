@@ -18,8 +18,9 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * The progress table: one row per backfill with its state, last committed key and counts. Every method works in the
- * caller's transaction (or autocommit), so that a batch's progress commits together with the batch.
+ * The progress table: one row per backfill with its state, last committed key and counts.
+ * Every method works in the caller's transaction (or autocommit), so that a batch's
+ * progress commits together with the batch.
  */
 public final class BackfillStore {
 
@@ -48,7 +49,10 @@ public final class BackfillStore {
 		return this.tables;
 	}
 
-	/** Whether PostgreSQL coordinates workers through the chunk table here; on SQLite one process runs a backfill. */
+	/**
+	 * Whether PostgreSQL coordinates workers through the chunk table here; on SQLite one
+	 * process runs a backfill.
+	 */
 	boolean hasChunks() {
 		return !isSqlite();
 	}
@@ -63,7 +67,8 @@ public final class BackfillStore {
 			}
 			return;
 		}
-		// Two workers starting at once would both try to create the tables, and one CREATE TABLE IF NOT EXISTS
+		// Two workers starting at once would both try to create the tables, and one
+		// CREATE TABLE IF NOT EXISTS
 		// fails on the catalog's unique index when they race: serialize them.
 		connection.setAutoCommit(false);
 		try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))");
@@ -120,7 +125,8 @@ public final class BackfillStore {
 			return rows;
 		}
 		try (Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery("SELECT " + COLUMNS + " FROM " + this.qualified + " ORDER BY name")) {
+				ResultSet rs = statement
+					.executeQuery("SELECT " + COLUMNS + " FROM " + this.qualified + " ORDER BY name")) {
 			while (rs.next()) {
 				ProgressRow row = row(rs);
 				rows.put(row.name(), row);
@@ -143,12 +149,14 @@ public final class BackfillStore {
 	}
 
 	/**
-	 * Moves a backfill from one of {@code from} to {@code to}; returns the state it left, or empty when it was in
-	 * none of them. Starting sets the start time; resuming clears the error.
+	 * Moves a backfill from one of {@code from} to {@code to}; returns the state it left,
+	 * or empty when it was in none of them. Starting sets the start time; resuming clears
+	 * the error.
 	 */
 	public Optional<BackfillState> transition(Connection connection, String name, Set<BackfillState> from,
 			BackfillState to) throws SQLException {
-		// Compare-and-set on the state read, retried when another worker or command changed it in between.
+		// Compare-and-set on the state read, retried when another worker or command
+		// changed it in between.
 		for (int attempt = 0; attempt < 10; attempt++) {
 			BackfillState current = state(connection, name);
 			if (!from.contains(current)) {
@@ -180,8 +188,9 @@ public final class BackfillStore {
 	}
 
 	/**
-	 * Takes SQLite's write lock at the start of a batch's transaction, so that the progress read next cannot be
-	 * stale by the time the batch commits. PostgreSQL locks the claimed chunk instead.
+	 * Takes SQLite's write lock at the start of a batch's transaction, so that the
+	 * progress read next cannot be stale by the time the batch commits. PostgreSQL locks
+	 * the claimed chunk instead.
 	 */
 	void lockForWrite(Connection connection, String name) throws SQLException {
 		try (PreparedStatement statement = connection
@@ -191,7 +200,10 @@ public final class BackfillStore {
 		}
 	}
 
-	/** Adds a committed batch's counts in the batch's transaction; returns the totals after it. */
+	/**
+	 * Adds a committed batch's counts in the batch's transaction; returns the totals
+	 * after it.
+	 */
 	Totals recordBatch(Connection connection, String name, String lastKey, long rows, long scanned, int batchSize)
 			throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement("UPDATE " + this.qualified
@@ -211,7 +223,8 @@ public final class BackfillStore {
 			try (ResultSet rs = statement.executeQuery()) {
 				rs.next();
 				long estimate = rs.getLong(3);
-				return new Totals(rs.getLong(1), rs.getLong(2), rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(estimate));
+				return new Totals(rs.getLong(1), rs.getLong(2),
+						rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(estimate));
 			}
 		}
 	}
@@ -249,8 +262,8 @@ public final class BackfillStore {
 	}
 
 	private void update(Connection connection, String name, String assignment, Binder binder) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement(
-				"UPDATE " + this.qualified + " SET " + assignment + ", updated_at = ? WHERE name = ?")) {
+		try (PreparedStatement statement = connection
+			.prepareStatement("UPDATE " + this.qualified + " SET " + assignment + ", updated_at = ? WHERE name = ?")) {
 			binder.bind(statement);
 			this.dialect.setInstant(statement, 2, Instant.now());
 			statement.setString(3, name);
@@ -275,7 +288,8 @@ public final class BackfillStore {
 
 	private BackfillState state(String label) {
 		return BackfillState.fromLabel(label)
-			.orElseThrow(() -> new IllegalStateException("Unknown backfill state '" + label + "' in " + this.qualified));
+			.orElseThrow(
+					() -> new IllegalStateException("Unknown backfill state '" + label + "' in " + this.qualified));
 	}
 
 	private List<String> ddl() {
@@ -283,7 +297,8 @@ public final class BackfillStore {
 		boolean sqlite = isSqlite();
 		String time = sqlite ? "text" : "timestamp with time zone";
 		if (!sqlite) {
-			this.tables.schema().ifPresent((s) -> statements.add("CREATE SCHEMA IF NOT EXISTS " + this.dialect.quote(s)));
+			this.tables.schema()
+				.ifPresent((s) -> statements.add("CREATE SCHEMA IF NOT EXISTS " + this.dialect.quote(s)));
 		}
 		statements.add("CREATE TABLE IF NOT EXISTS " + this.qualified + " (name varchar(255) NOT NULL PRIMARY KEY, "
 				+ "revision varchar(255), table_name varchar(255) NOT NULL, state varchar(16) NOT NULL, "

@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * Where backfill state is kept.
  *
- * @param schema the schema of both tables, the same as the version table's; empty for the connection's default
+ * @param schema the schema of both tables, the same as the version table's; empty for the
+ * connection's default
  * @param progressTable one row per backfill
  * @param chunkTable one row per key range, on PostgreSQL
  */

@@ -1,8 +1,8 @@
 package dev.migrator.core.backfill;
 
 /**
- * How many rows a batch covers: it starts at {@code initial} and adapts toward the target duration, never below
- * {@code min} nor above {@code max}.
+ * How many rows a batch covers: it starts at {@code initial} and adapts toward the target
+ * duration, never below {@code min} nor above {@code max}.
  *
  * @param min the fewest rows in a batch
  * @param max the most rows in a batch

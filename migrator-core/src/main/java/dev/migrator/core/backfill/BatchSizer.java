@@ -3,13 +3,15 @@ package dev.migrator.core.backfill;
 import java.time.Duration;
 
 /**
- * Adapts the batch size toward the target duration, as GitLab's batched background migrations do: a batch that
- * took clearly less than the target makes the next one larger, one that took clearly more makes it smaller, by the
- * ratio of the two but at most by half or by half again per step, and always within the bounds.
+ * Adapts the batch size toward the target duration, as GitLab's batched background
+ * migrations do: a batch that took clearly less than the target makes the next one
+ * larger, one that took clearly more makes it smaller, by the ratio of the two but at
+ * most by half or by half again per step, and always within the bounds.
  */
 final class BatchSizer {
 
-	// Within 10% of the target is on target: no change, so that the size settles instead of wobbling.
+	// Within 10% of the target is on target: no change, so that the size settles instead
+	// of wobbling.
 	private static final double TOLERANCE = 0.1;
 
 	private static final double MAX_GROWTH = 1.5;
@@ -33,8 +35,9 @@ final class BatchSizer {
 	}
 
 	/**
-	 * Learns from a committed batch of {@code size} rows that walked {@code scanned} rows in {@code took}; returns
-	 * the next size. A short last batch says nothing about the rate and changes nothing.
+	 * Learns from a committed batch of {@code size} rows that walked {@code scanned} rows
+	 * in {@code took}; returns the next size. A short last batch says nothing about the
+	 * rate and changes nothing.
 	 */
 	int next(int size, long scanned, Duration took) {
 		if (scanned < size) {
@@ -53,7 +56,10 @@ final class BatchSizer {
 		return this.current;
 	}
 
-	/** Halves the size after a batch hit the statement timeout; empty when it is already at the lower bound. */
+	/**
+	 * Halves the size after a batch hit the statement timeout; empty when it is already
+	 * at the lower bound.
+	 */
 	java.util.OptionalInt split() {
 		if (this.current <= this.bounds.min()) {
 			return java.util.OptionalInt.empty();

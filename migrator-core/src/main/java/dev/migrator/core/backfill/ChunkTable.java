@@ -12,12 +12,16 @@ import java.util.Optional;
 
 /**
  * The key ranges of a backfill on PostgreSQL, one row each, which workers claim with
- * {@code FOR UPDATE SKIP LOCKED} inside each batch's transaction: PostgreSQL is the coordinator, a killed worker's
- * lock dies with its session, and a range's position commits with the batch that advanced it.
+ * {@code FOR UPDATE SKIP LOCKED} inside each batch's transaction: PostgreSQL is the
+ * coordinator, a killed worker's lock dies with its session, and a range's position
+ * commits with the batch that advanced it.
  */
 final class ChunkTable implements RangeCursor {
 
-	/** Chunks per backfill when the table is large: enough for several workers to find free ones. */
+	/**
+	 * Chunks per backfill when the table is large: enough for several workers to find
+	 * free ones.
+	 */
 	static final int CHUNKS = 16;
 
 	private final Dialect dialect;
@@ -28,7 +32,8 @@ final class ChunkTable implements RangeCursor {
 
 	private final String name;
 
-	// A worker keeps to its chunk while nobody else holds it, so that it walks the key in one direction.
+	// A worker keeps to its chunk while nobody else holds it, so that it walks the key in
+	// one direction.
 	private int preferred = -1;
 
 	ChunkTable(Dialect dialect, BackfillTables tables, String name) {
@@ -46,8 +51,9 @@ final class ChunkTable implements RangeCursor {
 	}
 
 	/**
-	 * Splits the key into chunks of about {@code chunkRows} rows, once per backfill: the first worker does it while
-	 * holding the progress row, the others then find the chunks there. The last chunk is open-ended.
+	 * Splits the key into chunks of about {@code chunkRows} rows, once per backfill: the
+	 * first worker does it while holding the progress row, the others then find the
+	 * chunks there. The last chunk is open-ended.
 	 */
 	void split(Connection connection, Keyset keyset, long chunkRows) throws SQLException {
 		connection.setAutoCommit(false);
@@ -83,9 +89,10 @@ final class ChunkTable implements RangeCursor {
 
 	@Override
 	public Optional<Claim> claim(Connection connection) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement("SELECT chunk, lower_key, upper_key, last_key FROM "
-				+ this.qualified + " WHERE backfill = ? AND state = 'pending' ORDER BY (chunk = ?) DESC, chunk "
-				+ "LIMIT 1 FOR UPDATE SKIP LOCKED")) {
+		try (PreparedStatement statement = connection
+			.prepareStatement("SELECT chunk, lower_key, upper_key, last_key FROM " + this.qualified
+					+ " WHERE backfill = ? AND state = 'pending' ORDER BY (chunk = ?) DESC, chunk "
+					+ "LIMIT 1 FOR UPDATE SKIP LOCKED")) {
 			statement.setString(1, this.name);
 			statement.setInt(2, this.preferred);
 			try (ResultSet rs = statement.executeQuery()) {

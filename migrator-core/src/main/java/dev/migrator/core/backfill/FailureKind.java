@@ -11,13 +11,19 @@ enum FailureKind {
 	/** The connection broke: a new one may work. */
 	CONNECTION,
 
-	/** A lock wait, deadlock or serialization conflict, or an error of unknown kind: the same batch may work later. */
+	/**
+	 * A lock wait, deadlock or serialization conflict, or an error of unknown kind: the
+	 * same batch may work later.
+	 */
 	TRANSIENT,
 
-	/** Bad SQL, bad data or a missing privilege: every attempt would fail the same way. */
+	/**
+	 * Bad SQL, bad data or a missing privilege: every attempt would fail the same way.
+	 */
 	PERMANENT;
 
-	// SQLite result codes: SQLITE_BUSY and SQLITE_LOCKED are waits that ran out; SQLITE_ERROR is bad SQL.
+	// SQLite result codes: SQLITE_BUSY and SQLITE_LOCKED are waits that ran out;
+	// SQLITE_ERROR is bad SQL.
 	private static final int SQLITE_ERROR = 1;
 
 	private static final int SQLITE_BUSY = 5;
@@ -43,7 +49,8 @@ enum FailureKind {
 		if (state.startsWith("08")) {
 			return CONNECTION;
 		}
-		// Data exceptions, constraint violations, syntax or access errors, unsupported features.
+		// Data exceptions, constraint violations, syntax or access errors, unsupported
+		// features.
 		if (state.startsWith("22") || state.startsWith("23") || state.startsWith("42") || state.startsWith("0A")) {
 			return PERMANENT;
 		}

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A stretch of the key: above {@code after} (exclusive) and up to {@code upTo} (inclusive); an empty end is open.
+ * A stretch of the key: above {@code after} (exclusive) and up to {@code upTo}
+ * (inclusive); an empty end is open.
  *
  * @param after the last key already done; empty from the table's start
  * @param upTo the last key of the stretch; empty to the table's end

@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A key's column values as one text column: a JSON array of strings such as {@code ["42"]} or {@code ["eu","7"]}.
- * Values travel as the database's own text form and are cast back to the column's type when bound, so any key type
- * with a text form (integers, text, uuid, timestamps) round-trips exactly.
+ * A key's column values as one text column: a JSON array of strings such as
+ * {@code ["42"]} or {@code ["eu","7"]}. Values travel as the database's own text form and
+ * are cast back to the column's type when bound, so any key type with a text form
+ * (integers, text, uuid, timestamps) round-trips exactly.
  */
 final class KeyText {
 
@@ -79,7 +80,9 @@ final class KeyText {
 		}
 	}
 
-	/** A key for people: the value alone for one column, else the values in parentheses. */
+	/**
+	 * A key for people: the value alone for one column, else the values in parentheses.
+	 */
 	static String display(List<String> values) {
 		return (values.size() == 1) ? values.get(0) : "(" + String.join(", ", values) + ")";
 	}

@@ -19,16 +19,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A backfill's table and key columns as the database knows them, and the SQL that walks them: range predicates
- * with row-value comparisons ({@code (a, b) > (?, ?)}), so that an index on the key serves every step. Key values
- * are bound as text and cast to the column's own type.
+ * A backfill's table and key columns as the database knows them, and the SQL that walks
+ * them: range predicates with row-value comparisons ({@code (a, b) > (?, ?)}), so that an
+ * index on the key serves every step. Key values are bound as text and cast to the
+ * column's own type.
  */
 final class Keyset {
 
 	private static final Logger logger = LoggerFactory.getLogger(Keyset.class);
 
 	// SQLite declared types are free text; only plain ones are written into a CAST.
-	private static final Pattern PLAIN_TYPE = Pattern.compile("[A-Za-z][A-Za-z0-9_ ]*(\\(\\s*\\d+(\\s*,\\s*\\d+)?\\s*\\))?");
+	private static final Pattern PLAIN_TYPE = Pattern
+		.compile("[A-Za-z][A-Za-z0-9_ ]*(\\(\\s*\\d+(\\s*,\\s*\\d+)?\\s*\\))?");
 
 	private final Backfill backfill;
 
@@ -51,23 +53,27 @@ final class Keyset {
 		Map<String, Column> catalog = "sqlite".equals(dialect.name()) ? sqliteColumns(connection, backfill)
 				: postgresColumns(connection, table);
 		if (catalog.isEmpty()) {
-			throw new MigratorException("backfill-table-missing", "Backfill " + backfill.name() + ": table "
-					+ backfill.table() + " does not exist. Check backfill-table, and that the revision creating it is "
-					+ "applied.");
+			throw new MigratorException("backfill-table-missing",
+					"Backfill " + backfill.name() + ": table " + backfill.table()
+							+ " does not exist. Check backfill-table, and that the revision creating it is "
+							+ "applied.");
 		}
 		List<String> placeholders = new ArrayList<>();
 		for (String name : backfill.keyColumns()) {
 			Column column = catalog.get(name);
 			if (column == null) {
-				throw new MigratorException("backfill-key-missing", "Backfill " + backfill.name() + ": table "
-						+ backfill.table() + " has no column " + name + ". Its columns are "
-						+ String.join(", ", catalog.keySet()) + "; name the key with backfill-key.");
+				throw new MigratorException("backfill-key-missing",
+						"Backfill " + backfill.name() + ": table " + backfill.table() + " has no column " + name
+								+ ". Its columns are " + String.join(", ", catalog.keySet())
+								+ "; name the key with backfill-key.");
 			}
 			if (!column.notNull()) {
-				// Rows whose key is NULL never compare greater than anything: a keyset walk would skip them.
-				throw new MigratorException("backfill-key-nullable", "Backfill " + backfill.name() + ": key column "
-						+ name + " of " + backfill.table() + " may be NULL, and rows with a NULL key would be skipped. "
-						+ "Use a NOT NULL key, such as the primary key.");
+				// Rows whose key is NULL never compare greater than anything: a keyset
+				// walk would skip them.
+				throw new MigratorException("backfill-key-nullable",
+						"Backfill " + backfill.name() + ": key column " + name + " of " + backfill.table()
+								+ " may be NULL, and rows with a NULL key would be skipped. "
+								+ "Use a NOT NULL key, such as the primary key.");
 			}
 			placeholders.add(column.type().isEmpty() ? "?" : "CAST(? AS " + column.type() + ")");
 		}
@@ -137,8 +143,9 @@ final class Keyset {
 	}
 
 	/**
-	 * The key {@code offset} rows into the range in key order: the upper end of a batch of {@code offset + 1}
-	 * rows. Reads only the key, from the index that serves the walk.
+	 * The key {@code offset} rows into the range in key order: the upper end of a batch
+	 * of {@code offset + 1} rows. Reads only the key, from the index that serves the
+	 * walk.
 	 */
 	Optional<List<String>> keyAt(Connection connection, KeyRange range, long offset) throws SQLException {
 		String sql = "SELECT " + columns() + " FROM " + this.table + " WHERE " + predicate(range) + " ORDER BY "
@@ -210,14 +217,16 @@ final class Keyset {
 				}
 			}
 		}
-		logger.warn("Backfill {}: no index on {} starts with its key ({}), so every batch scans the table. Create one, "
-				+ "or use the primary key as the backfill key.", this.backfill.name(), this.backfill.table(),
-				String.join(", ", this.backfill.keyColumns()));
+		logger.warn(
+				"Backfill {}: no index on {} starts with its key ({}), so every batch scans the table. Create one, "
+						+ "or use the primary key as the backfill key.",
+				this.backfill.name(), this.backfill.table(), String.join(", ", this.backfill.keyColumns()));
 	}
 
 	private static Map<String, Column> postgresColumns(Connection connection, String table) throws SQLException {
 		Map<String, Column> columns = new LinkedHashMap<>();
-		// to_regclass resolves the name through the search_path exactly as the batches' statements will.
+		// to_regclass resolves the name through the search_path exactly as the batches'
+		// statements will.
 		try (PreparedStatement statement = connection.prepareStatement("SELECT a.attname, a.attnum, "
 				+ "format_type(a.atttypid, a.atttypmod), a.attnotnull FROM pg_attribute a "
 				+ "WHERE a.attrelid = to_regclass(?) AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum")) {
@@ -240,11 +249,13 @@ final class Keyset {
 			try (ResultSet rs = statement.executeQuery()) {
 				while (rs.next()) {
 					String type = rs.getString(3).trim();
-					// SQLite reports primary key columns as nullable: an INTEGER PRIMARY KEY is the rowid, never NULL,
-					// and a NULL in another primary key column is a legacy quirk no application relies on.
+					// SQLite reports primary key columns as nullable: an INTEGER PRIMARY
+					// KEY is the rowid, never NULL,
+					// and a NULL in another primary key column is a legacy quirk no
+					// application relies on.
 					boolean notNull = rs.getBoolean(4) || rs.getInt(5) > 0;
-					columns.put(rs.getString(2), new Column(rs.getInt(1), PLAIN_TYPE.matcher(type).matches() ? type : "",
-							notNull));
+					columns.put(rs.getString(2),
+							new Column(rs.getInt(1), PLAIN_TYPE.matcher(type).matches() ? type : "", notNull));
 				}
 			}
 		}

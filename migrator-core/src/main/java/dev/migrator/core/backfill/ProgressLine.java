@@ -9,8 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logs a running backfill's progress at a fixed interval: rows, percent, rate, ETA, batch size and throttle state.
- * Rates count every worker's rows, from the totals each batch reads back.
+ * Logs a running backfill's progress at a fixed interval: rows, percent, rate, ETA, batch
+ * size and throttle state. Rates count every worker's rows, from the totals each batch
+ * reads back.
  */
 final class ProgressLine {
 
@@ -62,9 +63,12 @@ final class ProgressLine {
 	String line(BatchReport report, long now) {
 		double seconds = Math.max(0.001, (now - this.startNanos) / 1e9);
 		double walkRate = (report.rowsScanned() - Math.max(0, this.scannedAtStart)) / seconds;
-		StringBuilder line = new StringBuilder("Backfill ").append(this.name).append(": ")
-			.append(String.format(Locale.ROOT, "%,d", report.rowsDone())).append(" rows changed, ")
-			.append(String.format(Locale.ROOT, "%,d", report.rowsScanned())).append(" walked");
+		StringBuilder line = new StringBuilder("Backfill ").append(this.name)
+			.append(": ")
+			.append(String.format(Locale.ROOT, "%,d", report.rowsDone()))
+			.append(" rows changed, ")
+			.append(String.format(Locale.ROOT, "%,d", report.rowsScanned()))
+			.append(" walked");
 		if (report.estimatedTotal().isPresent() && report.estimatedTotal().getAsLong() > 0) {
 			long total = report.estimatedTotal().getAsLong();
 			line.append(String.format(Locale.ROOT, " of ~%,d (%.1f%%)", total,
@@ -76,7 +80,8 @@ final class ProgressLine {
 		}
 		line.append(String.format(Locale.ROOT, ", %,.0f rows/s", walkRate))
 			.append(String.format(Locale.ROOT, ", batch %,d", report.nextBatchSize()))
-			.append(", ").append(report.throttle());
+			.append(", ")
+			.append(report.throttle());
 		return line.toString();
 	}
 

@@ -6,15 +6,22 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where a worker's next batch starts. The claim is made inside the batch's transaction and holds until it ends, so
- * that the position read cannot change before the batch commits its progress: no row twice, none skipped.
+ * Where a worker's next batch starts. The claim is made inside the batch's transaction
+ * and holds until it ends, so that the position read cannot change before the batch
+ * commits its progress: no row twice, none skipped.
  */
 interface RangeCursor {
 
-	/** The stretch to continue, locked against other workers; empty when none is free right now. */
+	/**
+	 * The stretch to continue, locked against other workers; empty when none is free
+	 * right now.
+	 */
 	Optional<Claim> claim(Connection connection) throws SQLException;
 
-	/** Records in the batch's transaction that the claimed stretch is done up to {@code lastKey}. */
+	/**
+	 * Records in the batch's transaction that the claimed stretch is done up to
+	 * {@code lastKey}.
+	 */
 	void advance(Connection connection, Claim claim, List<String> lastKey, boolean exhausted, long rows)
 			throws SQLException;
 

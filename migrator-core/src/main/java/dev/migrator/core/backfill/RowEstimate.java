@@ -10,12 +10,14 @@ import java.sql.Statement;
 import java.util.OptionalLong;
 
 /**
- * A table's row count for progress and ETA: PostgreSQL's planner estimate ({@code pg_class.reltuples}), or an exact
- * {@code count(*)} where that is cheap: on a table never analyzed but small, and on SQLite.
+ * A table's row count for progress and ETA: PostgreSQL's planner estimate
+ * ({@code pg_class.reltuples}), or an exact {@code count(*)} where that is cheap: on a
+ * table never analyzed but small, and on SQLite.
  */
 final class RowEstimate {
 
-	// Counting reads the whole table: only below this size is it cheap enough to do before the first batch.
+	// Counting reads the whole table: only below this size is it cheap enough to do
+	// before the first batch.
 	private static final long COUNT_LIMIT_BYTES = 64L * 1024 * 1024;
 
 	private RowEstimate() {
@@ -34,7 +36,8 @@ final class RowEstimate {
 				}
 				long reltuples = rs.getLong(1);
 				long bytes = rs.getLong(2);
-				// reltuples is -1 (PostgreSQL 14+) or 0 before the first ANALYZE or VACUUM.
+				// reltuples is -1 (PostgreSQL 14+) or 0 before the first ANALYZE or
+				// VACUUM.
 				if (reltuples > 0) {
 					return OptionalLong.of(reltuples);
 				}

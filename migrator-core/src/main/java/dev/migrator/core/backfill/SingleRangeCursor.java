@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The whole table as one range whose position is the progress row's last key: for SQLite, where one process runs a
- * backfill and the database's write lock (taken first in each batch) keeps the read position current.
+ * The whole table as one range whose position is the progress row's last key: for SQLite,
+ * where one process runs a backfill and the database's write lock (taken first in each
+ * batch) keeps the read position current.
  */
 final class SingleRangeCursor implements RangeCursor {
 
@@ -33,7 +34,8 @@ final class SingleRangeCursor implements RangeCursor {
 
 	@Override
 	public void advance(Connection connection, Claim claim, List<String> lastKey, boolean exhausted, long rows) {
-		// The progress row's last key, written with the batch's counts, is this cursor's position.
+		// The progress row's last key, written with the batch's counts, is this cursor's
+		// position.
 		this.finished = exhausted;
 	}
 

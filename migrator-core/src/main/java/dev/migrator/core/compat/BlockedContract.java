@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A contract revision and the live instances whose code predates it: running it would remove what they still use.
+ * A contract revision and the live instances whose code predates it: running it would
+ * remove what they still use.
  *
  * @param revision the contract revision
  * @param clients the live instances it would break

@@ -24,14 +24,18 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
- * The table where running application instances record themselves: id, application and version, the revisions
- * their code needs, last heartbeat. A web application writes only here; the engine reads it before a contract
- * revision. Instants come from the writer's clock: keep the live window several heartbeat intervals long so that
- * clock skew between machines does not matter.
+ * The table where running application instances record themselves: id, application and
+ * version, the revisions their code needs, last heartbeat. A web application writes only
+ * here; the engine reads it before a contract revision. Instants come from the writer's
+ * clock: keep the live window several heartbeat intervals long so that clock skew between
+ * machines does not matter.
  */
 public final class ClientRegistry {
 
-	/** Rows whose heartbeat is older than this are removed when an instance registers: they died long ago. */
+	/**
+	 * Rows whose heartbeat is older than this are removed when an instance registers:
+	 * they died long ago.
+	 */
 	static final Duration FORGET_AFTER = Duration.ofDays(7);
 
 	private final DataSource dataSource;
@@ -55,8 +59,9 @@ public final class ClientRegistry {
 
 	/** The registry of the configuration's database and tables. */
 	public static ClientRegistry of(MigratorConfig config) {
-		DataSource dataSource = config.dataSource().orElseThrow(() -> new MigratorException("no-data-source",
-				"The client registry needs a database, but no DataSource is configured."));
+		DataSource dataSource = config.dataSource()
+			.orElseThrow(() -> new MigratorException("no-data-source",
+					"The client registry needs a database, but no DataSource is configured."));
 		return new ClientRegistry(dataSource, config.tables(), config.compatibility());
 	}
 
@@ -64,7 +69,8 @@ public final class ClientRegistry {
 	public void register(ClientInstance client) {
 		withConnection("register " + client.instanceId(), (connection, dialect) -> {
 			try (Statement statement = connection.createStatement()) {
-				statement.execute("CREATE TABLE IF NOT EXISTS " + table(dialect) + " (instance_id varchar(255) NOT NULL "
+				statement.execute("CREATE TABLE IF NOT EXISTS " + table(dialect)
+						+ " (instance_id varchar(255) NOT NULL "
 						+ "PRIMARY KEY, application varchar(255) NOT NULL, version varchar(255) NOT NULL, heads text NOT NULL, "
 						+ "registered_at " + dialect.instantColumnType() + " NOT NULL, heartbeat_at "
 						+ dialect.instantColumnType() + " NOT NULL)");
@@ -87,7 +93,10 @@ public final class ClientRegistry {
 		});
 	}
 
-	/** Says the instance is alive; false when it has no row (the table was emptied): register it again then. */
+	/**
+	 * Says the instance is alive; false when it has no row (the table was emptied):
+	 * register it again then.
+	 */
 	public boolean heartbeat(String instanceId) {
 		return withConnection("heartbeat " + instanceId, (connection, dialect) -> {
 			if (!exists(connection, dialect)) {
@@ -116,7 +125,10 @@ public final class ClientRegistry {
 		});
 	}
 
-	/** The instances whose last heartbeat is within the live window, oldest heartbeat first. Reads only. */
+	/**
+	 * The instances whose last heartbeat is within the live window, oldest heartbeat
+	 * first. Reads only.
+	 */
 	public List<RegisteredClient> liveClients() {
 		return withConnection("read the live clients", this::liveClients);
 	}
@@ -126,7 +138,10 @@ public final class ClientRegistry {
 		return withConnection("read the clients", this::clients);
 	}
 
-	/** The live instances, read on the caller's connection; none when the table does not exist. */
+	/**
+	 * The live instances, read on the caller's connection; none when the table does not
+	 * exist.
+	 */
 	public List<RegisteredClient> liveClients(Connection connection, Dialect dialect) throws SQLException {
 		Instant since = this.clock.instant().minus(this.settings.liveWindow());
 		return clients(connection, dialect).stream().filter((c) -> !c.lastHeartbeat().isBefore(since)).toList();
@@ -148,7 +163,9 @@ public final class ClientRegistry {
 			while (rs.next()) {
 				String heads = rs.getString("heads");
 				Set<String> ids = (heads == null || heads.isBlank()) ? Set.of()
-						: Arrays.stream(heads.split(",")).map(String::trim).filter((h) -> !h.isEmpty())
+						: Arrays.stream(heads.split(","))
+							.map(String::trim)
+							.filter((h) -> !h.isEmpty())
 							.collect(Collectors.toSet());
 				clients.add(new RegisteredClient(rs.getString("instance_id"), rs.getString("application"),
 						rs.getString("version"), ids, dialect.getInstant(rs, "registered_at"),
@@ -187,9 +204,11 @@ public final class ClientRegistry {
 			return work.run(connection, Dialects.forConnection(connection));
 		}
 		catch (SQLException ex) {
-			throw new MigratorException("client-registry", "Could not " + what + " in the clients table "
-					+ this.settings.clientsTable() + ": " + ex.getMessage()
-					+ ". Check that the user may create and write that table, or switch the registry off.", ex);
+			throw new MigratorException("client-registry",
+					"Could not " + what + " in the clients table " + this.settings.clientsTable() + ": "
+							+ ex.getMessage()
+							+ ". Check that the user may create and write that table, or switch the registry off.",
+					ex);
 		}
 	}
 

@@ -8,10 +8,12 @@ import java.util.Objects;
 /**
  * How the compatibility guard finds running instances and what it lets through.
  *
- * @param clientsTable the table running instances record themselves in, in the version table's schema
- * @param liveWindow how recent an instance's last heartbeat must be for it to count as running
- * @param allowContractWithLiveClients whether a contract revision runs even though live instances predate it (the
- * override: logged, never silent)
+ * @param clientsTable the table running instances record themselves in, in the version
+ * table's schema
+ * @param liveWindow how recent an instance's last heartbeat must be for it to count as
+ * running
+ * @param allowContractWithLiveClients whether a contract revision runs even though live
+ * instances predate it (the override: logged, never silent)
  */
 public record CompatibilitySettings(String clientsTable, Duration liveWindow, boolean allowContractWithLiveClients) {
 

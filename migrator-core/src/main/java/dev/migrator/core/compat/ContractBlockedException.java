@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A contract revision was refused because running instances of the application predate it (code
- * {@code contract-blocked}). Nothing of the upgrade ran.
+ * A contract revision was refused because running instances of the application predate it
+ * (code {@code contract-blocked}). Nothing of the upgrade ran.
  */
 public class ContractBlockedException extends MigratorException {
 
@@ -28,13 +28,15 @@ public class ContractBlockedException extends MigratorException {
 	}
 
 	private static String message(List<BlockedContract> blocked, Duration liveWindow, Instant now) {
-		String revisions = blocked.stream().map((b) -> b.revision().id() + " (" + b.revision().origin() + ")")
+		String revisions = blocked.stream()
+			.map((b) -> b.revision().id() + " (" + b.revision().origin() + ")")
 			.collect(Collectors.joining(", "));
 		return "Contract revision" + (blocked.size() == 1 ? " " : "s ") + revisions
 				+ " would remove what running instances of the application still use; nothing was run.\n"
 				+ describe(blocked, now)
 				+ "Their code predates the contract. Wait until the rollout of the new version has replaced them (an "
-				+ "instance deregisters when it shuts down; one that died stops counting " + DurationText.format(liveWindow)
+				+ "instance deregisters when it shuts down; one that died stops counting "
+				+ DurationText.format(liveWindow)
 				+ " after its last heartbeat), or apply only the expand phase now (migrator.job.phase=expand). To run "
 				+ "the contract anyway, set migrator.job.allow-contract-with-live-clients=true "
 				+ "(MigratorConfig.Builder.allowContractWithLiveClients(true)); the override is logged.";
@@ -47,11 +49,15 @@ public class ContractBlockedException extends MigratorException {
 			lines.append(contract.revision().id()).append(" is blocked by:\n");
 			for (RegisteredClient client : contract.clients()) {
 				Duration ago = Duration.between(client.lastHeartbeat(), now);
-				lines.append("  - ").append(client.describe()).append(": last heartbeat ")
-					.append(client.lastHeartbeat().truncatedTo(ChronoUnit.SECONDS)).append(" (")
+				lines.append("  - ")
+					.append(client.describe())
+					.append(": last heartbeat ")
+					.append(client.lastHeartbeat().truncatedTo(ChronoUnit.SECONDS))
+					.append(" (")
 					.append(DurationText.format(ago.isNegative() ? Duration.ZERO : ago.truncatedTo(ChronoUnit.SECONDS)))
 					.append(" ago), its code needs ")
-					.append(client.heads().isEmpty() ? "no revision" : String.join(", ", client.heads())).append('\n');
+					.append(client.heads().isEmpty() ? "no revision" : String.join(", ", client.heads()))
+					.append('\n');
 			}
 		}
 		return lines.toString();

@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Decides which live instances a contract revision would break. An instance's code knows a revision when one of the
- * heads it recorded is that revision or comes after it (a child or a dependent, transitively); a contract revision
- * its code does not know removes something that code may still use. A head this graph does not know belongs to code
+ * Decides which live instances a contract revision would break. An instance's code knows
+ * a revision when one of the heads it recorded is that revision or comes after it (a
+ * child or a dependent, transitively); a contract revision its code does not know removes
+ * something that code may still use. A head this graph does not know belongs to code
  * newer than this one, which knows every revision here, so it blocks nothing.
  */
 public final class ContractGuard {
@@ -22,7 +23,10 @@ public final class ContractGuard {
 		this.graph = graph;
 	}
 
-	/** For each contract revision among the given ones, in their order, the clients that predate it; none when none. */
+	/**
+	 * For each contract revision among the given ones, in their order, the clients that
+	 * predate it; none when none.
+	 */
 	public List<BlockedContract> blocked(List<Revision> revisions, List<RegisteredClient> clients) {
 		List<BlockedContract> blocked = new ArrayList<>();
 		for (Revision revision : revisions) {

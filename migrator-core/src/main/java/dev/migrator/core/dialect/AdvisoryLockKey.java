@@ -12,7 +12,8 @@ final class AdvisoryLockKey {
 
 	static long of(String name) {
 		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(("migrator:" + name).getBytes(StandardCharsets.UTF_8));
+			byte[] digest = MessageDigest.getInstance("SHA-256")
+				.digest(("migrator:" + name).getBytes(StandardCharsets.UTF_8));
 			long key = 0;
 			for (int i = 0; i < 8; i++) {
 				key = (key << 8) | (digest[i] & 0xff);

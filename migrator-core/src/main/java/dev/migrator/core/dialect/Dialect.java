@@ -16,13 +16,21 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** What the engine needs to know about one database: quoting, the state tables' DDL, timeouts and the run lock. */
+/**
+ * What the engine needs to know about one database: quoting, the state tables' DDL,
+ * timeouts and the run lock.
+ */
 public interface Dialect {
 
-	/** The lower-case name used in settings and messages: {@code postgresql}, {@code sqlite}. */
+	/**
+	 * The lower-case name used in settings and messages: {@code postgresql},
+	 * {@code sqlite}.
+	 */
 	String name();
 
-	/** Quotes an identifier so that any name, even a hostile one, stays one identifier. */
+	/**
+	 * Quotes an identifier so that any name, even a hostile one, stays one identifier.
+	 */
 	default String quote(String identifier) {
 		if (identifier.isEmpty()) {
 			throw new IllegalArgumentException("An identifier cannot be empty");
@@ -38,23 +46,30 @@ public interface Dialect {
 		return schema.map((s) -> quote(s) + "." + quote(table)).orElseGet(() -> quote(table));
 	}
 
-	/** Statements that create the version and history tables (and their schema) if missing. */
+	/**
+	 * Statements that create the version and history tables (and their schema) if
+	 * missing.
+	 */
 	List<String> createStateTables(Optional<String> schema, String versionTable, String historyTable);
 
-	/** Whether the table exists; read-only commands use it so that they never create anything. */
+	/**
+	 * Whether the table exists; read-only commands use it so that they never create
+	 * anything.
+	 */
 	boolean tableExists(Connection connection, Optional<String> schema, String table) throws SQLException;
 
 	/**
-	 * Applies lock and statement timeouts to what follows on the connection, for the current transaction when
-	 * {@code inTransaction}, else for the session; closing the returned scope puts back what was there before, so a
-	 * revision's own timeouts never carry over to the next one.
+	 * Applies lock and statement timeouts to what follows on the connection, for the
+	 * current transaction when {@code inTransaction}, else for the session; closing the
+	 * returned scope puts back what was there before, so a revision's own timeouts never
+	 * carry over to the next one.
 	 */
-	TimeoutScope applyTimeouts(Connection connection, Optional<Duration> lockTimeout, Optional<Duration> statementTimeout,
-			boolean inTransaction) throws SQLException;
+	TimeoutScope applyTimeouts(Connection connection, Optional<Duration> lockTimeout,
+			Optional<Duration> statementTimeout, boolean inTransaction) throws SQLException;
 
 	/**
-	 * The statements that set timeouts in an offline script, for the transaction when {@code inTransaction}, else for
-	 * the session.
+	 * The statements that set timeouts in an offline script, for the transaction when
+	 * {@code inTransaction}, else for the session.
 	 */
 	List<String> offlineTimeouts(Optional<Duration> lockTimeout, Optional<Duration> statementTimeout,
 			boolean inTransaction);
@@ -63,33 +78,42 @@ public interface Dialect {
 	List<String> offlineTimeoutReset(Optional<Duration> lockTimeout, Optional<Duration> statementTimeout);
 
 	/**
-	 * The lock timeout a revision's statements run under when neither the revision nor the run sets one: short on
-	 * PostgreSQL, so that DDL never waits in the lock queue while every other query queues behind it; none where lock
-	 * waits cannot block others that way.
+	 * The lock timeout a revision's statements run under when neither the revision nor
+	 * the run sets one: short on PostgreSQL, so that DDL never waits in the lock queue
+	 * while every other query queues behind it; none where lock waits cannot block others
+	 * that way.
 	 */
 	default Optional<Duration> defaultLockTimeout() {
 		return Optional.empty();
 	}
 
-	/** Whether the error is a statement giving up waiting for a lock, which a later attempt may not meet. */
+	/**
+	 * Whether the error is a statement giving up waiting for a lock, which a later
+	 * attempt may not meet.
+	 */
 	default boolean isLockTimeout(SQLException error) {
 		return false;
 	}
 
 	/**
-	 * Whether an index of that name exists and is unusable, as a failed or interrupted concurrent build leaves it;
-	 * always false where indexes cannot be in that state.
+	 * Whether an index of that name exists and is unusable, as a failed or interrupted
+	 * concurrent build leaves it; always false where indexes cannot be in that state.
 	 */
 	default boolean isInvalidIndex(Connection connection, Optional<String> schema, String index) throws SQLException {
 		return false;
 	}
 
-	/** Takes the lock that serializes runners on one database, waiting up to {@code wait}. */
+	/**
+	 * Takes the lock that serializes runners on one database, waiting up to {@code wait}.
+	 */
 	RunLock acquireRunLock(Connection connection, String lockName, Duration wait) throws SQLException;
 
 	void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException;
 
-	/** The column type the engine's own tables keep an instant in, as {@link #setInstant} writes it. */
+	/**
+	 * The column type the engine's own tables keep an instant in, as {@link #setInstant}
+	 * writes it.
+	 */
 	default String instantColumnType() {
 		return "text";
 	}
@@ -106,34 +130,43 @@ public interface Dialect {
 		return "CURRENT_TIMESTAMP";
 	}
 
-	/** A SQL literal for an offline script; values are bound in online runs, never formatted like this. */
+	/**
+	 * A SQL literal for an offline script; values are bound in online runs, never
+	 * formatted like this.
+	 */
 	default String literal(String value) {
 		return "'" + value.replace("'", "''") + "'";
 	}
 
 	/**
-	 * Renders an operation, already named by the naming convention, to the statements that perform it. Fails with an
-	 * {@link InvalidOperationException} naming the operation and the dialect when it cannot be expressed here, before
-	 * anything runs.
+	 * Renders an operation, already named by the naming convention, to the statements
+	 * that perform it. Fails with an {@link InvalidOperationException} naming the
+	 * operation and the dialect when it cannot be expressed here, before anything runs.
 	 */
 	default List<RenderedStatement> render(Operation operation, RenderContext context) {
 		throw new InvalidOperationException("unsupported-by-dialect",
 				operation.describe() + ": the " + name() + " dialect renders no operations.");
 	}
 
-	/** The schema behind the connection, for operations that read a table's definition before changing it. */
+	/**
+	 * The schema behind the connection, for operations that read a table's definition
+	 * before changing it.
+	 */
 	default LiveSchema liveSchema(Connection connection) {
 		return LiveSchema.offline();
 	}
 
-	/** Binds one operation value ({@code null}, string, number, boolean, UUID, java.time value, byte[]). */
+	/**
+	 * Binds one operation value ({@code null}, string, number, boolean, UUID, java.time
+	 * value, byte[]).
+	 */
 	default void bind(PreparedStatement statement, int index, Object value) throws SQLException {
 		statement.setObject(index, value);
 	}
 
 	/**
-	 * A value as a SQL literal, for DDL (which cannot bind) and offline scripts; online statements bind values
-	 * instead.
+	 * A value as a SQL literal, for DDL (which cannot bind) and offline scripts; online
+	 * statements bind values instead.
 	 */
 	default String literalValue(Object value) {
 		if (value == null) {

@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The explicit registry of supported databases. No service loading: a fat jar that lost a service file must not
- * turn into "unsupported database".
+ * The explicit registry of supported databases. No service loading: a fat jar that lost a
+ * service file must not turn into "unsupported database".
  */
 public final class Dialects {
 
@@ -40,8 +40,9 @@ public final class Dialects {
 				return dialect;
 			}
 		}
-		throw new UnsupportedDatabaseException("The database '" + product + "' (" + connection.getMetaData().getURL()
-				.replaceAll("(?i)(password=)[^&;]*", "$1***") + ") is not supported. Supported: " + supportedNames() + ".");
+		throw new UnsupportedDatabaseException("The database '" + product + "' ("
+				+ connection.getMetaData().getURL().replaceAll("(?i)(password=)[^&;]*", "$1***")
+				+ ") is not supported. Supported: " + supportedNames() + ".");
 	}
 
 	public static String supportedNames() {

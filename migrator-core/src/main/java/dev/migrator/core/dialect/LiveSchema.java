@@ -2,7 +2,10 @@ package dev.migrator.core.dialect;
 
 import java.util.Optional;
 
-/** Reads table definitions from the database, for operations that must rebuild a table from what exists. */
+/**
+ * Reads table definitions from the database, for operations that must rebuild a table
+ * from what exists.
+ */
 public interface LiveSchema {
 
 	/** Whether there is a database to read; false in an offline script. */

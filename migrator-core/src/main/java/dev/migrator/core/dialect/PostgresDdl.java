@@ -24,10 +24,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Renders operations as PostgreSQL DDL: every change an {@code ALTER}, enum types, comments, {@code NOT VALID}. */
+/**
+ * Renders operations as PostgreSQL DDL: every change an {@code ALTER}, enum types,
+ * comments, {@code NOT VALID}.
+ */
 final class PostgresDdl extends StandardDdl {
 
-	/** The first version that accepts {@code ALTER TYPE … ADD VALUE} inside a transaction block. */
+	/**
+	 * The first version that accepts {@code ALTER TYPE … ADD VALUE} inside a transaction
+	 * block.
+	 */
 	private static final int ENUM_ADD_VALUE_IN_TRANSACTION_SINCE = 12;
 
 	private final PostgresSafeDdl safe = new PostgresSafeDdl(this);
@@ -110,7 +116,8 @@ final class PostgresDdl extends StandardDdl {
 
 	@Override
 	List<RenderedStatement> dropColumn(DropColumn operation, RenderContext context) {
-		return List.of(RenderedStatement.of("ALTER TABLE " + q(operation.table()) + " DROP COLUMN " + q(operation.column())));
+		return List
+			.of(RenderedStatement.of("ALTER TABLE " + q(operation.table()) + " DROP COLUMN " + q(operation.column())));
 	}
 
 	@Override
@@ -118,15 +125,19 @@ final class PostgresDdl extends StandardDdl {
 		Subject subject = Subject.of(operation.describe()).column(operation.column());
 		String column = "ALTER COLUMN " + q(operation.column());
 		List<String> actions = new ArrayList<>();
-		operation.type().ifPresent((t) -> actions.add(column + " TYPE " + type(t, subject)
-				+ operation.using().map((u) -> " USING " + u).orElse("")));
+		operation.type()
+			.ifPresent((t) -> actions
+				.add(column + " TYPE " + type(t, subject) + operation.using().map((u) -> " USING " + u).orElse("")));
 		operation.nullable().ifPresent((n) -> actions.add(column + (n ? " DROP NOT NULL" : " SET NOT NULL")));
-		operation.serverDefault().ifPresent((d) -> actions.add(column + ((d instanceof DefaultChange.SetTo set)
-				? " SET " + defaultClause(set.value()) : " DROP DEFAULT")));
+		operation.serverDefault()
+			.ifPresent((d) -> actions.add(column + ((d instanceof DefaultChange.SetTo set)
+					? " SET " + defaultClause(set.value()) : " DROP DEFAULT")));
 		List<RenderedStatement> statements = new ArrayList<>();
 		if (!actions.isEmpty()) {
-			// One ALTER TABLE: one lock acquisition and, for a type change, one table rewrite.
-			statements.add(RenderedStatement.of("ALTER TABLE " + q(operation.table()) + " " + String.join(", ", actions)));
+			// One ALTER TABLE: one lock acquisition and, for a type change, one table
+			// rewrite.
+			statements
+				.add(RenderedStatement.of("ALTER TABLE " + q(operation.table()) + " " + String.join(", ", actions)));
 		}
 		operation.comment().ifPresent((c) -> statements.add(comment(operation.table(), operation.column(), c)));
 		return statements;
@@ -141,12 +152,14 @@ final class PostgresDdl extends StandardDdl {
 
 	@Override
 	List<RenderedStatement> dropConstraint(DropConstraint operation, RenderContext context) {
-		return List.of(RenderedStatement.of("ALTER TABLE " + q(operation.table()) + " DROP CONSTRAINT " + q(operation.name())));
+		return List.of(RenderedStatement
+			.of("ALTER TABLE " + q(operation.table()) + " DROP CONSTRAINT " + q(operation.name())));
 	}
 
 	@Override
 	List<RenderedStatement> validateConstraint(ValidateConstraint operation) {
-		return List.of(RenderedStatement.of("ALTER TABLE " + q(operation.table()) + " VALIDATE CONSTRAINT " + q(operation.name())));
+		return List.of(RenderedStatement
+			.of("ALTER TABLE " + q(operation.table()) + " VALIDATE CONSTRAINT " + q(operation.name())));
 	}
 
 	@Override
@@ -161,7 +174,8 @@ final class PostgresDdl extends StandardDdl {
 				sql.append("IF NOT EXISTS ");
 			}
 			sql.append(literal(add.value()));
-			add.position().ifPresent((p) -> sql.append(p.before() ? " BEFORE " : " AFTER ").append(literal(p.neighbor())));
+			add.position()
+				.ifPresent((p) -> sql.append(p.before() ? " BEFORE " : " AFTER ").append(literal(p.neighbor())));
 			RenderedStatement statement = RenderedStatement.of(sql.toString());
 			boolean old = context.serverMajorVersion().isPresent()
 					&& context.serverMajorVersion().getAsInt() < ENUM_ADD_VALUE_IN_TRANSACTION_SINCE;

@@ -18,13 +18,22 @@ import java.util.Optional;
 
 import dev.migrator.core.script.DurationText;
 
-/** PostgreSQL: transactional DDL, {@code SET LOCAL} timeouts, and a session-level advisory lock for runners. */
+/**
+ * PostgreSQL: transactional DDL, {@code SET LOCAL} timeouts, and a session-level advisory
+ * lock for runners.
+ */
 public final class PostgresDialect implements Dialect {
 
-	/** The lock timeout of revisions on PostgreSQL when neither the revision nor the run sets one. */
+	/**
+	 * The lock timeout of revisions on PostgreSQL when neither the revision nor the run
+	 * sets one.
+	 */
 	public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(2);
 
-	/** PostgreSQL's {@code lock_not_available}: {@code lock_timeout} expired (or a {@code NOWAIT} lock was refused). */
+	/**
+	 * PostgreSQL's {@code lock_not_available}: {@code lock_timeout} expired (or a
+	 * {@code NOWAIT} lock was refused).
+	 */
 	private static final String LOCK_NOT_AVAILABLE = "55P03";
 
 	private final PostgresDdl ddl = new PostgresDdl(this);
@@ -51,7 +60,8 @@ public final class PostgresDialect implements Dialect {
 
 	@Override
 	public boolean tableExists(Connection connection, Optional<String> schema, String table) throws SQLException {
-		// to_regclass resolves through the search_path exactly as the unqualified statements will.
+		// to_regclass resolves through the search_path exactly as the unqualified
+		// statements will.
 		try (PreparedStatement statement = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
 			statement.setString(1, qualify(schema, table));
 			try (ResultSet rs = statement.executeQuery()) {
@@ -75,7 +85,8 @@ public final class PostgresDialect implements Dialect {
 				setConfig(statement, "statement_timeout", statementTimeout.get(), inTransaction);
 			}
 		}
-		// A transaction-local setting ends with its transaction; a session one is reset explicitly.
+		// A transaction-local setting ends with its transaction; a session one is reset
+		// explicitly.
 		return inTransaction ? TimeoutScope.NONE : () -> reset(connection, lockTimeout, statementTimeout);
 	}
 
@@ -129,7 +140,8 @@ public final class PostgresDialect implements Dialect {
 
 	@Override
 	public boolean isInvalidIndex(Connection connection, Optional<String> schema, String index) throws SQLException {
-		// to_regclass resolves an unqualified name through the search_path, as CREATE INDEX placed it.
+		// to_regclass resolves an unqualified name through the search_path, as CREATE
+		// INDEX placed it.
 		try (PreparedStatement statement = connection
 			.prepareStatement("SELECT NOT i.indisvalid FROM pg_index i WHERE i.indexrelid = to_regclass(?)")) {
 			statement.setString(1, qualify(schema, index));
@@ -141,8 +153,10 @@ public final class PostgresDialect implements Dialect {
 
 	@Override
 	public RunLock acquireRunLock(Connection connection, String lockName, Duration wait) throws SQLException {
-		// Session-level and polled in autocommit: a runner waiting inside an open transaction would block a
-		// concurrent index build of the runner that holds the lock, which waits for every open transaction.
+		// Session-level and polled in autocommit: a runner waiting inside an open
+		// transaction would block a
+		// concurrent index build of the runner that holds the lock, which waits for every
+		// open transaction.
 		long key = AdvisoryLockKey.of(lockName);
 		long deadline = System.nanoTime() + wait.toNanos();
 		long pause = 50;
@@ -184,7 +198,8 @@ public final class PostgresDialect implements Dialect {
 			statement.executeQuery().close();
 		}
 		catch (SQLException ex) {
-			// The lock dies with the session anyway; a failed unlock must not hide the run's own outcome.
+			// The lock dies with the session anyway; a failed unlock must not hide the
+			// run's own outcome.
 		}
 	}
 
@@ -211,8 +226,10 @@ public final class PostgresDialect implements Dialect {
 
 	@Override
 	public void bind(PreparedStatement statement, int index, Object value) throws SQLException {
-		// The driver has no mapping for Instant; an offset date-time in UTC is the same moment.
-		statement.setObject(index, (value instanceof Instant instant) ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : value);
+		// The driver has no mapping for Instant; an offset date-time in UTC is the same
+		// moment.
+		statement.setObject(index,
+				(value instanceof Instant instant) ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : value);
 	}
 
 	@Override

@@ -26,8 +26,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Renders operations for SQLite: what its ALTER TABLE can do (add, rename and drop plain columns, rename tables)
- * directly, everything else through {@link SqliteTableRebuild}.
+ * Renders operations for SQLite: what its ALTER TABLE can do (add, rename and drop plain
+ * columns, rename tables) directly, everything else through {@link SqliteTableRebuild}.
  */
 final class SqliteDdl extends StandardDdl {
 
@@ -53,8 +53,9 @@ final class SqliteDdl extends StandardDdl {
 				case UUID -> "CHAR(36)";
 				case JSON -> "JSON";
 				case BYTES -> "BLOB";
-				case JSONB -> throw unsupported(subject, "the type jsonb cannot be expressed on sqlite (SQLite stores JSON "
-						+ "as text; its binary JSONB is a function result, not a column type). Use json(), or branch on op.dialect().");
+				case JSONB ->
+					throw unsupported(subject, "the type jsonb cannot be expressed on sqlite (SQLite stores JSON "
+							+ "as text; its binary JSONB is a function result, not a column type). Use json(), or branch on op.dialect().");
 			};
 		}
 		if (type instanceof ColumnType.Varchar varchar) {
@@ -64,8 +65,9 @@ final class SqliteDdl extends StandardDdl {
 			return "NUMERIC(" + numeric.precision() + ", " + numeric.scale() + ")";
 		}
 		if (type instanceof ColumnType.EnumType enumType) {
-			throw unsupported(subject, "the type " + enumType.describe() + " cannot be expressed on sqlite, which has no "
-					+ "enum types. Use text() with a check constraint, or branch on op.dialect().");
+			throw unsupported(subject,
+					"the type " + enumType.describe() + " cannot be expressed on sqlite, which has no "
+							+ "enum types. Use text() with a check constraint, or branch on op.dialect().");
 		}
 		return ((ColumnType.Custom) type).sql();
 	}
@@ -96,19 +98,23 @@ final class SqliteDdl extends StandardDdl {
 		}
 		Column identity = generated.get(0);
 		Subject subject = Subject.of(operation.describe()).column(identity.name());
-		Optional<TableConstraint> primaryKey = operation.constraints().stream()
-			.filter((c) -> c instanceof PrimaryKeyConstraint).findFirst();
+		Optional<TableConstraint> primaryKey = operation.constraints()
+			.stream()
+			.filter((c) -> c instanceof PrimaryKeyConstraint)
+			.findFirst();
 		boolean integer = identity.type() == StandardType.INTEGER || identity.type() == StandardType.BIGINT
 				|| identity.type() == StandardType.SMALLINT;
 		if (generated.size() > 1 || primaryKey.isEmpty() || !primaryKey.get().columns().equals(List.of(identity.name()))
 				|| !integer) {
-			throw unsupported(subject, "sqlite generates values only for a single integer primary key column; make "
-					+ identity.name() + " the table's only primary key column with an integer type, or drop identity().");
+			throw unsupported(subject,
+					"sqlite generates values only for a single integer primary key column; make " + identity.name()
+							+ " the table's only primary key column with an integer type, or drop identity().");
 		}
 		List<String> parts = new ArrayList<>();
 		for (Column column : operation.columns()) {
 			parts.add((column == identity)
-					// INTEGER exactly makes it the rowid; AUTOINCREMENT never reuses a value, as an identity does not.
+					// INTEGER exactly makes it the rowid; AUTOINCREMENT never reuses a
+					// value, as an identity does not.
 					? q(column.name()) + " INTEGER NOT NULL CONSTRAINT " + q(primaryKey.get().requireName())
 							+ " PRIMARY KEY AUTOINCREMENT"
 					: columnDefinition(column, Subject.of(operation.describe()).column(column.name())));
@@ -118,7 +124,8 @@ final class SqliteDdl extends StandardDdl {
 				parts.add(constraintDefinition(constraint));
 			}
 		}
-		return List.of(RenderedStatement.of("CREATE TABLE " + q(operation.table()) + " (" + String.join(", ", parts) + ")"));
+		return List
+			.of(RenderedStatement.of("CREATE TABLE " + q(operation.table()) + " (" + String.join(", ", parts) + ")"));
 	}
 
 	@Override
@@ -132,21 +139,27 @@ final class SqliteDdl extends StandardDdl {
 	}
 
 	/**
-	 * SQLite's ADD COLUMN refuses a NOT NULL column without a default and a default that is not a constant; a
-	 * rebuild takes both (and fails only if existing rows would be NULL).
+	 * SQLite's ADD COLUMN refuses a NOT NULL column without a default and a default that
+	 * is not a constant; a rebuild takes both (and fails only if existing rows would be
+	 * NULL).
 	 */
 	private static boolean addsNatively(AddColumn operation) {
 		Column column = operation.column();
-		boolean expressionDefault = column.serverDefault().filter((d) -> d instanceof ServerDefault.Expression).isPresent();
+		boolean expressionDefault = column.serverDefault()
+			.filter((d) -> d instanceof ServerDefault.Expression)
+			.isPresent();
 		return !expressionDefault && (column.nullable() || column.serverDefault().isPresent());
 	}
 
 	@Override
 	List<RenderedStatement> dropColumn(DropColumn operation, RenderContext context) {
-		boolean natively = !context.schema().isLive() || context.schema().table(operation.table())
-			.map((t) -> this.rebuild.dropsNatively(t, operation.column())).orElse(true);
+		boolean natively = !context.schema().isLive() || context.schema()
+			.table(operation.table())
+			.map((t) -> this.rebuild.dropsNatively(t, operation.column()))
+			.orElse(true);
 		if (natively) {
-			return List.of(RenderedStatement.of("ALTER TABLE " + q(operation.table()) + " DROP COLUMN " + q(operation.column())));
+			return List.of(RenderedStatement
+				.of("ALTER TABLE " + q(operation.table()) + " DROP COLUMN " + q(operation.column())));
 		}
 		return this.rebuild.render(operation.describe(), operation.table(), List.of(operation), context);
 	}
@@ -167,7 +180,8 @@ final class SqliteDdl extends StandardDdl {
 	@Override
 	List<RenderedStatement> addConstraint(Operation operation, String table, TableConstraint constraint,
 			boolean notValid, RenderContext context) {
-		// No NOT VALID state on SQLite: the rebuild adds the constraint and checks the foreign keys of every row.
+		// No NOT VALID state on SQLite: the rebuild adds the constraint and checks the
+		// foreign keys of every row.
 		return this.rebuild.render(operation.describe(), table, List.of(operation), context);
 	}
 
@@ -209,7 +223,8 @@ final class SqliteDdl extends StandardDdl {
 
 	@Override
 	List<RenderedStatement> addNotNull(AddNotNull operation, RenderContext context) {
-		// One writer at a time and no NOT VALID state: the rebuild checks the rows as it copies them.
+		// One writer at a time and no NOT VALID state: the rebuild checks the rows as it
+		// copies them.
 		return alterColumn(AlterColumn.of(operation.table(), operation.column()).notNull(), context);
 	}
 

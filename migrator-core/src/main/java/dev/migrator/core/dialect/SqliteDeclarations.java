@@ -11,9 +11,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What SQLite keeps only in the text of a stored {@code CREATE TABLE} or {@code CREATE INDEX} (constraint names,
- * check conditions, index expressions and conditions), read with the same parser the table rebuild uses, for
- * schema reflection.
+ * What SQLite keeps only in the text of a stored {@code CREATE TABLE} or
+ * {@code CREATE INDEX} (constraint names, check conditions, index expressions and
+ * conditions), read with the same parser the table rebuild uses, for schema reflection.
  */
 public final class SqliteDeclarations {
 
@@ -24,8 +24,10 @@ public final class SqliteDeclarations {
 	 * A constraint as declared, on a column or on the table.
 	 *
 	 * @param name its name, when declared with {@code CONSTRAINT name}
-	 * @param kind {@code PRIMARY KEY}, {@code UNIQUE}, {@code CHECK} or {@code FOREIGN KEY}
-	 * @param columns the columns it covers; for a column's own constraint, that column; none for a check
+	 * @param kind {@code PRIMARY KEY}, {@code UNIQUE}, {@code CHECK} or
+	 * {@code FOREIGN KEY}
+	 * @param columns the columns it covers; for a column's own constraint, that column;
+	 * none for a check
 	 * @param condition a check's condition, without {@code CHECK} and its parentheses
 	 */
 	public record DeclaredConstraint(Optional<String> name, String kind, List<String> columns,
@@ -55,7 +57,10 @@ public final class SqliteDeclarations {
 
 	}
 
-	/** The constraints a stored {@code CREATE TABLE} declares, columns' own first, in the order written. */
+	/**
+	 * The constraints a stored {@code CREATE TABLE} declares, columns' own first, in the
+	 * order written.
+	 */
 	public static List<DeclaredConstraint> constraints(String createTableSql) {
 		SqliteTableDefinition table = SqliteTableDefinition.parse(createTableSql);
 		List<DeclaredConstraint> constraints = new ArrayList<>();
@@ -73,7 +78,10 @@ public final class SqliteDeclarations {
 		return constraints;
 	}
 
-	/** Whether the table's rowid column is declared {@code AUTOINCREMENT}: never reusing a value, as an identity. */
+	/**
+	 * Whether the table's rowid column is declared {@code AUTOINCREMENT}: never reusing a
+	 * value, as an identity.
+	 */
 	public static boolean autoincrement(String createTableSql) {
 		return SqliteTokens.of(createTableSql).stream().anyMatch((t) -> t.is("AUTOINCREMENT"));
 	}

@@ -27,12 +27,15 @@ import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * SQLite: transactional DDL, busy timeout for lock waits, and a run lock that holds across processes and dies with
- * its process.
+ * SQLite: transactional DDL, busy timeout for lock waits, and a run lock that holds
+ * across processes and dies with its process.
  *
- * <p>The run lock is an OS file lock on a file beside the database, not a transaction held for the whole run: a held
- * write transaction would force every revision into one transaction and make non-transactional statements
- * ({@code VACUUM}, {@code PRAGMA foreign_keys}) impossible. Each revision still runs in its own transaction.
+ * <p>
+ * The run lock is an OS file lock on a file beside the database, not a transaction held
+ * for the whole run: a held write transaction would force every revision into one
+ * transaction and make non-transactional statements ({@code VACUUM},
+ * {@code PRAGMA foreign_keys}) impossible. Each revision still runs in its own
+ * transaction.
  */
 public final class SqliteDialect implements Dialect {
 
@@ -47,8 +50,10 @@ public final class SqliteDialect implements Dialect {
 
 	@Override
 	public String qualify(Optional<String> schema, String table) {
-		// An attached database plays the part of a schema; "main" is the database file itself.
-		return schema.filter((s) -> !"main".equals(s)).map((s) -> quote(s) + "." + quote(table))
+		// An attached database plays the part of a schema; "main" is the database file
+		// itself.
+		return schema.filter((s) -> !"main".equals(s))
+			.map((s) -> quote(s) + "." + quote(table))
 			.orElseGet(() -> quote(table));
 	}
 
@@ -67,7 +72,8 @@ public final class SqliteDialect implements Dialect {
 
 	@Override
 	public boolean tableExists(Connection connection, Optional<String> schema, String table) throws SQLException {
-		String master = schema.filter((s) -> !"main".equals(s)).map((s) -> quote(s) + ".sqlite_master")
+		String master = schema.filter((s) -> !"main".equals(s))
+			.map((s) -> quote(s) + ".sqlite_master")
 			.orElse("sqlite_master");
 		try (PreparedStatement statement = connection
 			.prepareStatement("SELECT 1 FROM " + master + " WHERE type = 'table' AND name = ?")) {
@@ -81,7 +87,8 @@ public final class SqliteDialect implements Dialect {
 	@Override
 	public TimeoutScope applyTimeouts(Connection connection, Optional<Duration> lockTimeout,
 			Optional<Duration> statementTimeout, boolean inTransaction) throws SQLException {
-		// SQLite has no statement timeout setting; lock waits are the busy timeout, a connection setting that
+		// SQLite has no statement timeout setting; lock waits are the busy timeout, a
+		// connection setting that
 		// outlives transactions, so the previous value is put back afterwards.
 		if (lockTimeout.isEmpty()) {
 			return TimeoutScope.NONE;
@@ -121,12 +128,14 @@ public final class SqliteDialect implements Dialect {
 			statement.execute("PRAGMA busy_timeout = " + Math.max(wait.toMillis(), 1000));
 		}
 		if (file.isEmpty()) {
-			// An in-memory database belongs to one connection: nobody else can run against it.
+			// An in-memory database belongs to one connection: nobody else can run
+			// against it.
 			return () -> {
 			};
 		}
 		Path lockFile = file.get().resolveSibling(file.get().getFileName() + ".migrator-lock");
-		ReentrantLock local = IN_PROCESS.computeIfAbsent(lockFile.toAbsolutePath().normalize(), (p) -> new ReentrantLock());
+		ReentrantLock local = IN_PROCESS.computeIfAbsent(lockFile.toAbsolutePath().normalize(),
+				(p) -> new ReentrantLock());
 		long deadline = System.nanoTime() + wait.toNanos();
 		try {
 			if (!local.tryLock(wait.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -149,7 +158,8 @@ public final class SqliteDialect implements Dialect {
 							channel.close();
 						}
 						catch (IOException ex) {
-							// Closing the channel releases the OS lock; nothing more can be done here.
+							// Closing the channel releases the OS lock; nothing more can
+							// be done here.
 						}
 						finally {
 							local.unlock();
@@ -180,8 +190,9 @@ public final class SqliteDialect implements Dialect {
 	}
 
 	private static RunLockTimeoutException timeout(Path lockFile, Duration wait) {
-		return new RunLockTimeoutException("Another runner has held the migration lock " + lockFile + " for longer than "
-				+ DurationText.format(wait) + ". Wait for it to finish; the lock is released when that process ends.");
+		return new RunLockTimeoutException("Another runner has held the migration lock " + lockFile
+				+ " for longer than " + DurationText.format(wait)
+				+ ". Wait for it to finish; the lock is released when that process ends.");
 	}
 
 	private static Optional<Path> databaseFile(Connection connection) throws SQLException {
@@ -225,7 +236,8 @@ public final class SqliteDialect implements Dialect {
 
 	@Override
 	public void bind(PreparedStatement statement, int index, Object value) throws SQLException {
-		// SQLite has no boolean, UUID or date types: store what the column's affinity keeps as written.
+		// SQLite has no boolean, UUID or date types: store what the column's affinity
+		// keeps as written.
 		if (value instanceof Boolean flag) {
 			statement.setInt(index, flag ? 1 : 0);
 		}

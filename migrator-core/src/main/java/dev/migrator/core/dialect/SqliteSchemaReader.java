@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** Reads a SQLite table's stored definition, indexes, triggers and foreign key context on the run's connection. */
+/**
+ * Reads a SQLite table's stored definition, indexes, triggers and foreign key context on
+ * the run's connection.
+ */
 final class SqliteSchemaReader implements LiveSchema {
 
 	private final Connection connection;
@@ -58,7 +61,10 @@ final class SqliteSchemaReader implements LiveSchema {
 		}
 	}
 
-	/** Indexes or triggers of the table that have SQL; constraint indexes have none and live in the table. */
+	/**
+	 * Indexes or triggers of the table that have SQL; constraint indexes have none and
+	 * live in the table.
+	 */
 	private List<TableSnapshot.NamedSql> objects(String type, String table) throws SQLException {
 		List<TableSnapshot.NamedSql> objects = new ArrayList<>();
 		try (PreparedStatement statement = this.connection.prepareStatement("SELECT name, sql FROM sqlite_master "
@@ -98,12 +104,14 @@ final class SqliteSchemaReader implements LiveSchema {
 
 	private OptionalLong sequence(String table) throws SQLException {
 		try (Statement statement = this.connection.createStatement();
-				ResultSet exists = statement.executeQuery("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_sequence'")) {
+				ResultSet exists = statement
+					.executeQuery("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_sequence'")) {
 			if (!exists.next()) {
 				return OptionalLong.empty();
 			}
 		}
-		try (PreparedStatement statement = this.connection.prepareStatement("SELECT seq FROM sqlite_sequence WHERE name = ?")) {
+		try (PreparedStatement statement = this.connection
+			.prepareStatement("SELECT seq FROM sqlite_sequence WHERE name = ?")) {
 			statement.setString(1, table);
 			try (ResultSet rs = statement.executeQuery()) {
 				return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();

@@ -11,9 +11,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A stored {@code CREATE TABLE} statement taken apart into what a rebuild changes: the columns with their type and
- * constraint clauses, the table constraints, and the options after the parentheses. Parts a rebuild leaves alone are
- * written back exactly as stored, so collations, conflict clauses and generated columns survive.
+ * A stored {@code CREATE TABLE} statement taken apart into what a rebuild changes: the
+ * columns with their type and constraint clauses, the table constraints, and the options
+ * after the parentheses. Parts a rebuild leaves alone are written back exactly as stored,
+ * so collations, conflict clauses and generated columns survive.
  */
 final class SqliteTableDefinition {
 
@@ -31,7 +32,8 @@ final class SqliteTableDefinition {
 
 	final String options;
 
-	private SqliteTableDefinition(List<ColumnDefinition> columns, List<ConstraintDefinition> constraints, String options) {
+	private SqliteTableDefinition(List<ColumnDefinition> columns, List<ConstraintDefinition> constraints,
+			String options) {
 		this.columns = columns;
 		this.constraints = constraints;
 		this.options = options;
@@ -74,7 +76,10 @@ final class SqliteTableDefinition {
 		return this.columns.stream().filter((c) -> c.key().equals(key)).findFirst();
 	}
 
-	/** The statement that creates the table as it now stands, under the given (quoted) name. */
+	/**
+	 * The statement that creates the table as it now stands, under the given (quoted)
+	 * name.
+	 */
 	String createStatement(String quotedName) {
 		List<String> parts = new ArrayList<>();
 		this.columns.forEach((c) -> parts.add(c.text()));
@@ -89,12 +94,13 @@ final class SqliteTableDefinition {
 	}
 
 	/**
-	 * Whether a column is the rowid under another name: the one primary key column declared exactly
-	 * {@code INTEGER}.
+	 * Whether a column is the rowid under another name: the one primary key column
+	 * declared exactly {@code INTEGER}.
 	 */
 	boolean hasRowidAlias() {
 		for (ColumnDefinition column : this.columns) {
-			if (column.clauses.stream().anyMatch((c) -> c.keyword.equals("PRIMARY") && !c.text.toUpperCase(Locale.ROOT).contains("DESC"))
+			if (column.clauses.stream()
+				.anyMatch((c) -> c.keyword.equals("PRIMARY") && !c.text.toUpperCase(Locale.ROOT).contains("DESC"))
 					&& column.type.equalsIgnoreCase("INTEGER")) {
 				return true;
 			}
@@ -118,8 +124,9 @@ final class SqliteTableDefinition {
 	}
 
 	/**
-	 * The column names used inside the first parenthesis group at or after token {@code from}, up to its match (or
-	 * the end with {@code toEnd}); a name followed by a parenthesis is a function and not counted.
+	 * The column names used inside the first parenthesis group at or after token
+	 * {@code from}, up to its match (or the end with {@code toEnd}); a name followed by a
+	 * parenthesis is a function and not counted.
 	 */
 	static Set<String> namesIn(List<Token> tokens, int from, boolean toEnd) {
 		int[] range = range(tokens, from, toEnd);
@@ -132,7 +139,10 @@ final class SqliteTableDefinition {
 		return names;
 	}
 
-	/** The text with the column {@code fromKey} renamed where {@link #namesIn} finds column names. */
+	/**
+	 * The text with the column {@code fromKey} renamed where {@link #namesIn} finds
+	 * column names.
+	 */
 	static String rename(String text, int from, boolean toEnd, String fromKey, String quotedTo) {
 		List<Token> tokens = SqliteTokens.of(text);
 		int[] range = range(tokens, from, toEnd);
@@ -165,13 +175,17 @@ final class SqliteTableDefinition {
 	}
 
 	private static boolean isKeyword(Token token) {
-		return token.kind() == Kind.WORD && Set.of("AND", "OR", "NOT", "NULL", "IS", "IN", "LIKE", "GLOB", "BETWEEN",
-				"CASE", "WHEN", "THEN", "ELSE", "END", "CAST", "AS", "COLLATE", "ASC", "DESC", "WHERE", "ESCAPE",
-				"EXISTS", "TRUE", "FALSE", "CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_TIME", "MATCH", "REGEXP")
+		return token.kind() == Kind.WORD && Set
+			.of("AND", "OR", "NOT", "NULL", "IS", "IN", "LIKE", "GLOB", "BETWEEN", "CASE", "WHEN", "THEN", "ELSE",
+					"END", "CAST", "AS", "COLLATE", "ASC", "DESC", "WHERE", "ESCAPE", "EXISTS", "TRUE", "FALSE",
+					"CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_TIME", "MATCH", "REGEXP")
 			.contains(upper(token));
 	}
 
-	/** One column: its name as written, its type, its clauses; rewritten only when changed. */
+	/**
+	 * One column: its name as written, its type, its clauses; rewritten only when
+	 * changed.
+	 */
 	static final class ColumnDefinition {
 
 		String nameSql;
@@ -182,7 +196,10 @@ final class SqliteTableDefinition {
 
 		final List<Clause> clauses;
 
-		/** The column of the old table its values come from; empty for a column the rebuild adds. */
+		/**
+		 * The column of the old table its values come from; empty for a column the
+		 * rebuild adds.
+		 */
 		Optional<String> source;
 
 		/** The expression the copy reads instead of the source column ({@code USING}). */
@@ -192,8 +209,8 @@ final class SqliteTableDefinition {
 
 		private boolean changed;
 
-		private ColumnDefinition(String nameSql, String name, String type, List<Clause> clauses, Optional<String> source,
-				String original) {
+		private ColumnDefinition(String nameSql, String name, String type, List<Clause> clauses,
+				Optional<String> source, String original) {
 			this.nameSql = nameSql;
 			this.name = name;
 			this.type = type;
@@ -208,7 +225,8 @@ final class SqliteTableDefinition {
 				throw new IllegalArgumentException("a column definition starts with '" + nameToken.text() + "'");
 			}
 			String name = (nameToken.kind() == Kind.STRING)
-					? nameToken.text().substring(1, nameToken.text().length() - 1).replace("''", "'") : nameToken.name();
+					? nameToken.text().substring(1, nameToken.text().length() - 1).replace("''", "'")
+					: nameToken.name();
 			int i = 1;
 			while (i < part.size() && part.get(i).kind() == Kind.WORD && !CLAUSE_STARTS.contains(upper(part.get(i)))) {
 				i++;
@@ -310,20 +328,26 @@ final class SqliteTableDefinition {
 			return this.clauses.stream().anyMatch((c) -> c.keyword.equals("GENERATED") || c.keyword.equals("AS"));
 		}
 
-		/** Whether a check or generation expression of this column uses the named column. */
+		/**
+		 * Whether a check or generation expression of this column uses the named column.
+		 */
 		boolean uses(String key) {
 			return this.clauses.stream().anyMatch((c) -> c.names.contains(key));
 		}
 
 		/** Whether the column carries a constraint that SQLite's DROP COLUMN refuses. */
 		boolean hasDropBlockingClause() {
-			return this.clauses.stream().anyMatch((c) -> Set.of("PRIMARY", "UNIQUE", "CHECK", "REFERENCES", "GENERATED", "AS")
-				.contains(c.keyword));
+			return this.clauses.stream()
+				.anyMatch((c) -> Set.of("PRIMARY", "UNIQUE", "CHECK", "REFERENCES", "GENERATED", "AS")
+					.contains(c.keyword));
 		}
 
 	}
 
-	/** One column constraint clause, e.g. {@code NOT NULL} or {@code CONSTRAINT c CHECK (a > 0)}. */
+	/**
+	 * One column constraint clause, e.g. {@code NOT NULL} or
+	 * {@code CONSTRAINT c CHECK (a > 0)}.
+	 */
 	static final class Clause {
 
 		final Optional<String> name;
@@ -349,12 +373,14 @@ final class SqliteTableDefinition {
 			int keywordAt = named ? 2 : 0;
 			String keyword = upper(tokens.get(keywordAt));
 			String text = sql.substring(tokens.get(0).start(), tokens.get(tokens.size() - 1).end());
-			Set<String> names = EXPRESSION_CLAUSES.contains(keyword)
-					? namesIn(SqliteTokens.of(text), keywordAt, false) : Set.of();
+			Set<String> names = EXPRESSION_CLAUSES.contains(keyword) ? namesIn(SqliteTokens.of(text), keywordAt, false)
+					: Set.of();
 			return new Clause(named ? Optional.of(tokens.get(1).name()) : Optional.empty(), keyword, text, names);
 		}
 
-		/** A clause written by the dialect, such as {@code NOT NULL} or {@code DEFAULT 0}. */
+		/**
+		 * A clause written by the dialect, such as {@code NOT NULL} or {@code DEFAULT 0}.
+		 */
 		static Clause written(String text) {
 			return of(text, SqliteTokens.of(text));
 		}
@@ -365,7 +391,10 @@ final class SqliteTableDefinition {
 
 	}
 
-	/** One table constraint: {@code PRIMARY KEY}, {@code UNIQUE}, {@code CHECK} or {@code FOREIGN KEY}. */
+	/**
+	 * One table constraint: {@code PRIMARY KEY}, {@code UNIQUE}, {@code CHECK} or
+	 * {@code FOREIGN KEY}.
+	 */
 	static final class ConstraintDefinition {
 
 		final Optional<String> name;

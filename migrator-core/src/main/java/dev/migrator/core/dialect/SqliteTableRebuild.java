@@ -27,16 +27,20 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * SQLite's "move and copy" for changes its ALTER TABLE cannot make, after the SQLite documentation's procedure for
- * other kinds of table schema changes: read the table's stored definition, create the changed table under a new
- * name, copy the rows, drop the old table, rename the new one, recreate the indexes and triggers, and check the
- * foreign keys, all in one transaction.
+ * SQLite's "move and copy" for changes its ALTER TABLE cannot make, after the SQLite
+ * documentation's procedure for other kinds of table schema changes: read the table's
+ * stored definition, create the changed table under a new name, copy the rows, drop the
+ * old table, rename the new one, recreate the indexes and triggers, and check the foreign
+ * keys, all in one transaction.
  *
- * <p>Foreign keys: with enforcement on, dropping the old table deletes its rows first, which would cascade into (or be
- * refused by) the tables that refer to it. SQLite ignores {@code PRAGMA foreign_keys} inside a transaction, so such a
- * rebuild must own its transaction: inside a revision's transaction it is refused with directions, in autocommit it
- * switches enforcement off around its own transaction. The rename runs with {@code legacy_alter_table} on, so that
- * SQLite neither checks views and triggers that name the dropped table nor rewrites references to it.
+ * <p>
+ * Foreign keys: with enforcement on, dropping the old table deletes its rows first, which
+ * would cascade into (or be refused by) the tables that refer to it. SQLite ignores
+ * {@code PRAGMA foreign_keys} inside a transaction, so such a rebuild must own its
+ * transaction: inside a revision's transaction it is refused with directions, in
+ * autocommit it switches enforcement off around its own transaction. The rename runs with
+ * {@code legacy_alter_table} on, so that SQLite neither checks views and triggers that
+ * name the dropped table nor rewrites references to it.
  */
 final class SqliteTableRebuild {
 
@@ -51,7 +55,10 @@ final class SqliteTableRebuild {
 		this.ddl = ddl;
 	}
 
-	/** Whether SQLite's own DROP COLUMN can drop the column: nothing but the column itself refers to it. */
+	/**
+	 * Whether SQLite's own DROP COLUMN can drop the column: nothing but the column itself
+	 * refers to it.
+	 */
 	boolean dropsNatively(TableSnapshot snapshot, String column) {
 		SqliteTableDefinition definition;
 		try {
@@ -75,12 +82,15 @@ final class SqliteTableRebuild {
 	List<RenderedStatement> render(String described, String table, List<Operation> operations, RenderContext context) {
 		Subject subject = Subject.of(described);
 		if (!context.schema().isLive()) {
-			throw new InvalidOperationException("offline-unsupported", subject + ": SQLite cannot make this change with "
+			throw new InvalidOperationException("offline-unsupported", subject
+					+ ": SQLite cannot make this change with "
 					+ "ALTER TABLE, so the table is rebuilt from its live definition, which an offline script cannot read. "
 					+ "Generate this part of the script against the database, or run the migration online.");
 		}
-		TableSnapshot snapshot = context.schema().table(table).orElseThrow(() -> new InvalidOperationException(
-				"no-such-table", subject + ": there is no table " + table + " to rebuild."));
+		TableSnapshot snapshot = context.schema()
+			.table(table)
+			.orElseThrow(() -> new InvalidOperationException("no-such-table",
+					subject + ": there is no table " + table + " to rebuild."));
 		SqliteTableDefinition definition = read(subject, snapshot);
 		List<IndexDefinition> indexes = new ArrayList<>();
 		snapshot.indexes().forEach((i) -> indexes.add(new IndexDefinition(i.name(), i.sql())));
@@ -107,9 +117,10 @@ final class SqliteTableRebuild {
 	}
 
 	private static InvalidOperationException unreadable(Subject subject, TableSnapshot snapshot, String why) {
-		return new InvalidOperationException("sqlite-rebuild-unreadable", subject + ": the definition of table "
-				+ snapshot.name() + " could not be read for a rebuild (" + why + "). Stored definition: "
-				+ snapshot.createSql() + ". Rebuild it by hand with op.execute(...) following the SQLite documentation.");
+		return new InvalidOperationException("sqlite-rebuild-unreadable",
+				subject + ": the definition of table " + snapshot.name() + " could not be read for a rebuild (" + why
+						+ "). Stored definition: " + snapshot.createSql()
+						+ ". Rebuild it by hand with op.execute(...) following the SQLite documentation.");
 	}
 
 	private void apply(Subject subject, Operation operation, SqliteTableDefinition definition,
@@ -182,9 +193,11 @@ final class SqliteTableRebuild {
 		}
 		definition.columns.remove(column);
 		if (definition.columns.isEmpty()) {
-			throw invalid(subject, "dropping " + name + " would leave the table without columns; drop the table instead.");
+			throw invalid(subject,
+					"dropping " + name + " would leave the table without columns; drop the table instead.");
 		}
-		// As PostgreSQL does: the constraints and indexes that cover the column go with it.
+		// As PostgreSQL does: the constraints and indexes that cover the column go with
+		// it.
 		definition.constraints.removeIf((c) -> c.names.contains(key));
 		indexes.removeIf((i) -> i.uses(key));
 	}
@@ -233,7 +246,8 @@ final class SqliteTableRebuild {
 			for (int i = 0; i < each.clauses.size(); i++) {
 				Clause clause = each.clauses.get(i);
 				if (clause.names.contains(from)) {
-					each.clauses.set(i, Clause.written(SqliteTableDefinition.rename(clause.text, clause.keywordToken(), false, from, to)));
+					each.clauses.set(i, Clause
+						.written(SqliteTableDefinition.rename(clause.text, clause.keywordToken(), false, from, to)));
 					each.changed();
 				}
 			}
@@ -241,8 +255,8 @@ final class SqliteTableRebuild {
 		for (int i = 0; i < definition.constraints.size(); i++) {
 			ConstraintDefinition constraint = definition.constraints.get(i);
 			if (constraint.names.contains(from)) {
-				definition.constraints.set(i, ConstraintDefinition.of(SqliteTableDefinition.rename(constraint.text,
-						constraint.keywordToken(), false, from, to)));
+				definition.constraints.set(i, ConstraintDefinition
+					.of(SqliteTableDefinition.rename(constraint.text, constraint.keywordToken(), false, from, to)));
 			}
 		}
 		for (IndexDefinition index : indexes) {
@@ -267,11 +281,13 @@ final class SqliteTableRebuild {
 	private void dropConstraint(Subject subject, String name, SqliteTableDefinition definition,
 			List<IndexDefinition> indexes) {
 		String key = name.toLowerCase(Locale.ROOT);
-		if (definition.constraints.removeIf((c) -> c.name.map((n) -> n.toLowerCase(Locale.ROOT).equals(key)).orElse(false))) {
+		if (definition.constraints
+			.removeIf((c) -> c.name.map((n) -> n.toLowerCase(Locale.ROOT).equals(key)).orElse(false))) {
 			return;
 		}
 		for (ColumnDefinition column : definition.columns) {
-			if (column.clauses.removeIf((c) -> c.name.map((n) -> n.toLowerCase(Locale.ROOT).equals(key)).orElse(false))) {
+			if (column.clauses
+				.removeIf((c) -> c.name.map((n) -> n.toLowerCase(Locale.ROOT).equals(key)).orElse(false))) {
 				column.changed();
 				return;
 			}
@@ -304,7 +320,8 @@ final class SqliteTableRebuild {
 		}
 		rowidColumn |= snapshot.columns().stream().anyMatch((c) -> ROWID_NAMES.contains(c.toLowerCase(Locale.ROOT)));
 		if (!definition.isWithoutRowid() && !definition.hasRowidAlias() && !rowidColumn) {
-			// Keeps each row's rowid, which nothing else would carry over when there is no INTEGER PRIMARY KEY.
+			// Keeps each row's rowid, which nothing else would carry over when there is
+			// no INTEGER PRIMARY KEY.
 			targets.add(0, "rowid");
 			sources.add(0, "rowid");
 		}
@@ -320,8 +337,10 @@ final class SqliteTableRebuild {
 		if (!snapshot.legacyAlterTable()) {
 			body.add(RenderedStatement.of("PRAGMA legacy_alter_table = OFF"));
 		}
-		snapshot.sequence().ifPresent((seq) -> body.add(RenderedStatement
-			.of("UPDATE sqlite_sequence SET seq = ? WHERE name = ? AND seq < ?", List.of(seq, snapshot.name(), seq))));
+		snapshot.sequence()
+			.ifPresent((seq) -> body
+				.add(RenderedStatement.of("UPDATE sqlite_sequence SET seq = ? WHERE name = ? AND seq < ?",
+						List.of(seq, snapshot.name(), seq))));
 		indexes.forEach((i) -> body.add(RenderedStatement.of(i.sql)));
 		snapshot.triggers().forEach((t) -> body.add(RenderedStatement.of(t.sql())));
 		body.add(RenderedStatement.check("SELECT * FROM pragma_foreign_key_check(?)", List.of(snapshot.name()),
@@ -341,15 +360,18 @@ final class SqliteTableRebuild {
 		if (context.inTransaction()) {
 			if (enforced && !snapshot.referencedBy().isEmpty()) {
 				throw new InvalidOperationException("sqlite-rebuild-needs-autocommit", subject + ": SQLite cannot make "
-						+ "this change with ALTER TABLE, so table " + snapshot.name() + " is rebuilt; with foreign keys enforced, "
-						+ "dropping its old copy would cascade into or be refused by " + String.join(", ", snapshot.referencedBy())
+						+ "this change with ALTER TABLE, so table " + snapshot.name()
+						+ " is rebuilt; with foreign keys enforced, "
+						+ "dropping its old copy would cascade into or be refused by "
+						+ String.join(", ", snapshot.referencedBy())
 						+ ", and SQLite ignores PRAGMA foreign_keys inside a transaction. Put this operation in "
 						+ "op.autocommitBlock(...) or mark the revision transactional=false: the rebuild then runs in a "
 						+ "transaction of its own with foreign keys off, as the SQLite documentation prescribes, and checks "
 						+ "them before committing.");
 			}
 			if (enforced) {
-				// Checks of the new table's own foreign keys wait for pragma_foreign_key_check, which names the rows.
+				// Checks of the new table's own foreign keys wait for
+				// pragma_foreign_key_check, which names the rows.
 				statements.add(RenderedStatement.of("PRAGMA defer_foreign_keys = ON"));
 			}
 			statements.addAll(body);
@@ -379,9 +401,11 @@ final class SqliteTableRebuild {
 
 	private static boolean hasConstraint(SqliteTableDefinition definition, String name) {
 		String key = name.toLowerCase(Locale.ROOT);
-		return definition.constraints.stream().anyMatch((c) -> c.name.map((n) -> n.toLowerCase(Locale.ROOT).equals(key)).orElse(false))
-				|| definition.columns.stream().anyMatch((column) -> column.clauses.stream()
-					.anyMatch((c) -> c.name.map((n) -> n.toLowerCase(Locale.ROOT).equals(key)).orElse(false)));
+		return definition.constraints.stream()
+			.anyMatch((c) -> c.name.map((n) -> n.toLowerCase(Locale.ROOT).equals(key)).orElse(false))
+				|| definition.columns.stream()
+					.anyMatch((column) -> column.clauses.stream()
+						.anyMatch((c) -> c.name.map((n) -> n.toLowerCase(Locale.ROOT).equals(key)).orElse(false)));
 	}
 
 	private static Optional<IndexDefinition> findIndex(List<IndexDefinition> indexes, String name) {
@@ -389,15 +413,19 @@ final class SqliteTableRebuild {
 	}
 
 	private static ColumnDefinition requireColumn(Subject subject, SqliteTableDefinition definition, String name) {
-		return definition.column(name).orElseThrow(() -> invalid(subject, "the table has no column " + name
-				+ " (columns: " + definition.columns.stream().map((c) -> c.name).toList() + ")."));
+		return definition.column(name)
+			.orElseThrow(() -> invalid(subject, "the table has no column " + name + " (columns: "
+					+ definition.columns.stream().map((c) -> c.name).toList() + ")."));
 	}
 
 	private static InvalidOperationException invalid(Subject subject, String detail) {
 		return new InvalidOperationException("invalid-operation", subject + ": " + detail);
 	}
 
-	/** An index of the table: its name and the statement that creates it, changed when a column is renamed. */
+	/**
+	 * An index of the table: its name and the statement that creates it, changed when a
+	 * column is renamed.
+	 */
 	static final class IndexDefinition {
 
 		final String name;

@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Splits SQLite SQL into tokens, enough to find the parts of a stored {@code CREATE TABLE} or {@code CREATE INDEX}:
- * quoted names and strings stay whole, comments and white space are dropped, and each token keeps its place in the
- * text so that untouched parts are copied exactly as written.
+ * Splits SQLite SQL into tokens, enough to find the parts of a stored
+ * {@code CREATE TABLE} or {@code CREATE INDEX}: quoted names and strings stay whole,
+ * comments and white space are dropped, and each token keeps its place in the text so
+ * that untouched parts are copied exactly as written.
  */
 final class SqliteTokens {
 
@@ -122,7 +123,10 @@ final class SqliteTokens {
 		return tokens;
 	}
 
-	/** The end (exclusive) of a quoted run opened at {@code start}; a doubled quote is an escaped one. */
+	/**
+	 * The end (exclusive) of a quoted run opened at {@code start}; a doubled quote is an
+	 * escaped one.
+	 */
 	private static int closing(String sql, int start, char quote) {
 		int i = start + 1;
 		while (i < sql.length()) {
@@ -155,7 +159,10 @@ final class SqliteTokens {
 		return -1;
 	}
 
-	/** The tokens between {@code from} and {@code to} (exclusive) split at commas outside parentheses. */
+	/**
+	 * The tokens between {@code from} and {@code to} (exclusive) split at commas outside
+	 * parentheses.
+	 */
 	static List<List<Token>> splitOnCommas(List<Token> tokens, int from, int to) {
 		List<List<Token>> parts = new ArrayList<>();
 		List<Token> current = new ArrayList<>();

@@ -43,8 +43,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The rendering both dialects share: the statements whose SQL is standard. Each dialect's subclass decides types,
- * defaults, and how (or whether) it alters columns and constraints.
+ * The rendering both dialects share: the statements whose SQL is standard. Each dialect's
+ * subclass decides types, defaults, and how (or whether) it alters columns and
+ * constraints.
  */
 abstract class StandardDdl {
 
@@ -150,7 +151,10 @@ abstract class StandardDdl {
 	/** The safe NOT NULL: where the database has no cheaper way, a plain alteration. */
 	abstract List<RenderedStatement> addNotNull(AddNotNull operation, RenderContext context);
 
-	/** The safe multi-step form of an operation; where the database has none, the plain one. */
+	/**
+	 * The safe multi-step form of an operation; where the database has none, the plain
+	 * one.
+	 */
 	abstract List<RenderedStatement> safely(SafeOperation operation, RenderContext context);
 
 	/** Whether {@code CONCURRENTLY} is written into index statements. */
@@ -166,12 +170,15 @@ abstract class StandardDdl {
 			parts.add(constraintDefinition(constraint));
 		}
 		List<RenderedStatement> statements = new ArrayList<>();
-		statements.add(RenderedStatement.of("CREATE TABLE " + q(operation.table()) + " (" + String.join(", ", parts) + ")"));
+		statements
+			.add(RenderedStatement.of("CREATE TABLE " + q(operation.table()) + " (" + String.join(", ", parts) + ")"));
 		statements.addAll(columnComments(operation.table(), operation.columns()));
 		return statements;
 	}
 
-	/** Statements that store column comments; none where the database keeps no comments. */
+	/**
+	 * Statements that store column comments; none where the database keeps no comments.
+	 */
 	List<RenderedStatement> columnComments(String table, List<Column> columns) {
 		return List.of();
 	}
@@ -198,8 +205,12 @@ abstract class StandardDdl {
 			return head + "CHECK (" + check.condition() + ")";
 		}
 		ForeignKeyConstraint fk = (ForeignKeyConstraint) constraint;
-		StringBuilder sql = new StringBuilder(head).append("FOREIGN KEY (").append(names(fk.columns()))
-			.append(") REFERENCES ").append(q(fk.referredTable())).append(" (").append(names(fk.referredColumns()))
+		StringBuilder sql = new StringBuilder(head).append("FOREIGN KEY (")
+			.append(names(fk.columns()))
+			.append(") REFERENCES ")
+			.append(q(fk.referredTable()))
+			.append(" (")
+			.append(names(fk.referredColumns()))
 			.append(')');
 		if (fk.onDelete() != ReferentialAction.NO_ACTION) {
 			sql.append(" ON DELETE ").append(fk.onDelete().sql());
@@ -211,7 +222,8 @@ abstract class StandardDdl {
 	}
 
 	String renameColumn(RenameColumn operation) {
-		return "ALTER TABLE " + q(operation.table()) + " RENAME COLUMN " + q(operation.from()) + " TO " + q(operation.to());
+		return "ALTER TABLE " + q(operation.table()) + " RENAME COLUMN " + q(operation.from()) + " TO "
+				+ q(operation.to());
 	}
 
 	String createIndex(CreateIndex operation) {
@@ -236,7 +248,8 @@ abstract class StandardDdl {
 		if (part instanceof IndexPart.ColumnPart column) {
 			return q(column.name());
 		}
-		// Parenthesized, an expression is valid in an index on both databases whatever its form.
+		// Parenthesized, an expression is valid in an index on both databases whatever
+		// its form.
 		return "(" + ((IndexPart.ExpressionPart) part).sql() + ")";
 	}
 
@@ -274,7 +287,8 @@ abstract class StandardDdl {
 				parameters.add(((UpdateRows.Assignment.Bound) assignment.value()).value());
 			}
 		}
-		StringBuilder sql = new StringBuilder("UPDATE ").append(q(operation.table())).append(" SET ")
+		StringBuilder sql = new StringBuilder("UPDATE ").append(q(operation.table()))
+			.append(" SET ")
 			.append(String.join(", ", sets));
 		List<String> conditions = new ArrayList<>();
 		for (UpdateRows.Condition condition : operation.conditions()) {
@@ -292,7 +306,10 @@ abstract class StandardDdl {
 		return RenderedStatement.of(sql.toString(), parameters);
 	}
 
-	/** A literal default: DDL cannot bind, so the value is escaped as the dialect writes literals. */
+	/**
+	 * A literal default: DDL cannot bind, so the value is escaped as the dialect writes
+	 * literals.
+	 */
 	String literal(Object value) {
 		return this.dialect.literalValue(value);
 	}

@@ -9,12 +9,15 @@ import java.util.OptionalLong;
  *
  * @param name the table's name as stored
  * @param createSql its {@code CREATE TABLE} statement
- * @param columns its column names in order, generated ones included (from {@code table_xinfo})
- * @param indexes the indexes created by {@code CREATE INDEX} (constraint indexes are part of the table)
+ * @param columns its column names in order, generated ones included (from
+ * {@code table_xinfo})
+ * @param indexes the indexes created by {@code CREATE INDEX} (constraint indexes are part
+ * of the table)
  * @param triggers the triggers on it
  * @param referencedBy the other tables whose foreign keys refer to it
  * @param foreignKeysEnforced whether {@code PRAGMA foreign_keys} is on for the connection
- * @param legacyAlterTable the connection's {@code PRAGMA legacy_alter_table}, restored after the rebuild
+ * @param legacyAlterTable the connection's {@code PRAGMA legacy_alter_table}, restored
+ * after the rebuild
  * @param sequence its {@code sqlite_sequence} value, when it has AUTOINCREMENT
  */
 public record TableSnapshot(String name, String createSql, List<String> columns, List<NamedSql> indexes,

@@ -2,7 +2,10 @@ package dev.migrator.core.dialect;
 
 import java.sql.SQLException;
 
-/** Timeouts applied to a connection; closing puts back the settings that were there before. */
+/**
+ * Timeouts applied to a connection; closing puts back the settings that were there
+ * before.
+ */
 @FunctionalInterface
 public interface TimeoutScope extends AutoCloseable {
 

@@ -2,7 +2,10 @@ package dev.migrator.core.dialect;
 
 import dev.migrator.core.MigratorException;
 
-/** The connection's database, or a configured dialect name, is not one this engine supports. */
+/**
+ * The connection's database, or a configured dialect name, is not one this engine
+ * supports.
+ */
 public class UnsupportedDatabaseException extends MigratorException {
 
 	public UnsupportedDatabaseException(String message) {

@@ -6,7 +6,10 @@ import dev.migrator.core.lint.TableAction.AddColumn;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code add-column-not-null-without-default}: a NOT NULL column added to existing rows that have no value for it. */
+/**
+ * {@code add-column-not-null-without-default}: a NOT NULL column added to existing rows
+ * that have no value for it.
+ */
 final class AddColumnNotNullWithoutDefault implements Rule {
 
 	@Override
@@ -25,7 +28,8 @@ final class AddColumnNotNullWithoutDefault implements Rule {
 		if (!(context.statement() instanceof AlterTable alter)) {
 			return violations;
 		}
-		// SQLite refuses such a column even on an empty table; PostgreSQL only once the table has a row.
+		// SQLite refuses such a column even on an empty table; PostgreSQL only once the
+		// table has a row.
 		if (context.isPostgresql() && !context.existing(alter.table())) {
 			return violations;
 		}
@@ -35,10 +39,11 @@ final class AddColumnNotNullWithoutDefault implements Rule {
 				String why = context.isPostgresql()
 						? "fails as soon as " + alter.table() + " has a row, since existing rows would hold NULL"
 						: "is refused by SQLite, which needs a default for existing rows";
-				violations.add(new Violation("ADD COLUMN " + add.column() + " NOT NULL without a default " + why,
-						"Give the column a constant default (ADD COLUMN " + add.column() + " " + add.type()
-								+ " NOT NULL DEFAULT ..., a catalog-only change on PostgreSQL 11+), or add it nullable, "
-								+ "fill it with a backfill, then make it NOT NULL through a validated CHECK."));
+				violations.add(new Violation("ADD COLUMN " + add
+					.column() + " NOT NULL without a default " + why, "Give the column a constant default (ADD COLUMN "
+							+ add.column() + " " + add.type()
+							+ " NOT NULL DEFAULT ..., a catalog-only change on PostgreSQL 11+), or add it nullable, "
+							+ "fill it with a backfill, then make it NOT NULL through a validated CHECK."));
 			}
 		}
 		return violations;

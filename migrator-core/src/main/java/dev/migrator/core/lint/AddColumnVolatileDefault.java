@@ -8,8 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code add-column-volatile-default}: a new column whose default must be computed row by row, which rewrites the
- * table. A constant or stable default ({@code now()} included) is stored once in the catalog on PostgreSQL 11+.
+ * {@code add-column-volatile-default}: a new column whose default must be computed row by
+ * row, which rewrites the table. A constant or stable default ({@code now()} included) is
+ * stored once in the catalog on PostgreSQL 11+.
  */
 final class AddColumnVolatileDefault implements Rule {
 
@@ -41,9 +42,10 @@ final class AddColumnVolatileDefault implements Rule {
 					? "ADD COLUMN " + add.column() + " with a value from " + value.cause() + " " + rewrite
 					: "ADD COLUMN " + add.column() + " has a default that calls " + value.cause()
 							+ ", which may be volatile; a volatile default " + rewrite;
-			violations.add(new Violation(message, "Add the column without that default, then ALTER COLUMN "
-					+ add.column() + " SET DEFAULT ... for new rows (a catalog change), and fill existing rows with a "
-					+ "backfill in batches."));
+			violations.add(new Violation(message,
+					"Add the column without that default, then ALTER COLUMN " + add.column()
+							+ " SET DEFAULT ... for new rows (a catalog change), and fill existing rows with a "
+							+ "backfill in batches."));
 		}
 		return violations;
 	}

@@ -2,7 +2,10 @@ package dev.migrator.core.lint;
 
 import java.util.List;
 
-/** What a SQL statement does, as far as the lint rules care; everything else is {@link Other}. */
+/**
+ * What a SQL statement does, as far as the lint rules care; everything else is
+ * {@link Other}.
+ */
 sealed interface ClassifiedStatement {
 
 	/** {@code CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] [name] ON table}. */
@@ -18,7 +21,8 @@ sealed interface ClassifiedStatement {
 	}
 
 	/** {@code CREATE TABLE}, with the columns whose types could be read. */
-	record CreateTable(String table, boolean ifNotExists, List<ColumnDefinition> columns) implements ClassifiedStatement {
+	record CreateTable(String table, boolean ifNotExists,
+			List<ColumnDefinition> columns) implements ClassifiedStatement {
 
 		public CreateTable {
 			columns = List.copyOf(columns);
@@ -44,7 +48,9 @@ sealed interface ClassifiedStatement {
 
 	}
 
-	/** {@code UPDATE} or {@code DELETE}, and whether it has a {@code WHERE} of its own. */
+	/**
+	 * {@code UPDATE} or {@code DELETE}, and whether it has a {@code WHERE} of its own.
+	 */
 	record DataChange(String command, String table, boolean where) implements ClassifiedStatement {
 	}
 

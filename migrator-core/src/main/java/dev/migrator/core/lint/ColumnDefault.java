@@ -5,8 +5,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The value a new column gets in existing rows, and whether PostgreSQL 11+ can store it once in the catalog
- * (a non-volatile default) or must compute it row by row, rewriting the table.
+ * The value a new column gets in existing rows, and whether PostgreSQL 11+ can store it
+ * once in the catalog (a non-volatile default) or must compute it row by row, rewriting
+ * the table.
  *
  * @param sql the default as written, for messages
  * @param volatility whether the value can be computed once
@@ -16,10 +17,16 @@ record ColumnDefault(String sql, Volatility volatility, String cause) {
 
 	enum Volatility {
 
-		/** Constants, casts of constants and stable functions such as {@code now()}: evaluated once. */
+		/**
+		 * Constants, casts of constants and stable functions such as {@code now()}:
+		 * evaluated once.
+		 */
 		NON_VOLATILE,
 
-		/** A volatile function, a sequence, an identity or a stored generated column: computed per row. */
+		/**
+		 * A volatile function, a sequence, an identity or a stored generated column:
+		 * computed per row.
+		 */
 		VOLATILE,
 
 		/** A function the linter does not know; it may be volatile. */
@@ -28,9 +35,9 @@ record ColumnDefault(String sql, Volatility volatility, String cause) {
 	}
 
 	/**
-	 * Volatile functions of PostgreSQL and its common extensions that appear in defaults. {@code now()} and
-	 * {@code current_timestamp} are not among them: they are stable, fixed for the transaction, so PostgreSQL 11+
-	 * stores the value once.
+	 * Volatile functions of PostgreSQL and its common extensions that appear in defaults.
+	 * {@code now()} and {@code current_timestamp} are not among them: they are stable,
+	 * fixed for the transaction, so PostgreSQL 11+ stores the value once.
 	 */
 	private static final Set<String> VOLATILE_FUNCTIONS = Set.of("random", "random_normal", "gen_random_uuid",
 			"gen_random_bytes", "uuid_generate_v1", "uuid_generate_v1mc", "uuid_generate_v4", "uuidv4", "uuidv7",
@@ -44,7 +51,10 @@ record ColumnDefault(String sql, Volatility volatility, String cause) {
 			"date_trunc", "make_date", "make_timestamp", "make_interval", "jsonb_build_object", "json_build_object",
 			"jsonb_build_array", "json_build_array", "array", "cast", "row", "interval", "timezone", "extract");
 
-	/** Type names that are followed by a parenthesis without being a call, as in {@code 'x'::varchar(10)}. */
+	/**
+	 * Type names that are followed by a parenthesis without being a call, as in
+	 * {@code 'x'::varchar(10)}.
+	 */
 	private static final Set<String> TYPE_NAMES = Set.of("varchar", "char", "character", "numeric", "decimal",
 			"timestamp", "timestamptz", "time", "timetz", "bit", "varbit", "varying", "float");
 
@@ -70,7 +80,10 @@ record ColumnDefault(String sql, Volatility volatility, String cause) {
 		return new ColumnDefault(sql, Volatility.NON_VOLATILE, "");
 	}
 
-	/** A value computed for every row whatever the expression: a sequence, an identity, a generated column. */
+	/**
+	 * A value computed for every row whatever the expression: a sequence, an identity, a
+	 * generated column.
+	 */
 	static ColumnDefault computedPerRow(String sql, String cause) {
 		return new ColumnDefault(sql, Volatility.VOLATILE, cause);
 	}

@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code column-type-rewrite}: a column type change that rewrites (or scans) the table; see {@link TypeChange}. */
+/**
+ * {@code column-type-rewrite}: a column type change that rewrites (or scans) the table;
+ * see {@link TypeChange}.
+ */
 final class ColumnTypeRewrite implements Rule {
 
 	@Override
@@ -29,9 +32,9 @@ final class ColumnTypeRewrite implements Rule {
 		for (TableAction action : alter.actions()) {
 			if (action instanceof AlterColumnType change) {
 				Optional<SqlType> current = context.schema().columnType(alter.table(), change.column());
-				reason(alter.table(), change, current).ifPresent((reason) -> violations.add(new Violation(reason
-						+ "; a rewrite holds an ACCESS EXCLUSIVE lock on " + alter.table()
-						+ ", blocking reads and writes, until every row and index is rewritten",
+				reason(alter.table(), change, current).ifPresent((reason) -> violations.add(new Violation(
+						reason + "; a rewrite holds an ACCESS EXCLUSIVE lock on " + alter.table()
+								+ ", blocking reads and writes, until every row and index is rewritten",
 						"Add a column of the new type, write to both, fill it with a backfill, move reads to it, "
 								+ "then drop the old column in a contract revision.")));
 			}

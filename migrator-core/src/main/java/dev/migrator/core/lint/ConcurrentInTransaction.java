@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code concurrent-in-transaction}: a {@code CONCURRENTLY} statement in a revision marked transactional. PostgreSQL
- * refuses it in a transaction block, so such a revision either fails or (where the runtime runs the statement in
- * autocommit between transactional parts) is no longer atomic.
+ * {@code concurrent-in-transaction}: a {@code CONCURRENTLY} statement in a revision
+ * marked transactional. PostgreSQL refuses it in a transaction block, so such a revision
+ * either fails or (where the runtime runs the statement in autocommit between
+ * transactional parts) is no longer atomic.
  */
 final class ConcurrentInTransaction implements Rule {
 

@@ -9,10 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code constraint-not-valid-missing}: a foreign key or check added to an existing table and validated at once,
- * row by row, under a lock that blocks writes. Also a {@code VALIDATE CONSTRAINT} in the same transaction that
- * added the constraint {@code NOT VALID}: the lock of the {@code ADD} is still held, so {@code NOT VALID} gained
- * nothing.
+ * {@code constraint-not-valid-missing}: a foreign key or check added to an existing table
+ * and validated at once, row by row, under a lock that blocks writes. Also a
+ * {@code VALIDATE CONSTRAINT} in the same transaction that added the constraint
+ * {@code NOT VALID}: the lock of the {@code ADD} is still held, so {@code NOT VALID}
+ * gained nothing.
  */
 final class ConstraintNotValidMissing implements Rule {
 
@@ -40,9 +41,11 @@ final class ConstraintNotValidMissing implements Rule {
 						? "a SHARE ROW EXCLUSIVE lock on " + table
 								+ " and on the referenced table, blocking writes to both"
 						: "an ACCESS EXCLUSIVE lock on " + table + ", blocking reads and writes";
-				violations.add(new Violation("ADD " + add.kind().sql() + " on the existing table " + table
-						+ " without NOT VALID checks every row while holding " + lock,
-						"ADD CONSTRAINT ... " + add.kind().sql() + " (...) NOT VALID (only a brief lock), then VALIDATE "
+				violations.add(new Violation(
+						"ADD " + add.kind().sql() + " on the existing table " + table
+								+ " without NOT VALID checks every row while holding " + lock,
+						"ADD CONSTRAINT ... " + add.kind().sql()
+								+ " (...) NOT VALID (only a brief lock), then VALIDATE "
 								+ "CONSTRAINT in a later revision: it checks the rows without blocking writes."));
 			}
 			if (action instanceof ValidateConstraint validate && context.revision().transactional()

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code drop-outside-contract}: a column or table dropped while the previous application version, which may
- * still read or write it, can run.
+ * {@code drop-outside-contract}: a column or table dropped while the previous application
+ * version, which may still read or write it, can run.
  */
 final class DropOutsideContract implements Rule {
 

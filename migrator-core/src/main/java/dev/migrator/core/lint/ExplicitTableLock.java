@@ -5,8 +5,8 @@ import dev.migrator.core.lint.ClassifiedStatement.LockTable;
 import java.util.List;
 
 /**
- * {@code lock-table}: an explicit LOCK TABLE, which holds its lock to the end of the transaction and, while it
- * waits, makes every later query on the table queue behind it.
+ * {@code lock-table}: an explicit LOCK TABLE, which holds its lock to the end of the
+ * transaction and, while it waits, makes every later query on the table queue behind it.
  */
 final class ExplicitTableLock implements Rule {
 

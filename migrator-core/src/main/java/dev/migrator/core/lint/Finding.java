@@ -24,7 +24,10 @@ public record Finding(String ruleId, String revisionId, Location location, Strin
 		Objects.requireNonNull(severity, "severity");
 	}
 
-	/** The finding as one line: {@code file:line: RULE-ID: message. Safe alternative: ...}. */
+	/**
+	 * The finding as one line:
+	 * {@code file:line: RULE-ID: message. Safe alternative: ...}.
+	 */
 	public String toLine() {
 		return this.location + ": " + this.ruleId + ": " + this.message + ". Safe alternative: " + this.safeAlternative;
 	}

@@ -5,7 +5,10 @@ import dev.migrator.core.lint.ClassifiedStatement.Reindex;
 
 import java.util.List;
 
-/** {@code index-not-concurrent}: an index built or rebuilt on an existing table without {@code CONCURRENTLY}. */
+/**
+ * {@code index-not-concurrent}: an index built or rebuilt on an existing table without
+ * {@code CONCURRENTLY}.
+ */
 final class IndexNotConcurrent implements Rule {
 
 	@Override
@@ -22,15 +25,17 @@ final class IndexNotConcurrent implements Rule {
 	public List<Violation> check(StatementContext context) {
 		if (context.statement() instanceof CreateIndex create && !create.concurrently()
 				&& context.existing(create.table())) {
-			return List.of(new Violation("CREATE " + (create.unique() ? "UNIQUE " : "") + "INDEX on the existing table "
-					+ create.table() + " without CONCURRENTLY holds a SHARE lock for the whole build, blocking every "
-					+ "INSERT, UPDATE and DELETE on it until the index is done",
+			return List.of(new Violation(
+					"CREATE " + (create.unique() ? "UNIQUE " : "") + "INDEX on the existing table " + create.table()
+							+ " without CONCURRENTLY holds a SHARE lock for the whole build, blocking every "
+							+ "INSERT, UPDATE and DELETE on it until the index is done",
 					"CREATE " + (create.unique() ? "UNIQUE " : "") + "INDEX CONCURRENTLY ... ON " + create.table()
 							+ " (...) in a revision of its own with -- migrator:transactional false."));
 		}
 		if (context.statement() instanceof Reindex reindex && !reindex.concurrently()) {
-			return List.of(new Violation("REINDEX " + reindex.target() + " without CONCURRENTLY blocks writes to the "
-					+ "table, and reads that use the index, for the whole rebuild",
+			return List.of(new Violation(
+					"REINDEX " + reindex.target() + " without CONCURRENTLY blocks writes to the "
+							+ "table, and reads that use the index, for the whole rebuild",
 					"REINDEX ... CONCURRENTLY (PostgreSQL 12+) in a revision of its own with "
 							+ "-- migrator:transactional false."));
 		}

@@ -18,8 +18,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Reads a Java migration's upgrade as the statements its operations render to, recorded without a database as an
- * offline script records them. A migration that runs JDBC code directly cannot be read and is left to review.
+ * Reads a Java migration's upgrade as the statements its operations render to, recorded
+ * without a database as an offline script records them. A migration that runs JDBC code
+ * directly cannot be read and is left to review.
  */
 public final class JavaRevisionStatements implements StatementSource {
 
@@ -47,8 +48,10 @@ public final class JavaRevisionStatements implements StatementSource {
 		return Optional.of(new LintInput(revision, statements(revision, recorded)));
 	}
 
-	// The recorder writes COMMIT ... BEGIN around the parts of a transactional revision that run in autocommit;
-	// what runs there is not inside the revision's transaction, so the rule about that does not apply to it.
+	// The recorder writes COMMIT ... BEGIN around the parts of a transactional revision
+	// that run in autocommit;
+	// what runs there is not inside the revision's transaction, so the rule about that
+	// does not apply to it.
 	private static List<LintStatement> statements(Revision revision, List<SqlStatement> recorded) {
 		List<LintStatement> statements = new ArrayList<>(recorded.size());
 		boolean autocommit = !revision.transactional();

@@ -1,9 +1,10 @@
 package dev.migrator.core.lint;
 
 /**
- * Writes JSON text with correct escaping and commas, so that the core needs no JSON library. Callers nest
- * {@code beginObject}/{@code endObject} and {@code beginArray}/{@code endArray} properly; the writer keeps no
- * structure of its own beyond whether a comma is due.
+ * Writes JSON text with correct escaping and commas, so that the core needs no JSON
+ * library. Callers nest {@code beginObject}/{@code endObject} and
+ * {@code beginArray}/{@code endArray} properly; the writer keeps no structure of its own
+ * beyond whether a comma is due.
  */
 final class JsonWriter {
 
@@ -82,7 +83,10 @@ final class JsonWriter {
 		}
 	}
 
-	/** A JSON string literal: quote, backslash and control characters escaped (RFC 8259, section 7). */
+	/**
+	 * A JSON string literal: quote, backslash and control characters escaped (RFC 8259,
+	 * section 7).
+	 */
 	static String quote(String value) {
 		StringBuilder out = new StringBuilder(value.length() + 2);
 		out.append('"');
@@ -97,7 +101,8 @@ final class JsonWriter {
 				case '\b' -> out.append("\\b");
 				case '\f' -> out.append("\\f");
 				default -> {
-					// U+2028 and U+2029 are valid JSON but end lines in JavaScript; escaping them costs nothing.
+					// U+2028 and U+2029 are valid JSON but end lines in JavaScript;
+					// escaping them costs nothing.
 					if (c < 0x20 || c == '\u2028' || c == '\u2029') {
 						out.append(String.format("\\u%04x", (int) c));
 					}

@@ -21,10 +21,13 @@ public class LintFailedException extends MigratorException {
 	}
 
 	private static String message(LintReport report) {
-		String listed = report.findings().stream().limit(LISTED).map(Finding::toLine)
+		String listed = report.findings()
+			.stream()
+			.limit(LISTED)
+			.map(Finding::toLine)
 			.collect(Collectors.joining("\n  ", "\n  ", ""));
-		String more = (report.findings().size() > LISTED)
-				? "\n  … and " + (report.findings().size() - LISTED) + " more" : "";
+		String more = (report.findings().size() > LISTED) ? "\n  … and " + (report.findings().size() - LISTED) + " more"
+				: "";
 		return "Lint failed: " + report.findings().size() + " unsafe statement(s) in the revisions." + listed + more
 				+ "\nRewrite each statement the safe way, or, when it is safe for a reason the linter cannot see, put "
 				+ "-- migrator:allow RULE-ID reason on the line before it. Rules: " + LintRule.REFERENCE + ".";

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What the linter reads of one revision: the revision (for its id, phase, whether it is transactional and its
- * file) and the statements its upgrade runs, in order.
+ * What the linter reads of one revision: the revision (for its id, phase, whether it is
+ * transactional and its file) and the statements its upgrade runs, in order.
  */
 public record LintInput(Revision revision, List<LintStatement> statements) {
 

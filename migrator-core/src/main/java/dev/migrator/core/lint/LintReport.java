@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param dialect the dialect whose semantics the rules applied
  * @param findings the findings, in revision order, then by line
  * @param lintedRevisions the ids of the revisions read, in topological order
- * @param notLintedRevisions the ids of revisions no statement source could read (Java migrations that run JDBC code)
+ * @param notLintedRevisions the ids of revisions no statement source could read (Java
+ * migrations that run JDBC code)
  */
 public record LintReport(String dialect, List<Finding> findings, List<String> lintedRevisions,
 		List<String> notLintedRevisions) {
@@ -31,7 +32,10 @@ public record LintReport(String dialect, List<Finding> findings, List<String> li
 		return (int) this.findings.stream().filter((finding) -> finding.severity() == severity).count();
 	}
 
-	/** How many findings each rule reported, in catalogue order; rules without findings are left out. */
+	/**
+	 * How many findings each rule reported, in catalogue order; rules without findings
+	 * are left out.
+	 */
 	public Map<String, Integer> countsByRule() {
 		Map<String, Integer> counts = new LinkedHashMap<>();
 		for (LintRule rule : LintRule.values()) {
@@ -49,17 +53,19 @@ public record LintReport(String dialect, List<Finding> findings, List<String> li
 	}
 
 	/**
-	 * The findings as a SARIF 2.1.0 log, for code review tools. Files on the class path are given relative to the
-	 * base id {@code CLASSPATH}, since the engine cannot know which source folder they come from.
+	 * The findings as a SARIF 2.1.0 log, for code review tools. Files on the class path
+	 * are given relative to the base id {@code CLASSPATH}, since the engine cannot know
+	 * which source folder they come from.
 	 */
 	public String toSarif() {
 		return new SarifReport(this).render();
 	}
 
 	/**
-	 * The findings as a SARIF 2.1.0 log whose class path files are placed under a source folder, so that a code
-	 * review tool can match them to the repository.
-	 * @param classpathRoot the folder relative to the repository root, such as {@code src/main/resources}
+	 * The findings as a SARIF 2.1.0 log whose class path files are placed under a source
+	 * folder, so that a code review tool can match them to the repository.
+	 * @param classpathRoot the folder relative to the repository root, such as
+	 * {@code src/main/resources}
 	 */
 	public String toSarif(String classpathRoot) {
 		return new SarifReport(this, classpathRoot).render();

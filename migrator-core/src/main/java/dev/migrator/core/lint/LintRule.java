@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The catalogue of lint rules: stable ids, as written in {@code -- migrator:allow} comments, reports and the rule
- * reference ({@code docs/reference/lint-rules.md}). An id never changes meaning and is never reused.
+ * The catalogue of lint rules: stable ids, as written in {@code -- migrator:allow}
+ * comments, reports and the rule reference ({@code docs/reference/lint-rules.md}). An id
+ * never changes meaning and is never reused.
  */
 public enum LintRule {
 
@@ -33,8 +34,8 @@ public enum LintRule {
 	UNIQUE_WITHOUT_INDEX("unique-without-index",
 			"ADD UNIQUE or ADD PRIMARY KEY without USING INDEX on an existing table", Severity.ERROR, true),
 
-	RENAME_OUTSIDE_CONTRACT("rename-outside-contract", "RENAME COLUMN or RENAME TABLE in a revision that is not contract",
-			Severity.ERROR, false),
+	RENAME_OUTSIDE_CONTRACT("rename-outside-contract",
+			"RENAME COLUMN or RENAME TABLE in a revision that is not contract", Severity.ERROR, false),
 
 	DROP_OUTSIDE_CONTRACT("drop-outside-contract", "DROP COLUMN or DROP TABLE in a revision that is not contract",
 			Severity.ERROR, false),
@@ -44,12 +45,15 @@ public enum LintRule {
 	WHOLE_TABLE_DATA_CHANGE("whole-table-data-change", "UPDATE or DELETE of a whole table in a schema revision",
 			Severity.WARNING, false),
 
-	TABLE_REWRITE_COMMAND("table-rewrite-command", "VACUUM FULL or CLUSTER, which rewrite a table under an exclusive lock",
-			Severity.ERROR, true),
+	TABLE_REWRITE_COMMAND("table-rewrite-command",
+			"VACUUM FULL or CLUSTER, which rewrite a table under an exclusive lock", Severity.ERROR, true),
 
 	LOCK_TABLE("lock-table", "LOCK TABLE in a revision", Severity.ERROR, true);
 
-	/** Where every rule is described, relative to the repository root; the anchor is the rule id. */
+	/**
+	 * Where every rule is described, relative to the repository root; the anchor is the
+	 * rule id.
+	 */
 	public static final String REFERENCE = "docs/reference/lint-rules.md";
 
 	private final String id;
@@ -82,9 +86,9 @@ public enum LintRule {
 	}
 
 	/**
-	 * Whether the rule means anything for the dialect. Rules about PostgreSQL's lock levels, {@code CONCURRENTLY},
-	 * {@code NOT VALID} and table rewrites do not apply to SQLite, which locks the whole database for every write
-	 * and has no such syntax.
+	 * Whether the rule means anything for the dialect. Rules about PostgreSQL's lock
+	 * levels, {@code CONCURRENTLY}, {@code NOT VALID} and table rewrites do not apply to
+	 * SQLite, which locks the whole database for every write and has no such syntax.
 	 */
 	public boolean appliesTo(String dialect) {
 		return !this.postgresqlOnly || "postgresql".equals(dialect);

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One statement as the linter reads it, wherever it came from: a SQL file's statement, or (later) the SQL an
- * operation of a Java migration renders.
+ * One statement as the linter reads it, wherever it came from: a SQL file's statement, or
+ * (later) the SQL an operation of a Java migration renders.
  *
  * @param sql the statement's text
  * @param line the 1-based line where it starts in its file, or 0 when it has none

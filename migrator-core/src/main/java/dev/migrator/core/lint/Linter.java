@@ -11,21 +11,25 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Reads every revision in topological order and reports the statements that would block reads or writes for long
- * or break the running application, with the safe alternative. No database is needed: what the linter knows of
- * the schema comes from the revisions themselves. Only upgrades are read; a downgrade is an emergency tool whose
- * drops and rewrites are expected.
+ * Reads every revision in topological order and reports the statements that would block
+ * reads or writes for long or break the running application, with the safe alternative.
+ * No database is needed: what the linter knows of the schema comes from the revisions
+ * themselves. Only upgrades are read; a downgrade is an emergency tool whose drops and
+ * rewrites are expected.
  */
 public final class Linter {
 
-	/** The dialects the rules know; PostgreSQL-only rules are skipped for SQLite (see {@link LintRule#appliesTo}). */
+	/**
+	 * The dialects the rules know; PostgreSQL-only rules are skipped for SQLite (see
+	 * {@link LintRule#appliesTo}).
+	 */
 	public static final List<String> DIALECTS = List.of("postgresql", "sqlite");
 
 	private static final List<Rule> RULES = List.of(new IndexNotConcurrent(), new ConcurrentInTransaction(),
 			new AddColumnNotNullWithoutDefault(), new AddColumnVolatileDefault(), new SetNotNullWithoutCheck(),
 			new ColumnTypeRewrite(), new ConstraintNotValidMissing(), new UniqueWithoutIndex(),
-			new RenameOutsideContract(), new DropOutsideContract(), new WholeTableDataChange(), new TableRewriteCommand(),
-			new ExplicitTableLock());
+			new RenameOutsideContract(), new DropOutsideContract(), new WholeTableDataChange(),
+			new TableRewriteCommand(), new ExplicitTableLock());
 
 	private static final SeveralLongLocks SEVERAL_LONG_LOCKS = new SeveralLongLocks();
 
@@ -40,7 +44,8 @@ public final class Linter {
 
 	/**
 	 * A linter that reads revisions through the given source.
-	 * @param dialect {@code postgresql} or {@code sqlite} ({@code postgres} is accepted too)
+	 * @param dialect {@code postgresql} or {@code sqlite} ({@code postgres} is accepted
+	 * too)
 	 */
 	public Linter(String dialect, StatementSource source) {
 		String name = dialect.strip().toLowerCase(Locale.ROOT);
@@ -89,7 +94,8 @@ public final class Linter {
 				}
 				List<Violation> violations = rule.check(context);
 				if (rule.longLock() && !violations.isEmpty() && longLock.isEmpty()) {
-					// An allowed statement still holds its lock: count it before allowances are applied.
+					// An allowed statement still holds its lock: count it before
+					// allowances are applied.
 					longLock = Optional.of(new HeldLock(statement.line(), rule.rule().id()));
 				}
 				violations.forEach((violation) -> report(rule.rule(), violation, input, statement, findings));

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code rename-outside-contract}: a rename while the previous application version, which uses the old name, may
- * still run. The lock is brief; the breakage is not.
+ * {@code rename-outside-contract}: a rename while the previous application version, which
+ * uses the old name, may still run. The lock is brief; the breakage is not.
  */
 final class RenameOutsideContract implements Rule {
 
@@ -33,16 +33,18 @@ final class RenameOutsideContract implements Rule {
 		String phase = context.revision().phase().label();
 		for (TableAction action : alter.actions()) {
 			if (action instanceof RenameColumn rename) {
-				violations.add(new Violation("RENAME COLUMN " + alter.table() + "." + rename.from() + " to " + rename.to()
-						+ " in " + article(phase) + " revision breaks the application version still running, which "
-						+ "reads and writes the old name",
+				violations.add(new Violation(
+						"RENAME COLUMN " + alter.table() + "." + rename.from() + " to " + rename.to() + " in "
+								+ article(phase) + " revision breaks the application version still running, which "
+								+ "reads and writes the old name",
 						"Add the new column and write to both (expand), fill it with a backfill (migrate), move reads "
 								+ "to it, then drop the old column in a revision with -- migrator:phase contract."));
 			}
 			if (action instanceof RenameTable rename) {
-				violations.add(new Violation("RENAME TABLE " + alter.table() + " to " + rename.to() + " in "
-						+ article(phase) + " revision breaks the application version still running, which uses the "
-						+ "old name",
+				violations.add(new Violation(
+						"RENAME TABLE " + alter.table() + " to " + rename.to() + " in " + article(phase)
+								+ " revision breaks the application version still running, which uses the "
+								+ "old name",
 						"Create the new table (or a view with the new name over the old one) and write to both, move "
 								+ "reads over, then drop the old one in a revision with -- migrator:phase contract."));
 			}

@@ -6,14 +6,18 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * Renders a report as a SARIF 2.1.0 log (the OASIS static analysis results format that code review tools read):
- * one run whose driver lists every rule with its help link, and one result per finding.
+ * Renders a report as a SARIF 2.1.0 log (the OASIS static analysis results format that
+ * code review tools read): one run whose driver lists every rule with its help link, and
+ * one result per finding.
  */
 final class SarifReport {
 
 	static final String VERSION = "2.1.0";
 
-	/** The base id of locations on the class path, whose folder in the source tree the engine cannot know. */
+	/**
+	 * The base id of locations on the class path, whose folder in the source tree the
+	 * engine cannot know.
+	 */
 	static final String CLASSPATH_BASE = "CLASSPATH";
 
 	private static final String CLASSPATH = "classpath:";
@@ -25,12 +29,14 @@ final class SarifReport {
 	private final String classpathRoot;
 
 	/**
-	 * @param classpathRoot the source folder that class path locations live in, such as {@code src/main/resources/};
-	 * empty to leave them relative to the {@value #CLASSPATH_BASE} base id
+	 * @param classpathRoot the source folder that class path locations live in, such as
+	 * {@code src/main/resources/}; empty to leave them relative to the
+	 * {@value #CLASSPATH_BASE} base id
 	 */
 	SarifReport(LintReport report, String classpathRoot) {
 		this.report = report;
-		this.classpathRoot = classpathRoot.isEmpty() || classpathRoot.endsWith("/") ? classpathRoot : classpathRoot + "/";
+		this.classpathRoot = classpathRoot.isEmpty() || classpathRoot.endsWith("/") ? classpathRoot
+				: classpathRoot + "/";
 	}
 
 	SarifReport(LintReport report) {
@@ -67,7 +73,8 @@ final class SarifReport {
 		json.beginObject().member("ruleId", finding.ruleId());
 		LintRule.byId(finding.ruleId()).ifPresent((rule) -> json.member("ruleIndex", rule.ordinal()));
 		json.member("level", finding.severity().label());
-		json.name("message").beginObject()
+		json.name("message")
+			.beginObject()
 			.member("text", finding.message() + ". Safe alternative: " + finding.safeAlternative())
 			.endObject();
 		json.name("locations").beginArray().beginObject().name("physicalLocation").beginObject();
@@ -111,9 +118,10 @@ final class SarifReport {
 	}
 
 	private static String pascalCase(String id) {
-		return String.join("", Arrays.stream(id.split("-"))
-			.map((word) -> Character.toUpperCase(word.charAt(0)) + word.substring(1))
-			.toList());
+		return String.join("",
+				Arrays.stream(id.split("-"))
+					.map((word) -> Character.toUpperCase(word.charAt(0)) + word.substring(1))
+					.toList());
 	}
 
 }

@@ -21,17 +21,20 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What the revisions read so far say about the schema, as far as the rules need it: the tables created by the
- * revision being linted (empty, so anything goes on them), column types, and the {@code IS NOT NULL} checks and
- * whether they are validated. Revisions are read in topological order into one state, so on a branched history a
- * revision also sees what a sibling branch did before it; tables no revision created are simply unknown.
+ * What the revisions read so far say about the schema, as far as the rules need it: the
+ * tables created by the revision being linted (empty, so anything goes on them), column
+ * types, and the {@code IS NOT NULL} checks and whether they are validated. Revisions are
+ * read in topological order into one state, so on a branched history a revision also sees
+ * what a sibling branch did before it; tables no revision created are simply unknown.
  */
 final class SchemaKnowledge {
 
 	/** Column types by table, then column. */
 	private final Map<String, Map<String, SqlType>> columnTypes = new HashMap<>();
 
-	/** Checks made of {@code column IS NOT NULL} terms, by table, then constraint name. */
+	/**
+	 * Checks made of {@code column IS NOT NULL} terms, by table, then constraint name.
+	 */
 	private final Map<String, Map<String, NotNullCheck>> notNullChecks = new HashMap<>();
 
 	/** Tables some earlier revision created. */
@@ -53,7 +56,10 @@ final class SchemaKnowledge {
 		this.addedNotValidInRevision.clear();
 	}
 
-	/** Whether the table was created by the revision being linted, earlier than the current statement. */
+	/**
+	 * Whether the table was created by the revision being linted, earlier than the
+	 * current statement.
+	 */
 	boolean isNew(String table) {
 		return this.createdInRevision.contains(table);
 	}
@@ -62,9 +68,14 @@ final class SchemaKnowledge {
 		return Optional.ofNullable(this.columnTypes.getOrDefault(table, Map.of()).get(column));
 	}
 
-	/** Whether a validated check proves the column holds no NULL, so that SET NOT NULL need not scan. */
+	/**
+	 * Whether a validated check proves the column holds no NULL, so that SET NOT NULL
+	 * need not scan.
+	 */
 	boolean hasValidatedNotNullCheck(String table, String column) {
-		return this.notNullChecks.getOrDefault(table, Map.of()).values().stream()
+		return this.notNullChecks.getOrDefault(table, Map.of())
+			.values()
+			.stream()
 			.anyMatch((check) -> check.validated() && check.columns().contains(column));
 	}
 

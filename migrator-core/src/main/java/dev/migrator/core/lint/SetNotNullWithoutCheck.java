@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code set-not-null-without-check}: {@code SET NOT NULL} that must scan the table, because no validated
- * {@code CHECK (column IS NOT NULL)} from this or an earlier revision lets PostgreSQL 12+ skip the scan.
+ * {@code set-not-null-without-check}: {@code SET NOT NULL} that must scan the table,
+ * because no validated {@code CHECK (column IS NOT NULL)} from this or an earlier
+ * revision lets PostgreSQL 12+ skip the scan.
  */
 final class SetNotNullWithoutCheck implements Rule {
 
@@ -32,9 +33,10 @@ final class SetNotNullWithoutCheck implements Rule {
 			if (action instanceof SetNotNull set
 					&& !context.schema().hasValidatedNotNullCheck(alter.table(), set.column())) {
 				String column = set.column();
-				violations.add(new Violation("SET NOT NULL on " + alter.table() + "." + column + " scans every row under "
-						+ "an ACCESS EXCLUSIVE lock, blocking reads and writes, because no validated CHECK (" + column
-						+ " IS NOT NULL) proves it first",
+				violations.add(new Violation(
+						"SET NOT NULL on " + alter.table() + "." + column + " scans every row under "
+								+ "an ACCESS EXCLUSIVE lock, blocking reads and writes, because no validated CHECK ("
+								+ column + " IS NOT NULL) proves it first",
 						"ALTER TABLE " + alter.table() + " ADD CONSTRAINT " + alter.table() + "_" + column
 								+ "_not_null CHECK (" + column + " IS NOT NULL) NOT VALID; then, in a later revision, "
 								+ "VALIDATE CONSTRAINT (it does not block writes), SET NOT NULL (PostgreSQL 12+ skips the "

@@ -2,10 +2,16 @@ package dev.migrator.core.lint;
 
 import java.util.Locale;
 
-/** How bad a finding is; both fail {@code lintOrFail}, a report sorts and counts them apart. */
+/**
+ * How bad a finding is; both fail {@code lintOrFail}, a report sorts and counts them
+ * apart.
+ */
 public enum Severity {
 
-	/** The statement blocks reads or writes for a time that grows with the table, or breaks running code. */
+	/**
+	 * The statement blocks reads or writes for a time that grows with the table, or
+	 * breaks running code.
+	 */
 	ERROR,
 
 	/** The statement is risky depending on the data or on how the revision is run. */

@@ -5,7 +5,10 @@ import dev.migrator.core.script.Revision;
 
 import java.util.Optional;
 
-/** Reads the upgrade section of SQL revisions; a Java migration's body is not SQL and is left to another source. */
+/**
+ * Reads the upgrade section of SQL revisions; a Java migration's body is not SQL and is
+ * left to another source.
+ */
 public final class SqlRevisionStatements implements StatementSource {
 
 	@Override
@@ -13,9 +16,11 @@ public final class SqlRevisionStatements implements StatementSource {
 		if (!(revision.upgrade() instanceof MigrationBody.Sql sql)) {
 			return Optional.empty();
 		}
-		return Optional.of(new LintInput(revision, sql.statements().stream()
-			.map((statement) -> new LintStatement(statement.sql(), statement.line(), statement.allowances()))
-			.toList()));
+		return Optional.of(new LintInput(revision,
+				sql.statements()
+					.stream()
+					.map((statement) -> new LintStatement(statement.sql(), statement.line(), statement.allowances()))
+					.toList()));
 	}
 
 }

@@ -50,8 +50,8 @@ record SqlToken(Kind kind, String text) {
 	}
 
 	/**
-	 * The identifier as PostgreSQL compares it: an unquoted name folded to lower case, a quoted one exactly as
-	 * written without its quotes.
+	 * The identifier as PostgreSQL compares it: an unquoted name folded to lower case, a
+	 * quoted one exactly as written without its quotes.
 	 */
 	String identifier() {
 		if (this.kind == Kind.QUOTED_IDENTIFIER) {

@@ -6,8 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Cuts one SQL statement into tokens, dropping whitespace and comments. Forgiving by design: the statement has
- * already been split and will be checked by the database; an unterminated string simply runs to the end.
+ * Cuts one SQL statement into tokens, dropping whitespace and comments. Forgiving by
+ * design: the statement has already been split and will be checked by the database; an
+ * unterminated string simply runs to the end.
  */
 final class SqlTokenizer {
 
@@ -129,7 +130,10 @@ final class SqlTokenizer {
 		return sql.length();
 	}
 
-	/** The end of a {@code $tag$...$tag$} string, or {@code pos + 1} when the {@code $} opens none. */
+	/**
+	 * The end of a {@code $tag$...$tag$} string, or {@code pos + 1} when the {@code $}
+	 * opens none.
+	 */
 	private static int dollarQuoteEnd(String sql, int pos) {
 		int tagEnd = pos + 1;
 		while (tagEnd < sql.length() && (Character.isLetterOrDigit(sql.charAt(tagEnd)) || sql.charAt(tagEnd) == '_')) {
@@ -145,8 +149,8 @@ final class SqlTokenizer {
 
 	private static int wordEnd(String sql, int pos) {
 		int end = pos;
-		while (end < sql.length() && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_'
-				|| sql.charAt(end) == '$')) {
+		while (end < sql.length()
+				&& (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_' || sql.charAt(end) == '$')) {
 			end++;
 		}
 		return end;

@@ -7,10 +7,12 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * A column type as written in DDL, reduced to what decides whether changing it rewrites the table: PostgreSQL's
- * canonical name, its modifiers ({@code varchar(20)}, {@code numeric(10,2)}) and whether it is an array.
+ * A column type as written in DDL, reduced to what decides whether changing it rewrites
+ * the table: PostgreSQL's canonical name, its modifiers ({@code varchar(20)},
+ * {@code numeric(10,2)}) and whether it is an array.
  *
- * @param name the canonical name, such as {@code varchar}, {@code integer} or {@code timestamptz}
+ * @param name the canonical name, such as {@code varchar}, {@code integer} or
+ * {@code timestamptz}
  * @param modifiers the type modifiers; empty for none
  * @param array whether it is an array of the type
  * @param serial whether it was written as a serial type, which adds a sequence default
@@ -34,7 +36,10 @@ record SqlType(String name, List<Integer> modifiers, boolean array, boolean seri
 		modifiers = List.copyOf(modifiers);
 	}
 
-	/** Reads a type from its tokens, such as {@code character varying ( 20 )} or {@code int[]}. */
+	/**
+	 * Reads a type from its tokens, such as {@code character varying ( 20 )} or
+	 * {@code int[]}.
+	 */
 	static SqlType of(List<SqlToken> tokens) {
 		List<String> words = new ArrayList<>();
 		List<Integer> modifiers = new ArrayList<>();
@@ -64,7 +69,8 @@ record SqlType(String name, List<Integer> modifiers, boolean array, boolean seri
 		}
 		String name = CANONICAL.getOrDefault(written, written);
 		if (name.equals("float")) {
-			// float(p) is real up to 24 bits of precision and double precision above; no p means double.
+			// float(p) is real up to 24 bits of precision and double precision above; no
+			// p means double.
 			boolean single = !modifiers.isEmpty() && modifiers.get(0) <= 24;
 			return new SqlType(single ? "real" : "double precision", List.of(), array, false);
 		}
@@ -75,7 +81,10 @@ record SqlType(String name, List<Integer> modifiers, boolean array, boolean seri
 		return new SqlType(name, modifiers, array, false);
 	}
 
-	/** Whether the type is known at all; an empty name means the column's type could not be told. */
+	/**
+	 * Whether the type is known at all; an empty name means the column's type could not
+	 * be told.
+	 */
 	boolean isKnown() {
 		return !this.name.isEmpty();
 	}

@@ -29,9 +29,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Recognises the statements the lint rules look at, from tokens: no full SQL parser, so anything unusual is
- * {@link Other} rather than an error. Names are compared as PostgreSQL does (unquoted ones folded to lower case)
- * and tables are named by their last part, without the schema.
+ * Recognises the statements the lint rules look at, from tokens: no full SQL parser, so
+ * anything unusual is {@link Other} rather than an error. Names are compared as
+ * PostgreSQL does (unquoted ones folded to lower case) and tables are named by their last
+ * part, without the schema.
  */
 final class StatementClassifier {
 
@@ -46,7 +47,10 @@ final class StatementClassifier {
 	private static final Set<String> TABLE_CONSTRAINT_STARTS = Set.of("CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK",
 			"FOREIGN", "EXCLUDE", "LIKE");
 
-	/** Words after {@code ADD} that start a table constraint rather than a column named without COLUMN. */
+	/**
+	 * Words after {@code ADD} that start a table constraint rather than a column named
+	 * without COLUMN.
+	 */
 	private static final Set<String> ADDED_CONSTRAINT_STARTS = Set.of("CONSTRAINT", "CHECK", "UNIQUE", "PRIMARY",
 			"FOREIGN", "EXCLUDE");
 
@@ -71,7 +75,10 @@ final class StatementClassifier {
 		};
 	}
 
-	/** {@code WITH a AS (...), b AS (...) UPDATE ...}: the statement that matters follows the CTEs. */
+	/**
+	 * {@code WITH a AS (...), b AS (...) UPDATE ...}: the statement that matters follows
+	 * the CTEs.
+	 */
 	private static void skipCommonTableExpressions(TokenCursor cursor) {
 		if (!cursor.accept("WITH")) {
 			return;
@@ -98,7 +105,8 @@ final class StatementClassifier {
 			}
 			cursor.accept("ON");
 			cursor.accept("ONLY");
-			return cursor.name().<ClassifiedStatement>map((table) -> new CreateIndex(table, unique, concurrently))
+			return cursor.name()
+				.<ClassifiedStatement>map((table) -> new CreateIndex(table, unique, concurrently))
 				.orElseGet(Other::new);
 		}
 		if (unique) {
@@ -239,7 +247,10 @@ final class StatementClassifier {
 		return new OtherAction();
 	}
 
-	/** The tokens of a type: everything up to the first word that starts a constraint or clause. */
+	/**
+	 * The tokens of a type: everything up to the first word that starts a constraint or
+	 * clause.
+	 */
 	private static List<SqlToken> typeTokens(TokenCursor cursor) {
 		List<SqlToken> type = new ArrayList<>();
 		while (!cursor.atEnd() && !TYPE_ENDS.contains(cursor.peek().keyword())) {
@@ -261,7 +272,8 @@ final class StatementClassifier {
 		boolean notNull = false;
 		boolean inlineIndex = false;
 		Optional<ColumnDefault> columnDefault = type.serial()
-				? Optional.of(ColumnDefault.computedPerRow(type.name() + " serial", "a serial type's sequence (nextval)"))
+				? Optional
+					.of(ColumnDefault.computedPerRow(type.name() + " serial", "a serial type's sequence (nextval)"))
 				: Optional.empty();
 		while (!cursor.atEnd()) {
 			if (cursor.accept("NOT", "NULL")) {
@@ -312,7 +324,10 @@ final class StatementClassifier {
 		return expression;
 	}
 
-	/** {@code GENERATED ... AS IDENTITY} or {@code GENERATED ALWAYS AS (expression) STORED}. */
+	/**
+	 * {@code GENERATED ... AS IDENTITY} or
+	 * {@code GENERATED ALWAYS AS (expression) STORED}.
+	 */
 	private static Optional<ColumnDefault> generated(TokenCursor cursor) {
 		if (!cursor.accept("ALWAYS")) {
 			cursor.accept("BY", "DEFAULT");
@@ -322,10 +337,11 @@ final class StatementClassifier {
 			return Optional.of(ColumnDefault.computedPerRow("GENERATED AS IDENTITY", "an identity column's sequence"));
 		}
 		cursor.parenthesised();
-		// A virtual generated column (PostgreSQL 18) is computed when read; only a stored one fills every row.
+		// A virtual generated column (PostgreSQL 18) is computed when read; only a stored
+		// one fills every row.
 		if (cursor.accept("STORED")) {
-			return Optional.of(
-					ColumnDefault.computedPerRow("GENERATED ALWAYS AS (...) STORED", "a stored generated column"));
+			return Optional
+				.of(ColumnDefault.computedPerRow("GENERATED ALWAYS AS (...) STORED", "a stored generated column"));
 		}
 		return Optional.empty();
 	}
@@ -380,8 +396,9 @@ final class StatementClassifier {
 	}
 
 	/**
-	 * The columns of a check made only of {@code column IS NOT NULL} terms joined by AND, which PostgreSQL 12+
-	 * accepts as proof for {@code SET NOT NULL}; empty for any other check.
+	 * The columns of a check made only of {@code column IS NOT NULL} terms joined by AND,
+	 * which PostgreSQL 12+ accepts as proof for {@code SET NOT NULL}; empty for any other
+	 * check.
 	 */
 	static List<String> notNullColumns(List<SqlToken> body) {
 		List<String> columns = new ArrayList<>();
@@ -418,7 +435,8 @@ final class StatementClassifier {
 		if (inner.size() >= 4 && inner.get(inner.size() - 3).is("IS") && inner.get(inner.size() - 2).is("NOT")
 				&& inner.get(inner.size() - 1).is("NULL") && inner.get(inner.size() - 4).isName()) {
 			List<SqlToken> name = inner.subList(0, inner.size() - 3);
-			// A column may be qualified by its table; anything else (an expression) is not a plain column.
+			// A column may be qualified by its table; anything else (an expression) is
+			// not a plain column.
 			for (int i = 0; i < name.size(); i++) {
 				boolean expected = (i % 2 == 0) ? name.get(i).isName() : name.get(i).isSymbol(".");
 				if (!expected) {

@@ -4,12 +4,16 @@ import dev.migrator.core.script.Phase;
 import dev.migrator.core.script.Revision;
 
 /**
- * One statement as a rule sees it: classified, with its revision and what the revisions before it said about the
- * schema (the knowledge is as it was just before this statement).
+ * One statement as a rule sees it: classified, with its revision and what the revisions
+ * before it said about the schema (the knowledge is as it was just before this
+ * statement).
  */
 record StatementContext(Revision revision, ClassifiedStatement statement, SchemaKnowledge schema, String dialect) {
 
-	/** Whether the table existed before this revision, so that its rows (and its readers) may be many. */
+	/**
+	 * Whether the table existed before this revision, so that its rows (and its readers)
+	 * may be many.
+	 */
 	boolean existing(String table) {
 		return !this.schema.isNew(table);
 	}

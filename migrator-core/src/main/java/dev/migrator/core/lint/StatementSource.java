@@ -5,13 +5,17 @@ import dev.migrator.core.script.Revision;
 import java.util.Optional;
 
 /**
- * Turns a revision into the statements the linter reads: the seam between where revisions come from (SQL files
- * today, the operations of Java migrations once they can be recorded) and the rules, which see only statements.
+ * Turns a revision into the statements the linter reads: the seam between where revisions
+ * come from (SQL files today, the operations of Java migrations once they can be
+ * recorded) and the rules, which see only statements.
  */
 @FunctionalInterface
 public interface StatementSource {
 
-	/** The revision's upgrade statements; empty when this source cannot read that kind of revision. */
+	/**
+	 * The revision's upgrade statements; empty when this source cannot read that kind of
+	 * revision.
+	 */
 	Optional<LintInput> read(Revision revision);
 
 	/** This source, and where it reads nothing, the other one. */

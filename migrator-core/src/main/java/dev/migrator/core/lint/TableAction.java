@@ -9,9 +9,11 @@ sealed interface TableAction {
 	/**
 	 * {@code ADD [COLUMN] name type [constraints]}.
 	 *
-	 * @param notNull whether the column is declared {@code NOT NULL} or {@code PRIMARY KEY}
+	 * @param notNull whether the column is declared {@code NOT NULL} or
+	 * {@code PRIMARY KEY}
 	 * @param columnDefault what existing rows get; empty for no default
-	 * @param inlineIndex whether an inline {@code UNIQUE} or {@code PRIMARY KEY} builds an index
+	 * @param inlineIndex whether an inline {@code UNIQUE} or {@code PRIMARY KEY} builds
+	 * an index
 	 */
 	record AddColumn(String column, SqlType type, boolean notNull, Optional<ColumnDefault> columnDefault,
 			boolean inlineIndex) implements TableAction {
@@ -30,8 +32,10 @@ sealed interface TableAction {
 	/**
 	 * {@code ADD [CONSTRAINT name] CHECK|FOREIGN KEY|UNIQUE|PRIMARY KEY|EXCLUDE ... [USING INDEX] [NOT VALID]}.
 	 *
-	 * @param name the constraint's name; for an unnamed check on one column, the name PostgreSQL gives it
-	 * @param notNullColumns for a check made only of {@code column IS NOT NULL} terms joined by AND, those columns
+	 * @param name the constraint's name; for an unnamed check on one column, the name
+	 * PostgreSQL gives it
+	 * @param notNullColumns for a check made only of {@code column IS NOT NULL} terms
+	 * joined by AND, those columns
 	 */
 	record AddConstraint(Optional<String> name, ConstraintKind kind, boolean notValid, boolean usingIndex,
 			List<String> notNullColumns) implements TableAction {
@@ -55,7 +59,9 @@ sealed interface TableAction {
 	record RenameTable(String to) implements TableAction {
 	}
 
-	/** An action no rule looks at, such as {@code SET DEFAULT} or {@code DROP NOT NULL}. */
+	/**
+	 * An action no rule looks at, such as {@code SET DEFAULT} or {@code DROP NOT NULL}.
+	 */
 	record OtherAction() implements TableAction {
 	}
 

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Renders a report for people and for editors: one {@code file:line: RULE-ID: message} line per finding, so that
- * tools which jump to {@code file:line} work, under a heading per revision, then a summary line.
+ * Renders a report for people and for editors: one {@code file:line: RULE-ID: message}
+ * line per finding, so that tools which jump to {@code file:line} work, under a heading
+ * per revision, then a summary line.
  */
 final class TextReport {
 
@@ -38,17 +39,24 @@ final class TextReport {
 		if (this.report.hasFindings()) {
 			int findings = this.report.findings().size();
 			long withFindings = this.report.findings().stream().map(Finding::revisionId).distinct().count();
-			summary.append(plural(findings, "finding")).append(" (")
-				.append(plural(this.report.count(Severity.ERROR), "error")).append(", ")
-				.append(plural(this.report.count(Severity.WARNING), "warning")).append(") in ")
-				.append(withFindings).append(" of ").append(plural(revisions, "revision")).append('.');
+			summary.append(plural(findings, "finding"))
+				.append(" (")
+				.append(plural(this.report.count(Severity.ERROR), "error"))
+				.append(", ")
+				.append(plural(this.report.count(Severity.WARNING), "warning"))
+				.append(") in ")
+				.append(withFindings)
+				.append(" of ")
+				.append(plural(revisions, "revision"))
+				.append('.');
 		}
 		else {
 			summary.append("no findings in ").append(plural(revisions, "revision")).append('.');
 		}
 		if (!this.report.notLintedRevisions().isEmpty()) {
 			summary.append(" Not linted (Java migrations): ")
-				.append(String.join(", ", this.report.notLintedRevisions())).append('.');
+				.append(String.join(", ", this.report.notLintedRevisions()))
+				.append('.');
 		}
 		return summary.toString();
 	}

@@ -55,8 +55,9 @@ final class TokenCursor {
 	}
 
 	/**
-	 * A possibly qualified name ({@code schema.table}); its last part is returned, since revisions name tables
-	 * mostly unqualified and the linter tracks them by name. Empty when no name comes next.
+	 * A possibly qualified name ({@code schema.table}); its last part is returned, since
+	 * revisions name tables mostly unqualified and the linter tracks them by name. Empty
+	 * when no name comes next.
 	 */
 	Optional<String> name() {
 		if (!peek().isName()) {
@@ -70,7 +71,10 @@ final class TokenCursor {
 		return Optional.of(last);
 	}
 
-	/** At a {@code (}: moves past the parenthesised tokens and returns them without the outer parentheses. */
+	/**
+	 * At a {@code (}: moves past the parenthesised tokens and returns them without the
+	 * outer parentheses.
+	 */
 	List<SqlToken> parenthesised() {
 		List<SqlToken> inside = new ArrayList<>();
 		if (!acceptSymbol("(")) {

@@ -4,14 +4,18 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Whether {@code ALTER COLUMN ... TYPE} rewrites a PostgreSQL table. PostgreSQL skips the rewrite (and the scan)
- * only when the old type is binary-coercible to the new one and no value can fail the new modifier; this is the
- * small table of such changes that revisions meet in practice. Everything else, including a change from a type the
- * linter does not know, is treated as a rewrite.
+ * Whether {@code ALTER COLUMN ... TYPE} rewrites a PostgreSQL table. PostgreSQL skips the
+ * rewrite (and the scan) only when the old type is binary-coercible to the new one and no
+ * value can fail the new modifier; this is the small table of such changes that revisions
+ * meet in practice. Everything else, including a change from a type the linter does not
+ * know, is treated as a rewrite.
  */
 final class TypeChange {
 
-	/** Types whose modifier is a precision that may grow without a rewrite; no modifier means the maximum, 6. */
+	/**
+	 * Types whose modifier is a precision that may grow without a rewrite; no modifier
+	 * means the maximum, 6.
+	 */
 	private static final Set<String> TIME_PRECISION = Set.of("timestamp", "timestamptz", "time", "timetz", "interval");
 
 	private static final int DEFAULT_TIME_PRECISION = 6;
@@ -19,7 +23,10 @@ final class TypeChange {
 	private TypeChange() {
 	}
 
-	/** Whether changing a column from one type to the other rewrites the table (or at least scans it). */
+	/**
+	 * Whether changing a column from one type to the other rewrites the table (or at
+	 * least scans it).
+	 */
 	static boolean rewrites(SqlType from, SqlType to) {
 		if (!from.isKnown() || !to.isKnown() || from.array() != to.array()) {
 			return true;
@@ -28,7 +35,8 @@ final class TypeChange {
 			return false;
 		}
 		if (from.array()) {
-			// Element changes of arrays are not worth modelling: say rewrite unless the type is the same.
+			// Element changes of arrays are not worth modelling: say rewrite unless the
+			// type is the same.
 			return true;
 		}
 		return !binaryCoercible(from, to);
@@ -38,7 +46,8 @@ final class TypeChange {
 		String source = from.name();
 		String target = to.name();
 		if (isText(source) && target.equals("text")) {
-			// varchar(n), varchar and text all store the same bytes; text takes any of them.
+			// varchar(n), varchar and text all store the same bytes; text takes any of
+			// them.
 			return true;
 		}
 		if (isText(source) && target.equals("varchar")) {
@@ -60,7 +69,10 @@ final class TypeChange {
 		return name.equals("varchar") || name.equals("text");
 	}
 
-	/** A length limit that is lifted or raised; text and varchar without a length have none. */
+	/**
+	 * A length limit that is lifted or raised; text and varchar without a length have
+	 * none.
+	 */
 	private static boolean lengthGrows(List<Integer> from, List<Integer> to) {
 		if (to.isEmpty()) {
 			return true;

@@ -9,8 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code unique-without-index}: a UNIQUE or PRIMARY KEY constraint on an existing table that builds its index under
- * the ALTER TABLE's lock, instead of adopting one built concurrently ({@code USING INDEX}).
+ * {@code unique-without-index}: a UNIQUE or PRIMARY KEY constraint on an existing table
+ * that builds its index under the ALTER TABLE's lock, instead of adopting one built
+ * concurrently ({@code USING INDEX}).
  */
 final class UniqueWithoutIndex implements Rule {
 
@@ -45,8 +46,9 @@ final class UniqueWithoutIndex implements Rule {
 	}
 
 	private static Violation violation(String what, String table, String kind) {
-		return new Violation(what + " on the existing table " + table + " builds its index under an ACCESS EXCLUSIVE "
-				+ "lock, blocking reads and writes for the whole build",
+		return new Violation(
+				what + " on the existing table " + table + " builds its index under an ACCESS EXCLUSIVE "
+						+ "lock, blocking reads and writes for the whole build",
 				"CREATE UNIQUE INDEX CONCURRENTLY name ON " + table + " (...) in a revision with "
 						+ "-- migrator:transactional false, then ALTER TABLE " + table + " ADD CONSTRAINT ... " + kind
 						+ " USING INDEX name (a catalog change).");

@@ -1,7 +1,8 @@
 package dev.migrator.core.lint;
 
 /**
- * What a rule found on one statement, before the linter places it in a revision and a file.
+ * What a rule found on one statement, before the linter places it in a revision and a
+ * file.
  *
  * @param message what is unsafe and why, without a final period
  * @param safeAlternative how to do it safely, as a sentence

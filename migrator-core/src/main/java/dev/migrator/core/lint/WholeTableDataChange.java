@@ -5,8 +5,9 @@ import dev.migrator.core.lint.ClassifiedStatement.DataChange;
 import java.util.List;
 
 /**
- * {@code whole-table-data-change}: an UPDATE or DELETE without a WHERE on an existing table, run inside a schema
- * revision. Any WHERE counts as selective: telling a selective one from {@code WHERE true} needs the data.
+ * {@code whole-table-data-change}: an UPDATE or DELETE without a WHERE on an existing
+ * table, run inside a schema revision. Any WHERE counts as selective: telling a selective
+ * one from {@code WHERE true} needs the data.
  */
 final class WholeTableDataChange implements Rule {
 

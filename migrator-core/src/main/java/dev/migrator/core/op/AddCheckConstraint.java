@@ -4,8 +4,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Adds a check constraint. With {@code notValid}, PostgreSQL checks only new and updated rows until
- * {@link ValidateConstraint} checks the rest without blocking writes.
+ * Adds a check constraint. With {@code notValid}, PostgreSQL checks only new and updated
+ * rows until {@link ValidateConstraint} checks the rest without blocking writes.
  */
 public record AddCheckConstraint(String table, CheckConstraint constraint, boolean notValid) implements Operation {
 

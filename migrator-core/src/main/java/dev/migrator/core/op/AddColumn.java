@@ -3,7 +3,10 @@ package dev.migrator.core.op;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Adds a column to a table. Constraints are added by their own operations, so each gets a name. */
+/**
+ * Adds a column to a table. Constraints are added by their own operations, so each gets a
+ * name.
+ */
 public record AddColumn(String table, Column column) implements Operation {
 
 	public AddColumn {

@@ -4,11 +4,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Adds a value to a PostgreSQL enum type. PostgreSQL before 12 refuses this inside a transaction block; the runtime
- * knows and asks for an autocommit block there. PostgreSQL cannot remove an enum value, so there is no reverse.
+ * Adds a value to a PostgreSQL enum type. PostgreSQL before 12 refuses this inside a
+ * transaction block; the runtime knows and asks for an autocommit block there. PostgreSQL
+ * cannot remove an enum value, so there is no reverse.
  */
-public record AddEnumValue(String type, String value, Optional<EnumValuePosition> position, boolean skipIfExists)
-		implements Operation {
+public record AddEnumValue(String type, String value, Optional<EnumValuePosition> position,
+		boolean skipIfExists) implements Operation {
 
 	public AddEnumValue {
 		Identifiers.require("addEnumValue", "type name", type);
@@ -21,11 +22,13 @@ public record AddEnumValue(String type, String value, Optional<EnumValuePosition
 	}
 
 	public AddEnumValue before(String neighbor) {
-		return new AddEnumValue(this.type, this.value, Optional.of(EnumValuePosition.before(neighbor)), this.skipIfExists);
+		return new AddEnumValue(this.type, this.value, Optional.of(EnumValuePosition.before(neighbor)),
+				this.skipIfExists);
 	}
 
 	public AddEnumValue after(String neighbor) {
-		return new AddEnumValue(this.type, this.value, Optional.of(EnumValuePosition.after(neighbor)), this.skipIfExists);
+		return new AddEnumValue(this.type, this.value, Optional.of(EnumValuePosition.after(neighbor)),
+				this.skipIfExists);
 	}
 
 	public AddEnumValue ifNotExists() {

@@ -4,8 +4,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Adds a foreign key. With {@code notValid}, PostgreSQL checks only new and updated rows until
- * {@link ValidateConstraint} checks the rest without blocking writes; SQLite has no such state (see the reference).
+ * Adds a foreign key. With {@code notValid}, PostgreSQL checks only new and updated rows
+ * until {@link ValidateConstraint} checks the rest without blocking writes; SQLite has no
+ * such state (see the reference).
  */
 public record AddForeignKey(String table, ForeignKeyConstraint constraint, boolean notValid) implements Operation {
 

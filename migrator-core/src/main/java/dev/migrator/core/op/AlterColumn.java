@@ -4,14 +4,16 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Changes a column's type (with an optional {@code USING} expression), nullability, server default or comment. Build
- * it with {@link #of} and the methods here. The {@code existing…} values describe the column before the change;
- * give them for every aspect changed to make the operation reversible.
+ * Changes a column's type (with an optional {@code USING} expression), nullability,
+ * server default or comment. Build it with {@link #of} and the methods here. The
+ * {@code existing…} values describe the column before the change; give them for every
+ * aspect changed to make the operation reversible.
  *
  * @param table the table
  * @param column the column
  * @param type the new type
- * @param using how PostgreSQL converts the values ({@code USING}); on SQLite the expression the rebuild copies
+ * @param using how PostgreSQL converts the values ({@code USING}); on SQLite the
+ * expression the rebuild copies
  * @param nullable whether the column accepts NULL afterwards
  * @param serverDefault the default set or dropped
  * @param comment the new comment; an empty string removes it
@@ -56,7 +58,10 @@ public record AlterColumn(String table, String column, Optional<ColumnType> type
 				this.existingComment);
 	}
 
-	/** A new type and the SQL expression that converts each value, e.g. {@code amount::bigint}. */
+	/**
+	 * A new type and the SQL expression that converts each value, e.g.
+	 * {@code amount::bigint}.
+	 */
 	public AlterColumn type(ColumnType newType, String usingExpression) {
 		return new AlterColumn(this.table, this.column, Optional.of(newType), Optional.of(usingExpression),
 				this.nullable, this.serverDefault, this.comment, this.existingType, this.existingNullable,
@@ -73,7 +78,8 @@ public record AlterColumn(String table, String column, Optional<ColumnType> type
 
 	public AlterColumn nullable(boolean value) {
 		return new AlterColumn(this.table, this.column, this.type, this.using, Optional.of(value), this.serverDefault,
-				this.comment, this.existingType, this.existingNullable, this.existingServerDefault, this.existingComment);
+				this.comment, this.existingType, this.existingNullable, this.existingServerDefault,
+				this.existingComment);
 	}
 
 	public AlterColumn serverDefault(ServerDefault value) {
@@ -86,7 +92,8 @@ public record AlterColumn(String table, String column, Optional<ColumnType> type
 
 	private AlterColumn withDefault(DefaultChange change) {
 		return new AlterColumn(this.table, this.column, this.type, this.using, this.nullable, Optional.of(change),
-				this.comment, this.existingType, this.existingNullable, this.existingServerDefault, this.existingComment);
+				this.comment, this.existingType, this.existingNullable, this.existingServerDefault,
+				this.existingComment);
 	}
 
 	/** Sets the column's comment; an empty string removes it. */
@@ -111,7 +118,9 @@ public record AlterColumn(String table, String column, Optional<ColumnType> type
 		return withExistingDefault(DefaultChange.setTo(before));
 	}
 
-	/** Says that the column had no default before, so that the reverse drops the one set. */
+	/**
+	 * Says that the column had no default before, so that the reverse drops the one set.
+	 */
 	public AlterColumn existingNoServerDefault() {
 		return withExistingDefault(DefaultChange.dropped());
 	}
@@ -124,10 +133,14 @@ public record AlterColumn(String table, String column, Optional<ColumnType> type
 	/** The comment before; an empty string for none. */
 	public AlterColumn existingComment(String before) {
 		return new AlterColumn(this.table, this.column, this.type, this.using, this.nullable, this.serverDefault,
-				this.comment, this.existingType, this.existingNullable, this.existingServerDefault, Optional.of(before));
+				this.comment, this.existingType, this.existingNullable, this.existingServerDefault,
+				Optional.of(before));
 	}
 
-	/** Whether it changes anything that needs a statement (a comment alone does not on SQLite). */
+	/**
+	 * Whether it changes anything that needs a statement (a comment alone does not on
+	 * SQLite).
+	 */
 	public boolean changesAnything() {
 		return this.type.isPresent() || this.nullable.isPresent() || this.serverDefault.isPresent()
 				|| this.comment.isPresent();

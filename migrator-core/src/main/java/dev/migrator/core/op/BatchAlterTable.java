@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Several changes to one table applied together: on SQLite one table rebuild ("move and copy") for all of them, on
- * PostgreSQL the usual statements in order.
+ * Several changes to one table applied together: on SQLite one table rebuild ("move and
+ * copy") for all of them, on PostgreSQL the usual statements in order.
  */
 public record BatchAlterTable(String table, List<Operation> operations) implements Operation {
 
@@ -20,13 +20,15 @@ public record BatchAlterTable(String table, List<Operation> operations) implemen
 						+ operation.describe() + " cannot be part of a batch; run it on its own.");
 			}
 			if (!target.get().equals(table)) {
-				throw new InvalidOperationException("invalid-operation", "batchAlterTable " + table + ": "
-						+ operation.describe() + " is on another table.");
+				throw new InvalidOperationException("invalid-operation",
+						"batchAlterTable " + table + ": " + operation.describe() + " is on another table.");
 			}
 		}
 	}
 
-	/** The table a batchable operation changes; empty for operations a batch cannot hold. */
+	/**
+	 * The table a batchable operation changes; empty for operations a batch cannot hold.
+	 */
 	static Optional<String> tableOf(Operation operation) {
 		if (operation instanceof AddColumn o) {
 			return Optional.of(o.table());

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * The changes of one {@link Operations#batchAlterTable} call, collected in order; the table is the batch's.
+ * The changes of one {@link Operations#batchAlterTable} call, collected in order; the
+ * table is the batch's.
  */
 public final class BatchOperations {
 
@@ -30,7 +31,9 @@ public final class BatchOperations {
 		return add(new DropColumn(this.table, definition.name(), java.util.Optional.of(definition)));
 	}
 
-	/** Alters a column: {@code batch.alterColumn("email", c -> c.type(text()).notNull())}. */
+	/**
+	 * Alters a column: {@code batch.alterColumn("email", c -> c.type(text()).notNull())}.
+	 */
 	public BatchOperations alterColumn(String column, UnaryOperator<AlterColumn> change) {
 		return add(change.apply(AlterColumn.of(this.table, column)));
 	}

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Inserts rows into a table named by name, with values bound, so that a migration never depends on application
- * classes that change later.
+ * Inserts rows into a table named by name, with values bound, so that a migration never
+ * depends on application classes that change later.
  */
 public record BulkInsert(String table, List<String> columns, List<List<Object>> rows) implements Operation {
 
@@ -26,17 +26,22 @@ public record BulkInsert(String table, List<String> columns, List<List<Object>> 
 		rows = List.copyOf(copied);
 	}
 
-	/** Rows given as maps from column name to value; every row must have the same columns as the first. */
+	/**
+	 * Rows given as maps from column name to value; every row must have the same columns
+	 * as the first.
+	 */
 	public static BulkInsert ofMaps(String table, List<? extends Map<String, ?>> rows) {
 		if (rows.isEmpty()) {
-			throw new InvalidOperationException("invalid-operation", "bulkInsert " + table + ": give at least one row.");
+			throw new InvalidOperationException("invalid-operation",
+					"bulkInsert " + table + ": give at least one row.");
 		}
 		List<String> columns = List.copyOf(rows.get(0).keySet());
 		List<List<Object>> values = new ArrayList<>();
 		for (Map<String, ?> row : rows) {
 			if (!row.keySet().equals(rows.get(0).keySet())) {
-				throw new InvalidOperationException("invalid-operation", "bulkInsert " + table + ": row "
-						+ (values.size() + 1) + " has the columns " + row.keySet() + ", the first row " + columns + ".");
+				throw new InvalidOperationException("invalid-operation",
+						"bulkInsert " + table + ": row " + (values.size() + 1) + " has the columns " + row.keySet()
+								+ ", the first row " + columns + ".");
 			}
 			List<Object> ordered = new ArrayList<>();
 			for (String column : columns) {

@@ -5,9 +5,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A check constraint. A check has no columns to derive a name from, so it carries a short {@code label} that the
- * naming convention puts in place of {@code {constraint}} (default {@code ck_{table}_{constraint}}); give an exact
- * name with {@link #named} instead.
+ * A check constraint. A check has no columns to derive a name from, so it carries a short
+ * {@code label} that the naming convention puts in place of {@code {constraint}} (default
+ * {@code ck_{table}_{constraint}}); give an exact name with {@link #named} instead.
  *
  * @param name the exact name, when given or once the convention has named it
  * @param label the short name the convention builds the name from

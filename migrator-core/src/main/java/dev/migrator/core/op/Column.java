@@ -4,16 +4,19 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A column definition; build it with {@link Columns#col} and the methods here, each returning a new value:
- * {@code col("id", bigint()).primaryKey().identity()}. Columns are nullable unless made otherwise.
+ * A column definition; build it with {@link Columns#col} and the methods here, each
+ * returning a new value: {@code col("id", bigint()).primaryKey().identity()}. Columns are
+ * nullable unless made otherwise.
  *
  * @param name the column's name
  * @param type its type
  * @param nullable whether it accepts NULL
  * @param serverDefault the default the database applies
  * @param generation whether the database generates its values (identity)
- * @param inPrimaryKey whether it is (part of) the primary key; only in {@code createTable}
- * @param inUniqueConstraint whether it gets a unique constraint of its own; only in {@code createTable}
+ * @param inPrimaryKey whether it is (part of) the primary key; only in
+ * {@code createTable}
+ * @param inUniqueConstraint whether it gets a unique constraint of its own; only in
+ * {@code createTable}
  * @param references a foreign key from this column; only in {@code createTable}
  * @param comment a comment stored with the column (PostgreSQL; ignored on SQLite)
  */
@@ -41,8 +44,8 @@ public record Column(String name, ColumnType type, boolean nullable, Optional<Se
 	}
 
 	public Column notNull() {
-		return new Column(this.name, this.type, false, this.serverDefault, this.generation, this.inPrimaryKey, this.inUniqueConstraint,
-				this.references, this.comment);
+		return new Column(this.name, this.type, false, this.serverDefault, this.generation, this.inPrimaryKey,
+				this.inUniqueConstraint, this.references, this.comment);
 	}
 
 	public Column serverDefault(ServerDefault value) {
@@ -71,19 +74,19 @@ public record Column(String name, ColumnType type, boolean nullable, Optional<Se
 	}
 
 	private Column withIdentity(Identity kind) {
-		return new Column(this.name, this.type, false, this.serverDefault, kind, this.inPrimaryKey, this.inUniqueConstraint,
-				this.references, this.comment);
+		return new Column(this.name, this.type, false, this.serverDefault, kind, this.inPrimaryKey,
+				this.inUniqueConstraint, this.references, this.comment);
 	}
 
 	/** Part of the table's primary key; implies NOT NULL. */
 	public Column primaryKey() {
-		return new Column(this.name, this.type, false, this.serverDefault, this.generation, true, this.inUniqueConstraint,
-				this.references, this.comment);
+		return new Column(this.name, this.type, false, this.serverDefault, this.generation, true,
+				this.inUniqueConstraint, this.references, this.comment);
 	}
 
 	public Column unique() {
-		return new Column(this.name, this.type, this.nullable, this.serverDefault, this.generation, this.inPrimaryKey, true,
-				this.references, this.comment);
+		return new Column(this.name, this.type, this.nullable, this.serverDefault, this.generation, this.inPrimaryKey,
+				true, this.references, this.comment);
 	}
 
 	public Column references(String table, String column) {
@@ -100,7 +103,10 @@ public record Column(String name, ColumnType type, boolean nullable, Optional<Se
 				this.inUniqueConstraint, this.references, Optional.of(text));
 	}
 
-	/** This column without its column-level constraints, once {@link CreateTable} has made them table constraints. */
+	/**
+	 * This column without its column-level constraints, once {@link CreateTable} has made
+	 * them table constraints.
+	 */
 	Column withoutConstraints() {
 		return new Column(this.name, this.type, this.nullable, this.serverDefault, this.generation, false, false,
 				Optional.empty(), this.comment);

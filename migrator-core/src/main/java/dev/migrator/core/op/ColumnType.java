@@ -1,11 +1,12 @@
 package dev.migrator.core.op;
 
 /**
- * A column's type, as a small portable model each dialect maps to its own SQL. A type a dialect cannot express
- * fails when the operation is rendered, before anything runs; {@link #custom} is the escape hatch.
+ * A column's type, as a small portable model each dialect maps to its own SQL. A type a
+ * dialect cannot express fails when the operation is rendered, before anything runs;
+ * {@link #custom} is the escape hatch.
  */
-public sealed interface ColumnType permits StandardType, ColumnType.Varchar, ColumnType.Numeric, ColumnType.EnumType,
-		ColumnType.Custom {
+public sealed interface ColumnType
+		permits StandardType, ColumnType.Varchar, ColumnType.Numeric, ColumnType.EnumType, ColumnType.Custom {
 
 	/** The type as written in messages, e.g. {@code varchar(255)}. */
 	String describe();
@@ -81,7 +82,8 @@ public sealed interface ColumnType permits StandardType, ColumnType.Varchar, Col
 
 		public Varchar {
 			if (length < 1) {
-				throw new InvalidOperationException("invalid-type", "varchar needs a positive length, not " + length + ".");
+				throw new InvalidOperationException("invalid-type",
+						"varchar needs a positive length, not " + length + ".");
 			}
 		}
 
@@ -92,7 +94,10 @@ public sealed interface ColumnType permits StandardType, ColumnType.Varchar, Col
 
 	}
 
-	/** An exact number with {@code precision} digits, {@code scale} of them after the point. */
+	/**
+	 * An exact number with {@code precision} digits, {@code scale} of them after the
+	 * point.
+	 */
 	record Numeric(int precision, int scale) implements ColumnType {
 
 		public Numeric {
@@ -123,7 +128,9 @@ public sealed interface ColumnType permits StandardType, ColumnType.Varchar, Col
 
 	}
 
-	/** SQL text used as the type on every dialect; the migration's author vouches for it. */
+	/**
+	 * SQL text used as the type on every dialect; the migration's author vouches for it.
+	 */
 	record Custom(String sql) implements ColumnType {
 
 		public Custom {

@@ -3,7 +3,8 @@ package dev.migrator.core.op;
 import java.util.List;
 
 /**
- * Static factories for table definitions, meant for static import next to {@link ColumnType}'s:
+ * Static factories for table definitions, meant for static import next to
+ * {@link ColumnType}'s:
  * {@code createTable("users", col("id", bigint()).primaryKey().identity(), col("email", varchar(255)).notNull())}.
  */
 public final class Columns {
@@ -24,7 +25,10 @@ public final class Columns {
 		return UniqueConstraint.of(columns);
 	}
 
-	/** A check whose name the convention builds from {@code label}, e.g. {@code ck_orders_positive_amount}. */
+	/**
+	 * A check whose name the convention builds from {@code label}, e.g.
+	 * {@code ck_orders_positive_amount}.
+	 */
 	public static CheckConstraint check(String label, String condition) {
 		return CheckConstraint.of(label, condition);
 	}

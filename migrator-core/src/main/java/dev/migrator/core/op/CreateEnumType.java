@@ -10,11 +10,13 @@ public record CreateEnumType(String name, List<String> values) implements Operat
 	public CreateEnumType {
 		Identifiers.require("createEnumType", "type name", name);
 		if (values.isEmpty()) {
-			throw new InvalidOperationException("invalid-operation", "createEnumType " + name + ": give at least one value.");
+			throw new InvalidOperationException("invalid-operation",
+					"createEnumType " + name + ": give at least one value.");
 		}
 		values = List.copyOf(values);
 		if (new HashSet<>(values).size() != values.size()) {
-			throw new InvalidOperationException("invalid-operation", "createEnumType " + name + ": the values " + values + " repeat one.");
+			throw new InvalidOperationException("invalid-operation",
+					"createEnumType " + name + ": the values " + values + " repeat one.");
 		}
 		for (String value : values) {
 			EnumValues.require("createEnumType " + name, value);

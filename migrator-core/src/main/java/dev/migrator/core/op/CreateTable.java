@@ -8,8 +8,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Creates a table. Column-level {@code primaryKey()}, {@code unique()} and {@code references()} become table
- * constraints here, so that every constraint has a name of its own from the naming convention.
+ * Creates a table. Column-level {@code primaryKey()}, {@code unique()} and
+ * {@code references()} become table constraints here, so that every constraint has a name
+ * of its own from the naming convention.
  */
 public record CreateTable(String table, List<Column> columns, List<TableConstraint> constraints) implements Operation {
 
@@ -25,7 +26,8 @@ public record CreateTable(String table, List<Column> columns, List<TableConstrai
 		Set<String> names = new HashSet<>();
 		for (Column column : columns) {
 			if (!names.add(column.name().toLowerCase(Locale.ROOT))) {
-				throw new InvalidOperationException("invalid-operation", what + ": the column " + column.name() + " is defined twice.");
+				throw new InvalidOperationException("invalid-operation",
+						what + ": the column " + column.name() + " is defined twice.");
 			}
 			if (column.inPrimaryKey()) {
 				primaryKey.add(column.name());
@@ -33,8 +35,9 @@ public record CreateTable(String table, List<Column> columns, List<TableConstrai
 			if (column.inUniqueConstraint()) {
 				all.add(UniqueConstraint.of(column.name()));
 			}
-			column.references().ifPresent((r) -> all.add(ForeignKeyConstraint.of(column.name(), r.table(), r.column())
-				.onDelete(r.onDelete())));
+			column.references()
+				.ifPresent((r) -> all
+					.add(ForeignKeyConstraint.of(column.name(), r.table(), r.column()).onDelete(r.onDelete())));
 			plain.add(column.withoutConstraints());
 		}
 		if (!primaryKey.isEmpty()) {
@@ -48,8 +51,8 @@ public record CreateTable(String table, List<Column> columns, List<TableConstrai
 		for (TableConstraint constraint : all) {
 			for (String column : constraint.columns()) {
 				if (!names.contains(column.toLowerCase(Locale.ROOT))) {
-					throw new InvalidOperationException("invalid-operation", what + ": a constraint names the column "
-							+ column + ", which the table does not define.");
+					throw new InvalidOperationException("invalid-operation",
+							what + ": a constraint names the column " + column + ", which the table does not define.");
 				}
 			}
 		}

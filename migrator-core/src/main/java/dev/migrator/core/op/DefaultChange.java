@@ -1,6 +1,9 @@
 package dev.migrator.core.op;
 
-/** What {@link AlterColumn} does to a column's server default, or what it was before (for the reverse). */
+/**
+ * What {@link AlterColumn} does to a column's server default, or what it was before (for
+ * the reverse).
+ */
 public sealed interface DefaultChange permits DefaultChange.SetTo, DefaultChange.Dropped {
 
 	static DefaultChange setTo(ServerDefault value) {

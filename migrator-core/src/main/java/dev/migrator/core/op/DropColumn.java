@@ -3,7 +3,10 @@ package dev.migrator.core.op;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Drops a column, and with it the indexes and constraints that cover it; give its definition for a reversible drop. */
+/**
+ * Drops a column, and with it the indexes and constraints that cover it; give its
+ * definition for a reversible drop.
+ */
 public record DropColumn(String table, String column, Optional<Column> definition) implements Operation {
 
 	public DropColumn {

@@ -4,12 +4,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Drops an index: {@code DropIndex.named("ix_users_email").concurrently()}. Give the index's definition for a
- * reversible drop.
+ * Drops an index: {@code DropIndex.named("ix_users_email").concurrently()}. Give the
+ * index's definition for a reversible drop.
  *
  * @param name the index
  * @param table the table it is on, for messages and batch rebuilds; not needed by the SQL
- * @param concurrent whether PostgreSQL drops it without blocking ({@code CONCURRENTLY}), outside a transaction
+ * @param concurrent whether PostgreSQL drops it without blocking ({@code CONCURRENTLY}),
+ * outside a transaction
  * @param skipIfMissing whether a missing index is not an error ({@code IF EXISTS})
  * @param definition the index as created, for the reverse
  */

@@ -11,7 +11,8 @@ public record DropTable(String table, Optional<CreateTable> definition) implemen
 		Objects.requireNonNull(definition, "definition");
 		definition.ifPresent((d) -> {
 			if (!d.table().equals(table)) {
-				throw new InvalidOperationException("invalid-operation", "dropTable " + table + ": the definition given is of table " + d.table() + ".");
+				throw new InvalidOperationException("invalid-operation",
+						"dropTable " + table + ": the definition given is of table " + d.table() + ".");
 			}
 		});
 	}

@@ -2,7 +2,10 @@ package dev.migrator.core.op;
 
 import java.nio.charset.StandardCharsets;
 
-/** Checks on enum labels: PostgreSQL stores them as names, at most 63 bytes, and they cannot be empty. */
+/**
+ * Checks on enum labels: PostgreSQL stores them as names, at most 63 bytes, and they
+ * cannot be empty.
+ */
 final class EnumValues {
 
 	private EnumValues() {
@@ -13,8 +16,9 @@ final class EnumValues {
 			throw new InvalidOperationException("invalid-operation", operation + ": an enum value cannot be empty.");
 		}
 		if (value.indexOf('\0') >= 0 || value.getBytes(StandardCharsets.UTF_8).length > Identifiers.MAX_BYTES) {
-			throw new InvalidOperationException("invalid-operation", operation + ": the enum value '" + value.replace('\0', '?')
-					+ "' must be at most " + Identifiers.MAX_BYTES + " bytes and contain no NUL character.");
+			throw new InvalidOperationException("invalid-operation",
+					operation + ": the enum value '" + value.replace('\0', '?') + "' must be at most "
+							+ Identifiers.MAX_BYTES + " bytes and contain no NUL character.");
 		}
 		return value;
 	}

@@ -3,7 +3,10 @@ package dev.migrator.core.op;
 import java.util.List;
 import java.util.Optional;
 
-/** Runs one SQL statement with {@code ?} parameters bound (inlined as literals only in an offline script). */
+/**
+ * Runs one SQL statement with {@code ?} parameters bound (inlined as literals only in an
+ * offline script).
+ */
 public record Execute(String sql, List<Object> parameters) implements Operation {
 
 	public Execute {

@@ -4,9 +4,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A foreign key from {@code columns} to {@code referredColumns} of {@code referredTable}. */
+/**
+ * A foreign key from {@code columns} to {@code referredColumns} of {@code referredTable}.
+ */
 public record ForeignKeyConstraint(Optional<String> name, List<String> columns, String referredTable,
-		List<String> referredColumns, ReferentialAction onDelete, ReferentialAction onUpdate) implements TableConstraint {
+		List<String> referredColumns, ReferentialAction onDelete,
+		ReferentialAction onUpdate) implements TableConstraint {
 
 	public ForeignKeyConstraint {
 		Objects.requireNonNull(name, "name");

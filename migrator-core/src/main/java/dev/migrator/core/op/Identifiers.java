@@ -4,10 +4,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
-/** Checks on the names an operation is given, so that a bad name fails when the operation is built. */
+/**
+ * Checks on the names an operation is given, so that a bad name fails when the operation
+ * is built.
+ */
 final class Identifiers {
 
-	/** PostgreSQL silently truncates longer names (NAMEDATALEN - 1 bytes), which would make them differ per database. */
+	/**
+	 * PostgreSQL silently truncates longer names (NAMEDATALEN - 1 bytes), which would
+	 * make them differ per database.
+	 */
 	static final int MAX_BYTES = 63;
 
 	private Identifiers() {
@@ -23,8 +29,9 @@ final class Identifiers {
 					+ name.replace('\0', '?') + "' contains a NUL character, which no database accepts in a name.");
 		}
 		if (name.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-			throw new InvalidOperationException("invalid-identifier", operation + ": the " + what + " '" + name
-					+ "' is longer than " + MAX_BYTES + " bytes, which PostgreSQL would silently truncate. Choose a shorter name.");
+			throw new InvalidOperationException("invalid-identifier",
+					operation + ": the " + what + " '" + name + "' is longer than " + MAX_BYTES
+							+ " bytes, which PostgreSQL would silently truncate. Choose a shorter name.");
 		}
 		return name;
 	}

@@ -1,6 +1,8 @@
 package dev.migrator.core.op;
 
-/** One element of an index: a column, or an SQL expression such as {@code lower(email)}. */
+/**
+ * One element of an index: a column, or an SQL expression such as {@code lower(email)}.
+ */
 public sealed interface IndexPart permits IndexPart.ColumnPart, IndexPart.ExpressionPart {
 
 	static IndexPart column(String name) {

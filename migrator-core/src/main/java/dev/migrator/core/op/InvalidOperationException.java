@@ -3,8 +3,9 @@ package dev.migrator.core.op;
 import dev.migrator.core.MigratorException;
 
 /**
- * An operation that cannot run as asked: a bad identifier, a type the dialect cannot express, a statement that
- * needs autocommit inside a transaction. Raised before any statement of the operation runs.
+ * An operation that cannot run as asked: a bad identifier, a type the dialect cannot
+ * express, a statement that needs autocommit inside a transaction. Raised before any
+ * statement of the operation runs.
  */
 public class InvalidOperationException extends MigratorException {
 

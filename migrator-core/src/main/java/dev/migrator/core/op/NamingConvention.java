@@ -11,10 +11,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Templates that name constraints and indexes not given a name, so that a name is the same on every database and
- * a later migration can drop it by name. Placeholders: {@code {table}}, {@code {columns}} (joined with {@code _}),
- * {@code {referred_table}} and, for checks, {@code {constraint}} (the check's label). A name longer than 63 bytes
- * is shortened the same way every time: cut, then {@code _} and eight hex digits of its SHA-256.
+ * Templates that name constraints and indexes not given a name, so that a name is the
+ * same on every database and a later migration can drop it by name. Placeholders:
+ * {@code {table}}, {@code {columns}} (joined with {@code _}), {@code {referred_table}}
+ * and, for checks, {@code {constraint}} (the check's label). A name longer than 63 bytes
+ * is shortened the same way every time: cut, then {@code _} and eight hex digits of its
+ * SHA-256.
  *
  * @param primaryKey template for primary keys
  * @param foreignKey template for foreign keys
@@ -38,7 +40,11 @@ public record NamingConvention(String primaryKey, String foreignKey, String uniq
 		validate("index", index);
 	}
 
-	/** {@code pk_{table}}, {@code fk_{table}_{columns}_{referred_table}}, {@code uq_{table}_{columns}}, {@code ck_{table}_{constraint}}, {@code ix_{table}_{columns}}. */
+	/**
+	 * {@code pk_{table}}, {@code fk_{table}_{columns}_{referred_table}},
+	 * {@code uq_{table}_{columns}}, {@code ck_{table}_{constraint}},
+	 * {@code ix_{table}_{columns}}.
+	 */
 	public static NamingConvention defaults() {
 		return new NamingConvention("pk_{table}", "fk_{table}_{columns}_{referred_table}", "uq_{table}_{columns}",
 				"ck_{table}_{constraint}", "ix_{table}_{columns}");
@@ -46,7 +52,8 @@ public record NamingConvention(String primaryKey, String foreignKey, String uniq
 
 	private static void validate(String what, String template) {
 		if (template == null || template.isBlank()) {
-			throw new InvalidOperationException("invalid-naming-convention", "The " + what + " naming template is empty.");
+			throw new InvalidOperationException("invalid-naming-convention",
+					"The " + what + " naming template is empty.");
 		}
 		Matcher matcher = PLACEHOLDER.matcher(template);
 		while (matcher.find()) {
@@ -57,7 +64,10 @@ public record NamingConvention(String primaryKey, String foreignKey, String uniq
 		}
 	}
 
-	/** The operation with every constraint and index it creates named; exact names are kept. */
+	/**
+	 * The operation with every constraint and index it creates named; exact names are
+	 * kept.
+	 */
 	public Operation apply(Operation operation) {
 		if (operation instanceof CreateTable create) {
 			return create.withConstraints(create.constraints().stream().map((c) -> name(create.table(), c)).toList());
@@ -79,10 +89,12 @@ public record NamingConvention(String primaryKey, String foreignKey, String uniq
 			return new AddUniqueConstraint(add.table(), (UniqueConstraint) name(add.table(), add.constraint()));
 		}
 		if (operation instanceof AddCheckConstraint add) {
-			return new AddCheckConstraint(add.table(), (CheckConstraint) name(add.table(), add.constraint()), add.notValid());
+			return new AddCheckConstraint(add.table(), (CheckConstraint) name(add.table(), add.constraint()),
+					add.notValid());
 		}
 		if (operation instanceof AddForeignKey add) {
-			return new AddForeignKey(add.table(), (ForeignKeyConstraint) name(add.table(), add.constraint()), add.notValid());
+			return new AddForeignKey(add.table(), (ForeignKeyConstraint) name(add.table(), add.constraint()),
+					add.notValid());
 		}
 		if (operation instanceof AddNotNull add) {
 			return add.check().isPresent() ? add : new AddNotNull(add.table(), add.column(),
@@ -90,8 +102,9 @@ public record NamingConvention(String primaryKey, String foreignKey, String uniq
 		}
 		if (operation instanceof SafeOperation safe) {
 			// Only an AddColumn has a label: the helper check of its NOT NULL.
-			Optional<String> check = safe.notNullCheck().or(() -> safe.notNullCheckLabel()
-				.map((label) -> render(this.check, ((AddColumn) safe.operation()).table(), List.of(), "", label)));
+			Optional<String> check = safe.notNullCheck()
+				.or(() -> safe.notNullCheckLabel()
+					.map((label) -> render(this.check, ((AddColumn) safe.operation()).table(), List.of(), "", label)));
 			return new SafeOperation(apply(safe.operation()), check);
 		}
 		if (operation instanceof BatchAlterTable batch) {
@@ -143,7 +156,10 @@ public record NamingConvention(String primaryKey, String foreignKey, String uniq
 		return shorten(name.toString());
 	}
 
-	/** The name itself when it fits in 63 bytes, else a cut of it and a hash of the whole, identical on every run. */
+	/**
+	 * The name itself when it fits in 63 bytes, else a cut of it and a hash of the whole,
+	 * identical on every run.
+	 */
 	static String shorten(String name) {
 		if (name.getBytes(StandardCharsets.UTF_8).length <= Identifiers.MAX_BYTES) {
 			return name;

@@ -2,7 +2,10 @@ package dev.migrator.core.op;
 
 import dev.migrator.core.MigratorException;
 
-/** The database refused a statement of an operation, or a check the operation runs found a problem. */
+/**
+ * The database refused a statement of an operation, or a check the operation runs found a
+ * problem.
+ */
 public class OperationFailedException extends MigratorException {
 
 	public OperationFailedException(String message) {

@@ -7,9 +7,10 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * The operations API a Java migration uses through {@code context.op()}, after Alembic's {@code op}. Each call
- * validates the operation, names its constraints and indexes by the naming convention, and runs it at once on the
- * revision's connection (or records it for an offline script). A bad call fails before any of its statements runs.
+ * The operations API a Java migration uses through {@code context.op()}, after Alembic's
+ * {@code op}. Each call validates the operation, names its constraints and indexes by the
+ * naming convention, and runs it at once on the revision's connection (or records it for
+ * an offline script). A bad call fails before any of its statements runs.
  *
  * <pre>{@code
  * op.createTable("users", col("id", bigint()).primaryKey().identity(), col("email", varchar(255)).notNull());
@@ -28,7 +29,10 @@ public final class Operations {
 		this.naming = Objects.requireNonNull(naming, "naming");
 	}
 
-	/** The dialect's name, {@code postgresql} or {@code sqlite}, for the rare dialect-specific branch. */
+	/**
+	 * The dialect's name, {@code postgresql} or {@code sqlite}, for the rare
+	 * dialect-specific branch.
+	 */
 	public String dialect() {
 		return this.runner.dialect();
 	}
@@ -42,8 +46,8 @@ public final class Operations {
 	public void run(Operation operation) {
 		Objects.requireNonNull(operation, "operation");
 		if (operation instanceof AlterColumn alter && !alter.changesAnything()) {
-			throw new InvalidOperationException("invalid-operation", alter.describe()
-					+ " changes nothing: give a type, nullability, server default or comment.");
+			throw new InvalidOperationException("invalid-operation",
+					alter.describe() + " changes nothing: give a type, nullability, server default or comment.");
 		}
 		if (operation instanceof BatchAlterTable batch) {
 			batch.operations().forEach((o) -> {
@@ -56,16 +60,19 @@ public final class Operations {
 	}
 
 	/**
-	 * Runs the reverse of an operation, named by the same convention as when it ran: the downgrade of an upgrade
-	 * written with {@link #run}. Fails before running anything when the operation has no reverse.
+	 * Runs the reverse of an operation, named by the same convention as when it ran: the
+	 * downgrade of an upgrade written with {@link #run}. Fails before running anything
+	 * when the operation has no reverse.
 	 */
 	public void undo(Operation operation) {
 		Operation named = this.naming.apply(Objects.requireNonNull(operation, "operation"));
-		Operation reverse = named.reverse().orElseThrow(() -> new InvalidOperationException("irreversible",
-				named.describe() + " has no reverse: " + (named instanceof Execute || named instanceof BulkInsert
-						|| named instanceof UpdateRows || named instanceof AddEnumValue ? "it cannot be undone automatically"
-								: "give the definition it drops (or the existing values it changes)")
-						+ ". Write the downgrade's operations explicitly."));
+		Operation reverse = named.reverse()
+			.orElseThrow(() -> new InvalidOperationException("irreversible",
+					named.describe() + " has no reverse: "
+							+ (named instanceof Execute || named instanceof BulkInsert || named instanceof UpdateRows
+									|| named instanceof AddEnumValue ? "it cannot be undone automatically"
+											: "give the definition it drops (or the existing values it changes)")
+							+ ". Write the downgrade's operations explicitly."));
 		run(reverse);
 	}
 
@@ -93,7 +100,10 @@ public final class Operations {
 		run(DropColumn.of(table, column));
 	}
 
-	/** Alters a column: {@code op.alterColumn(AlterColumn.of("users", "email").type(text()).notNull())}. */
+	/**
+	 * Alters a column:
+	 * {@code op.alterColumn(AlterColumn.of("users", "email").type(text()).notNull())}.
+	 */
 	public void alterColumn(AlterColumn alteration) {
 		run(alteration);
 	}
@@ -106,7 +116,10 @@ public final class Operations {
 		run(CreateIndex.on(table, columns).named(name));
 	}
 
-	/** Creates an index described fluently: {@code CreateIndex.on("users", "email").unique().concurrently()}. */
+	/**
+	 * Creates an index described fluently:
+	 * {@code CreateIndex.on("users", "email").unique().concurrently()}.
+	 */
 	public void createIndex(CreateIndex index) {
 		run(index);
 	}
@@ -115,7 +128,10 @@ public final class Operations {
 		run(DropIndex.named(name));
 	}
 
-	/** Drops an index described fluently: {@code DropIndex.named("ix_users_email").concurrently().ifExists()}. */
+	/**
+	 * Drops an index described fluently:
+	 * {@code DropIndex.named("ix_users_email").concurrently().ifExists()}.
+	 */
 	public void dropIndex(DropIndex drop) {
 		run(drop);
 	}
@@ -132,7 +148,10 @@ public final class Operations {
 		run(new AddUniqueConstraint(table, constraint));
 	}
 
-	/** Adds a check named by the convention from {@code label} ({@code ck_{table}_{label}} by default). */
+	/**
+	 * Adds a check named by the convention from {@code label} ({@code ck_{table}_{label}}
+	 * by default).
+	 */
 	public void addCheckConstraint(String table, String label, String condition) {
 		run(new AddCheckConstraint(table, CheckConstraint.of(label, condition), false));
 	}
@@ -145,15 +164,19 @@ public final class Operations {
 		run(new AddForeignKey(table, foreignKey, false));
 	}
 
-	/** Adds a foreign key that PostgreSQL checks only for new rows until {@link #validateConstraint}. */
+	/**
+	 * Adds a foreign key that PostgreSQL checks only for new rows until
+	 * {@link #validateConstraint}.
+	 */
 	public void addForeignKeyNotValid(String table, ForeignKeyConstraint foreignKey) {
 		run(new AddForeignKey(table, foreignKey, true));
 	}
 
 	/**
-	 * Makes a column NOT NULL the safe way: on PostgreSQL a {@code NOT VALID} check, validated in a transaction of its
-	 * own while writes go on, then {@code SET NOT NULL} without a scan (PostgreSQL 12 and later) and the check
-	 * dropped; see {@link AddNotNull}. In a transactional revision it commits what ran before it.
+	 * Makes a column NOT NULL the safe way: on PostgreSQL a {@code NOT VALID} check,
+	 * validated in a transaction of its own while writes go on, then {@code SET NOT NULL}
+	 * without a scan (PostgreSQL 12 and later) and the check dropped; see
+	 * {@link AddNotNull}. In a transactional revision it commits what ran before it.
 	 */
 	public void addNotNull(String table, String column) {
 		run(AddNotNull.of(table, column));
@@ -161,7 +184,8 @@ public final class Operations {
 
 	/**
 	 * The safe forms of operations that would lock a busy PostgreSQL table for long:
-	 * {@code op.safe().addForeignKey(...)}, {@code op.safe().addUniqueConstraint(...)} and so on.
+	 * {@code op.safe().addForeignKey(...)}, {@code op.safe().addUniqueConstraint(...)}
+	 * and so on.
 	 */
 	public SafeOperations safe() {
 		return new SafeOperations(this);
@@ -183,7 +207,10 @@ public final class Operations {
 		run(AddEnumValue.of(type, value));
 	}
 
-	/** Adds an enum value described fluently: {@code AddEnumValue.of("mood", "meh").before("ok").ifNotExists()}. */
+	/**
+	 * Adds an enum value described fluently:
+	 * {@code AddEnumValue.of("mood", "meh").before("ok").ifNotExists()}.
+	 */
 	public void addEnumValue(AddEnumValue operation) {
 		run(operation);
 	}
@@ -206,18 +233,24 @@ public final class Operations {
 		run(new BulkInsert(table, columns, rows.stream().map(Operations::nullSafe).toList()));
 	}
 
-	/** Inserts rows given as maps from column name to value, all with the same columns. */
+	/**
+	 * Inserts rows given as maps from column name to value, all with the same columns.
+	 */
 	public void bulkInsert(String table, List<? extends Map<String, ?>> rows) {
 		run(BulkInsert.ofMaps(table, rows));
 	}
 
-	/** Updates rows by table and column names: {@code op.updateRows(UpdateRows.table("users").set("active", true))}. */
+	/**
+	 * Updates rows by table and column names:
+	 * {@code op.updateRows(UpdateRows.table("users").set("active", true))}.
+	 */
 	public void updateRows(UpdateRows update) {
 		run(update);
 	}
 
 	/**
-	 * Applies several changes to one table together: on SQLite a single table rebuild for all of them.
+	 * Applies several changes to one table together: on SQLite a single table rebuild for
+	 * all of them.
 	 * {@code op.batchAlterTable("users", batch -> batch.dropColumn("legacy").alterColumn("email", c -> c.notNull()))}
 	 */
 	public void batchAlterTable(String table, Consumer<BatchOperations> changes) {
@@ -227,9 +260,10 @@ public final class Operations {
 	}
 
 	/**
-	 * Runs the work outside the revision's transaction, like Alembic's {@code autocommit_block}: what ran before is
-	 * committed, the work runs in autocommit (so {@code CREATE INDEX CONCURRENTLY} may run), and a new transaction
-	 * begins for the rest. A failure after the commit leaves the earlier part applied.
+	 * Runs the work outside the revision's transaction, like Alembic's
+	 * {@code autocommit_block}: what ran before is committed, the work runs in autocommit
+	 * (so {@code CREATE INDEX CONCURRENTLY} may run), and a new transaction begins for
+	 * the rest. A failure after the commit leaves the earlier part applied.
 	 */
 	public void autocommitBlock(AutocommitWork work) throws Exception {
 		this.runner.autocommit(work);

@@ -2,7 +2,9 @@ package dev.migrator.core.op;
 
 import java.util.Optional;
 
-/** Renames a column; indexes, constraints and (on SQLite) triggers follow the new name. */
+/**
+ * Renames a column; indexes, constraints and (on SQLite) triggers follow the new name.
+ */
 public record RenameColumn(String table, String from, String to) implements Operation {
 
 	public RenameColumn {

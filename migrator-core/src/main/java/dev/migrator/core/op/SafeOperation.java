@@ -4,25 +4,28 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An operation done the safe multi-step way on PostgreSQL, so that a busy table stays readable and writable while
- * it changes; built by {@link Operations#safe()}. What each kind becomes:
+ * An operation done the safe multi-step way on PostgreSQL, so that a busy table stays
+ * readable and writable while it changes; built by {@link Operations#safe()}. What each
+ * kind becomes:
  * <ul>
- * <li>{@link AddForeignKey}, {@link AddCheckConstraint}: added {@code NOT VALID} (a brief lock), then
- * {@code VALIDATE CONSTRAINT} in a transaction of its own;</li>
+ * <li>{@link AddForeignKey}, {@link AddCheckConstraint}: added {@code NOT VALID} (a brief
+ * lock), then {@code VALIDATE CONSTRAINT} in a transaction of its own;</li>
  * <li>{@link AddUniqueConstraint}: {@code CREATE UNIQUE INDEX CONCURRENTLY}, then
  * {@code ADD CONSTRAINT … UNIQUE USING INDEX};</li>
- * <li>{@link AddColumn} with a default: one statement where PostgreSQL 11 or later adds it without rewriting the
- * table (a default that is not volatile); else the column added without it, the default set for new rows, the
- * existing rows filled in batches, and NOT NULL added as {@link AddNotNull} does;</li>
- * <li>{@link AddEnumValue}: outside the revision's transaction, committed before what follows uses it, and
- * {@code IF NOT EXISTS} so that the revision can run again.</li>
+ * <li>{@link AddColumn} with a default: one statement where PostgreSQL 11 or later adds
+ * it without rewriting the table (a default that is not volatile); else the column added
+ * without it, the default set for new rows, the existing rows filled in batches, and NOT
+ * NULL added as {@link AddNotNull} does;</li>
+ * <li>{@link AddEnumValue}: outside the revision's transaction, committed before what
+ * follows uses it, and {@code IF NOT EXISTS} so that the revision can run again.</li>
  * </ul>
- * SQLite has none of these lock problems (one writer at a time) nor most of the statements: there the operation
- * runs as its plain form.
+ * SQLite has none of these lock problems (one writer at a time) nor most of the
+ * statements: there the operation runs as its plain form.
  *
  * @param operation the plain operation
- * @param notNullCheck for an {@link AddColumn} of a NOT NULL column that is filled in batches: the name of the
- * helper check that makes it NOT NULL, given by the naming convention as for {@link AddNotNull}; else empty
+ * @param notNullCheck for an {@link AddColumn} of a NOT NULL column that is filled in
+ * batches: the name of the helper check that makes it NOT NULL, given by the naming
+ * convention as for {@link AddNotNull}; else empty
  */
 public record SafeOperation(Operation operation, Optional<String> notNullCheck) implements Operation {
 
@@ -50,7 +53,10 @@ public record SafeOperation(Operation operation, Optional<String> notNullCheck) 
 		}
 	}
 
-	/** For an {@link AddColumn} of a NOT NULL column: the label of the helper check, as {@link AddNotNull} has. */
+	/**
+	 * For an {@link AddColumn} of a NOT NULL column: the label of the helper check, as
+	 * {@link AddNotNull} has.
+	 */
 	public Optional<String> notNullCheckLabel() {
 		if (this.operation instanceof AddColumn add && !add.column().nullable()) {
 			return Optional.of(add.column().name() + "_not_null");

@@ -1,8 +1,9 @@
 package dev.migrator.core.op;
 
 /**
- * A column's default as the database applies it. DDL cannot bind parameters, so a {@link Literal} is rendered as a
- * SQL literal by the dialect's escaping; an {@link Expression} is SQL text used as given.
+ * A column's default as the database applies it. DDL cannot bind parameters, so a
+ * {@link Literal} is rendered as a SQL literal by the dialect's escaping; an
+ * {@link Expression} is SQL text used as given.
  */
 public sealed interface ServerDefault permits ServerDefault.Literal, ServerDefault.Expression {
 
@@ -21,9 +22,10 @@ public sealed interface ServerDefault permits ServerDefault.Literal, ServerDefau
 
 		public Literal {
 			if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
-				throw new InvalidOperationException("invalid-default", "A literal default must be a string, number or boolean, not "
-						+ ((value == null) ? "null (drop the default instead)" : value.getClass().getName())
-						+ ". Use ServerDefault.expression(...) for anything else.");
+				throw new InvalidOperationException("invalid-default",
+						"A literal default must be a string, number or boolean, not "
+								+ ((value == null) ? "null (drop the default instead)" : value.getClass().getName())
+								+ ". Use ServerDefault.expression(...) for anything else.");
 			}
 		}
 

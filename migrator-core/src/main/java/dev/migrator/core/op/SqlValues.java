@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The values an operation binds: ones every dialect can bind online and write as a literal offline. {@code null}
- * stands for SQL NULL here, the one place the API takes it.
+ * The values an operation binds: ones every dialect can bind online and write as a
+ * literal offline. {@code null} stands for SQL NULL here, the one place the API takes it.
  */
 final class SqlValues {
 

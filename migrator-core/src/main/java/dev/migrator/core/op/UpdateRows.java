@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Updates rows of a table named by name: {@code UpdateRows.table("users").set("status", "active").where("status",
- * null)}. Values are bound; a SET may also be an SQL expression. Conditions are equalities joined with AND (a
- * {@code null} value means IS NULL); anything more is a job for {@link Execute}.
+ * Updates rows of a table named by name:
+ * {@code UpdateRows.table("users").set("status", "active").where("status",
+ * null)}. Values are bound; a SET may also be an SQL expression. Conditions are
+ * equalities joined with AND (a {@code null} value means IS NULL); anything more is a job
+ * for {@link Execute}.
  */
 public record UpdateRows(String table, List<Assignment> assignments, List<Condition> conditions) implements Operation {
 
@@ -24,13 +26,14 @@ public record UpdateRows(String table, List<Assignment> assignments, List<Condit
 
 	/** Sets the column to a bound value. */
 	public UpdateRows set(String column, Object value) {
-		return withAssignment(new Assignment(column, new Assignment.Bound(SqlValues.require("updateRows " + this.table, value))));
+		return withAssignment(
+				new Assignment(column, new Assignment.Bound(SqlValues.require("updateRows " + this.table, value))));
 	}
 
 	/** Sets the column to an SQL expression, e.g. {@code lower(email)}. */
 	public UpdateRows setExpression(String column, String sql) {
-		return withAssignment(new Assignment(column, new Assignment.Expression(Identifiers.requireSql("updateRows " + this.table,
-				"SET expression", sql))));
+		return withAssignment(new Assignment(column,
+				new Assignment.Expression(Identifiers.requireSql("updateRows " + this.table, "SET expression", sql))));
 	}
 
 	/** Only rows whose column equals the value (IS NULL for {@code null}). */
@@ -66,6 +69,7 @@ public record UpdateRows(String table, List<Assignment> assignments, List<Condit
 
 		/** What a column is set to. */
 		public sealed interface Value permits Bound, Expression {
+
 		}
 
 		/** A bound value; {@code null} for SQL NULL. */

@@ -3,8 +3,8 @@ package dev.migrator.core.op;
 import java.util.Optional;
 
 /**
- * Checks the existing rows against a constraint added {@code notValid} (PostgreSQL), taking only a lock that lets
- * reads and writes go on. Nothing to undo, so no reverse.
+ * Checks the existing rows against a constraint added {@code notValid} (PostgreSQL),
+ * taking only a lock that lets reads and writes go on. Nothing to undo, so no reverse.
  */
 public record ValidateConstraint(String table, String name) implements Operation {
 

@@ -2,7 +2,10 @@ package dev.migrator.core.replica;
 
 import java.util.Locale;
 
-/** Writes byte counts for people, in 1024 steps as PostgreSQL's {@code pg_size_pretty} does. */
+/**
+ * Writes byte counts for people, in 1024 steps as PostgreSQL's {@code pg_size_pretty}
+ * does.
+ */
 final class ByteCount {
 
 	private static final String[] UNITS = { "B", "kB", "MB", "GB", "TB" };

@@ -6,8 +6,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * How much replica lag work may cause: above a high mark it pauses, and it resumes only once every replica is back
- * below the low mark, so that it does not flap on and off around one value.
+ * How much replica lag work may cause: above a high mark it pauses, and it resumes only
+ * once every replica is back below the low mark, so that it does not flap on and off
+ * around one value.
  *
  * @param highBytes pause while any replica trails by more WAL than this
  * @param lowBytes resume once every replica trails by at most this much WAL
@@ -17,7 +18,9 @@ import java.util.OptionalLong;
 public record LagLimits(OptionalLong highBytes, OptionalLong lowBytes, Optional<Duration> highDelay,
 		Optional<Duration> lowDelay) {
 
-	/** The low mark is this fraction of the high mark when only the high mark is given. */
+	/**
+	 * The low mark is this fraction of the high mark when only the high mark is given.
+	 */
 	public static final double DEFAULT_LOW_FRACTION = 0.5;
 
 	public LagLimits {
@@ -45,7 +48,10 @@ public record LagLimits(OptionalLong highBytes, OptionalLong lowBytes, Optional<
 		return new LagLimits(OptionalLong.empty(), OptionalLong.empty(), Optional.empty(), Optional.empty());
 	}
 
-	/** High marks as given, low marks at {@value #DEFAULT_LOW_FRACTION} of them; an empty value is no limit. */
+	/**
+	 * High marks as given, low marks at {@value #DEFAULT_LOW_FRACTION} of them; an empty
+	 * value is no limit.
+	 */
 	public static LagLimits of(OptionalLong maxBytes, Optional<Duration> maxDelay) {
 		OptionalLong low = maxBytes.isPresent() ? OptionalLong.of((long) (maxBytes.getAsLong() * DEFAULT_LOW_FRACTION))
 				: OptionalLong.empty();
@@ -69,7 +75,10 @@ public record LagLimits(OptionalLong highBytes, OptionalLong lowBytes, Optional<
 		return this.highBytes.isEmpty() && this.highDelay.isEmpty();
 	}
 
-	/** These limits where set, else the other's: a backfill's own limits over the configured defaults. */
+	/**
+	 * These limits where set, else the other's: a backfill's own limits over the
+	 * configured defaults.
+	 */
 	public LagLimits or(LagLimits defaults) {
 		OptionalLong high = this.highBytes.isPresent() ? this.highBytes : defaults.highBytes;
 		OptionalLong low = this.highBytes.isPresent() ? this.lowBytes : defaults.lowBytes;

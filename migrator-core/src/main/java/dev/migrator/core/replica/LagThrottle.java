@@ -7,9 +7,10 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * Decides, from fresh lag figures each time it is asked, whether work should pause: above a high mark it throttles,
- * and it lets work go on only once every replica is below the low mark (hysteresis). One instance follows one piece
- * of work; it is not shared between threads.
+ * Decides, from fresh lag figures each time it is asked, whether work should pause: above
+ * a high mark it throttles, and it lets work go on only once every replica is below the
+ * low mark (hysteresis). One instance follows one piece of work; it is not shared between
+ * threads.
  */
 public final class LagThrottle {
 
@@ -21,7 +22,8 @@ public final class LagThrottle {
 
 	/**
 	 * @param limits the marks
-	 * @param measure measures the current lags, such as {@link ReplicaLagMonitor#measure()}
+	 * @param measure measures the current lags, such as
+	 * {@link ReplicaLagMonitor#measure()}
 	 */
 	public LagThrottle(LagLimits limits, Supplier<List<ReplicaLag>> measure) {
 		this.limits = Objects.requireNonNull(limits, "limits");
@@ -46,7 +48,10 @@ public final class LagThrottle {
 		return this.limits;
 	}
 
-	/** The state that follows {@code current} given these lags: the rule itself, with no measuring. */
+	/**
+	 * The state that follows {@code current} given these lags: the rule itself, with no
+	 * measuring.
+	 */
 	public ThrottleState next(ThrottleState current, List<ReplicaLag> lags) {
 		for (ReplicaLag lag : lags) {
 			String over = over(lag, highBytes(), highDelay());
@@ -58,8 +63,7 @@ public final class LagThrottle {
 			return ThrottleState.RUNNING;
 		}
 		for (ReplicaLag lag : lags) {
-			String over = over(lag, this.limits.lowBytes().orElse(Long.MAX_VALUE),
-					this.limits.lowDelay().orElse(null));
+			String over = over(lag, this.limits.lowBytes().orElse(Long.MAX_VALUE), this.limits.lowDelay().orElse(null));
 			if (!over.isEmpty()) {
 				// Still above the low mark: stay throttled, and say why now.
 				return ThrottleState.throttled(over + " (waiting for it to fall to the resume mark)");
@@ -78,8 +82,8 @@ public final class LagThrottle {
 
 	private static String over(ReplicaLag lag, long maxBytes, Duration maxDelay) {
 		if (lag.bytes() > maxBytes) {
-			return "replica " + lag.replica() + " is " + ByteCount.format(lag.bytes()) + " behind (" + lag.source().label()
-					+ "), over " + ByteCount.format(maxBytes);
+			return "replica " + lag.replica() + " is " + ByteCount.format(lag.bytes()) + " behind ("
+					+ lag.source().label() + "), over " + ByteCount.format(maxBytes);
 		}
 		if (maxDelay != null && lag.seconds() * 1000 > maxDelay.toMillis()) {
 			return "replica " + lag.replica() + " is " + String.format(Locale.ROOT, "%.1f", lag.seconds())

@@ -9,7 +9,10 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Holds each revision of a run back while a replica is further behind than the lag limits allow. */
+/**
+ * Holds each revision of a run back while a replica is further behind than the lag limits
+ * allow.
+ */
 public final class ReplicaLagGate implements StepGate {
 
 	private static final Logger logger = LoggerFactory.getLogger(ReplicaLagGate.class);

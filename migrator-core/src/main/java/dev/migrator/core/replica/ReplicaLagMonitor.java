@@ -20,15 +20,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Measures replica lag on PostgreSQL: on the primary from {@code pg_stat_replication}, and on each configured
- * replica from its own replay position and timestamp. Other databases have no replicas: every measurement is
- * empty. Thread-safe; each call opens and closes its own connections.
+ * Measures replica lag on PostgreSQL: on the primary from {@code pg_stat_replication},
+ * and on each configured replica from its own replay position and timestamp. Other
+ * databases have no replicas: every measurement is empty. Thread-safe; each call opens
+ * and closes its own connections.
  */
 public final class ReplicaLagMonitor {
 
 	private static final Logger logger = LoggerFactory.getLogger(ReplicaLagMonitor.class);
 
-	// Distances to the primary's current position. replay_lag is NULL once an idle standby has caught up: 0 then.
+	// Distances to the primary's current position. replay_lag is NULL once an idle
+	// standby has caught up: 0 then.
 	private static final String PRIMARY_QUERY = "SELECT coalesce(application_name, '') AS application_name, "
 			+ "coalesce(host(client_addr), '') AS client, coalesce(state, '') AS state, "
 			+ "pg_wal_lsn_diff(pg_current_wal_lsn(), sent_lsn)::bigint AS sent_bytes, "
@@ -37,7 +39,8 @@ public final class ReplicaLagMonitor {
 			+ "coalesce(extract(epoch FROM replay_lag), 0)::float8 AS replay_seconds "
 			+ "FROM pg_stat_replication ORDER BY application_name, client";
 
-	// On an idle primary pg_last_xact_replay_timestamp() stays at the last commit, so now() minus it grows without
+	// On an idle primary pg_last_xact_replay_timestamp() stays at the last commit, so
+	// now() minus it grows without
 	// any lag: when the replica has replayed everything it received, it is not behind.
 	private static final String REPLICA_QUERY = "SELECT pg_is_in_recovery() AS recovering, "
 			+ "coalesce(pg_wal_lsn_diff(pg_last_wal_receive_lsn(), pg_last_wal_replay_lsn()), 0)::bigint AS bytes, "
@@ -58,8 +61,9 @@ public final class ReplicaLagMonitor {
 	}
 
 	/**
-	 * The lag of every standby the primary streams to and of every configured replica; empty on a database without
-	 * replicas. A replica that cannot be reached is left out and logged: it is not being written to by anyone.
+	 * The lag of every standby the primary streams to and of every configured replica;
+	 * empty on a database without replicas. A replica that cannot be reached is left out
+	 * and logged: it is not being written to by anyone.
 	 */
 	public List<ReplicaLag> measure() {
 		List<ReplicaLag> lags = new ArrayList<>();
@@ -68,9 +72,11 @@ public final class ReplicaLagMonitor {
 				lags.addAll(fromPrimary(connection));
 			}
 			catch (SQLException ex) {
-				throw new MigratorException("replica-lag-error", "Could not read pg_stat_replication on the primary: "
-						+ ex.getMessage() + ". Check the connection; the user needs the pg_monitor role to see "
-						+ "standby positions.", ex);
+				throw new MigratorException("replica-lag-error",
+						"Could not read pg_stat_replication on the primary: " + ex.getMessage()
+								+ ". Check the connection; the user needs the pg_monitor role to see "
+								+ "standby positions.",
+						ex);
 			}
 		}
 		for (ReplicaDataSource replica : this.replicas) {
@@ -80,8 +86,8 @@ public final class ReplicaLagMonitor {
 	}
 
 	/**
-	 * Like {@link #measure()}, but reads the primary's view on a connection the caller already has (in autocommit),
-	 * as a worker does between its batches.
+	 * Like {@link #measure()}, but reads the primary's view on a connection the caller
+	 * already has (in autocommit), as a worker does between its batches.
 	 */
 	public List<ReplicaLag> measure(Connection primary) throws SQLException {
 		List<ReplicaLag> lags = new ArrayList<>(fromPrimary(primary));
@@ -91,12 +97,17 @@ public final class ReplicaLagMonitor {
 		return List.copyOf(lags);
 	}
 
-	/** What the primary behind this connection knows of its standbys, as throttle figures. */
+	/**
+	 * What the primary behind this connection knows of its standbys, as throttle figures.
+	 */
 	public List<ReplicaLag> fromPrimary(Connection connection) throws SQLException {
 		return standbys(connection).stream().map(StandbyLag::toLag).toList();
 	}
 
-	/** Each standby's sent, flushed and replayed distance; empty unless the connection is to PostgreSQL. */
+	/**
+	 * Each standby's sent, flushed and replayed distance; empty unless the connection is
+	 * to PostgreSQL.
+	 */
 	public List<StandbyLag> standbys(Connection connection) throws SQLException {
 		if (!isPostgres(connection)) {
 			return List.of();
@@ -106,7 +117,8 @@ public final class ReplicaLagMonitor {
 			while (rs.next()) {
 				long replayed = rs.getLong("replayed_bytes");
 				if (rs.wasNull()) {
-					// The positions are hidden from users without pg_monitor: a lag we cannot see must not read as 0.
+					// The positions are hidden from users without pg_monitor: a lag we
+					// cannot see must not read as 0.
 					warnOnce("pg_monitor", "pg_stat_replication hides standby positions from this user; grant it the "
 							+ "pg_monitor role so that replica lag can be measured and throttled on.");
 					continue;
@@ -119,7 +131,10 @@ public final class ReplicaLagMonitor {
 		return List.copyOf(standbys);
 	}
 
-	/** The replica's own view of its lag; empty when it cannot be reached or is not a PostgreSQL standby. */
+	/**
+	 * The replica's own view of its lag; empty when it cannot be reached or is not a
+	 * PostgreSQL standby.
+	 */
 	public Optional<ReplicaLag> fromReplica(ReplicaDataSource replica) {
 		try (Connection connection = replica.dataSource().getConnection()) {
 			if (!isPostgres(connection)) {
@@ -129,9 +144,10 @@ public final class ReplicaLagMonitor {
 					ResultSet rs = statement.executeQuery(REPLICA_QUERY)) {
 				rs.next();
 				if (!rs.getBoolean("recovering")) {
-					warnOnce("primary:" + replica.name(), "The replica data source " + replica.name()
-							+ " is not a standby (pg_is_in_recovery() is false), so it has no lag to measure. "
-							+ "Point it at a replica.");
+					warnOnce("primary:" + replica.name(),
+							"The replica data source " + replica.name()
+									+ " is not a standby (pg_is_in_recovery() is false), so it has no lag to measure. "
+									+ "Point it at a replica.");
 					return Optional.empty();
 				}
 				this.warned.remove("down:" + replica.name());

@@ -36,7 +36,10 @@ public record HistoryEntry(long id, String revision, Action action, String check
 
 	}
 
-	/** How the step ended. {@code STARTED} without a later row means the runner died during the step. */
+	/**
+	 * How the step ended. {@code STARTED} without a later row means the runner died
+	 * during the step.
+	 */
 	public enum Outcome {
 
 		STARTED, SUCCESS, FAILED;

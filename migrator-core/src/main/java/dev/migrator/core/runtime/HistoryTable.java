@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The append-only audit of every step: never updated, never deleted from by the engine. */
+/**
+ * The append-only audit of every step: never updated, never deleted from by the engine.
+ */
 public final class HistoryTable {
 
 	private static final int MAX_ERROR_LENGTH = 4000;
@@ -82,8 +84,8 @@ public final class HistoryTable {
 		if (!exists(connection)) {
 			return checksums;
 		}
-		try (PreparedStatement statement = connection.prepareStatement("SELECT revision, checksum FROM " + this.qualified
-				+ " WHERE direction = 'upgrade' AND outcome = 'success' ORDER BY id")) {
+		try (PreparedStatement statement = connection.prepareStatement("SELECT revision, checksum FROM "
+				+ this.qualified + " WHERE direction = 'upgrade' AND outcome = 'success' ORDER BY id")) {
 			try (ResultSet rs = statement.executeQuery()) {
 				while (rs.next()) {
 					checksums.put(rs.getString(1), nonNull(rs.getString(2)));
@@ -99,8 +101,8 @@ public final class HistoryTable {
 		return "INSERT INTO " + this.qualified
 				+ " (revision, direction, checksum, started_at, finished_at, duration_ms, run_by, outcome) VALUES ("
 				+ this.dialect.literal(revision) + ", " + this.dialect.literal(action.label()) + ", "
-				+ this.dialect.literal(checksum) + ", " + now + ", " + now + ", 0, " + this.dialect.literal("offline script")
-				+ ", " + this.dialect.literal(Outcome.SUCCESS.label()) + ")";
+				+ this.dialect.literal(checksum) + ", " + now + ", " + now + ", 0, "
+				+ this.dialect.literal("offline script") + ", " + this.dialect.literal(Outcome.SUCCESS.label()) + ")";
 	}
 
 	private boolean exists(Connection connection) throws SQLException {

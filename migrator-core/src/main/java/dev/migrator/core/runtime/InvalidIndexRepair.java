@@ -10,9 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Clears the way for a concurrent index build: a {@code CREATE INDEX CONCURRENTLY} that failed or was cancelled
- * leaves its index behind, INVALID (never used by queries, yet updated by every write), and building it again under
- * the same name fails, or with {@code IF NOT EXISTS} silently keeps the broken one. Such an index is dropped
+ * Clears the way for a concurrent index build: a {@code CREATE INDEX CONCURRENTLY} that
+ * failed or was cancelled leaves its index behind, INVALID (never used by queries, yet
+ * updated by every write), and building it again under the same name fails, or with
+ * {@code IF NOT EXISTS} silently keeps the broken one. Such an index is dropped
  * concurrently first, on the retry after a lock timeout and on the next run alike.
  */
 final class InvalidIndexRepair {
@@ -28,7 +29,10 @@ final class InvalidIndexRepair {
 		this.dialect = dialect;
 	}
 
-	/** Drops the INVALID index the statement is about to build, if there is one; runs in autocommit. */
+	/**
+	 * Drops the INVALID index the statement is about to build, if there is one; runs in
+	 * autocommit.
+	 */
 	void beforeBuilding(StatementTraits traits, String revision) throws SQLException {
 		if (traits.kind() != StatementTraits.Kind.CREATE_INDEX_CONCURRENTLY || traits.index().isEmpty()) {
 			return;

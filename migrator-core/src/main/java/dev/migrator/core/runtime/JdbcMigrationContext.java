@@ -7,7 +7,10 @@ import dev.migrator.core.script.MigrationContext;
 
 import java.sql.Connection;
 
-/** The context a Java migration runs with: the run's connection, already inside the revision's transaction. */
+/**
+ * The context a Java migration runs with: the run's connection, already inside the
+ * revision's transaction.
+ */
 final class JdbcMigrationContext implements MigrationContext {
 
 	private final Connection connection;
@@ -22,8 +25,7 @@ final class JdbcMigrationContext implements MigrationContext {
 			NamingConvention naming, LockTimeoutRetrier retrier, String revision) {
 		this.connection = connection;
 		this.dialect = dialect;
-		this.runner = new JdbcOperationRunner(connection, dialect, transactional, timeouts, retrier,
-				revision);
+		this.runner = new JdbcOperationRunner(connection, dialect, transactional, timeouts, retrier, revision);
 		this.operations = new Operations(this.runner, naming);
 	}
 

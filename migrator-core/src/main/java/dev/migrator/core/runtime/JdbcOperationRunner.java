@@ -16,10 +16,12 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Runs operations on the revision's connection as they are called: rendered by the dialect, checked for what cannot
- * run in a transaction, executed. Also leaves the transaction for an autocommit block and enters it again; an
- * operation that does its own multi-step dance (a safe operation) leaves it by itself when a step must run outside.
- * In autocommit each statement that times out waiting for a lock runs again after a pause.
+ * Runs operations on the revision's connection as they are called: rendered by the
+ * dialect, checked for what cannot run in a transaction, executed. Also leaves the
+ * transaction for an autocommit block and enters it again; an operation that does its own
+ * multi-step dance (a safe operation) leaves it by itself when a step must run outside.
+ * In autocommit each statement that times out waiting for a lock runs again after a
+ * pause.
  */
 final class JdbcOperationRunner implements OperationRunner {
 
@@ -60,11 +62,13 @@ final class JdbcOperationRunner implements OperationRunner {
 	public void run(Operation operation) {
 		boolean inTransaction = this.transactional && !this.inAutocommitBlock;
 		AutocommitNeeded.check(operation, inTransaction);
-		RenderContext context = new RenderContext(inTransaction, serverVersion(), this.dialect.liveSchema(this.connection));
+		RenderContext context = new RenderContext(inTransaction, serverVersion(),
+				this.dialect.liveSchema(this.connection));
 		List<RenderedStatement> statements = this.dialect.render(operation, context);
 		AutocommitNeeded.check(operation, statements, inTransaction);
 		if (inTransaction && AutocommitNeeded.splits(operation, statements)) {
-			// Its steps each commit on their own, so that no step holds the lock of another while it waits or scans.
+			// Its steps each commit on their own, so that no step holds the lock of
+			// another while it waits or scans.
 			runOutsideTransaction(operation, statements);
 			return;
 		}
@@ -84,9 +88,11 @@ final class JdbcOperationRunner implements OperationRunner {
 	}
 
 	private RenderedStatementRunner statementRunner(boolean autocommit) {
-		return new RenderedStatementRunner(this.connection, this.dialect, autocommit
-				? Optional.of(new RenderedStatementRunner.Autocommit(this.retrier, this.timeouts, this.revision))
-				: Optional.empty());
+		return new RenderedStatementRunner(this.connection, this.dialect,
+				autocommit
+						? Optional
+							.of(new RenderedStatementRunner.Autocommit(this.retrier, this.timeouts, this.revision))
+						: Optional.empty());
 	}
 
 	@Override
@@ -106,7 +112,8 @@ final class JdbcOperationRunner implements OperationRunner {
 		finally {
 			this.inAutocommitBlock = false;
 			this.connection.setAutoCommit(false);
-			// Transaction-local again for the rest of the revision; the runner's own scope undoes them at its end.
+			// Transaction-local again for the rest of the revision; the runner's own
+			// scope undoes them at its end.
 			this.dialect.applyTimeouts(this.connection, this.timeouts.lock(), this.timeouts.statement(), true);
 		}
 	}

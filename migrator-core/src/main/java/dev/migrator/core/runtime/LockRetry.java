@@ -6,7 +6,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * A statement or transaction of a revision gave up waiting for a lock and will be tried again after a pause.
+ * A statement or transaction of a revision gave up waiting for a lock and will be tried
+ * again after a pause.
  *
  * @param revision the revision's id
  * @param direction which way it runs
@@ -15,8 +16,7 @@ import java.util.Objects;
  * @param delay the pause before the next attempt
  * @param what the statement (abbreviated) or the part of the revision that timed out
  */
-public record LockRetry(String revision, Direction direction, int attempt, int attempts, Duration delay,
-		String what) {
+public record LockRetry(String revision, Direction direction, int attempt, int attempts, Duration delay, String what) {
 
 	public LockRetry {
 		Objects.requireNonNull(revision, "revision");

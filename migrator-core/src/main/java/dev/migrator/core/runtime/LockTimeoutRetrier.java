@@ -14,10 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one unit of a step's work (a transaction, or one statement in autocommit) and runs it again after a lock
- * timeout, with the backoff of {@link LockTimeoutRetry}; each retry is logged and told to the listeners. The caller
- * makes sure the unit can run again: a transaction was rolled back, an autocommit statement that failed changed
- * nothing.
+ * Runs one unit of a step's work (a transaction, or one statement in autocommit) and runs
+ * it again after a lock timeout, with the backoff of {@link LockTimeoutRetry}; each retry
+ * is logged and told to the listeners. The caller makes sure the unit can run again: a
+ * transaction was rolled back, an autocommit statement that failed changed nothing.
  */
 final class LockTimeoutRetrier {
 
@@ -38,7 +38,8 @@ final class LockTimeoutRetrier {
 	private int lastAttempts;
 
 	LockTimeoutRetrier(Dialect dialect, LockTimeoutRetry policy, List<MigrationListener> listeners, PlanStep step) {
-		// java.util.Random, not RandomGenerator.getDefault(): the latter looks its algorithm up through the context
+		// java.util.Random, not RandomGenerator.getDefault(): the latter looks its
+		// algorithm up through the context
 		// class loader, which finds nothing inside a Maven plugin.
 		this(dialect, policy, listeners, step, new java.util.Random());
 	}
@@ -58,8 +59,8 @@ final class LockTimeoutRetrier {
 	}
 
 	/**
-	 * Runs the work, retrying lock timeouts while {@code mayRetry} says the work can safely run again (a Java migration
-	 * that committed part of itself cannot).
+	 * Runs the work, retrying lock timeouts while {@code mayRetry} says the work can
+	 * safely run again (a Java migration that committed part of itself cannot).
 	 */
 	<T> T run(String what, Work<T> work, BooleanSupplier mayRetry) throws Exception {
 		for (int attempt = 1;; attempt++) {

@@ -8,12 +8,14 @@ import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
- * How a revision tries again after a statement gave up waiting for a lock (PostgreSQL's {@code lock_not_available},
- * SQLState {@code 55P03}): a short lock timeout is only safe if giving up is followed by another try, later, when the
- * long transaction that held the lock may have ended. The pause grows exponentially from {@code baseDelay} up to
+ * How a revision tries again after a statement gave up waiting for a lock (PostgreSQL's
+ * {@code lock_not_available}, SQLState {@code 55P03}): a short lock timeout is only safe
+ * if giving up is followed by another try, later, when the long transaction that held the
+ * lock may have ended. The pause grows exponentially from {@code baseDelay} up to
  * {@code maxDelay}, with jitter so that several runners do not retry in step.
  *
- * @param attempts how many times a statement or transaction is tried in all; 1 never retries
+ * @param attempts how many times a statement or transaction is tried in all; 1 never
+ * retries
  * @param baseDelay the pause before the first retry (before jitter)
  * @param maxDelay the longest pause
  */
@@ -29,18 +31,18 @@ public record LockTimeoutRetry(int attempts, Duration baseDelay, Duration maxDel
 		Objects.requireNonNull(baseDelay, "baseDelay");
 		Objects.requireNonNull(maxDelay, "maxDelay");
 		if (attempts < 1) {
-			throw new MigratorException("invalid-configuration", "The lock retry attempts must be at least 1 (1 never "
-					+ "retries), but are " + attempts + ".");
+			throw new MigratorException("invalid-configuration",
+					"The lock retry attempts must be at least 1 (1 never " + "retries), but are " + attempts + ".");
 		}
 		if (baseDelay.isNegative() || maxDelay.isNegative()) {
-			throw new MigratorException("invalid-configuration", "The lock retry delays cannot be negative, but are "
-					+ DurationText.format(baseDelay) + " and " + DurationText.format(maxDelay)
-					+ ". Give durations such as 500ms and 10s.");
+			throw new MigratorException("invalid-configuration",
+					"The lock retry delays cannot be negative, but are " + DurationText.format(baseDelay) + " and "
+							+ DurationText.format(maxDelay) + ". Give durations such as 500ms and 10s.");
 		}
 		if (maxDelay.compareTo(baseDelay) < 0) {
-			throw new MigratorException("invalid-configuration", "The lock retry max delay " + DurationText.format(maxDelay)
-					+ " is shorter than its base delay " + DurationText.format(baseDelay)
-					+ ". Make the max delay at least the base delay.");
+			throw new MigratorException("invalid-configuration",
+					"The lock retry max delay " + DurationText.format(maxDelay) + " is shorter than its base delay "
+							+ DurationText.format(baseDelay) + ". Make the max delay at least the base delay.");
 		}
 	}
 
@@ -55,8 +57,9 @@ public record LockTimeoutRetry(int attempts, Duration baseDelay, Duration maxDel
 	}
 
 	/**
-	 * The pause before retry number {@code retry} (1 before the second attempt): {@code baseDelay·2^(retry−1)} capped
-	 * at {@code maxDelay}, of which a random part up to half is left out ("equal jitter").
+	 * The pause before retry number {@code retry} (1 before the second attempt):
+	 * {@code baseDelay·2^(retry−1)} capped at {@code maxDelay}, of which a random part up
+	 * to half is left out ("equal jitter").
 	 */
 	public Duration delayBefore(int retry, RandomGenerator random) {
 		long base = this.baseDelay.toMillis();

@@ -2,7 +2,10 @@ package dev.migrator.core.runtime;
 
 import dev.migrator.core.MigratorException;
 
-/** A revision's statement or Java code failed; the message says what ran, what failed and what state remains. */
+/**
+ * A revision's statement or Java code failed; the message says what ran, what failed and
+ * what state remains.
+ */
 public class MigrationFailedException extends MigratorException {
 
 	private final String revision;

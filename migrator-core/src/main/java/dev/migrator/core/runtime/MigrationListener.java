@@ -3,8 +3,9 @@ package dev.migrator.core.runtime;
 import dev.migrator.core.script.PlanStep;
 
 /**
- * Told about each step as a run goes. Listeners observe only: logging, metrics and the Actuator view hang here and
- * never drive SQL themselves. A listener that throws is logged and ignored, so it cannot break a migration.
+ * Told about each step as a run goes. Listeners observe only: logging, metrics and the
+ * Actuator view hang here and never drive SQL themselves. A listener that throws is
+ * logged and ignored, so it cannot break a migration.
  */
 public interface MigrationListener {
 
@@ -15,8 +16,8 @@ public interface MigrationListener {
 	}
 
 	/**
-	 * A statement or transaction of the running step gave up waiting for a lock and is about to be tried again after
-	 * the retry's delay.
+	 * A statement or transaction of the running step gave up waiting for a lock and is
+	 * about to be tried again after the retry's delay.
 	 */
 	default void lockTimeoutRetried(LockRetry retry) {
 	}

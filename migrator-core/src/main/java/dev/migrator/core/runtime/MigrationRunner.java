@@ -30,11 +30,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a plan on one connection, step by step: a transactional revision and its version-row change commit together;
- * a non-transactional one runs in autocommit and is recorded right after. A statement the server refuses inside a
- * transaction block ({@code CREATE INDEX CONCURRENTLY}) splits a transactional SQL revision: it runs in autocommit
- * between the transactional parts around it. A lock timeout rolls back and runs again the transaction it hit, or
- * runs again the autocommit statement it hit, with backoff ({@link LockTimeoutRetry}).
+ * Runs a plan on one connection, step by step: a transactional revision and its
+ * version-row change commit together; a non-transactional one runs in autocommit and is
+ * recorded right after. A statement the server refuses inside a transaction block
+ * ({@code CREATE INDEX CONCURRENTLY}) splits a transactional SQL revision: it runs in
+ * autocommit between the transactional parts around it. A lock timeout rolls back and
+ * runs again the transaction it hit, or runs again the autocommit statement it hit, with
+ * backoff ({@link LockTimeoutRetry}).
  */
 public final class MigrationRunner {
 
@@ -61,7 +63,10 @@ public final class MigrationRunner {
 		this(dialect, versionTable, historyTable, settings, listeners, runBy, NamingConvention.defaults());
 	}
 
-	/** A runner whose Java migrations name constraints and indexes by the given convention. */
+	/**
+	 * A runner whose Java migrations name constraints and indexes by the given
+	 * convention.
+	 */
 	public MigrationRunner(Dialect dialect, VersionTable versionTable, HistoryTable historyTable, RunSettings settings,
 			List<MigrationListener> listeners, String runBy, NamingConvention naming) {
 		this(dialect, versionTable, historyTable, settings, listeners, runBy, naming, LockTimeoutRetry.defaults());
@@ -80,12 +85,18 @@ public final class MigrationRunner {
 		this.runBy = runBy;
 	}
 
-	/** Runs every step; stops at the first failure, which is thrown after the earlier steps stay committed. */
+	/**
+	 * Runs every step; stops at the first failure, which is thrown after the earlier
+	 * steps stay committed.
+	 */
 	public List<StepResult> run(Connection connection, Plan plan) throws SQLException {
 		return run(connection, plan, StepGate.OPEN);
 	}
 
-	/** Runs every step as {@link #run(Connection, Plan)} does, asking the gate before each one. */
+	/**
+	 * Runs every step as {@link #run(Connection, Plan)} does, asking the gate before each
+	 * one.
+	 */
 	public List<StepResult> run(Connection connection, Plan plan, StepGate gate) throws SQLException {
 		List<StepResult> results = new ArrayList<>(plan.steps().size());
 		Set<String> rows = new LinkedHashSet<>(plan.rowsBefore());
@@ -112,7 +123,8 @@ public final class MigrationRunner {
 				runSql(connection, step, sql.statements(), started, trace);
 			}
 			else if (revision.transactional()) {
-				// A Java migration runs again from its start, which is only sound while nothing of it was committed.
+				// A Java migration runs again from its start, which is only sound while
+				// nothing of it was committed.
 				retrier.run("its transaction", () -> {
 					trace.restart();
 					inTransaction(connection, revision, () -> {
@@ -137,8 +149,8 @@ public final class MigrationRunner {
 			throw new MigrationFailedException(revision.id(), message, ex);
 		}
 		Duration took = Duration.between(started, Instant.now());
-		String retried = (trace.retrier.retries() == 0) ? ""
-				: " after " + trace.retrier.retries() + " lock timeout retr" + (trace.retrier.retries() == 1 ? "y" : "ies");
+		String retried = (trace.retrier.retries() == 0) ? "" : " after " + trace.retrier.retries()
+				+ " lock timeout retr" + (trace.retrier.retries() == 1 ? "y" : "ies");
 		logger.info("{} {}{} in {} ms{}", (step.direction() == Direction.UPGRADE) ? "Upgraded" : "Downgraded",
 				revision.id(), revision.message().isEmpty() ? "" : " (" + revision.message() + ")", took.toMillis(),
 				retried);
@@ -146,8 +158,9 @@ public final class MigrationRunner {
 	}
 
 	/**
-	 * A SQL revision: one transaction when it can be, else its parts in order, each retried on its own after a lock
-	 * timeout (a transactional part rolled back first; an autocommit statement that timed out changed nothing).
+	 * A SQL revision: one transaction when it can be, else its parts in order, each
+	 * retried on its own after a lock timeout (a transactional part rolled back first; an
+	 * autocommit statement that timed out changed nothing).
 	 */
 	private void runSql(Connection connection, PlanStep step, List<SqlStatement> statements, Instant started,
 			Trace trace) throws Exception {
@@ -167,19 +180,23 @@ public final class MigrationRunner {
 		}
 		if (revision.transactional()) {
 			trace.inParts = true;
-			parts.stream().filter(SqlPart.Autocommit.class::isInstance)
+			parts.stream()
+				.filter(SqlPart.Autocommit.class::isInstance)
 				.forEach((p) -> trace.outside.add(((SqlPart.Autocommit) p).statement()));
 			if (parts.size() == 1) {
 				logger.info("Revision {} runs in autocommit: {} cannot run inside a transaction block", revision.id(),
 						outsideStatements(parts));
 			}
 			else {
-				logger.info("Revision {} runs in {} parts: {} cannot run inside a transaction block, so {} in "
-						+ "autocommit between its transactional parts", revision.id(), parts.size(),
-						outsideStatements(parts), (trace.outside.size() == 1) ? "it runs" : "they run");
+				logger.info(
+						"Revision {} runs in {} parts: {} cannot run inside a transaction block, so {} in "
+								+ "autocommit between its transactional parts",
+						revision.id(), parts.size(), outsideStatements(parts),
+						(trace.outside.size() == 1) ? "it runs" : "they run");
 			}
 		}
-		// Recorded first so that a runner killed between parts leaves a trace of the attempt.
+		// Recorded first so that a runner killed between parts leaves a trace of the
+		// attempt.
 		this.historyTable.append(connection, revision.id(), action(step), revision.checksum(), started, started,
 				Outcome.STARTED, Optional.empty(), this.runBy);
 		RevisionTimeouts timeouts = timeouts(revision);
@@ -229,15 +246,20 @@ public final class MigrationRunner {
 		trace.current = Optional.empty();
 	}
 
-	/** A Java migration of a non-transactional revision: its operations run in autocommit, each retried on its own. */
+	/**
+	 * A Java migration of a non-transactional revision: its operations run in autocommit,
+	 * each retried on its own.
+	 */
 	private void runJavaInAutocommit(Connection connection, PlanStep step, MigrationBody.Java java, Instant started,
 			Trace trace) throws Exception {
 		Revision revision = step.revision();
-		// Recorded first so that a runner killed between statements leaves a trace of the attempt.
+		// Recorded first so that a runner killed between statements leaves a trace of the
+		// attempt.
 		this.historyTable.append(connection, revision.id(), action(step), revision.checksum(), started, started,
 				Outcome.STARTED, Optional.empty(), this.runBy);
 		RevisionTimeouts timeouts = timeouts(revision);
-		try (TimeoutScope scope = this.dialect.applyTimeouts(connection, timeouts.lock(), timeouts.statement(), false)) {
+		try (TimeoutScope scope = this.dialect.applyTimeouts(connection, timeouts.lock(), timeouts.statement(),
+				false)) {
 			executeJava(connection, java, trace);
 		}
 		recordInOwnTransaction(connection, step, started, trace);
@@ -266,7 +288,10 @@ public final class MigrationRunner {
 				Instant.now(), Outcome.SUCCESS, Optional.empty(), this.runBy);
 	}
 
-	/** Runs the work in one transaction with the revision's local timeouts; rolled back when it fails. */
+	/**
+	 * Runs the work in one transaction with the revision's local timeouts; rolled back
+	 * when it fails.
+	 */
 	private void inTransaction(Connection connection, Revision revision, TransactionWork work) throws Exception {
 		connection.setAutoCommit(false);
 		try {
@@ -321,9 +346,15 @@ public final class MigrationRunner {
 	private String failureMessage(PlanStep step, Trace trace, Exception ex, Set<String> rowsBefore) {
 		Revision revision = step.revision();
 		StringBuilder message = new StringBuilder();
-		message.append(step.direction() == Direction.UPGRADE ? "Upgrade" : "Downgrade").append(" of revision ")
-			.append(revision.id()).append(" (").append(revision.origin()).append(") failed");
-		trace.current.ifPresent((statement) -> message.append(" at line ").append(statement.line()).append(": ")
+		message.append(step.direction() == Direction.UPGRADE ? "Upgrade" : "Downgrade")
+			.append(" of revision ")
+			.append(revision.id())
+			.append(" (")
+			.append(revision.origin())
+			.append(") failed");
+		trace.current.ifPresent((statement) -> message.append(" at line ")
+			.append(statement.line())
+			.append(": ")
 			.append(abbreviate(statement.sql())));
 		message.append(".\nThe database said: ").append(databaseMessage(ex)).append('\n');
 		if (trace.retrier.isLockTimeout(ex)) {
@@ -334,23 +365,32 @@ public final class MigrationRunner {
 			message.append(partsAdvice(trace, state));
 		}
 		else if (trace.inParts) {
-			message.append("All its parts ran (each committed) but recording the step failed: the schema has the change ")
-				.append("and the version table does not. Check the schema, then run stamp ").append(revision.id())
+			message
+				.append("All its parts ran (each committed) but recording the step failed: the schema has the change ")
+				.append("and the version table does not. Check the schema, then run stamp ")
+				.append(revision.id())
 				.append(" if it is complete.");
 		}
 		else if (revision.transactional() && trace.committedEarly) {
-			message.append("Its autocommit block committed what ran before it (a safe operation commits the same way), which stays applied; the rest was rolled back ")
-				.append("and the version table still says ").append(state)
+			message.append(
+					"Its autocommit block committed what ran before it (a safe operation commits the same way), which stays applied; the rest was rolled back ")
+				.append("and the version table still says ")
+				.append(state)
 				.append(". Make the revision safe to run again (e.g. IF NOT EXISTS) or undo the committed part by hand, then run the command again.");
 		}
 		else if (revision.transactional()) {
-			message.append("The revision was rolled back as a whole: none of its statements remain and the database is still at ")
-				.append(state).append(". Fix the revision and run the command again.");
+			message.append(
+					"The revision was rolled back as a whole: none of its statements remain and the database is still at ")
+				.append(state)
+				.append(". Fix the revision and run the command again.");
 		}
 		else if (trace.recording) {
-			message.append("All ").append(trace.total)
+			message.append("All ")
+				.append(trace.total)
 				.append(" statements ran (autocommit) but recording the step failed: the schema has the change and the version table does not. ")
-				.append("Check the schema, then run stamp ").append(revision.id()).append(" if it is complete.");
+				.append("Check the schema, then run stamp ")
+				.append(revision.id())
+				.append(" if it is complete.");
 		}
 		else {
 			message.append("This revision is not transactional: ");
@@ -361,7 +401,9 @@ public final class MigrationRunner {
 				message.append("no statement of it ran to completion");
 			}
 			else {
-				message.append(trace.done.size()).append(" of ").append(trace.total)
+				message.append(trace.done.size())
+					.append(" of ")
+					.append(trace.total)
 					.append(" statements ran and stay applied (lines ")
 					.append(trace.done.stream().map((s) -> String.valueOf(s.line())).collect(Collectors.joining(", ")))
 					.append(")");
@@ -372,7 +414,8 @@ public final class MigrationRunner {
 						+ "CREATE INDEX CONCURRENTLY is dropped and built again by the next run).");
 			}
 			else {
-				message.append(". Undo or complete those statements by hand (or make them idempotent, e.g. IF NOT EXISTS), then run the command again.");
+				message.append(
+						". Undo or complete those statements by hand (or make them idempotent, e.g. IF NOT EXISTS), then run the command again.");
 			}
 		}
 		return message.toString();
@@ -391,13 +434,14 @@ public final class MigrationRunner {
 
 	/** What stays applied of a transactional SQL revision that ran in parts. */
 	private static String partsAdvice(Trace trace, String state) {
-		StringBuilder message = new StringBuilder("This revision ran in parts, because ")
-			.append(lines(trace.outside)).append(" cannot run inside a transaction block: ");
+		StringBuilder message = new StringBuilder("This revision ran in parts, because ").append(lines(trace.outside))
+			.append(" cannot run inside a transaction block: ");
 		if (trace.committed.isEmpty()) {
 			message.append("no part of it was committed");
 		}
 		else {
-			message.append("the statements at ").append(lines(trace.committed))
+			message.append("the statements at ")
+				.append(lines(trace.committed))
 				.append(" were committed and stay applied; the part that failed was rolled back");
 		}
 		message.append(". The version table still says ").append(state).append(". ");
@@ -418,7 +462,9 @@ public final class MigrationRunner {
 	}
 
 	private static String outsideStatements(List<SqlPart> parts) {
-		return parts.stream().filter(SqlPart.Autocommit.class::isInstance).map(SqlPart.Autocommit.class::cast)
+		return parts.stream()
+			.filter(SqlPart.Autocommit.class::isInstance)
+			.map(SqlPart.Autocommit.class::cast)
 			.map((p) -> p.traits().kind().label() + " at line " + p.statement().line())
 			.collect(Collectors.joining(", "));
 	}
@@ -440,8 +486,8 @@ public final class MigrationRunner {
 			if (!connection.getAutoCommit()) {
 				connection.setAutoCommit(true);
 			}
-			this.historyTable.append(connection, step.revision().id(), action(step), step.revision().checksum(), started,
-					failed, Outcome.FAILED, Optional.of(message), this.runBy);
+			this.historyTable.append(connection, step.revision().id(), action(step), step.revision().checksum(),
+					started, failed, Outcome.FAILED, Optional.of(message), this.runBy);
 		}
 		catch (SQLException ex) {
 			logger.warn("Could not record the failure of {} in the history table: {}", step.revision().id(),
@@ -503,7 +549,9 @@ public final class MigrationRunner {
 
 		private final List<SqlStatement> done = new ArrayList<>();
 
-		/** Statements committed by the parts that finished, for a revision run in parts. */
+		/**
+		 * Statements committed by the parts that finished, for a revision run in parts.
+		 */
 		private final List<SqlStatement> committed = new ArrayList<>();
 
 		/** The statements a transactional revision runs outside its transaction. */
@@ -521,7 +569,10 @@ public final class MigrationRunner {
 
 		private boolean committedEarly;
 
-		/** Whether a transactional SQL revision was split around statements that cannot run in a transaction. */
+		/**
+		 * Whether a transactional SQL revision was split around statements that cannot
+		 * run in a transaction.
+		 */
 		private boolean inParts;
 
 		private Trace(Revision revision, LockTimeoutRetrier retrier) {
@@ -529,7 +580,10 @@ public final class MigrationRunner {
 			this.retrier = retrier;
 		}
 
-		/** Forgets what ran: the transaction it ran in was rolled back, and the revision starts again. */
+		/**
+		 * Forgets what ran: the transaction it ran in was rolled back, and the revision
+		 * starts again.
+		 */
 		private void restart() {
 			this.done.clear();
 			this.current = Optional.empty();

@@ -10,8 +10,9 @@ import java.sql.Connection;
 import java.util.Arrays;
 
 /**
- * The context a Java migration runs with when an offline script is generated: its operations are recorded; a
- * migration that reaches for the connection cannot be rendered.
+ * The context a Java migration runs with when an offline script is generated: its
+ * operations are recorded; a migration that reaches for the connection cannot be
+ * rendered.
  */
 final class OfflineMigrationContext implements MigrationContext {
 

@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-/** Renders a plan as the SQL script a run would execute, without a connection, for a reviewer to read. */
+/**
+ * Renders a plan as the SQL script a run would execute, without a connection, for a
+ * reviewer to read.
+ */
 public final class OfflineScript {
 
 	private final Dialect dialect;
@@ -34,7 +37,10 @@ public final class OfflineScript {
 		this(dialect, tables, settings, NamingConvention.defaults());
 	}
 
-	/** A script whose Java migrations name constraints and indexes by the given convention. */
+	/**
+	 * A script whose Java migrations name constraints and indexes by the given
+	 * convention.
+	 */
 	public OfflineScript(Dialect dialect, StateTables tables, RunSettings settings, NamingConvention naming) {
 		this.naming = naming;
 		this.dialect = dialect;
@@ -46,8 +52,15 @@ public final class OfflineScript {
 
 	public String render(Plan plan, String from, String to) {
 		StringBuilder script = new StringBuilder();
-		script.append("-- migrator offline script (").append(this.dialect.name()).append("): ")
-			.append(plan.direction().label()).append(" from ").append(from).append(" to ").append(to).append('\n');
+		script.append("-- migrator offline script (")
+			.append(this.dialect.name())
+			.append("): ")
+			.append(plan.direction().label())
+			.append(" from ")
+			.append(from)
+			.append(" to ")
+			.append(to)
+			.append('\n');
 		script.append("-- ").append(plan.steps().size()).append(" revision(s)\n\n");
 		for (String statement : this.dialect.createStateTables(this.tables.schema(), this.tables.versionTable(),
 				this.tables.historyTable())) {
@@ -78,7 +91,8 @@ public final class OfflineScript {
 			return;
 		}
 		if (revision.transactional()) {
-			script.append("-- runs in parts: ").append(outside(parts))
+			script.append("-- runs in parts: ")
+				.append(outside(parts))
 				.append(" cannot run inside a transaction block, so it runs in autocommit between the transactions\n");
 		}
 		else {
@@ -88,7 +102,8 @@ public final class OfflineScript {
 		for (int i = 0; i < parts.size(); i++) {
 			if (parts.get(i) instanceof SqlPart.InTransaction transaction) {
 				boolean last = i == parts.size() - 1;
-				renderTransaction(script, transaction.statements(), timeouts, last ? Optional.of(step) : Optional.empty());
+				renderTransaction(script, transaction.statements(), timeouts,
+						last ? Optional.of(step) : Optional.empty());
 				recorded = last;
 			}
 			else {
@@ -106,7 +121,10 @@ public final class OfflineScript {
 		}
 	}
 
-	/** A Java migration's recorded statements: its autocommit blocks already end and begin transactions. */
+	/**
+	 * A Java migration's recorded statements: its autocommit blocks already end and begin
+	 * transactions.
+	 */
 	private void renderJava(StringBuilder script, PlanStep step, List<SqlStatement> statements,
 			RevisionTimeouts timeouts) {
 		if (step.revision().transactional()) {
@@ -132,8 +150,11 @@ public final class OfflineScript {
 	}
 
 	private static String outside(List<SqlPart> parts) {
-		return parts.stream().filter(SqlPart.Autocommit.class::isInstance).map(SqlPart.Autocommit.class::cast)
-			.map((p) -> p.traits().kind().label() + (p.statement().line() > 0 ? " at line " + p.statement().line() : ""))
+		return parts.stream()
+			.filter(SqlPart.Autocommit.class::isInstance)
+			.map(SqlPart.Autocommit.class::cast)
+			.map((p) -> p.traits().kind().label()
+					+ (p.statement().line() > 0 ? " at line " + p.statement().line() : ""))
 			.collect(java.util.stream.Collectors.joining(", "));
 	}
 
@@ -144,14 +165,17 @@ public final class OfflineScript {
 
 	private void recordStep(StringBuilder script, PlanStep step) {
 		this.versionTable.render(step).forEach((s) -> line(script, s));
-		line(script, this.historyTable.render(step.revision().id(),
-				(step.direction() == Direction.UPGRADE) ? Action.UPGRADE : Action.DOWNGRADE, step.revision().checksum()));
+		line(script,
+				this.historyTable.render(step.revision().id(),
+						(step.direction() == Direction.UPGRADE) ? Action.UPGRADE : Action.DOWNGRADE,
+						step.revision().checksum()));
 	}
 
 	/**
-	 * The statements a revision's upgrade or downgrade would run, as this script writes them: a SQL revision's own
-	 * statements, or a Java migration's operations recorded without a database ({@code COMMIT} and {@code BEGIN}
-	 * around its autocommit parts). Fails with {@code offline-unsupported} for a Java migration that uses JDBC.
+	 * The statements a revision's upgrade or downgrade would run, as this script writes
+	 * them: a SQL revision's own statements, or a Java migration's operations recorded
+	 * without a database ({@code COMMIT} and {@code BEGIN} around its autocommit parts).
+	 * Fails with {@code offline-unsupported} for a Java migration that uses JDBC.
 	 */
 	public List<SqlStatement> statementsOf(Revision revision, Direction direction) {
 		MigrationBody body = revision.body(direction);
@@ -161,11 +185,15 @@ public final class OfflineScript {
 		return ((MigrationBody.Sql) body).statements();
 	}
 
-	/** A Java migration's statements, recorded by running it against a context that only records operations. */
+	/**
+	 * A Java migration's statements, recorded by running it against a context that only
+	 * records operations.
+	 */
 	private List<SqlStatement> recorded(Revision revision, MigrationBody.Java java) {
 		RevisionTimeouts timeouts = timeouts(revision);
 		List<String> afterBegin = this.dialect.offlineTimeouts(timeouts.lock(), timeouts.statement(), true);
-		RecordingOperationRunner recorder = new RecordingOperationRunner(this.dialect, revision.transactional(), afterBegin);
+		RecordingOperationRunner recorder = new RecordingOperationRunner(this.dialect, revision.transactional(),
+				afterBegin);
 		OfflineMigrationContext context = new OfflineMigrationContext(recorder, this.naming);
 		try {
 			if (java.direction() == Direction.UPGRADE) {
@@ -176,9 +204,12 @@ public final class OfflineScript {
 			}
 		}
 		catch (OfflineMigrationContext.OfflineJdbcException ex) {
-			throw new MigratorException("offline-unsupported", "Revision " + revision.id() + " (" + revision.origin()
-					+ ") is a Java migration that runs JDBC code, which cannot be rendered without a database ("
-					+ ex.getMessage() + "). Render a range that leaves it out, or review that class's code alongside the script.", ex);
+			throw new MigratorException("offline-unsupported",
+					"Revision " + revision.id() + " (" + revision.origin()
+							+ ") is a Java migration that runs JDBC code, which cannot be rendered without a database ("
+							+ ex.getMessage()
+							+ "). Render a range that leaves it out, or review that class's code alongside the script.",
+					ex);
 		}
 		catch (MigratorException ex) {
 			throw ex;

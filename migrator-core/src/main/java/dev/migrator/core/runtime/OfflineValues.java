@@ -6,8 +6,9 @@ import dev.migrator.core.op.InvalidOperationException;
 import java.util.List;
 
 /**
- * Writes bound values into a statement as literals, for an offline script only: each {@code ?} outside strings,
- * quoted names, comments and PostgreSQL dollar quotes takes the next value, escaped by the dialect.
+ * Writes bound values into a statement as literals, for an offline script only: each
+ * {@code ?} outside strings, quoted names, comments and PostgreSQL dollar quotes takes
+ * the next value, escaped by the dialect.
  */
 final class OfflineValues {
 
@@ -46,7 +47,10 @@ final class OfflineValues {
 		return out.toString();
 	}
 
-	/** The end of a quoted run or comment starting at {@code i}, or {@code i} when none starts there. */
+	/**
+	 * The end of a quoted run or comment starting at {@code i}, or {@code i} when none
+	 * starts there.
+	 */
 	private static int skippable(String sql, int i) {
 		char c = sql.charAt(i);
 		if (c == '\'' || c == '"' || c == '`') {

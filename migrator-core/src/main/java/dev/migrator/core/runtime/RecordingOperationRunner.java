@@ -13,8 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Records operations as the statements of an offline script, values written as literals. An autocommit block in a
- * transactional revision ends the script's transaction and begins a new one after it, as a run would.
+ * Records operations as the statements of an offline script, values written as literals.
+ * An autocommit block in a transactional revision ends the script's transaction and
+ * begins a new one after it, as a run would.
  */
 final class RecordingOperationRunner implements OperationRunner {
 
@@ -29,7 +30,8 @@ final class RecordingOperationRunner implements OperationRunner {
 	private boolean inAutocommitBlock;
 
 	/**
-	 * @param afterBegin statements that follow each {@code BEGIN} (the revision's local timeouts)
+	 * @param afterBegin statements that follow each {@code BEGIN} (the revision's local
+	 * timeouts)
 	 */
 	RecordingOperationRunner(Dialect dialect, boolean transactional, List<String> afterBegin) {
 		this.dialect = dialect;
@@ -49,7 +51,8 @@ final class RecordingOperationRunner implements OperationRunner {
 		List<RenderedStatement> rendered = this.dialect.render(operation, RenderContext.offline(inTransaction));
 		AutocommitNeeded.check(operation, rendered, inTransaction);
 		if (inTransaction && AutocommitNeeded.splits(operation, rendered)) {
-			// As a run does: the script's transaction ends, the steps run each on its own, a new one begins.
+			// As a run does: the script's transaction ends, the steps run each on its
+			// own, a new one begins.
 			try {
 				autocommit(() -> record(rendered));
 			}

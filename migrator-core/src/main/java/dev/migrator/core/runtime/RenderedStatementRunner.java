@@ -20,9 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Executes an operation's rendered statements on a connection: values bound, runs of the same insert sent as JDBC
- * batches, checks that must find no rows, repeated batch updates, and the cleanup statements after a failure. In
- * autocommit a statement that times out waiting for a lock runs again after a pause, and a concurrent index build
+ * Executes an operation's rendered statements on a connection: values bound, runs of the
+ * same insert sent as JDBC batches, checks that must find no rows, repeated batch
+ * updates, and the cleanup statements after a failure. In autocommit a statement that
+ * times out waiting for a lock runs again after a pause, and a concurrent index build
  * first drops the INVALID index an earlier failed build left.
  */
 final class RenderedStatementRunner {
@@ -41,7 +42,10 @@ final class RenderedStatementRunner {
 
 	private final Optional<Autocommit> autocommit;
 
-	/** Runs statements inside the caller's transaction: nothing is retried there, the transaction is. */
+	/**
+	 * Runs statements inside the caller's transaction: nothing is retried there, the
+	 * transaction is.
+	 */
 	RenderedStatementRunner(Connection connection, Dialect dialect) {
 		this(connection, dialect, Optional.empty());
 	}
@@ -110,7 +114,8 @@ final class RenderedStatementRunner {
 			}
 			finally {
 				if (ownLockTimeout) {
-					// Back to the lock timeout of the statements around it; the block's scope resets it at its end.
+					// Back to the lock timeout of the statements around it; the block's
+					// scope resets it at its end.
 					this.dialect.applyTimeouts(this.connection, mode.timeouts().lock(), Optional.empty(), false);
 				}
 			}
@@ -118,7 +123,10 @@ final class RenderedStatementRunner {
 		});
 	}
 
-	/** Runs the update until a run changes no row; each run its own transaction in autocommit. */
+	/**
+	 * Runs the update until a run changes no row; each run its own transaction in
+	 * autocommit.
+	 */
 	private void repeat(RenderedStatement update) throws SQLException {
 		long total = 0;
 		long nextReport = REPEAT_REPORT_EVERY;
@@ -162,7 +170,10 @@ final class RenderedStatementRunner {
 		}
 	}
 
-	/** Runs the statement at {@code from} and the ones after it with the same SQL as one batch; the next index. */
+	/**
+	 * Runs the statement at {@code from} and the ones after it with the same SQL as one
+	 * batch; the next index.
+	 */
 	private int runSameStatements(List<RenderedStatement> work, int from) throws SQLException {
 		String sql = work.get(from).sql();
 		int end = from;
@@ -249,7 +260,10 @@ final class RenderedStatementRunner {
 		}
 	}
 
-	/** Runs the cleanup statements, ignoring their own failures: the original error is the one to report. */
+	/**
+	 * Runs the cleanup statements, ignoring their own failures: the original error is the
+	 * one to report.
+	 */
 	private void cleanUp(List<RenderedStatement> statements) {
 		for (RenderedStatement cleanup : statements) {
 			if (cleanup.kind() != Kind.CLEANUP) {
@@ -259,14 +273,15 @@ final class RenderedStatementRunner {
 				statement.execute(cleanup.sql());
 			}
 			catch (SQLException ex) {
-				// Expected when the failure came before what the cleanup undoes (a ROLLBACK with no transaction).
+				// Expected when the failure came before what the cleanup undoes (a
+				// ROLLBACK with no transaction).
 			}
 		}
 	}
 
 	/**
-	 * How statements run in autocommit: each retried after a lock timeout, concurrent index statements under their
-	 * own lock timeout.
+	 * How statements run in autocommit: each retried after a lock timeout, concurrent
+	 * index statements under their own lock timeout.
 	 *
 	 * @param retrier retries the statement
 	 * @param timeouts the revision's timeouts

@@ -6,10 +6,12 @@ import java.util.Optional;
 /**
  * The timeouts one revision's statements run under.
  *
- * @param lock the lock timeout: the revision's, else the run's, else the dialect's default
- * @param concurrentLock the lock timeout of a concurrent index statement: only one set explicitly, since such a
- * statement waits for other transactions without blocking anyone's reads or writes, and giving up would throw away
- * the index built so far; zero (no timeout) where the default would otherwise apply
+ * @param lock the lock timeout: the revision's, else the run's, else the dialect's
+ * default
+ * @param concurrentLock the lock timeout of a concurrent index statement: only one set
+ * explicitly, since such a statement waits for other transactions without blocking
+ * anyone's reads or writes, and giving up would throw away the index built so far; zero
+ * (no timeout) where the default would otherwise apply
  * @param statement the statement timeout: the revision's, else the run's
  */
 record RevisionTimeouts(Optional<Duration> lock, Optional<Duration> concurrentLock, Optional<Duration> statement) {

@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.OptionalInt;
 
 /**
- * A piece of a SQL revision that runs one way: several statements in one transaction, or one statement in
- * autocommit. A transactional revision is one transaction unless it holds statements the server refuses in a
- * transaction block ({@code CREATE INDEX CONCURRENTLY} and the like): those run in autocommit between the
+ * A piece of a SQL revision that runs one way: several statements in one transaction, or
+ * one statement in autocommit. A transactional revision is one transaction unless it
+ * holds statements the server refuses in a transaction block
+ * ({@code CREATE INDEX CONCURRENTLY} and the like): those run in autocommit between the
  * transactional parts around them.
  */
 sealed interface SqlPart permits SqlPart.InTransaction, SqlPart.Autocommit {

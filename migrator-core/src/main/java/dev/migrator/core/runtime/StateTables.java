@@ -19,7 +19,10 @@ public record StateTables(Optional<String> schema, String versionTable, String h
 		return new StateTables(Optional.empty(), DEFAULT_VERSION_TABLE, DEFAULT_HISTORY_TABLE);
 	}
 
-	/** The name the run lock is derived from, so runners on different version tables do not block each other. */
+	/**
+	 * The name the run lock is derived from, so runners on different version tables do
+	 * not block each other.
+	 */
 	public String lockName() {
 		return this.schema.map((s) -> s + ".").orElse("") + this.versionTable;
 	}

@@ -7,17 +7,21 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * What the runtime must know about one SQL statement before running it: whether PostgreSQL refuses it inside a
- * transaction block, and which index a concurrent build creates. It reads the statement's first words only; the
- * linter has the full classifier, and the runtime must not depend on it.
+ * What the runtime must know about one SQL statement before running it: whether
+ * PostgreSQL refuses it inside a transaction block, and which index a concurrent build
+ * creates. It reads the statement's first words only; the linter has the full classifier,
+ * and the runtime must not depend on it.
  *
  * @param kind what the statement is, as far as running it goes
- * @param index for a {@code CREATE INDEX CONCURRENTLY} with a name: the index it creates (its schema when the
- * table is schema-qualified)
+ * @param index for a {@code CREATE INDEX CONCURRENTLY} with a name: the index it creates
+ * (its schema when the table is schema-qualified)
  */
 record StatementTraits(Kind kind, Optional<IndexName> index) {
 
-	/** The first PostgreSQL version that accepts {@code ALTER TYPE … ADD VALUE} inside a transaction block. */
+	/**
+	 * The first PostgreSQL version that accepts {@code ALTER TYPE … ADD VALUE} inside a
+	 * transaction block.
+	 */
 	static final int ENUM_VALUE_IN_TRANSACTION_SINCE = 12;
 
 	/** Statement kinds that change where or how the runtime runs a statement. */
@@ -32,7 +36,10 @@ record StatementTraits(Kind kind, Optional<IndexName> index) {
 
 		REINDEX_CONCURRENTLY("REINDEX CONCURRENTLY"),
 
-		/** {@code ALTER TYPE … ADD VALUE}: outside a transaction on PostgreSQL before 12 only. */
+		/**
+		 * {@code ALTER TYPE … ADD VALUE}: outside a transaction on PostgreSQL before 12
+		 * only.
+		 */
 		ADD_ENUM_VALUE("ALTER TYPE … ADD VALUE");
 
 		private final String label;
@@ -53,7 +60,8 @@ record StatementTraits(Kind kind, Optional<IndexName> index) {
 
 	static StatementTraits of(String sql) {
 		List<String> words = Words.leading(sql, 12);
-		if (starts(words, "CREATE", "INDEX", "CONCURRENTLY") || starts(words, "CREATE", "UNIQUE", "INDEX", "CONCURRENTLY")) {
+		if (starts(words, "CREATE", "INDEX", "CONCURRENTLY")
+				|| starts(words, "CREATE", "UNIQUE", "INDEX", "CONCURRENTLY")) {
 			int at = words.indexOf(Words.upper("CONCURRENTLY")) + 1;
 			return new StatementTraits(Kind.CREATE_INDEX_CONCURRENTLY, createdIndex(words, at));
 		}
@@ -69,15 +77,18 @@ record StatementTraits(Kind kind, Optional<IndexName> index) {
 		return new StatementTraits(Kind.ORDINARY, Optional.empty());
 	}
 
-	/** Whether it builds, drops or rebuilds an index {@code CONCURRENTLY}, which never runs in a transaction block. */
+	/**
+	 * Whether it builds, drops or rebuilds an index {@code CONCURRENTLY}, which never
+	 * runs in a transaction block.
+	 */
 	boolean isConcurrent() {
 		return this.kind == Kind.CREATE_INDEX_CONCURRENTLY || this.kind == Kind.DROP_INDEX_CONCURRENTLY
 				|| this.kind == Kind.REINDEX_CONCURRENTLY;
 	}
 
 	/**
-	 * Whether the server refuses it inside a transaction block; an unknown server version (an offline script) is
-	 * taken as a current one.
+	 * Whether the server refuses it inside a transaction block; an unknown server version
+	 * (an offline script) is taken as a current one.
 	 */
 	boolean runsOutsideTransaction(OptionalInt serverMajorVersion) {
 		if (this.kind == Kind.ADD_ENUM_VALUE) {
@@ -104,7 +115,10 @@ record StatementTraits(Kind kind, Optional<IndexName> index) {
 		return add > 2 && add + 1 < words.size() && words.get(add + 1).equals("VALUE");
 	}
 
-	/** After {@code CONCURRENTLY}: {@code [IF NOT EXISTS] [name] ON [ONLY] [schema.]table}. */
+	/**
+	 * After {@code CONCURRENTLY}:
+	 * {@code [IF NOT EXISTS] [name] ON [ONLY] [schema.]table}.
+	 */
 	private static Optional<IndexName> createdIndex(List<String> words, int at) {
 		int i = at;
 		if (i + 2 < words.size() && words.get(i).equals("IF") && words.get(i + 1).equals("NOT")
@@ -129,8 +143,9 @@ record StatementTraits(Kind kind, Optional<IndexName> index) {
 	}
 
 	/**
-	 * The leading words of a statement: keywords and unquoted names upper-cased, quoted names kept with their
-	 * quotes, {@code .}, {@code ,} and parentheses as words of their own; comments skipped.
+	 * The leading words of a statement: keywords and unquoted names upper-cased, quoted
+	 * names kept with their quotes, {@code .}, {@code ,} and parentheses as words of
+	 * their own; comments skipped.
 	 */
 	private static final class Words {
 
@@ -141,7 +156,10 @@ record StatementTraits(Kind kind, Optional<IndexName> index) {
 			return word.toUpperCase(Locale.ROOT);
 		}
 
-		/** The identifier a word stands for: quoted as written, unquoted folded to lower case as PostgreSQL does. */
+		/**
+		 * The identifier a word stands for: quoted as written, unquoted folded to lower
+		 * case as PostgreSQL does.
+		 */
 		static String name(String word) {
 			if (word.startsWith("\"")) {
 				return word.substring(1, word.length() - 1).replace("\"\"", "\"");
@@ -167,7 +185,8 @@ record StatementTraits(Kind kind, Optional<IndexName> index) {
 				}
 				else if (c == '"') {
 					int end = i + 1;
-					while (end < length && (sql.charAt(end) != '"' || (end + 1 < length && sql.charAt(end + 1) == '"'))) {
+					while (end < length
+							&& (sql.charAt(end) != '"' || (end + 1 < length && sql.charAt(end + 1) == '"'))) {
 						end += (sql.charAt(end) == '"') ? 2 : 1;
 					}
 					words.add(sql.substring(i, Math.min(end + 1, length)));
@@ -179,7 +198,8 @@ record StatementTraits(Kind kind, Optional<IndexName> index) {
 							|| sql.charAt(end) == '$')) {
 						end++;
 					}
-					// Upper-cased for keywords; name() folds it back to lower case for an unquoted identifier.
+					// Upper-cased for keywords; name() folds it back to lower case for an
+					// unquoted identifier.
 					words.add(upper(sql.substring(i, end)));
 					i = end;
 				}
@@ -188,7 +208,8 @@ record StatementTraits(Kind kind, Optional<IndexName> index) {
 					i++;
 				}
 				else {
-					// A string, number or operator: nothing after it decides how the statement runs.
+					// A string, number or operator: nothing after it decides how the
+					// statement runs.
 					break;
 				}
 			}

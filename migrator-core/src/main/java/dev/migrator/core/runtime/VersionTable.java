@@ -87,7 +87,8 @@ public final class VersionTable {
 			statements.add("DELETE FROM " + this.qualified + " WHERE version_num = " + this.dialect.literal(id));
 		}
 		for (String id : new TreeSet<>(step.insertRows())) {
-			statements.add("INSERT INTO " + this.qualified + " (version_num) VALUES (" + this.dialect.literal(id) + ")");
+			statements
+				.add("INSERT INTO " + this.qualified + " (version_num) VALUES (" + this.dialect.literal(id) + ")");
 		}
 		return statements;
 	}

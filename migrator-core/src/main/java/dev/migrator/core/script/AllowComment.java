@@ -9,8 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a {@code -- migrator:allow RULE-ID reason} comment. The rule must be a known lint rule and the reason must
- * be given: an allowance nobody can explain later is a finding silenced, not a decision recorded.
+ * Reads a {@code -- migrator:allow RULE-ID reason} comment. The rule must be a known lint
+ * rule and the reason must be given: an allowance nobody can explain later is a finding
+ * silenced, not a decision recorded.
  */
 final class AllowComment {
 
@@ -24,10 +25,12 @@ final class AllowComment {
 	}
 
 	/**
-	 * The allowance a {@code --} comment states; empty when the comment is not an allow directive.
+	 * The allowance a {@code --} comment states; empty when the comment is not an allow
+	 * directive.
 	 * @param comment the comment from its {@code --} to the end of its line
 	 * @param line the comment's line
-	 * @param where names a line for error messages, such as {@code classpath:db/revisions/0003.sql:12}
+	 * @param where names a line for error messages, such as
+	 * {@code classpath:db/revisions/0003.sql:12}
 	 */
 	static Optional<Allowance> read(String comment, int line, IntFunction<String> where) {
 		Matcher matcher = ALLOW.matcher(comment);
@@ -39,23 +42,29 @@ final class AllowComment {
 		String ruleId = ((space < 0) ? value : value.substring(0, space)).toLowerCase(Locale.ROOT);
 		String reason = (space < 0) ? "" : value.substring(space).strip();
 		if (LintRule.byId(ruleId).isEmpty()) {
-			String suggestion = ruleId.isEmpty() ? "" : SpellingSuggestion.closest(ruleId, LintRule.ids())
-				.map((id) -> " Did you mean " + id + "?")
-				.orElse("");
+			String suggestion = ruleId.isEmpty() ? ""
+					: SpellingSuggestion.closest(ruleId, LintRule.ids())
+						.map((id) -> " Did you mean " + id + "?")
+						.orElse("");
 			String named = ruleId.isEmpty() ? "names no lint rule." : "names the unknown lint rule '" + ruleId + "'.";
-			throw new RevisionSourceException("unknown-lint-rule", where.apply(line) + ": -- migrator:allow " + named
-					+ suggestion + " Write -- migrator:allow RULE-ID reason, where RULE-ID is one of "
-					+ String.join(", ", LintRule.ids()) + ".");
+			throw new RevisionSourceException("unknown-lint-rule",
+					where.apply(line) + ": -- migrator:allow " + named + suggestion
+							+ " Write -- migrator:allow RULE-ID reason, where RULE-ID is one of "
+							+ String.join(", ", LintRule.ids()) + ".");
 		}
 		if (reason.isEmpty()) {
-			throw new RevisionSourceException("allow-without-reason", where.apply(line) + ": -- migrator:allow "
-					+ ruleId + " gives no reason. Say after the rule id why the statement is safe here, as in "
-					+ "-- migrator:allow " + ruleId + " the table has 40 rows.");
+			throw new RevisionSourceException("allow-without-reason",
+					where.apply(line) + ": -- migrator:allow " + ruleId
+							+ " gives no reason. Say after the rule id why the statement is safe here, as in "
+							+ "-- migrator:allow " + ruleId + " the table has 40 rows.");
 		}
 		return Optional.of(new Allowance(ruleId, reason, line));
 	}
 
-	/** Whether a directive line inside a section is an allow comment rather than an unknown directive. */
+	/**
+	 * Whether a directive line inside a section is an allow comment rather than an
+	 * unknown directive.
+	 */
 	static boolean isAllow(Directive directive) {
 		return KEY.equals(directive.key());
 	}

@@ -18,14 +18,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The {@code backfill*} lines of a SQL revision file's header: each value is checked as its line is read, so that
- * an error points at that line, and the whole declaration once the header is complete.
+ * The {@code backfill*} lines of a SQL revision file's header: each value is checked as
+ * its line is read, so that an error points at that line, and the whole declaration once
+ * the header is complete.
  */
 final class BackfillHeader {
 
 	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,255}");
 
-	// A name the batches quote as one identifier: no spaces, quotes or separators that would suggest more.
+	// A name the batches quote as one identifier: no spaces, quotes or separators that
+	// would suggest more.
 	private static final Pattern IDENTIFIER = Pattern.compile("[^\\s\"'`,;.()]+");
 
 	private static final Pattern BATCH_SIZE = Pattern.compile("(\\d+)(?:\\s*-\\s*(\\d+))?");
@@ -66,20 +68,25 @@ final class BackfillHeader {
 		}
 		Directive named = this.lines.get(SqlHeaderKey.BACKFILL);
 		if (named == null) {
-			Directive first = this.lines.values().stream()
+			Directive first = this.lines.values()
+				.stream()
 				.min((a, b) -> Integer.compare(a.at().line(), b.at().line()))
 				.orElseThrow();
-			throw new RevisionSourceException("backfill-without-name", first.at() + ": " + first.written()
-					+ " is given, but no -- migrator:backfill line names the backfill. Add one, such as "
-					+ SqlHeaderKey.BACKFILL.exampleLine() + ".");
+			throw new RevisionSourceException("backfill-without-name",
+					first.at() + ": " + first.written()
+							+ " is given, but no -- migrator:backfill line names the backfill. Add one, such as "
+							+ SqlHeaderKey.BACKFILL.exampleLine() + ".");
 		}
-		List<String> missing = REQUIRED.stream().filter((key) -> !this.lines.containsKey(key))
-			.map((key) -> "-- migrator:" + key.label()).toList();
+		List<String> missing = REQUIRED.stream()
+			.filter((key) -> !this.lines.containsKey(key))
+			.map((key) -> "-- migrator:" + key.label())
+			.toList();
 		if (!missing.isEmpty()) {
-			throw new RevisionSourceException("incomplete-backfill", named.at() + ": backfill " + this.name
-					+ " lacks " + String.join(", ", missing) + ". A backfill needs its table, key and SET expression, "
-					+ "as in " + SqlHeaderKey.BACKFILL_TABLE.exampleLine() + ", " + SqlHeaderKey.BACKFILL_KEY.exampleLine()
-					+ " and " + SqlHeaderKey.BACKFILL_SET.exampleLine() + ".");
+			throw new RevisionSourceException("incomplete-backfill",
+					named.at() + ": backfill " + this.name + " lacks " + String.join(", ", missing)
+							+ ". A backfill needs its table, key and SET expression, " + "as in "
+							+ SqlHeaderKey.BACKFILL_TABLE.exampleLine() + ", " + SqlHeaderKey.BACKFILL_KEY.exampleLine()
+							+ " and " + SqlHeaderKey.BACKFILL_SET.exampleLine() + ".");
 		}
 		Backfill partial = this.values.build();
 		return Optional.of(new Backfill(this.name, partial.table(), partial.keyColumns(), partial.action(),
@@ -111,13 +118,14 @@ final class BackfillHeader {
 		for (String column : value.split(",", -1)) {
 			String name = column.strip();
 			if (name.isEmpty()) {
-				throw new RevisionSourceException("empty-list-entry", at + ": " + key
-						+ " has an empty entry. Remove the extra comma, or write the missing column.");
+				throw new RevisionSourceException("empty-list-entry",
+						at + ": " + key + " has an empty entry. Remove the extra comma, or write the missing column.");
 			}
 			if (!IDENTIFIER.matcher(name).matches()) {
-				throw new RevisionSourceException("invalid-backfill-key", at + ": " + key + " '" + name
-						+ "' is not a column name. List the key's columns separated by commas, such as id or "
-						+ "tenant_id, id.");
+				throw new RevisionSourceException("invalid-backfill-key",
+						at + ": " + key + " '" + name
+								+ "' is not a column name. List the key's columns separated by commas, such as id or "
+								+ "tenant_id, id.");
 			}
 			if (!seen.add(name)) {
 				throw new RevisionSourceException("duplicate-list-entry",
@@ -131,8 +139,8 @@ final class BackfillHeader {
 	private static String expression(Origin at, String key, String value) {
 		String trimmed = value.replaceAll("[;\\s]+$", "");
 		if (trimmed.isEmpty()) {
-			throw new RevisionSourceException("invalid-backfill-set", at + ": " + key
-					+ " has no assignment. Write what SET should do, such as status = 'active'.");
+			throw new RevisionSourceException("invalid-backfill-set",
+					at + ": " + key + " has no assignment. Write what SET should do, such as status = 'active'.");
 		}
 		return trimmed;
 	}
@@ -188,21 +196,21 @@ final class BackfillHeader {
 		for (String part : value.split(",", -1)) {
 			String limit = part.strip();
 			if (limit.isEmpty()) {
-				throw new RevisionSourceException("invalid-max-lag", at + ": " + key + " '" + value
-						+ "' has an empty entry. " + forms);
+				throw new RevisionSourceException("invalid-max-lag",
+						at + ": " + key + " '" + value + "' has an empty entry. " + forms);
 			}
 			if (ByteSizeText.looksLikeSize(limit)) {
 				if (bytes.isPresent()) {
-					throw new RevisionSourceException("invalid-max-lag", at + ": " + key + " '" + value
-							+ "' gives two sizes. " + forms);
+					throw new RevisionSourceException("invalid-max-lag",
+							at + ": " + key + " '" + value + "' gives two sizes. " + forms);
 				}
 				long size;
 				try {
 					size = ByteSizeText.parse(limit);
 				}
 				catch (ArithmeticException ex) {
-					throw new RevisionSourceException("invalid-max-lag", at + ": " + key + " '" + limit
-							+ "' is too large. " + forms, ex);
+					throw new RevisionSourceException("invalid-max-lag",
+							at + ": " + key + " '" + limit + "' is too large. " + forms, ex);
 				}
 				if (size == 0) {
 					throw new RevisionSourceException("invalid-max-lag", at + ": " + key + " '" + limit
@@ -216,16 +224,16 @@ final class BackfillHeader {
 					duration = DurationText.parse(limit);
 				}
 				catch (IllegalArgumentException | ArithmeticException ex) {
-					throw new RevisionSourceException("invalid-max-lag", at + ": " + key + " '" + limit
-							+ "' is neither a size nor a duration. " + forms, ex);
+					throw new RevisionSourceException("invalid-max-lag",
+							at + ": " + key + " '" + limit + "' is neither a size nor a duration. " + forms, ex);
 				}
 				if (limit.chars().allMatch(Character::isDigit)) {
-					throw new RevisionSourceException("invalid-max-lag", at + ": " + key + " '" + limit
-							+ "' has no unit. " + forms);
+					throw new RevisionSourceException("invalid-max-lag",
+							at + ": " + key + " '" + limit + "' has no unit. " + forms);
 				}
 				if (delay.isPresent()) {
-					throw new RevisionSourceException("invalid-max-lag", at + ": " + key + " '" + value
-							+ "' gives two delays. " + forms);
+					throw new RevisionSourceException("invalid-max-lag",
+							at + ": " + key + " '" + value + "' gives two delays. " + forms);
 				}
 				if (duration.isZero() || duration.isNegative()) {
 					throw new RevisionSourceException("invalid-max-lag", at + ": " + key + " '" + limit

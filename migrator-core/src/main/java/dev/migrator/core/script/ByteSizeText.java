@@ -5,9 +5,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads byte sizes as PostgreSQL writes them in its settings: a whole number and a unit, {@code 512kB},
- * {@code 16MB}, {@code 1GB}, in steps of 1024. The unit is required, so that a size is never mistaken for a
- * duration or a count.
+ * Reads byte sizes as PostgreSQL writes them in its settings: a whole number and a unit,
+ * {@code 512kB}, {@code 16MB}, {@code 1GB}, in steps of 1024. The unit is required, so
+ * that a size is never mistaken for a duration or a count.
  */
 public final class ByteSizeText {
 
@@ -29,8 +29,8 @@ public final class ByteSizeText {
 	public static long parse(String text) {
 		Matcher matcher = SIZE.matcher(text.trim().toLowerCase(Locale.ROOT));
 		if (!matcher.matches()) {
-			throw new IllegalArgumentException("'" + text + "' is not a size: write a whole number with a unit, such "
-					+ "as 512kB, 16MB or 1GB");
+			throw new IllegalArgumentException(
+					"'" + text + "' is not a size: write a whole number with a unit, such " + "as 512kB, 16MB or 1GB");
 		}
 		long amount;
 		try {

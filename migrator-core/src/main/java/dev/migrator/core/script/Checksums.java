@@ -5,7 +5,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 digests of revision content, with line endings normalized so a checkout's line-ending setting is not an edit. */
+/**
+ * SHA-256 digests of revision content, with line endings normalized so a checkout's
+ * line-ending setting is not an edit.
+ */
 public final class Checksums {
 
 	private Checksums() {

@@ -16,10 +16,13 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
 /**
- * A folder on the class path, which may be spread over several class path roots: directories ({@code file:} URLs)
- * and jars ({@code jar:} URLs, including Spring Boot's nested jars, which are opened through the URL's own handler).
+ * A folder on the class path, which may be spread over several class path roots:
+ * directories ({@code file:} URLs) and jars ({@code jar:} URLs, including Spring Boot's
+ * nested jars, which are opened through the URL's own handler).
  *
- * <p>As in {@link FileSystemFolder}, files and folders whose names start with {@code .} are skipped.
+ * <p>
+ * As in {@link FileSystemFolder}, files and folders whose names start with {@code .} are
+ * skipped.
  */
 final class ClasspathFolder {
 
@@ -29,7 +32,8 @@ final class ClasspathFolder {
 
 	/**
 	 * @param loader the class loader whose class path is searched
-	 * @param path the folder, such as {@code db/revisions}, without leading or trailing {@code /}
+	 * @param path the folder, such as {@code db/revisions}, without leading or trailing
+	 * {@code /}
 	 */
 	ClasspathFolder(ClassLoader loader, String path) {
 		this.loader = loader;
@@ -37,11 +41,13 @@ final class ClasspathFolder {
 	}
 
 	/**
-	 * Reads every file below the folder, at any depth, whose name ends with the suffix; per class path root, in
-	 * path order. Empty when no class path root has the folder; an empty list when it exists but holds no such file.
+	 * Reads every file below the folder, at any depth, whose name ends with the suffix;
+	 * per class path root, in path order. Empty when no class path root has the folder;
+	 * an empty list when it exists but holds no such file.
 	 *
-	 * <p>A folder inside a jar is only found when the jar has an entry for the folder itself, as {@code jar} and
-	 * build tools write by default.
+	 * <p>
+	 * A folder inside a jar is only found when the jar has an entry for the folder
+	 * itself, as {@code jar} and build tools write by default.
 	 */
 	<T> Optional<List<T>> read(String suffix, FolderFileReader<T> reader) throws IOException {
 		List<URL> roots = Collections.list(this.loader.getResources(this.path));
@@ -51,8 +57,8 @@ final class ClasspathFolder {
 			switch (root.getProtocol()) {
 				case "file" -> found |= readDirectory(root, suffix, reader, files);
 				case "jar" -> found |= readJar(root, suffix, reader, files);
-				default -> throw new IOException("cannot list " + root + ": only file: and jar: class path entries "
-						+ "can be listed");
+				default -> throw new IOException(
+						"cannot list " + root + ": only file: and jar: class path entries " + "can be listed");
 			}
 		}
 		return found ? Optional.of(files) : Optional.empty();
@@ -72,13 +78,13 @@ final class ClasspathFolder {
 		return read.isPresent();
 	}
 
-	private <T> boolean readJar(URL root, String suffix, FolderFileReader<T> reader, List<T> files)
-			throws IOException {
+	private <T> boolean readJar(URL root, String suffix, FolderFileReader<T> reader, List<T> files) throws IOException {
 		URLConnection connection = root.openConnection();
 		if (!(connection instanceof JarURLConnection jarConnection)) {
 			throw new IOException("cannot list " + root + ": its handler did not open it as a jar");
 		}
-		// A private, uncached jar file: closing a shared one would break the class loader that is using it.
+		// A private, uncached jar file: closing a shared one would break the class loader
+		// that is using it.
 		jarConnection.setUseCaches(false);
 		try (JarFile jar = jarConnection.getJarFile()) {
 			String folder = Optional.ofNullable(jarConnection.getEntryName()).orElse("");
@@ -87,7 +93,8 @@ final class ClasspathFolder {
 			for (Enumeration<JarEntry> all = jar.entries(); all.hasMoreElements();) {
 				JarEntry entry = all.nextElement();
 				String name = entry.getName();
-				if (!entry.isDirectory() && name.startsWith(prefix) && FileSystemFolder.endsWithIgnoringCase(name, suffix)
+				if (!entry.isDirectory() && name.startsWith(prefix)
+						&& FileSystemFolder.endsWithIgnoringCase(name, suffix)
 						&& !FileSystemFolder.isHidden(name.substring(prefix.length()))) {
 					entries.add(entry);
 				}

@@ -7,8 +7,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads durations as people write them in revision headers: {@code 500ms}, {@code 2s}, {@code 5min}, {@code 1h},
- * PostgreSQL's spellings, and ISO-8601 ({@code PT2S}).
+ * Reads durations as people write them in revision headers: {@code 500ms}, {@code 2s},
+ * {@code 5min}, {@code 1h}, PostgreSQL's spellings, and ISO-8601 ({@code PT2S}).
  */
 public final class DurationText {
 
@@ -20,8 +20,8 @@ public final class DurationText {
 	/**
 	 * Parses the text; the exception's message says what forms are accepted.
 	 * @throws IllegalArgumentException when the text is not a duration
-	 * @throws ArithmeticException when it is one, but longer than a {@link Duration} (or its number than a long)
-	 * holds
+	 * @throws ArithmeticException when it is one, but longer than a {@link Duration} (or
+	 * its number than a long) holds
 	 */
 	public static Duration parse(String text) {
 		String value = text.trim().toLowerCase(Locale.ROOT);
@@ -52,7 +52,10 @@ public final class DurationText {
 		}
 	}
 
-	/** Writes a duration the way headers accept it back, in the largest unit that keeps it whole: 500ms, 2s, 5min. */
+	/**
+	 * Writes a duration the way headers accept it back, in the largest unit that keeps it
+	 * whole: 500ms, 2s, 5min.
+	 */
 	public static String format(Duration duration) {
 		long millis = duration.toMillis();
 		if (millis % 3_600_000 == 0 && millis != 0) {

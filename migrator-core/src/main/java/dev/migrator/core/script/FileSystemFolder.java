@@ -11,8 +11,9 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * A folder on the file system, read recursively. Files and folders whose names start with {@code .} are skipped:
- * they are editor backups and the like (and, in a Kubernetes config map volume, a second copy of every file).
+ * A folder on the file system, read recursively. Files and folders whose names start with
+ * {@code .} are skipped: they are editor backups and the like (and, in a Kubernetes
+ * config map volume, a second copy of every file).
  */
 final class FileSystemFolder {
 
@@ -23,8 +24,9 @@ final class FileSystemFolder {
 	}
 
 	/**
-	 * Reads every file below the folder, at any depth, whose name ends with the suffix, in path order. Empty when the
-	 * folder does not exist; an empty list when it holds no such file.
+	 * Reads every file below the folder, at any depth, whose name ends with the suffix,
+	 * in path order. Empty when the folder does not exist; an empty list when it holds no
+	 * such file.
 	 */
 	<T> Optional<List<T>> read(String suffix, FolderFileReader<T> reader) throws IOException {
 		if (!Files.isDirectory(this.path)) {
@@ -34,7 +36,8 @@ final class FileSystemFolder {
 		Path directory = this.path.toRealPath();
 		List<FoundFile> found;
 		try (Stream<Path> walk = Files.walk(directory)) {
-			// Each relative path is built once: rebuilt at every comparison of the sort, it cost a fresh JVM tens of
+			// Each relative path is built once: rebuilt at every comparison of the sort,
+			// it cost a fresh JVM tens of
 			// milliseconds on a thousand files.
 			found = walk.filter((file) -> !file.equals(directory))
 				.filter((file) -> endsWithIgnoringCase(file.getFileName().toString(), suffix))

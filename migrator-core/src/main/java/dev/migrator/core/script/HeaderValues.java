@@ -10,22 +10,26 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The rules for revision header values, shared by SQL files and {@link MigratorRevision} annotations so that both
- * accept exactly the same ids, phases and durations. Each check is told where the value was written and under which
- * key, so that its error points there.
+ * The rules for revision header values, shared by SQL files and {@link MigratorRevision}
+ * annotations so that both accept exactly the same ids, phases and durations. Each check
+ * is told where the value was written and under which key, so that its error points
+ * there.
  */
 final class HeaderValues {
 
 	private static final int MAX_ID_LENGTH = 255;
 
-	// Ids end up in file names, version tables and command lines: keep them to characters that need no quoting.
+	// Ids end up in file names, version tables and command lines: keep them to characters
+	// that need no quoting.
 	private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.-]+");
 
 	private static final String ID_RULE = "use only letters, digits, '_', '-' and '.', at most " + MAX_ID_LENGTH
 			+ " characters";
 
-	// PostgreSQL's lock_timeout and statement_timeout are int milliseconds (as is SQLite's busy timeout): a longer
-	// timeout would be accepted here and fail in the middle of a run, after the revisions before it were applied.
+	// PostgreSQL's lock_timeout and statement_timeout are int milliseconds (as is
+	// SQLite's busy timeout): a longer
+	// timeout would be accepted here and fail in the middle of a run, after the revisions
+	// before it were applied.
 	private static final Duration MAX_TIMEOUT = Duration.ofMillis(Integer.MAX_VALUE);
 
 	private static final String DURATION_FORMS = "Write a whole number with a unit, such as 500ms, 2s, 5min or 1h "
@@ -37,7 +41,8 @@ final class HeaderValues {
 	// Target keywords: a revision with such an id could never be named as a target.
 	private static final java.util.Set<String> RESERVED = java.util.Set.of("head", "heads", "base", "current");
 
-	// A relative target such as -1: a revision with such an id could never be named as a target either.
+	// A relative target such as -1: a revision with such an id could never be named as a
+	// target either.
 	private static final Pattern RELATIVE_TARGET = Pattern.compile("-\\d+");
 
 	static String id(Origin at, String key, String value) {
@@ -50,27 +55,33 @@ final class HeaderValues {
 			throw relativeTarget(at, key, value, "revision id");
 		}
 		if (!isId(value)) {
-			throw new RevisionSourceException("invalid-revision-id",
-					at + ": " + key + " '" + value + "' is not a valid revision id. Rename it: " + ID_RULE
-							+ " (for example 0003_add_display_name).");
+			throw new RevisionSourceException("invalid-revision-id", at + ": " + key + " '" + value
+					+ "' is not a valid revision id. Rename it: " + ID_RULE + " (for example 0003_add_display_name).");
 		}
 		return value;
 	}
 
 	private static RevisionSourceException relativeTarget(Origin at, String key, String value, String what) {
-		return new RevisionSourceException("reserved-revision-id", at + ": " + key + " '" + value
-				+ "' reads as a relative target (" + value.substring(1) + " step(s) down) and cannot be a " + what
-				+ ". Rename it, for example 0001" + value.replace('-', '_') + ".");
+		return new RevisionSourceException("reserved-revision-id",
+				at + ": " + key + " '" + value + "' reads as a relative target (" + value.substring(1)
+						+ " step(s) down) and cannot be a " + what + ". Rename it, for example 0001"
+						+ value.replace('-', '_') + ".");
 	}
 
-	/** Revision ids listed under a key such as {@code revises}; none may be empty or repeated. */
+	/**
+	 * Revision ids listed under a key such as {@code revises}; none may be empty or
+	 * repeated.
+	 */
 	static List<String> ids(Origin at, String key, List<String> entries) {
 		List<String> ids = entries(at, key, entries);
 		ids.forEach((id) -> id(at, key, id));
 		return List.copyOf(ids);
 	}
 
-	/** Branch labels follow the id rule, so that a label can be written wherever an id can. */
+	/**
+	 * Branch labels follow the id rule, so that a label can be written wherever an id
+	 * can.
+	 */
 	static List<String> labels(Origin at, String key, List<String> entries) {
 		List<String> labels = entries(at, key, entries);
 		for (String label : labels) {
@@ -120,8 +131,8 @@ final class HeaderValues {
 			throw tooLong(at, key, value, ex);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new RevisionSourceException("invalid-duration", at + ": " + key + " '" + value
-					+ "' is not a duration. " + DURATION_FORMS, ex);
+			throw new RevisionSourceException("invalid-duration",
+					at + ": " + key + " '" + value + "' is not a duration. " + DURATION_FORMS, ex);
 		}
 		if (duration.isNegative()) {
 			throw new RevisionSourceException("invalid-duration",
@@ -134,12 +145,15 @@ final class HeaderValues {
 	}
 
 	private static RevisionSourceException tooLong(Origin at, String key, String value, Throwable cause) {
-		return new RevisionSourceException("invalid-duration", at + ": " + key + " '" + value + "' is longer than "
-				+ MAX_TIMEOUT.toMillis() + "ms (about 24 days), the longest timeout PostgreSQL accepts. "
-				+ "Write a shorter duration.", cause);
+		return new RevisionSourceException("invalid-duration",
+				at + ": " + key + " '" + value + "' is longer than " + MAX_TIMEOUT.toMillis()
+						+ "ms (about 24 days), the longest timeout PostgreSQL accepts. " + "Write a shorter duration.",
+				cause);
 	}
 
-	/** A duration where an empty value means "the run's default", as in the annotation. */
+	/**
+	 * A duration where an empty value means "the run's default", as in the annotation.
+	 */
 	static Optional<Duration> optionalDuration(Origin at, String key, String value) {
 		return value.isBlank() ? Optional.empty() : Optional.of(duration(at, key, value));
 	}
@@ -149,8 +163,8 @@ final class HeaderValues {
 		Set<String> seen = new HashSet<>();
 		for (String entry : entries) {
 			if (entry.isBlank()) {
-				throw new RevisionSourceException("empty-list-entry", at + ": " + key
-						+ " has an empty entry. Remove the extra comma, or write the missing value.");
+				throw new RevisionSourceException("empty-list-entry",
+						at + ": " + key + " has an empty entry. Remove the extra comma, or write the missing value.");
 			}
 			if (!seen.add(entry)) {
 				throw new RevisionSourceException("duplicate-list-entry",

@@ -15,10 +15,11 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * Revisions written in Java: the given {@link JavaMigration} instances (such as Spring beans), and the concrete
- * classes implementing it found in the given packages and their subpackages, created through their public no-arg
- * constructors. Each class carries its header in {@link MigratorRevision}, checked by the same rules as a SQL file's.
- * A class given as an instance is not created again when its package is scanned too.
+ * Revisions written in Java: the given {@link JavaMigration} instances (such as Spring
+ * beans), and the concrete classes implementing it found in the given packages and their
+ * subpackages, created through their public no-arg constructors. Each class carries its
+ * header in {@link MigratorRevision}, checked by the same rules as a SQL file's. A class
+ * given as an instance is not created again when its package is scanned too.
  */
 public final class JavaRevisionSource implements RevisionSource {
 
@@ -35,7 +36,8 @@ public final class JavaRevisionSource implements RevisionSource {
 	/**
 	 * @param instances migrations already created
 	 * @param packages packages to scan, such as {@code com.example.migrations}
-	 * @param loader the class loader whose class path is scanned and which loads the classes found
+	 * @param loader the class loader whose class path is scanned and which loads the
+	 * classes found
 	 */
 	public JavaRevisionSource(List<JavaMigration> instances, List<String> packages, ClassLoader loader) {
 		this.instances = List.copyOf(instances);
@@ -74,8 +76,9 @@ public final class JavaRevisionSource implements RevisionSource {
 	}
 
 	/**
-	 * A class that leaves {@link JavaMigration#downgrade} as it is, is forward-only. Asked of the annotated class, not
-	 * of a class-based proxy around it, which overrides every method.
+	 * A class that leaves {@link JavaMigration#downgrade} as it is, is forward-only.
+	 * Asked of the annotated class, not of a class-based proxy around it, which overrides
+	 * every method.
 	 */
 	private static boolean overridesDowngrade(Class<?> type) {
 		Class<?> declared = type;
@@ -90,7 +93,8 @@ public final class JavaRevisionSource implements RevisionSource {
 		}
 	}
 
-	// A class-based proxy (Spring's CGLIB) subclasses the migration and drops its annotation: look up the hierarchy.
+	// A class-based proxy (Spring's CGLIB) subclasses the migration and drops its
+	// annotation: look up the hierarchy.
 	private static MigratorRevision annotationOf(Class<?> type) {
 		for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
 			MigratorRevision annotation = current.getAnnotation(MigratorRevision.class);
@@ -115,9 +119,10 @@ public final class JavaRevisionSource implements RevisionSource {
 		List<String> dependsOn = HeaderValues.ids(at, "dependsOn", List.of(annotation.dependsOn()));
 		HeaderValues.requireNotListed(at, id, "revises", revises);
 		HeaderValues.requireNotListed(at, id, "dependsOn", dependsOn);
-		return new RevisionHeader(id, revises, HeaderValues.labels(at, "branchLabels", List.of(annotation.branchLabels())),
-				dependsOn, annotation.message(), HeaderValues.phase(at, "phase", annotation.phase()),
-				annotation.transactional(), HeaderValues.optionalDuration(at, "lockTimeout", annotation.lockTimeout()),
+		return new RevisionHeader(id, revises,
+				HeaderValues.labels(at, "branchLabels", List.of(annotation.branchLabels())), dependsOn,
+				annotation.message(), HeaderValues.phase(at, "phase", annotation.phase()), annotation.transactional(),
+				HeaderValues.optionalDuration(at, "lockTimeout", annotation.lockTimeout()),
 				HeaderValues.optionalDuration(at, "statementTimeout", annotation.statementTimeout()));
 	}
 
@@ -134,22 +139,29 @@ public final class JavaRevisionSource implements RevisionSource {
 					+ "scanning its package.", ex);
 		}
 		try {
-			// A public constructor of a package-private class is still not callable from here without this.
+			// A public constructor of a package-private class is still not callable from
+			// here without this.
 			constructor.trySetAccessible();
 			return (JavaMigration) constructor.newInstance();
 		}
 		catch (InvocationTargetException ex) {
-			throw new RevisionSourceException("java-migration-not-created", at + ": its constructor threw "
-					+ ex.getCause() + ". Fix the constructor; do database work in upgrade(), not when the class is "
-					+ "created.", ex.getCause());
+			throw new RevisionSourceException("java-migration-not-created",
+					at + ": its constructor threw " + ex.getCause()
+							+ ". Fix the constructor; do database work in upgrade(), not when the class is "
+							+ "created.",
+					ex.getCause());
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new RevisionSourceException("java-migration-not-created",
-					at + ": cannot be created (" + ex + "). Make the class and its no-argument constructor public.", ex);
+					at + ": cannot be created (" + ex + "). Make the class and its no-argument constructor public.",
+					ex);
 		}
 	}
 
-	/** The migration classes in the packages, by name, each once however many packages or roots it is found in. */
+	/**
+	 * The migration classes in the packages, by name, each once however many packages or
+	 * roots it is found in.
+	 */
 	private List<Class<?>> scan() {
 		Map<String, Class<?>> found = new TreeMap<>();
 		for (String packageName : this.packages) {
@@ -163,20 +175,20 @@ public final class JavaRevisionSource implements RevisionSource {
 
 	private List<String> classNames(String packageName) {
 		if (!PACKAGE.matcher(packageName).matches()) {
-			throw new RevisionSourceException("invalid-package", "Java migration package '" + packageName
-					+ "' is not a package name. Write a name such as com.example.migrations in "
-					+ "migrator.java-packages.");
+			throw new RevisionSourceException("invalid-package",
+					"Java migration package '" + packageName
+							+ "' is not a package name. Write a name such as com.example.migrations in "
+							+ "migrator.java-packages.");
 		}
 		String path = packageName.replace('.', '/');
 		Optional<List<String>> names;
 		try {
-			names = new ClasspathFolder(this.loader, path).read(".class", (relativePath, content) -> packageName
-					+ "." + relativePath.substring(0, relativePath.length() - ".class".length()).replace('/', '.'));
+			names = new ClasspathFolder(this.loader, path).read(".class", (relativePath, content) -> packageName + "."
+					+ relativePath.substring(0, relativePath.length() - ".class".length()).replace('/', '.'));
 		}
 		catch (IOException ex) {
-			throw new RevisionSourceException("unreadable-location", "package " + packageName
-					+ ": cannot be scanned (" + ex + "). Check that the class path entries holding it are readable.",
-					ex);
+			throw new RevisionSourceException("unreadable-location", "package " + packageName + ": cannot be scanned ("
+					+ ex + "). Check that the class path entries holding it are readable.", ex);
 		}
 		return names.orElseThrow(() -> new RevisionSourceException("package-not-found", "package " + packageName
 				+ ": not found on the class path. Fix the package name in migrator.java-packages, or remove it."));
@@ -190,13 +202,17 @@ public final class JavaRevisionSource implements RevisionSource {
 			return Optional.of(Class.forName(className, false, this.loader));
 		}
 		catch (ClassNotFoundException | LinkageError ex) {
-			throw new RevisionSourceException("class-not-loadable", "class " + className + ": found while scanning "
-					+ "for Java migrations, but cannot be loaded (" + ex + "). Fix its dependencies, or move it out of "
-					+ "the scanned packages.", ex);
+			throw new RevisionSourceException("class-not-loadable",
+					"class " + className + ": found while scanning " + "for Java migrations, but cannot be loaded ("
+							+ ex + "). Fix its dependencies, or move it out of " + "the scanned packages.",
+					ex);
 		}
 	}
 
-	/** Concrete named classes implementing JavaMigration; anonymous and local ones cannot be created by name. */
+	/**
+	 * Concrete named classes implementing JavaMigration; anonymous and local ones cannot
+	 * be created by name.
+	 */
 	private static boolean isMigrationClass(Class<?> type) {
 		return JavaMigration.class.isAssignableFrom(type) && !type.isInterface()
 				&& !Modifier.isAbstract(type.getModifiers()) && !type.isAnonymousClass() && !type.isLocalClass()

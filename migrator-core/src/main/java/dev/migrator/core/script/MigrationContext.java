@@ -5,7 +5,10 @@ import dev.migrator.core.op.Operations;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-/** What a Java migration is given: the connection the revision runs on, inside its transaction when it has one. */
+/**
+ * What a Java migration is given: the connection the revision runs on, inside its
+ * transaction when it has one.
+ */
 public interface MigrationContext {
 
 	/** The connection; do not commit, roll back or close it, the engine does. */
@@ -25,8 +28,9 @@ public interface MigrationContext {
 	}
 
 	/**
-	 * The operations API (Alembic's {@code op}) on this revision's connection: schema changes rendered for the
-	 * dialect, run at once online and recorded in an offline script.
+	 * The operations API (Alembic's {@code op}) on this revision's connection: schema
+	 * changes rendered for the dialect, run at once online and recorded in an offline
+	 * script.
 	 */
 	default Operations op() {
 		throw new UnsupportedOperationException(getClass().getName() + " offers no operations API.");

@@ -3,7 +3,8 @@ package dev.migrator.core.script;
 /**
  * Where a revision was defined, so that every error can point at it.
  *
- * @param location a file location such as {@code classpath:db/revisions/0001_init.sql}, or a class name
+ * @param location a file location such as {@code classpath:db/revisions/0001_init.sql},
+ * or a class name
  * @param line the 1-based line in that file, or 0 when there is no line to point at
  */
 public record Origin(String location, int line) {

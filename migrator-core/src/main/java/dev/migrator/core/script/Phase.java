@@ -13,7 +13,10 @@ public enum Phase {
 	/** Moves data while both versions run. */
 	MIGRATE,
 
-	/** Removes what only the old application version needed; runs after every old instance is gone. */
+	/**
+	 * Removes what only the old application version needed; runs after every old instance
+	 * is gone.
+	 */
 	CONTRACT;
 
 	/** The lower-case name used in revision files and properties. */
@@ -22,7 +25,8 @@ public enum Phase {
 	}
 
 	public static Optional<Phase> fromLabel(String text) {
-		return Arrays.stream(values()).filter((phase) -> phase.label().equals(text.trim().toLowerCase(Locale.ROOT)))
+		return Arrays.stream(values())
+			.filter((phase) -> phase.label().equals(text.trim().toLowerCase(Locale.ROOT)))
 			.findFirst();
 	}
 

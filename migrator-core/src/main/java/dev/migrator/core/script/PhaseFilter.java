@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Which revisions an upgrade may apply by their {@link Phase}: all of them, or, for the expand step of a rolling
- * deploy, all but the contract ones and whatever needs them.
+ * Which revisions an upgrade may apply by their {@link Phase}: all of them, or, for the
+ * expand step of a rolling deploy, all but the contract ones and whatever needs them.
  */
 public enum PhaseFilter {
 
@@ -14,8 +14,9 @@ public enum PhaseFilter {
 	ALL,
 
 	/**
-	 * Expand and migrate revisions only: a {@code contract} revision is held back, and so is every revision that
-	 * needs one (as a child or through {@code depends-on}), so that the old application version keeps working.
+	 * Expand and migrate revisions only: a {@code contract} revision is held back, and so
+	 * is every revision that needs one (as a child or through {@code depends-on}), so
+	 * that the old application version keeps working.
 	 */
 	EXPAND;
 
@@ -24,13 +25,18 @@ public enum PhaseFilter {
 		return name().toLowerCase(Locale.ROOT);
 	}
 
-	/** Whether the revision itself is one this filter holds back (not counting what it needs). */
+	/**
+	 * Whether the revision itself is one this filter holds back (not counting what it
+	 * needs).
+	 */
 	public boolean holdsBack(Revision revision) {
 		return this == EXPAND && revision.phase() == Phase.CONTRACT;
 	}
 
 	public static Optional<PhaseFilter> fromLabel(String text) {
-		return Arrays.stream(values()).filter((f) -> f.label().equals(text.trim().toLowerCase(Locale.ROOT))).findFirst();
+		return Arrays.stream(values())
+			.filter((f) -> f.label().equals(text.trim().toLowerCase(Locale.ROOT)))
+			.findFirst();
 	}
 
 }

@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Turns "the database is at these version rows, go to that target" into a {@link Plan}. Pure: the graph and the rows
- * in, the steps out.
+ * Turns "the database is at these version rows, go to that target" into a {@link Plan}.
+ * Pure: the graph and the rows in, the steps out.
  */
 public final class Planner {
 
@@ -28,7 +28,10 @@ public final class Planner {
 		return this.graph.ancestorsOf(rows);
 	}
 
-	/** Applies everything the target needs that is not applied yet, parents and dependencies first. */
+	/**
+	 * Applies everything the target needs that is not applied yet, parents and
+	 * dependencies first.
+	 */
 	public Plan upgrade(Set<String> rows, String target) {
 		if (Target.parse(target) instanceof Target.Relative relative && relative.delta() < 0) {
 			throw new RevisionGraphException("invalid-target",
@@ -42,8 +45,9 @@ public final class Planner {
 	}
 
 	/**
-	 * The upgrade to the target without the revisions the filter holds back, nor any revision that needs one of them
-	 * (as a child or a dependent): those stay pending for a later, unfiltered upgrade.
+	 * The upgrade to the target without the revisions the filter holds back, nor any
+	 * revision that needs one of them (as a child or a dependent): those stay pending for
+	 * a later, unfiltered upgrade.
 	 */
 	public PhasedPlan upgrade(Set<String> rows, String target, PhaseFilter filter) {
 		Plan full = upgrade(rows, target);
@@ -62,7 +66,10 @@ public final class Planner {
 		return new PhasedPlan(upgradeSteps(rows, run), heldBack);
 	}
 
-	/** The steps applying the revisions, given in an order where each comes after all it needs. */
+	/**
+	 * The steps applying the revisions, given in an order where each comes after all it
+	 * needs.
+	 */
 	private Plan upgradeSteps(Set<String> rows, List<Revision> revisions) {
 		Set<String> current = new LinkedHashSet<>(rows);
 		List<PlanStep> steps = new ArrayList<>(revisions.size());
@@ -79,7 +86,9 @@ public final class Planner {
 		return new Plan(Direction.UPGRADE, steps, rows, current);
 	}
 
-	/** Undoes the applied revisions that come after the target, children before parents. */
+	/**
+	 * Undoes the applied revisions that come after the target, children before parents.
+	 */
 	public Plan downgrade(Set<String> rows, String target) {
 		Target parsed = Target.parse(target);
 		if (parsed instanceof Target.Heads || parsed instanceof Target.Head
@@ -91,9 +100,10 @@ public final class Planner {
 		Set<String> destinations = this.resolver.resolve(target, rows);
 		List<String> notApplied = destinations.stream().filter((id) -> !applied.contains(id)).toList();
 		if (!notApplied.isEmpty()) {
-			throw new RevisionGraphException("target-not-applied", "Cannot downgrade to " + String.join(", ", notApplied)
-					+ ": it is not applied (the database is at " + describeRows(rows)
-					+ "). Downgrade moves only to an applied revision; use upgrade to move up.");
+			throw new RevisionGraphException("target-not-applied",
+					"Cannot downgrade to " + String.join(", ", notApplied) + ": it is not applied (the database is at "
+							+ describeRows(rows)
+							+ "). Downgrade moves only to an applied revision; use upgrade to move up.");
 		}
 		Set<String> undo = new HashSet<>(applied);
 		if (!destinations.isEmpty()) {
@@ -105,11 +115,14 @@ public final class Planner {
 		java.util.Collections.reverse(order);
 		List<Revision> forwardOnly = order.stream().filter((r) -> !r.isReversible()).toList();
 		if (!forwardOnly.isEmpty()) {
-			throw new RevisionGraphException("forward-only", "Cannot downgrade to " + target + ": "
-					+ forwardOnly.stream().map((r) -> r.id() + " (" + r.origin() + ")").collect(Collectors.joining(", "))
-					+ (forwardOnly.size() == 1 ? " is" : " are")
-					+ " forward-only (no downgrade section). Nothing was run. Choose a target at or above "
-					+ forwardOnly.get(forwardOnly.size() - 1).id() + ", or restore from a backup.");
+			throw new RevisionGraphException("forward-only",
+					"Cannot downgrade to " + target + ": "
+							+ forwardOnly.stream()
+								.map((r) -> r.id() + " (" + r.origin() + ")")
+								.collect(Collectors.joining(", "))
+							+ (forwardOnly.size() == 1 ? " is" : " are")
+							+ " forward-only (no downgrade section). Nothing was run. Choose a target at or above "
+							+ forwardOnly.get(forwardOnly.size() - 1).id() + ", or restore from a backup.");
 		}
 		Set<String> remaining = new HashSet<>(applied);
 		Set<String> current = new LinkedHashSet<>(rows);
@@ -119,7 +132,8 @@ public final class Planner {
 			current.remove(revision.id());
 			Set<String> insert = new LinkedHashSet<>();
 			for (Revision parent : this.graph.parentsOf(revision.id())) {
-				boolean stillCovered = this.graph.childrenOf(parent.id()).stream()
+				boolean stillCovered = this.graph.childrenOf(parent.id())
+					.stream()
 					.anyMatch((child) -> remaining.contains(child.id()));
 				if (!stillCovered && current.add(parent.id())) {
 					insert.add(parent.id());
@@ -133,15 +147,20 @@ public final class Planner {
 	/** The version rows that say exactly the target and all it needs are applied. */
 	public Set<String> stamp(Set<String> rows, String target) {
 		if (Target.parse(target) instanceof Target.Relative) {
-			// A relative target counts from the rows, so they must be revisions this code knows; any other target
-			// replaces the rows whatever they are, which is how a database at an unknown revision is repaired.
+			// A relative target counts from the rows, so they must be revisions this code
+			// knows; any other target
+			// replaces the rows whatever they are, which is how a database at an unknown
+			// revision is repaired.
 			requireKnown(rows);
 		}
 		Set<String> destinations = this.resolver.resolve(target, rows);
 		return this.graph.headsOf(this.graph.ancestorsOf(destinations));
 	}
 
-	/** Revisions in the graph not covered by the rows, in the order an upgrade to heads would run them. */
+	/**
+	 * Revisions in the graph not covered by the rows, in the order an upgrade to heads
+	 * would run them.
+	 */
 	public List<Revision> pending(Set<String> rows) {
 		return upgrade(rows, "heads").revisions();
 	}

@@ -9,7 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One node of the revision graph: a schema change with its place in history and what it runs each way.
+ * One node of the revision graph: a schema change with its place in history and what it
+ * runs each way.
  *
  * @param id unique id, e.g. {@code 0003_add_display_name}
  * @param revises parent ids: none for a root, several for a merge revision
@@ -17,15 +18,18 @@ import java.util.Optional;
  * @param dependsOn revisions that must be applied first without being parents
  * @param message a human description
  * @param phase the expand/migrate/contract phase
- * @param transactional whether the upgrade runs in one transaction with its version-row update
+ * @param transactional whether the upgrade runs in one transaction with its version-row
+ * update
  * @param lockTimeout lock timeout for this revision's statements, overriding the run's
- * @param statementTimeout statement timeout for this revision's statements, overriding the run's
- * @param checksum a digest of the revision's content, compared with the one recorded when it was applied
+ * @param statementTimeout statement timeout for this revision's statements, overriding
+ * the run's
+ * @param checksum a digest of the revision's content, compared with the one recorded when
+ * it was applied
  * @param origin the file or class that defined it
  * @param upgrade what the upgrade runs
  * @param downgrade what the downgrade runs; empty for a forward-only revision
- * @param backfills data migrations this revision declares, run in batches after it by the backfill job (or by
- * {@code upgrade} when so configured)
+ * @param backfills data migrations this revision declares, run in batches after it by the
+ * backfill job (or by {@code upgrade} when so configured)
  */
 public record Revision(String id, List<String> revises, List<String> branchLabels, List<String> dependsOn,
 		String message, Phase phase, boolean transactional, Optional<Duration> lockTimeout,
@@ -49,10 +53,9 @@ public record Revision(String id, List<String> revises, List<String> branchLabel
 	}
 
 	/** A revision that declares no backfill, as before revisions could declare them. */
-	public Revision(String id, List<String> revises, List<String> branchLabels, List<String> dependsOn,
-			String message, Phase phase, boolean transactional, Optional<Duration> lockTimeout,
-			Optional<Duration> statementTimeout, String checksum, Origin origin, MigrationBody upgrade,
-			Optional<MigrationBody> downgrade) {
+	public Revision(String id, List<String> revises, List<String> branchLabels, List<String> dependsOn, String message,
+			Phase phase, boolean transactional, Optional<Duration> lockTimeout, Optional<Duration> statementTimeout,
+			String checksum, Origin origin, MigrationBody upgrade, Optional<MigrationBody> downgrade) {
 		this(id, revises, branchLabels, dependsOn, message, phase, transactional, lockTimeout, statementTimeout,
 				checksum, origin, upgrade, downgrade, List.of());
 	}
@@ -77,18 +80,24 @@ public record Revision(String id, List<String> revises, List<String> branchLabel
 		if (direction == Direction.UPGRADE) {
 			return this.upgrade;
 		}
-		return this.downgrade.orElseThrow(() -> new RevisionGraphException("forward-only",
-				"Revision " + this.id + " (" + this.origin + ") is forward-only: it has no downgrade section. "
-						+ "Downgrade to a target at or above " + this.id
-						+ ", or restore from a backup; add a downgrade to the revision only if it is not yet applied anywhere."));
+		return this.downgrade.orElseThrow(() -> new RevisionGraphException("forward-only", "Revision " + this.id + " ("
+				+ this.origin + ") is forward-only: it has no downgrade section. "
+				+ "Downgrade to a target at or above " + this.id
+				+ ", or restore from a backup; add a downgrade to the revision only if it is not yet applied anywhere."));
 	}
 
-	/** A builder for revisions defined in code or tests; only {@code id} and {@code upgrade} are required. */
+	/**
+	 * A builder for revisions defined in code or tests; only {@code id} and
+	 * {@code upgrade} are required.
+	 */
 	public static Builder builder(String id) {
 		return new Builder(id);
 	}
 
-	/** Builds a {@link Revision}; defaults are those of a SQL file with only a {@code revision} header. */
+	/**
+	 * Builds a {@link Revision}; defaults are those of a SQL file with only a
+	 * {@code revision} header.
+	 */
 	public static final class Builder {
 
 		private final String id;
@@ -225,7 +234,8 @@ public record Revision(String id, List<String> revises, List<String> branchLabel
 		}
 
 		private static MigrationBody sql(String... statements) {
-			return new MigrationBody.Sql(java.util.Arrays.stream(statements).map((s) -> new SqlStatement(s, 0)).toList());
+			return new MigrationBody.Sql(
+					java.util.Arrays.stream(statements).map((s) -> new SqlStatement(s, 0)).toList());
 		}
 
 		public Revision build() {
@@ -239,25 +249,28 @@ public record Revision(String id, List<String> revises, List<String> branchLabel
 			return String.join("\n", this.id, String.valueOf(this.revises), String.valueOf(this.dependsOn),
 					String.valueOf(this.branchLabels), this.phase.label(), String.valueOf(this.transactional),
 					describe(this.upgrade), this.downgrade.map(Builder::describe).orElse("forward-only"))
-					// Only a revision with backfills adds them, so that every other checksum stays as it was.
-					+ (this.backfills.isEmpty() ? "" : "\nbackfills=" + this.backfills.stream()
-						.map(Builder::describe)
-						.toList());
+					// Only a revision with backfills adds them, so that every other
+					// checksum stays as it was.
+					+ (this.backfills.isEmpty() ? ""
+							: "\nbackfills=" + this.backfills.stream().map(Builder::describe).toList());
 		}
 
-		// A Java function is named by its kind only: a lambda's class name changes from one JVM run to the next.
+		// A Java function is named by its kind only: a lambda's class name changes from
+		// one JVM run to the next.
 		private static String describe(Backfill backfill) {
 			String action = (backfill.action() instanceof BackfillAction.SetExpression set) ? set.sql() : "java";
 			return backfill.name() + ":" + backfill.table() + ":" + backfill.keyColumns() + ":" + action + ":"
 					+ backfill.where().orElse("");
 		}
 
-		// A Java body is named by its class and its own checksum: the object's identity must not leak into the digest.
+		// A Java body is named by its class and its own checksum: the object's identity
+		// must not leak into the digest.
 		private static String describe(MigrationBody body) {
 			if (body instanceof MigrationBody.Java java) {
 				String type = java.migration().getClass().getName();
 				int lambda = type.indexOf("$$Lambda");
-				// A lambda's class name carries an address that changes from one JVM run to the next.
+				// A lambda's class name carries an address that changes from one JVM run
+				// to the next.
 				type = (lambda >= 0) ? type.substring(0, lambda + "$$Lambda".length()) : type;
 				return type + ":" + java.direction() + ":" + java.migration().checksum();
 			}

@@ -16,11 +16,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The revisions as a validated directed acyclic graph. Pure: no I/O, built from a list, immutable.
+ * The revisions as a validated directed acyclic graph. Pure: no I/O, built from a list,
+ * immutable.
  *
- * <p>Edges run from a revision to its parents ({@code revises}) and to the revisions it depends on
- * ({@code depends-on}). Both order an upgrade; only parent edges decide which revisions are heads of the version
- * table, so a dependency never merges two branches.
+ * <p>
+ * Edges run from a revision to its parents ({@code revises}) and to the revisions it
+ * depends on ({@code depends-on}). Both order an upgrade; only parent edges decide which
+ * revisions are heads of the version table, so a dependency never merges two branches.
  */
 public final class RevisionGraph {
 
@@ -75,7 +77,10 @@ public final class RevisionGraph {
 		}
 	}
 
-	/** Validates the revisions and builds the graph; the exception names the revision and file at fault. */
+	/**
+	 * Validates the revisions and builds the graph; the exception names the revision and
+	 * file at fault.
+	 */
 	public static RevisionGraph of(List<Revision> revisions) {
 		return new RevisionGraph(revisions);
 	}
@@ -101,7 +106,10 @@ public final class RevisionGraph {
 		return (index != null) ? Optional.of(this.revisions[index]) : Optional.empty();
 	}
 
-	/** Every revision, parents before children, ties broken by id so the order is the same on every run. */
+	/**
+	 * Every revision, parents before children, ties broken by id so the order is the same
+	 * on every run.
+	 */
 	public List<Revision> revisions() {
 		return toRevisions(this.topologicalOrder);
 	}
@@ -136,17 +144,26 @@ public final class RevisionGraph {
 		return result;
 	}
 
-	/** The given revisions and everything they need (parents and dependencies, transitively). */
+	/**
+	 * The given revisions and everything they need (parents and dependencies,
+	 * transitively).
+	 */
 	public Set<String> ancestorsOf(Collection<String> ids) {
 		return toIds(closure(indexesOf(ids), this.parents, this.dependencies));
 	}
 
-	/** The given revisions and everything that needs them (children and dependents, transitively). */
+	/**
+	 * The given revisions and everything that needs them (children and dependents,
+	 * transitively).
+	 */
 	public Set<String> descendantsOf(Collection<String> ids) {
 		return toIds(closure(indexesOf(ids), this.children, this.dependents));
 	}
 
-	/** The given revisions and their children, transitively: the branch they start, without dependents. */
+	/**
+	 * The given revisions and their children, transitively: the branch they start,
+	 * without dependents.
+	 */
 	public Set<String> branchOf(Collection<String> ids) {
 		return toIds(closure(indexesOf(ids), this.children, this.noEdges));
 	}
@@ -171,8 +188,8 @@ public final class RevisionGraph {
 	}
 
 	/**
-	 * The version-table rows that represent a set of applied revisions: the applied revisions none of whose children
-	 * is applied.
+	 * The version-table rows that represent a set of applied revisions: the applied
+	 * revisions none of whose children is applied.
 	 */
 	public Set<String> headsOf(Set<String> applied) {
 		Set<String> rows = new LinkedHashSet<>();
@@ -193,10 +210,14 @@ public final class RevisionGraph {
 
 	String suggestionsFor(String id) {
 		String lower = id.toLowerCase(java.util.Locale.ROOT);
-		List<String> close = this.indexById.keySet().stream()
+		List<String> close = this.indexById.keySet()
+			.stream()
 			.filter((candidate) -> candidate.toLowerCase(java.util.Locale.ROOT).startsWith(lower)
-					|| lower.startsWith(candidate.toLowerCase(java.util.Locale.ROOT)) || editDistance(candidate, id) <= 2)
-			.sorted().limit(5).toList();
+					|| lower.startsWith(candidate.toLowerCase(java.util.Locale.ROOT))
+					|| editDistance(candidate, id) <= 2)
+			.sorted()
+			.limit(5)
+			.toList();
 		if (close.isEmpty()) {
 			return (this.revisions.length == 0) ? " No revisions are loaded: check the configured locations."
 					: " Run 'history' to list the known revisions.";
@@ -227,16 +248,17 @@ public final class RevisionGraph {
 			for (String label : this.revisions[i].branchLabels()) {
 				Integer previous = labels.putIfAbsent(label, i);
 				if (previous != null) {
-					throw new RevisionGraphException("duplicate-branch-label",
-							"Branch label '" + label + "' is declared by both " + this.revisions[previous].id() + " ("
-									+ this.revisions[previous].origin() + ") and " + this.revisions[i].id() + " ("
-									+ this.revisions[i].origin()
-									+ "). A label names one branch: declare it on the revision that starts the branch only.");
+					throw new RevisionGraphException("duplicate-branch-label", "Branch label '" + label
+							+ "' is declared by both " + this.revisions[previous].id() + " ("
+							+ this.revisions[previous].origin() + ") and " + this.revisions[i].id() + " ("
+							+ this.revisions[i].origin()
+							+ "). A label names one branch: declare it on the revision that starts the branch only.");
 				}
 				Integer sameAsId = this.indexById.get(label);
 				if (sameAsId != null) {
 					throw new RevisionGraphException("ambiguous-branch-label",
-							"Branch label '" + label + "' of " + this.revisions[i].id() + " (" + this.revisions[i].origin()
+							"Branch label '" + label + "' of " + this.revisions[i].id() + " ("
+									+ this.revisions[i].origin()
 									+ ") is also a revision id. Rename the label so targets stay unambiguous.");
 				}
 			}
@@ -313,7 +335,8 @@ public final class RevisionGraph {
 	}
 
 	private RevisionGraphException cycleError(int[] pending) {
-		// Every node left with pending > 0 lies on or behind a cycle; walking unresolved edges must revisit a node.
+		// Every node left with pending > 0 lies on or behind a cycle; walking unresolved
+		// edges must revisit a node.
 		int start = 0;
 		while (pending[start] == 0) {
 			start++;
@@ -330,7 +353,9 @@ public final class RevisionGraph {
 		Collections.reverse(cycle);
 		cycle.add(cycle.get(0));
 		String path = cycle.stream().map((i) -> this.revisions[i].id()).collect(Collectors.joining(" -> "));
-		String files = cycle.stream().distinct().map((i) -> this.revisions[i].id() + " in " + this.revisions[i].origin())
+		String files = cycle.stream()
+			.distinct()
+			.map((i) -> this.revisions[i].id() + " in " + this.revisions[i].origin())
 			.collect(Collectors.joining(", "));
 		return new RevisionGraphException("revision-cycle", "The revisions form a cycle: " + path + " (" + files
 				+ "). A revision cannot come before itself: fix the revises or depends-on header of one of them.");

@@ -2,7 +2,10 @@ package dev.migrator.core.script;
 
 import dev.migrator.core.MigratorException;
 
-/** The revisions do not form a valid graph (duplicate ids, unknown parents, cycles) or a target cannot be resolved. */
+/**
+ * The revisions do not form a valid graph (duplicate ids, unknown parents, cycles) or a
+ * target cannot be resolved.
+ */
 public class RevisionGraphException extends MigratorException {
 
 	public RevisionGraphException(String code, String message) {

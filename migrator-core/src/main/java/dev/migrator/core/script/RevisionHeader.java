@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A revision's header once checked: what a SQL file's {@code -- migrator:} lines or a {@link MigratorRevision}
- * annotation say, before the body is attached.
+ * A revision's header once checked: what a SQL file's {@code -- migrator:} lines or a
+ * {@link MigratorRevision} annotation say, before the body is attached.
  */
 record RevisionHeader(String id, List<String> revises, List<String> branchLabels, List<String> dependsOn,
 		String message, Phase phase, boolean transactional, Optional<Duration> lockTimeout,
@@ -18,7 +18,9 @@ record RevisionHeader(String id, List<String> revises, List<String> branchLabels
 		dependsOn = List.copyOf(dependsOn);
 	}
 
-	/** A builder with every header value set; the caller adds origin, checksum and bodies. */
+	/**
+	 * A builder with every header value set; the caller adds origin, checksum and bodies.
+	 */
 	Revision.Builder toBuilder() {
 		Revision.Builder builder = Revision.builder(this.id)
 			.revises(this.revises)
@@ -33,8 +35,9 @@ record RevisionHeader(String id, List<String> revises, List<String> branchLabels
 	}
 
 	/**
-	 * The values one per line in a fixed order, for the checksum of a Java revision: equal headers give equal text
-	 * however they were spelled ({@code 2s} or {@code 2000ms}).
+	 * The values one per line in a fixed order, for the checksum of a Java revision:
+	 * equal headers give equal text however they were spelled ({@code 2s} or
+	 * {@code 2000ms}).
 	 */
 	String canonicalText() {
 		return String.join("\n", "revision=" + this.id, "revises=" + String.join(",", this.revises),

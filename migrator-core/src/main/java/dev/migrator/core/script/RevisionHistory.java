@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Selects revisions for {@code history}: all of them, or a range {@code from:to} whose ends are targets. Either end
- * may be left out ({@code :to}, {@code from:}); both ends are included.
+ * Selects revisions for {@code history}: all of them, or a range {@code from:to} whose
+ * ends are targets. Either end may be left out ({@code :to}, {@code from:}); both ends
+ * are included.
  */
 public final class RevisionHistory {
 
@@ -19,7 +20,10 @@ public final class RevisionHistory {
 		this.resolver = new TargetResolver(graph);
 	}
 
-	/** The revisions of the range in topological order, oldest first. {@code current} means the given rows. */
+	/**
+	 * The revisions of the range in topological order, oldest first. {@code current}
+	 * means the given rows.
+	 */
 	public List<Revision> range(String range, Set<String> currentRows) {
 		String text = range.trim();
 		if (text.isEmpty()) {

@@ -6,11 +6,12 @@ import java.util.regex.Pattern;
 
 /**
  * A folder SQL revision files are loaded from, as written in {@code migrator.locations}:
- * {@code classpath:db/revisions}, {@code filesystem:/srv/app/revisions}, or a bare path, which means the class path.
+ * {@code classpath:db/revisions}, {@code filesystem:/srv/app/revisions}, or a bare path,
+ * which means the class path.
  *
  * @param onClasspath whether the folder is on the class path rather than the file system
- * @param path the folder: relative to the class path roots, without leading or trailing {@code /}; or a file
- * system path
+ * @param path the folder: relative to the class path roots, without leading or trailing
+ * {@code /}; or a file system path
  */
 record RevisionLocation(boolean onClasspath, String path) {
 
@@ -18,7 +19,8 @@ record RevisionLocation(boolean onClasspath, String path) {
 
 	static final String FILESYSTEM = "filesystem:";
 
-	// Two or more letters before a colon: a URL scheme or prefix, not a Windows drive letter.
+	// Two or more letters before a colon: a URL scheme or prefix, not a Windows drive
+	// letter.
 	private static final Pattern PREFIX = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]+:.*");
 
 	static RevisionLocation parse(String text) {
@@ -43,16 +45,18 @@ record RevisionLocation(boolean onClasspath, String path) {
 	private static RevisionLocation classpath(String text, String path) {
 		String folder = path.strip().replaceAll("^/+", "").replaceAll("/+$", "");
 		if (folder.isEmpty()) {
-			// The class path root is every jar's root too: loading "every .sql file on the class path" is never meant.
+			// The class path root is every jar's root too: loading "every .sql file on
+			// the class path" is never meant.
 			throw invalid(text, "names no folder");
 		}
 		return new RevisionLocation(true, folder);
 	}
 
 	private static RevisionSourceException invalid(String text, String problem) {
-		return new RevisionSourceException("invalid-location", "Revision location '" + text + "' " + problem
-				+ ". Write classpath:FOLDER (such as classpath:db/revisions) or filesystem:FOLDER (such as "
-				+ "filesystem:/srv/app/revisions) in migrator.locations.");
+		return new RevisionSourceException("invalid-location",
+				"Revision location '" + text + "' " + problem
+						+ ". Write classpath:FOLDER (such as classpath:db/revisions) or filesystem:FOLDER (such as "
+						+ "filesystem:/srv/app/revisions) in migrator.locations.");
 	}
 
 	/** The location as users write it. */
@@ -61,7 +65,10 @@ record RevisionLocation(boolean onClasspath, String path) {
 		return this.onClasspath ? CLASSPATH + this.path : FILESYSTEM + this.path;
 	}
 
-	/** A file below this folder as shown to users: {@code classpath:db/revisions/0001_init.sql}. */
+	/**
+	 * A file below this folder as shown to users:
+	 * {@code classpath:db/revisions/0001_init.sql}.
+	 */
 	String file(String relativePath) {
 		if (this.onClasspath) {
 			return CLASSPATH + this.path + "/" + relativePath;

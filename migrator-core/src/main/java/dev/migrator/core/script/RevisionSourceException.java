@@ -2,7 +2,10 @@ package dev.migrator.core.script;
 
 import dev.migrator.core.MigratorException;
 
-/** A revision file or class could not be read: bad header, unknown key, empty upgrade, unreadable location. */
+/**
+ * A revision file or class could not be read: bad header, unknown key, empty upgrade,
+ * unreadable location.
+ */
 public class RevisionSourceException extends MigratorException {
 
 	public RevisionSourceException(String code, String message) {

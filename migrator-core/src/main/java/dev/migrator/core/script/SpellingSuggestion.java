@@ -5,15 +5,19 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Finds the known name a misspelt one was most likely meant to be, for "did you mean" hints. */
+/**
+ * Finds the known name a misspelt one was most likely meant to be, for "did you mean"
+ * hints.
+ */
 final class SpellingSuggestion {
 
 	private SpellingSuggestion() {
 	}
 
 	/**
-	 * The candidate closest to the word, if one is close enough to be a plausible typo. Case, {@code _} for
-	 * {@code -} and camelCase for kebab-case ({@code lockTimeout} for {@code lock-timeout}) count as no difference.
+	 * The candidate closest to the word, if one is close enough to be a plausible typo.
+	 * Case, {@code _} for {@code -} and camelCase for kebab-case ({@code lockTimeout} for
+	 * {@code lock-timeout}) count as no difference.
 	 */
 	static Optional<String> closest(String word, Collection<String> candidates) {
 		String normalized = normalize(word);
@@ -32,7 +36,10 @@ final class SpellingSuggestion {
 		return Math.min(a.length(), b.length()) >= 3 && (a.startsWith(b) || b.startsWith(a));
 	}
 
-	/** Levenshtein distance: the fewest single-character edits that turn one word into the other. */
+	/**
+	 * Levenshtein distance: the fewest single-character edits that turn one word into the
+	 * other.
+	 */
 	private static int distance(String a, String b) {
 		int[] previous = new int[b.length() + 1];
 		int[] current = new int[b.length() + 1];

@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Loads every {@code *.sql} file below the given folders as a revision. Each folder is {@code classpath:FOLDER},
- * {@code filesystem:FOLDER} or a bare path, which means the class path; a class path folder may be in directories or
- * jars, Spring Boot's nested jars included. Files are read as UTF-8, below each folder at any depth, in path order.
+ * Loads every {@code *.sql} file below the given folders as a revision. Each folder is
+ * {@code classpath:FOLDER}, {@code filesystem:FOLDER} or a bare path, which means the
+ * class path; a class path folder may be in directories or jars, Spring Boot's nested
+ * jars included. Files are read as UTF-8, below each folder at any depth, in path order.
  * A folder that does not exist is an error; an empty folder gives no revisions.
  */
 public final class SqlFileRevisionSource implements RevisionSource {
@@ -29,8 +30,10 @@ public final class SqlFileRevisionSource implements RevisionSource {
 
 	/**
 	 * @param locations the folders, such as {@code classpath:db/revisions}
-	 * @param loader the class loader whose class path {@code classpath:} folders are found on
-	 * @throws RevisionSourceException when a location is not written as a folder of either kind
+	 * @param loader the class loader whose class path {@code classpath:} folders are
+	 * found on
+	 * @throws RevisionSourceException when a location is not written as a folder of
+	 * either kind
 	 */
 	public SqlFileRevisionSource(List<String> locations, ClassLoader loader) {
 		this.locations = locations.stream().map(RevisionLocation::parse).toList();
@@ -57,8 +60,8 @@ public final class SqlFileRevisionSource implements RevisionSource {
 					: new FileSystemFolder(Path.of(location.path())).read(SUFFIX, reader);
 		}
 		catch (IOException ex) {
-			throw new RevisionSourceException("unreadable-location", location + ": cannot be read (" + ex
-					+ "). Check that the folder and its files are readable.", ex);
+			throw new RevisionSourceException("unreadable-location",
+					location + ": cannot be read (" + ex + "). Check that the folder and its files are readable.", ex);
 		}
 		return revisions.orElseThrow(() -> notFound(location));
 	}
@@ -85,10 +88,9 @@ public final class SqlFileRevisionSource implements RevisionSource {
 		String where = location.onClasspath() ? "there is no folder " + location.path() + " on the class path"
 				: "there is no folder " + Path.of(location.path()).toAbsolutePath().normalize();
 		String create = location.onClasspath()
-				? "Create the folder (for example src/main/resources/" + location.path() + ")"
-				: "Create the folder";
-		return new RevisionSourceException("location-not-found", location + ": revision location not found: " + where
-				+ ". " + create + ", or fix migrator.locations.");
+				? "Create the folder (for example src/main/resources/" + location.path() + ")" : "Create the folder";
+		return new RevisionSourceException("location-not-found",
+				location + ": revision location not found: " + where + ". " + create + ", or fix migrator.locations.");
 	}
 
 }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The keys a SQL revision file's header may use. A new header key is a new constant here and a case where
- * {@link SqlRevisionParser} stores its value.
+ * The keys a SQL revision file's header may use. A new header key is a new constant here
+ * and a case where {@link SqlRevisionParser} stores its value.
  */
 enum SqlHeaderKey {
 
@@ -69,7 +69,9 @@ enum SqlHeaderKey {
 		return this == REVISES || this == BRANCH_LABELS || this == DEPENDS_ON || this == BACKFILL_KEY;
 	}
 
-	/** Whether the key belongs to a backfill declaration, read by {@link BackfillHeader}. */
+	/**
+	 * Whether the key belongs to a backfill declaration, read by {@link BackfillHeader}.
+	 */
 	boolean isBackfill() {
 		return this.label.equals("backfill") || this.label.startsWith("backfill-");
 	}

@@ -11,8 +11,8 @@ import java.util.OptionalInt;
 import java.util.stream.Stream;
 
 /**
- * Reads a SQL revision file: {@code -- migrator:} header lines, then an upgrade section and an optional downgrade
- * section.
+ * Reads a SQL revision file: {@code -- migrator:} header lines, then an upgrade section
+ * and an optional downgrade section.
  *
  * <pre>
  * -- migrator:revision 0003_add_display_name
@@ -23,8 +23,9 @@ import java.util.stream.Stream;
  * ALTER TABLE users DROP COLUMN display_name;
  * </pre>
  *
- * Header lines come in any order and only {@code revision} is required. A file without a downgrade section is
- * forward-only; an empty downgrade section is a downgrade that does nothing. Every error names the file and line.
+ * Header lines come in any order and only {@code revision} is required. A file without a
+ * downgrade section is forward-only; an empty downgrade section is a downgrade that does
+ * nothing. Every error names the file and line.
  */
 public final class SqlRevisionParser {
 
@@ -32,11 +33,13 @@ public final class SqlRevisionParser {
 
 	/**
 	 * Parses one file.
-	 * @param location the file as shown to users, such as {@code classpath:db/revisions/0001_init.sql}
+	 * @param location the file as shown to users, such as
+	 * {@code classpath:db/revisions/0001_init.sql}
 	 * @param content the file's text
 	 */
 	public Revision parse(String location, String content) {
-		// A byte-order mark from a Windows editor is not part of the text, and must not change the checksum.
+		// A byte-order mark from a Windows editor is not part of the text, and must not
+		// change the checksum.
 		String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
 		return new FileParse(location, text).revision();
 	}
@@ -137,7 +140,8 @@ public final class SqlRevisionParser {
 					header(directive);
 				}
 				else if (!AllowComment.isAllow(directive)) {
-					// An allow comment is read with the statements it belongs to (SqlStatementSplitter).
+					// An allow comment is read with the statements it belongs to
+					// (SqlStatementSplitter).
 					misplaced(directive, openSection);
 				}
 			}
@@ -155,9 +159,10 @@ public final class SqlRevisionParser {
 				.filter((candidate) -> candidate.label().equals(directive.key()))
 				.findFirst();
 			if (direction.isPresent() && !directive.value().isEmpty()) {
-				throw new RevisionSourceException("malformed-header", directive.at() + ": " + directive.written()
-						+ " is followed by '" + directive.value() + "', but it takes no value. Put the SQL on the lines "
-						+ "after " + directive.written() + ".");
+				throw new RevisionSourceException("malformed-header",
+						directive.at() + ": " + directive.written() + " is followed by '" + directive.value()
+								+ "', but it takes no value. Put the SQL on the lines " + "after " + directive.written()
+								+ ".");
 			}
 			return direction;
 		}
@@ -184,7 +189,8 @@ public final class SqlRevisionParser {
 						+ ": -- migrator:downgrade comes before -- migrator:upgrade. Put the upgrade section first, "
 						+ "then the downgrade section.");
 			}
-			// A placeholder marks the section as seen; closeSection replaces it with the section's text.
+			// A placeholder marks the section as seen; closeSection replaces it with the
+			// section's text.
 			this.sections.put(direction, new Section(directive, "", 0));
 		}
 
@@ -195,17 +201,17 @@ public final class SqlRevisionParser {
 
 		private void header(Directive directive) {
 			if (AllowComment.isAllow(directive)) {
-				throw new RevisionSourceException("allow-outside-section", directive.at() + ": "
-						+ directive.written() + " is in the header, where there is no statement to allow. Put it "
+				throw new RevisionSourceException("allow-outside-section", directive.at() + ": " + directive.written()
+						+ " is in the header, where there is no statement to allow. Put it "
 						+ "inside the upgrade or downgrade section, on the line directly before the statement it allows.");
 			}
-			SqlHeaderKey key = SqlHeaderKey.of(directive.key())
-				.orElseThrow(() -> unknownHeaderKey(directive));
+			SqlHeaderKey key = SqlHeaderKey.of(directive.key()).orElseThrow(() -> unknownHeaderKey(directive));
 			Directive earlier = this.headers.putIfAbsent(key, directive);
 			if (earlier != null) {
-				throw new RevisionSourceException("duplicate-header-key", directive.at() + ": " + directive.written()
-						+ " is given twice (first on line " + earlier.at().line() + "). Keep one of the two lines"
-						+ (key.isList() ? "; list several values on one line, separated by commas." : "."));
+				throw new RevisionSourceException("duplicate-header-key",
+						directive.at() + ": " + directive.written() + " is given twice (first on line "
+								+ earlier.at().line() + "). Keep one of the two lines"
+								+ (key.isList() ? "; list several values on one line, separated by commas." : "."));
 			}
 			if (directive.value().isEmpty()) {
 				throw new RevisionSourceException("malformed-header", directive.at() + ": " + directive.written()
@@ -237,15 +243,16 @@ public final class SqlRevisionParser {
 				.map((key) -> "Did you mean -- migrator:" + key + "? ")
 				.orElse("");
 			return new RevisionSourceException("unknown-header-key",
-					directive.at() + ": unknown header key '" + directive.name() + "'. " + suggestion + "Valid keys are "
-							+ String.join(", ", valid) + "; write ordinary comments without 'migrator:'.");
+					directive.at() + ": unknown header key '" + directive.name() + "'. " + suggestion
+							+ "Valid keys are " + String.join(", ", valid)
+							+ "; write ordinary comments without 'migrator:'.");
 		}
 
 		private void misplaced(Directive directive, Directive section) {
 			if (SqlHeaderKey.of(directive.key()).isPresent()) {
 				throw new RevisionSourceException("header-in-section",
-						directive.at() + ": the header line " + directive.written() + " is inside the "
-								+ section.key() + " section. Move it above -- migrator:upgrade.");
+						directive.at() + ": the header line " + directive.written() + " is inside the " + section.key()
+								+ " section. Move it above -- migrator:upgrade.");
 			}
 			List<String> inSection = Stream.concat(sectionKeys().stream(), Stream.of(AllowComment.KEY)).toList();
 			String suggestion = SpellingSuggestion.closest(directive.name(), inSection)
@@ -253,22 +260,23 @@ public final class SqlRevisionParser {
 				.orElse("");
 			throw new RevisionSourceException("unknown-directive",
 					directive.at() + ": unknown directive " + directive.written() + " inside the " + section.key()
-							+ " section. " + suggestion + "Only " + String.join(", ",
-									inSection.stream().map((key) -> "-- migrator:" + key).toList())
+							+ " section. " + suggestion + "Only "
+							+ String.join(", ", inSection.stream().map((key) -> "-- migrator:" + key).toList())
 							+ " may appear here; write ordinary comments without 'migrator:'.");
 		}
 
 		private Revision build(int lastLine) {
 			Directive revision = this.headers.get(SqlHeaderKey.REVISION);
 			if (revision == null) {
-				throw new RevisionSourceException("missing-revision-header", at(1)
-						+ ": the file has no -- migrator:revision header. Add one as the first line, such as "
-						+ "-- migrator:revision " + suggestedId() + ".");
+				throw new RevisionSourceException("missing-revision-header",
+						at(1) + ": the file has no -- migrator:revision header. Add one as the first line, such as "
+								+ "-- migrator:revision " + suggestedId() + ".");
 			}
 			checkNotSelfReferencing(SqlHeaderKey.REVISES, this.revises);
 			checkNotSelfReferencing(SqlHeaderKey.DEPENDS_ON, this.dependsOn);
 			Section upgrade = this.sections.get(Direction.UPGRADE);
-			// A revision may be only a backfill declaration: its schema change, if any, came earlier.
+			// A revision may be only a backfill declaration: its schema change, if any,
+			// came earlier.
 			Optional<dev.migrator.core.backfill.Backfill> backfill = this.backfill.backfill();
 			if (upgrade == null && backfill.isEmpty()) {
 				throw new RevisionSourceException("missing-upgrade-section", at(lastLine)
@@ -276,7 +284,8 @@ public final class SqlRevisionParser {
 						+ "header, followed by the upgrade SQL.");
 			}
 			List<SqlStatement> upgradeStatements = (upgrade != null) ? statements(upgrade) : List.of();
-			// A merge revision often only joins branches: its empty upgrade is the whole change, not a forgotten one.
+			// A merge revision often only joins branches: its empty upgrade is the whole
+			// change, not a forgotten one.
 			boolean merge = this.revises.size() > 1;
 			if (upgradeStatements.isEmpty() && backfill.isEmpty() && !merge) {
 				throw new RevisionSourceException("empty-upgrade-section", upgrade.directive().at()
@@ -306,7 +315,10 @@ public final class SqlRevisionParser {
 			return SqlRevisionParser.this.splitter.split(this.location, section.text(), section.firstLine());
 		}
 
-		/** The file name without {@code .sql}, if that would be a valid id, as the id to suggest. */
+		/**
+		 * The file name without {@code .sql}, if that would be a valid id, as the id to
+		 * suggest.
+		 */
 		private String suggestedId() {
 			int nameStart = Math.max(this.location.lastIndexOf('/'), this.location.lastIndexOf(':')) + 1;
 			String name = this.location.substring(nameStart);

@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * @param sql the statement text as written
  * @param line the 1-based line of the file where the statement starts
- * @param allowances the {@code -- migrator:allow} comments that belong to it, in the order written
+ * @param allowances the {@code -- migrator:allow} comments that belong to it, in the
+ * order written
  */
 public record SqlStatement(String sql, int line, List<Allowance> allowances) {
 
@@ -34,8 +35,10 @@ public record SqlStatement(String sql, int line, List<Allowance> allowances) {
 		return new SqlStatement(this.sql, this.line, more);
 	}
 
-	// Revisions built in code take their checksum from this text (Revision.Builder), so a statement without
-	// allowances must print exactly as it did before allowances existed, or every recorded checksum would change.
+	// Revisions built in code take their checksum from this text (Revision.Builder), so a
+	// statement without
+	// allowances must print exactly as it did before allowances existed, or every
+	// recorded checksum would change.
 	@Override
 	public String toString() {
 		String base = "SqlStatement[sql=" + this.sql + ", line=" + this.line;

@@ -9,14 +9,19 @@ import java.util.function.IntFunction;
 /**
  * Splits SQL text into statements on top-level semicolons, for PostgreSQL and SQLite.
  *
- * <p>A semicolon does not end a statement inside a string ({@code '...'}, {@code E'...'}), a quoted identifier, a
- * comment (block comments nest, as in PostgreSQL), a dollar-quoted string ({@code $$...$$}, {@code $tag$...$tag$}),
- * a SQLite {@code CREATE TRIGGER ... BEGIN ... END} body or a PostgreSQL {@code BEGIN ATOMIC ... END} body. Each
- * statement's text runs from its first to its last character that is not whitespace or a comment, so comments
- * between statements are dropped and a statement's line is the line where its SQL starts.
+ * <p>
+ * A semicolon does not end a statement inside a string ({@code '...'}, {@code E'...'}), a
+ * quoted identifier, a comment (block comments nest, as in PostgreSQL), a dollar-quoted
+ * string ({@code $$...$$}, {@code $tag$...$tag$}), a SQLite
+ * {@code CREATE TRIGGER ... BEGIN ... END} body or a PostgreSQL
+ * {@code BEGIN ATOMIC ... END} body. Each statement's text runs from its first to its
+ * last character that is not whitespace or a comment, so comments between statements are
+ * dropped and a statement's line is the line where its SQL starts.
  *
- * <p>A {@code -- migrator:allow RULE-ID reason} comment belongs to the statement it is inside of, or that ends
- * earlier on its line ({@code CREATE INDEX ...; -- migrator:allow ...}); otherwise to the next statement.
+ * <p>
+ * A {@code -- migrator:allow RULE-ID reason} comment belongs to the statement it is
+ * inside of, or that ends earlier on its line
+ * ({@code CREATE INDEX ...; -- migrator:allow ...}); otherwise to the next statement.
  */
 public final class SqlStatementSplitter {
 
@@ -40,14 +45,18 @@ public final class SqlStatementSplitter {
 	}
 
 	/**
-	 * The line of the first character that is not whitespace or a comment, or empty when the text is only those;
-	 * the revision file parser uses it to refuse SQL among the header lines.
+	 * The line of the first character that is not whitespace or a comment, or empty when
+	 * the text is only those; the revision file parser uses it to refuse SQL among the
+	 * header lines.
 	 */
 	OptionalInt firstContentLine(String location, String text, int firstLine) {
 		return new Scan(text, firstLine, (line) -> location + ":" + line).firstContentLine();
 	}
 
-	/** The state of one pass over one text; a new one per call keeps the splitter itself stateless. */
+	/**
+	 * The state of one pass over one text; a new one per call keeps the splitter itself
+	 * stateless.
+	 */
 	private static final class Scan {
 
 		private final String text;
@@ -67,20 +76,29 @@ public final class SqlStatementSplitter {
 
 		private int statementEnd;
 
-		/** The statement's first words, upper-cased, enough to recognise {@code CREATE TEMP TRIGGER}. */
+		/**
+		 * The statement's first words, upper-cased, enough to recognise
+		 * {@code CREATE TEMP TRIGGER}.
+		 */
 		private final List<String> leadingWords = new ArrayList<>(3);
 
 		/** The word just before the current token, if the previous token was a word. */
 		private String previousWord = "";
 
-		/** 1 inside a trigger or BEGIN ATOMIC body, plus one per open CASE in it; 0 outside a body. */
+		/**
+		 * 1 inside a trigger or BEGIN ATOMIC body, plus one per open CASE in it; 0
+		 * outside a body.
+		 */
 		private int bodyDepth;
 
 		private int bodyLine;
 
 		private String bodyKind = "";
 
-		/** Off while only looking for the first SQL line: allow comments matter only inside a section. */
+		/**
+		 * Off while only looking for the first SQL line: allow comments matter only
+		 * inside a section.
+		 */
 		private boolean readsAllowances = true;
 
 		/** Allow comments waiting for the next statement to start. */
@@ -89,7 +107,10 @@ public final class SqlStatementSplitter {
 		/** Allow comments of the statement being read. */
 		private final List<Allowance> statementAllowances = new ArrayList<>();
 
-		/** The line of the semicolon that ended the last statement, or -1 once another has started. */
+		/**
+		 * The line of the semicolon that ended the last statement, or -1 once another has
+		 * started.
+		 */
 		private int lastEndLine = -1;
 
 		Scan(String text, int firstLine, IntFunction<String> where) {
@@ -120,9 +141,10 @@ public final class SqlStatementSplitter {
 				this.statementEnd = this.pos;
 			}
 			if (this.bodyDepth > 0) {
-				throw new RevisionSourceException("unterminated-block", this.where.apply(this.bodyLine) + ": the "
-						+ this.bodyKind + " body that starts here has no matching END. End it with END; "
-						+ "(each CASE inside the body needs its own END).");
+				throw new RevisionSourceException("unterminated-block",
+						this.where.apply(this.bodyLine) + ": the " + this.bodyKind
+								+ " body that starts here has no matching END. End it with END; "
+								+ "(each CASE inside the body needs its own END).");
 			}
 			endStatement();
 			if (!this.pendingAllowances.isEmpty()) {
@@ -144,7 +166,10 @@ public final class SqlStatementSplitter {
 			return OptionalInt.empty();
 		}
 
-		/** Skips one whitespace character or comment; false when the next character starts a token. */
+		/**
+		 * Skips one whitespace character or comment; false when the next character starts
+		 * a token.
+		 */
 		private boolean skipTrivia() {
 			char c = this.text.charAt(this.pos);
 			if (Character.isWhitespace(c)) {
@@ -201,9 +226,10 @@ public final class SqlStatementSplitter {
 			this.pos++;
 			while (true) {
 				if (this.pos >= this.text.length()) {
-					throw new RevisionSourceException(code, this.where.apply(startLine) + ": the " + construct
-							+ " that starts here is never closed. Add the closing " + closer
-							+ " (write a " + closer + " inside it as " + closer + closer + ").");
+					throw new RevisionSourceException(code,
+							this.where.apply(startLine) + ": the " + construct
+									+ " that starts here is never closed. Add the closing " + closer + " (write a "
+									+ closer + " inside it as " + closer + closer + ").");
 				}
 				char c = this.text.charAt(this.pos);
 				if (backslashEscapes && c == '\\') {
@@ -230,9 +256,10 @@ public final class SqlStatementSplitter {
 			int depth = 0;
 			do {
 				if (this.pos >= this.text.length()) {
-					throw new RevisionSourceException("unterminated-block-comment", this.where.apply(startLine)
-							+ ": the /* comment that starts here is never closed. Add */ to end it "
-							+ "(comments nest: every /* inside it needs its own */).");
+					throw new RevisionSourceException("unterminated-block-comment",
+							this.where.apply(startLine)
+									+ ": the /* comment that starts here is never closed. Add */ to end it "
+									+ "(comments nest: every /* inside it needs its own */).");
 				}
 				char c = this.text.charAt(this.pos);
 				if (c == '/' && peek(1) == '*') {
@@ -250,7 +277,10 @@ public final class SqlStatementSplitter {
 			while (depth > 0);
 		}
 
-		/** At a {@code $} that does not continue a word: a dollar quote, a {@code $1} parameter or a lone sign. */
+		/**
+		 * At a {@code $} that does not continue a word: a dollar quote, a {@code $1}
+		 * parameter or a lone sign.
+		 */
 		private void dollar() {
 			int tagEnd = this.pos + 1;
 			if (isIdentifierStart(peek(1))) {
@@ -259,7 +289,8 @@ public final class SqlStatementSplitter {
 				}
 			}
 			if (tagEnd >= this.text.length() || this.text.charAt(tagEnd) != '$') {
-				// $1 (a parameter) or $name (a SQLite parameter): not a quote, so no closing tag to look for.
+				// $1 (a parameter) or $name (a SQLite parameter): not a quote, so no
+				// closing tag to look for.
 				this.pos++;
 				while (this.pos < this.text.length() && isIdentifierPart(this.text.charAt(this.pos))) {
 					this.pos++;
@@ -270,9 +301,10 @@ public final class SqlStatementSplitter {
 			int startLine = this.line;
 			int close = this.text.indexOf(delimiter, tagEnd + 1);
 			if (close < 0) {
-				throw new RevisionSourceException("unterminated-dollar-quote", this.where.apply(startLine)
-						+ ": the dollar-quoted string opened with " + delimiter + " here is never closed. Add the closing "
-						+ delimiter + " (the tag must match exactly).");
+				throw new RevisionSourceException("unterminated-dollar-quote",
+						this.where.apply(startLine) + ": the dollar-quoted string opened with " + delimiter
+								+ " here is never closed. Add the closing " + delimiter
+								+ " (the tag must match exactly).");
 			}
 			int end = close + delimiter.length();
 			while (this.pos < end) {
@@ -337,7 +369,10 @@ public final class SqlStatementSplitter {
 			}
 		}
 
-		/** Ends the current statement; false when there was none (only whitespace and comments). */
+		/**
+		 * Ends the current statement; false when there was none (only whitespace and
+		 * comments).
+		 */
 		private boolean endStatement() {
 			boolean ended = this.statementStart >= 0;
 			if (ended) {
@@ -352,7 +387,10 @@ public final class SqlStatementSplitter {
 			return ended;
 		}
 
-		/** Moves past one character, counting line breaks ({@code \n}, {@code \r\n} or a lone {@code \r}). */
+		/**
+		 * Moves past one character, counting line breaks ({@code \n}, {@code \r\n} or a
+		 * lone {@code \r}).
+		 */
 		private void advance() {
 			char c = this.text.charAt(this.pos++);
 			if (c == '\n' || (c == '\r' && peek(0) != '\n')) {

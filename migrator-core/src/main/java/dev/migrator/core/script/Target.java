@@ -5,13 +5,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A parsed target expression. The grammar:
- * <pre>
+ * A parsed target expression. The grammar: <pre>
  * target   := "head" | "heads" | "base" | label "@head" | ("+" | "-") N | ref | ref ("+" | "-") N
  * ref      := a full revision id | a unique id prefix | a branch label
- * </pre>
- * Whether {@code ref-N} is a relative step or an id containing a dash is decided against the graph by
- * {@link TargetResolver}: an exact id always wins.
+ * </pre> Whether {@code ref-N} is a relative step or an id containing a dash is decided
+ * against the graph by {@link TargetResolver}: an exact id always wins.
  */
 public sealed interface Target {
 
@@ -35,13 +33,19 @@ public sealed interface Target {
 	record Relative(int delta) implements Target {
 	}
 
-	/** An id, unique prefix or label, possibly followed by a relative step, resolved against the graph. */
+	/**
+	 * An id, unique prefix or label, possibly followed by a relative step, resolved
+	 * against the graph.
+	 */
 	record Reference(String text) implements Target {
 	}
 
 	Pattern RELATIVE = Pattern.compile("([+-])(\\d{1,9})");
 
-	/** Parses the text; every text that is not a keyword is a {@link Reference} for the resolver to judge. */
+	/**
+	 * Parses the text; every text that is not a keyword is a {@link Reference} for the
+	 * resolver to judge.
+	 */
 	static Target parse(String text) {
 		String value = text.trim();
 		if (value.isEmpty()) {
@@ -66,8 +70,8 @@ public sealed interface Target {
 		if (value.endsWith("@head")) {
 			String label = value.substring(0, value.length() - "@head".length());
 			if (label.isEmpty()) {
-				throw new RevisionGraphException("invalid-target",
-						"Target '" + value + "' has no branch label before @head. Write label@head, e.g. billing@head.");
+				throw new RevisionGraphException("invalid-target", "Target '" + value
+						+ "' has no branch label before @head. Write label@head, e.g. billing@head.");
 			}
 			return new LabelHead(label);
 		}
@@ -78,7 +82,9 @@ public sealed interface Target {
 		return new Reference(value);
 	}
 
-	/** Splits {@code ref+N} / {@code ref-N} into its parts when the text has that shape. */
+	/**
+	 * Splits {@code ref+N} / {@code ref-N} into its parts when the text has that shape.
+	 */
 	static Optional<Step> splitStep(String text) {
 		Matcher matcher = Pattern.compile("(.+?)([+-])(\\d{1,9})").matcher(text);
 		if (!matcher.matches()) {

@@ -7,8 +7,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Resolves a target expression against the graph and the database's version rows into the set of revisions the
- * schema should end at (empty for base).
+ * Resolves a target expression against the graph and the database's version rows into the
+ * set of revisions the schema should end at (empty for base).
  */
 public final class TargetResolver {
 
@@ -18,7 +18,10 @@ public final class TargetResolver {
 		this.graph = graph;
 	}
 
-	/** The revisions the target names; {@code rows} is the version table's content, used by relative targets. */
+	/**
+	 * The revisions the target names; {@code rows} is the version table's content, used
+	 * by relative targets.
+	 */
 	public Set<String> resolve(String text, Set<String> rows) {
 		Target target = Target.parse(text);
 		if (target instanceof Target.Head) {
@@ -47,9 +50,13 @@ public final class TargetResolver {
 		if (exact.isPresent()) {
 			return Set.of(exact.get().id());
 		}
-		// A unique prefix of the whole text wins over reading its tail as a step: with ids v2-10 and 0001_init,
+		// A unique prefix of the whole text wins over reading its tail as a step: with
+		// ids v2-10 and 0001_init,
 		// "v2-1" means v2-10, not one step below v2-10.
-		List<Revision> prefixed = this.graph.revisions().stream().filter((r) -> r.id().startsWith(reference)).limit(2)
+		List<Revision> prefixed = this.graph.revisions()
+			.stream()
+			.filter((r) -> r.id().startsWith(reference))
+			.limit(2)
 			.toList();
 		if (prefixed.size() == 1) {
 			return Set.of(prefixed.get(0).id());
@@ -77,34 +84,39 @@ public final class TargetResolver {
 			return matches.get(0);
 		}
 		if (matches.isEmpty()) {
-			throw new RevisionGraphException("unknown-target", "Target '" + target + "': no revision id, prefix or branch label '"
-					+ reference + "' is known." + this.graph.suggestionsFor(reference));
+			throw new RevisionGraphException("unknown-target",
+					"Target '" + target + "': no revision id, prefix or branch label '" + reference + "' is known."
+							+ this.graph.suggestionsFor(reference));
 		}
-		throw new RevisionGraphException("ambiguous-target", "Target '" + target + "': prefix '" + reference
-				+ "' matches " + matches.size() + " revisions: "
-				+ matches.stream().limit(10).map(Revision::id).collect(Collectors.joining(", "))
-				+ ". Write more of the id.");
+		throw new RevisionGraphException("ambiguous-target",
+				"Target '" + target + "': prefix '" + reference + "' matches " + matches.size() + " revisions: "
+						+ matches.stream().limit(10).map(Revision::id).collect(Collectors.joining(", "))
+						+ ". Write more of the id.");
 	}
 
 	private String headOfLabel(String label) {
-		Revision start = this.graph.findByLabel(label).orElseThrow(() -> new RevisionGraphException("unknown-branch-label",
-				"Target '" + label + "@head': branch label '" + label + "' is not declared by any revision. Known labels: "
-						+ knownLabels() + ". Use one of them, or declare the label with -- migrator:branch-labels on "
-						+ "the revision that starts the branch."));
+		Revision start = this.graph.findByLabel(label)
+			.orElseThrow(() -> new RevisionGraphException("unknown-branch-label",
+					"Target '" + label + "@head': branch label '" + label
+							+ "' is not declared by any revision. Known labels: " + knownLabels()
+							+ ". Use one of them, or declare the label with -- migrator:branch-labels on "
+							+ "the revision that starts the branch."));
 		Set<String> descendants = this.graph.branchOf(List.of(start.id()));
 		List<Revision> heads = this.graph.heads().stream().filter((h) -> descendants.contains(h.id())).toList();
 		if (heads.size() != 1) {
-			throw new RevisionGraphException("multiple-heads", "Target '" + label + "@head' is ambiguous: branch '" + label
-					+ "' has " + heads.size() + " heads: " + describe(heads) + ". Name one of them, or merge them.");
+			throw new RevisionGraphException("multiple-heads",
+					"Target '" + label + "@head' is ambiguous: branch '" + label + "' has " + heads.size() + " heads: "
+							+ describe(heads) + ". Name one of them, or merge them.");
 		}
 		return heads.get(0).id();
 	}
 
 	private Set<String> walkFromCurrent(Set<String> rows, int delta, String target) {
 		if (rows.size() > 1) {
-			throw new RevisionGraphException("ambiguous-relative-target", "Target '" + target
-					+ "' is relative, but the database is at several heads: " + String.join(", ", new java.util.TreeSet<>(rows))
-					+ ". Use id" + (delta >= 0 ? "+" : "-") + Math.abs(delta) + " with one of them.");
+			throw new RevisionGraphException("ambiguous-relative-target",
+					"Target '" + target + "' is relative, but the database is at several heads: "
+							+ String.join(", ", new java.util.TreeSet<>(rows)) + ". Use id" + (delta >= 0 ? "+" : "-")
+							+ Math.abs(delta) + " with one of them.");
 		}
 		if (rows.isEmpty()) {
 			if (delta <= 0) {
@@ -116,11 +128,12 @@ public final class TargetResolver {
 			}
 			List<Revision> bases = this.graph.bases();
 			if (bases.size() != 1) {
-				throw new RevisionGraphException("ambiguous-relative-target", "Target '" + target
-						+ "' starts from base, but there are " + bases.size() + " bases: " + describe(bases)
-						+ ". Use id+N with one of them.");
+				throw new RevisionGraphException("ambiguous-relative-target",
+						"Target '" + target + "' starts from base, but there are " + bases.size() + " bases: "
+								+ describe(bases) + ". Use id+N with one of them.");
 			}
-			// The first step from base reaches the base revision; the walk counts on from there.
+			// The first step from base reaches the base revision; the walk counts on from
+			// there.
 			return walk(bases.get(0).id(), delta - 1, target, "base", 1);
 		}
 		return walk(rows.iterator().next(), delta, target);
@@ -131,8 +144,9 @@ public final class TargetResolver {
 	}
 
 	/**
-	 * Walks {@code delta} steps from {@code from}; {@code origin} and {@code stepsBefore} are where the user's count
-	 * started and how many of its steps were taken before {@code from}, so that errors count as the user does.
+	 * Walks {@code delta} steps from {@code from}; {@code origin} and {@code stepsBefore}
+	 * are where the user's count started and how many of its steps were taken before
+	 * {@code from}, so that errors count as the user does.
 	 */
 	private Set<String> walk(String from, int delta, String target, String origin, int stepsBefore) {
 		String current = from;
@@ -149,9 +163,10 @@ public final class TargetResolver {
 						+ (delta > 0 ? " Use head or heads to go to the end." : " Use base to undo everything."));
 			}
 			if (next.size() > 1) {
-				throw new RevisionGraphException("ambiguous-relative-target", "Target '" + target + "' cannot choose at "
-						+ current + ": it " + (delta > 0 ? "branches into " : "merges ") + describe(next)
-						+ ". Name the revision to go to instead.");
+				throw new RevisionGraphException("ambiguous-relative-target",
+						"Target '" + target + "' cannot choose at " + current + ": it "
+								+ (delta > 0 ? "branches into " : "merges ") + describe(next)
+								+ ". Name the revision to go to instead.");
 			}
 			current = next.get(0).id();
 		}

@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The day-to-day loop on a real database: write revisions, run them, branch, see two heads, merge them, draw the
- * history, go back down; each dialect's test class runs it.
+ * The day-to-day loop on a real database: write revisions, run them, branch, see two
+ * heads, merge them, draw the history, go back down; each dialect's test class runs it.
  */
 abstract class AuthoringCommandsContract {
 
@@ -53,9 +53,12 @@ abstract class AuthoringCommandsContract {
 		HeadsReport heads = new HeadsCheck(branched).report();
 		assertThat(heads.heads()).extracting(HeadsReport.Head::id).containsExactly(orders.id(), emails.id());
 		assertThat(heads.heads()).extracting(HeadsReport.Head::location)
-			.containsExactly("filesystem:" + orders.file().toAbsolutePath(), "filesystem:" + emails.file().toAbsolutePath());
-		assertThatExceptionOfType(AuthoringException.class).isThrownBy(() -> new HeadsCheck(branched).requireSingleHead());
-		assertThat(Migrator.create(config).upgrade("heads").after()).containsExactlyInAnyOrder(orders.id(), emails.id());
+			.containsExactly("filesystem:" + orders.file().toAbsolutePath(),
+					"filesystem:" + emails.file().toAbsolutePath());
+		assertThatExceptionOfType(AuthoringException.class)
+			.isThrownBy(() -> new HeadsCheck(branched).requireSingleHead());
+		assertThat(Migrator.create(config).upgrade("heads").after()).containsExactlyInAnyOrder(orders.id(),
+				emails.id());
 
 		WrittenRevision merge = writer.merge("merge orders and emails", List.of("heads"), files.folder());
 		assertThat(Migrator.create(config).upgrade("heads").after()).containsExactly(merge.id());
@@ -75,8 +78,8 @@ abstract class AuthoringCommandsContract {
 		assertThat(Migrator.create(config).downgrade("base").after()).isEmpty();
 	}
 
-	private static WrittenRevision sql(RevisionWriter writer, RevisionFiles files, String message, Optional<String> head,
-			String upgrade, String downgrade) {
+	private static WrittenRevision sql(RevisionWriter writer, RevisionFiles files, String message,
+			Optional<String> head, String upgrade, String downgrade) {
 		WrittenRevision written = writer.revision(message, RevisionKind.SQL, head, Optional.empty(), List.of(),
 				files.folder(), Optional.empty());
 		RevisionFiles.fillUpgrade(written.file(), upgrade, downgrade);

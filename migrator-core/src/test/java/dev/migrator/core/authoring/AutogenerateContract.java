@@ -30,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Autogenerate on a real database: a live schema and a desired one that differ in every way the diff knows, the
- * draft compiled and applied, and a second draft that finds nothing; each dialect's test class runs these.
+ * Autogenerate on a real database: a live schema and a desired one that differ in every
+ * way the diff knows, the draft compiled and applied, and a second draft that finds
+ * nothing; each dialect's test class runs these.
  */
 abstract class AutogenerateContract {
 
@@ -48,10 +49,16 @@ abstract class AutogenerateContract {
 
 	abstract String dialect();
 
-	/** The schema the database has before the draft: users with full_name and legacy_code, audit_log, keep_me. */
+	/**
+	 * The schema the database has before the draft: users with full_name and legacy_code,
+	 * audit_log, keep_me.
+	 */
 	abstract String liveSchema();
 
-	/** The schema wanted: users changed (display_name instead of full_name), orders added, audit_log gone. */
+	/**
+	 * The schema wanted: users changed (display_name instead of full_name), orders added,
+	 * audit_log gone.
+	 */
 	abstract String desiredSchema();
 
 	@BeforeEach
@@ -63,7 +70,10 @@ abstract class AutogenerateContract {
 	}
 
 	MigratorConfig config(JavaMigration... migrations) {
-		return MigratorConfig.builder().dataSource(this.dataSource).locations(List.of()).javaMigrations(migrations)
+		return MigratorConfig.builder()
+			.dataSource(this.dataSource)
+			.locations(List.of())
+			.javaMigrations(migrations)
 			.build();
 	}
 
@@ -95,15 +105,20 @@ abstract class AutogenerateContract {
 		Draft second = autogenerate(draft).draft(this.schemaFile, SKIP_KEEP_ME);
 		assertThat(second.upgradeOperations()).extracting(Operation::describe).isEmpty();
 		assertThat(second.isEmpty()).isTrue();
-		assertThat(autogenerate(draft).revision("again", this.schemaFile, SKIP_KEEP_ME, Optional.empty(),
-				this.temp.resolve("java"), "com.example.drafts").revision()).isEmpty();
+		assertThat(autogenerate(draft)
+			.revision("again", this.schemaFile, SKIP_KEEP_ME, Optional.empty(), this.temp.resolve("java"),
+					"com.example.drafts")
+			.revision()).isEmpty();
 		Migrator.create(config(draft)).downgrade("base");
 		List<SchemaChange> leftAfterDowngrade = new SchemaDiff(Names.forDialect(dialect()), SKIP_KEEP_ME)
 			.compare(before, live());
 		assertThat(leftAfterDowngrade).allSatisfy(this::assertCannotBeUndone);
 	}
 
-	/** What a downgrade may leave behind because the database cannot undo it; nothing by default. */
+	/**
+	 * What a downgrade may leave behind because the database cannot undo it; nothing by
+	 * default.
+	 */
 	void assertCannotBeUndone(SchemaChange change) {
 		assertThat(change).as("left after the downgrade").isNull();
 	}
@@ -111,8 +126,8 @@ abstract class AutogenerateContract {
 	@Test
 	void writesADroppedAndAnAddedColumnOfOneTypeAsDropAndAddWithARenameWarning() throws Exception {
 		AutogenerateResult result = draftRevision();
-		assertThat(result.draft().warnings()).anySatisfy((w) -> assertThat(w).startsWith(
-				"POSSIBLE RENAME: users.full_name is dropped and users.display_name added")
+		assertThat(result.draft().warnings()).anySatisfy((w) -> assertThat(w)
+			.startsWith("POSSIBLE RENAME: users.full_name is dropped and users.display_name added")
 			.contains("expand (add display_name), dual write", "backfill", "contract (drop full_name"));
 		assertThat(result.draft().upgradeOperations()).extracting(Operation::describe)
 			.contains("dropColumn users.full_name", "addColumn users.display_name")

@@ -14,7 +14,10 @@ import java.util.regex.Pattern;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
-/** Compiles a generated Java revision in a test, as its author's build would, and creates it. */
+/**
+ * Compiles a generated Java revision in a test, as its author's build would, and creates
+ * it.
+ */
 final class DraftCompiler {
 
 	private static final Pattern PACKAGE = Pattern.compile("(?m)^package ([\\w.]+);");

@@ -15,13 +15,17 @@ class GraphDrawingTests {
 		return Revision.builder(id).message(message).revises(parents).upgradeSql("SELECT 1");
 	}
 
-	/** Two branches merged, a third still open, a labelled second root, a dependency between them. */
+	/**
+	 * Two branches merged, a third still open, a labelled second root, a dependency
+	 * between them.
+	 */
 	private static RevisionGraph sample() {
 		return RevisionGraph.of(List.of(rev("0001", "create users").build(), rev("0002", "users email", "0001").build(),
-				rev("0003a", "orders", "0002").build(), rev("0003b", "user status", "0002").branchLabels("status").build(),
+				rev("0003a", "orders", "0002").build(),
+				rev("0003b", "user status", "0002").branchLabels("status").build(),
 				rev("0004", "merge", "0003a", "0003b").build(), rev("0005", "orders index", "0004").build(),
-				rev("0005x", "experiment", "0004").build(), rev("b001", "billing", new String[0]).branchLabels("billing")
-					.build(),
+				rev("0005x", "experiment", "0004").build(),
+				rev("b001", "billing", new String[0]).branchLabels("billing").build(),
 				rev("b002", "invoices", "b001").dependsOn("0002").build()));
 	}
 
@@ -46,9 +50,9 @@ class GraphDrawingTests {
 
 	@Test
 	void drawsNestedMergesAndThreeBranchesJoiningAtTheirCommonParent() {
-		RevisionGraph graph = RevisionGraph.of(List.of(rev("a", "").build(), rev("b", "", "a").build(),
-				rev("c", "", "a").build(), rev("d", "", "a").build(), rev("m", "", "b", "d").build(),
-				rev("n", "", "c", "m").build()));
+		RevisionGraph graph = RevisionGraph
+			.of(List.of(rev("a", "").build(), rev("b", "", "a").build(), rev("c", "", "a").build(),
+					rev("d", "", "a").build(), rev("m", "", "b", "d").build(), rev("n", "", "c", "m").build()));
 		assertThat(new GraphDrawing(graph).text()).isEqualTo("""
 				*      n (head, merge)
 				├─╮

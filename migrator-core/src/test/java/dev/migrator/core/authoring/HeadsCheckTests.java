@@ -15,20 +15,27 @@ import static org.assertj.core.api.Assertions.tuple;
 class HeadsCheckTests {
 
 	private static Revision rev(String id, String... parents) {
-		return Revision.builder(id).revises(parents).origin(Origin.file("classpath:db/revisions/" + id + ".sql"))
-			.upgradeSql("SELECT 1").build();
+		return Revision.builder(id)
+			.revises(parents)
+			.origin(Origin.file("classpath:db/revisions/" + id + ".sql"))
+			.upgradeSql("SELECT 1")
+			.build();
 	}
 
 	@Test
 	void reportsEachHeadWithTheFileThatIntroducedItAndTheLabelsOfItsBranch() {
 		RevisionGraph graph = RevisionGraph.of(List.of(rev("0001_base"),
-				Revision.builder("0002_users").revises("0001_base").branchLabels("users")
-					.origin(Origin.file("classpath:db/revisions/0002_users.sql")).upgradeSql("SELECT 1").build(),
+				Revision.builder("0002_users")
+					.revises("0001_base")
+					.branchLabels("users")
+					.origin(Origin.file("classpath:db/revisions/0002_users.sql"))
+					.upgradeSql("SELECT 1")
+					.build(),
 				rev("0003_users_email", "0002_users"), rev("0002_orders", "0001_base")));
 		HeadsReport report = new HeadsCheck(graph).report();
 		assertThat(report.hasSeveralHeads()).isTrue();
-		assertThat(report.heads()).extracting(HeadsReport.Head::id, HeadsReport.Head::branchLabels,
-				HeadsReport.Head::location)
+		assertThat(report.heads())
+			.extracting(HeadsReport.Head::id, HeadsReport.Head::branchLabels, HeadsReport.Head::location)
 			.containsExactly(tuple("0002_orders", List.of(), "classpath:db/revisions/0002_orders.sql"),
 					tuple("0003_users_email", List.of("users"), "classpath:db/revisions/0003_users_email.sql"));
 		assertThat(report.describe()).isEqualTo("""

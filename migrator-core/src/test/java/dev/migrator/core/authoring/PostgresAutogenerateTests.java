@@ -90,12 +90,14 @@ class PostgresAutogenerateTests extends AutogenerateContract {
 		AutogenerateResult result = draftRevision();
 		List<Operation> upgrade = result.draft().upgradeOperations();
 		assertThat(upgrade).contains(AddNotNull.of("users", "created_at"));
-		assertThat(upgrade).filteredOn(SafeOperation.class::isInstance).extracting(Operation::describe)
+		assertThat(upgrade).filteredOn(SafeOperation.class::isInstance)
+			.extracting(Operation::describe)
 			.contains("addColumn users.status (safe)", "addColumn users.plan (safe)",
 					"addUniqueConstraint users_email_key on users (safe)",
 					"addCheckConstraint users_status_check on users (safe)", "addEnumValue mood 'happy' (safe)");
 		// Built concurrently on the table in use; plainly on the new, empty one.
-		assertThat(upgrade).filteredOn(CreateIndex.class::isInstance).map(CreateIndex.class::cast)
+		assertThat(upgrade).filteredOn(CreateIndex.class::isInstance)
+			.map(CreateIndex.class::cast)
 			.extracting(CreateIndex::table, CreateIndex::concurrent)
 			.containsExactlyInAnyOrder(tuple("users", true), tuple("users", true), tuple("orders", false));
 		String source = Files.readString(result.revision().orElseThrow().file());

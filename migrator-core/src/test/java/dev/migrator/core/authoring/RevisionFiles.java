@@ -10,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 
-/** A folder of SQL revision files written by a test, and the revision graph they load into. */
+/**
+ * A folder of SQL revision files written by a test, and the revision graph they load
+ * into.
+ */
 final class RevisionFiles {
 
 	private final Path folder;
@@ -29,7 +32,9 @@ final class RevisionFiles {
 		return this.folder;
 	}
 
-	/** A reversible revision creating one table; {@code parents} may be empty for a root. */
+	/**
+	 * A reversible revision creating one table; {@code parents} may be empty for a root.
+	 */
 	RevisionFiles table(String id, String table, String... parents) {
 		String revises = (parents.length == 0) ? "" : "-- migrator:revises " + String.join(", ", parents) + "\n";
 		return file(id + ".sql", "-- migrator:revision " + id + "\n" + revises + "-- migrator:upgrade\nCREATE TABLE "

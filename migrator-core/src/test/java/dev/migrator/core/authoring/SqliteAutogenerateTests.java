@@ -67,8 +67,9 @@ class SqliteAutogenerateTests extends AutogenerateContract {
 			.extracting(Operation::describe)
 			.contains("addUniqueConstraint uq_users_email on users", "alterColumn users.created_at");
 		String source = Files.readString(result.revision().orElseThrow().file());
-		assertThat(source).contains("foreignKey(\"user_id\", \"users\", \"id\").named(\"fk_orders_user_id_users\")"
-				+ ".onDelete(ReferentialAction.CASCADE)")
+		assertThat(source)
+			.contains("foreignKey(\"user_id\", \"users\", \"id\").named(\"fk_orders_user_id_users\")"
+					+ ".onDelete(ReferentialAction.CASCADE)")
 			.contains("check(\"amount\", \"amount > 0\").named(\"ck_orders_amount\")")
 			.contains("op.execute(\"CREATE INDEX users_created_desc ON users (created_at DESC)\");")
 			.doesNotContain("autocommitBlock");

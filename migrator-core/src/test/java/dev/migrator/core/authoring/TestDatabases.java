@@ -11,7 +11,10 @@ import java.sql.Statement;
 
 import javax.sql.DataSource;
 
-/** Real databases for authoring tests: a fresh PostgreSQL database or SQLite file per call. */
+/**
+ * Real databases for authoring tests: a fresh PostgreSQL database or SQLite file per
+ * call.
+ */
 final class TestDatabases {
 
 	private TestDatabases() {

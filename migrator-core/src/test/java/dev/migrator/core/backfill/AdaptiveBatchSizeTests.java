@@ -11,18 +11,27 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The batch size moves toward the target duration: up on a fast table, down when batches are slow, within bounds. */
+/**
+ * The batch size moves toward the target duration: up on a fast table, down when batches
+ * are slow, within bounds.
+ */
 class AdaptiveBatchSizeTests {
 
 	@Test
 	void batchesGrowOnAFastTableUpToTheUpperBound() throws Exception {
 		DataSource dataSource = BackfillDatabases.freshPostgres();
 		BackfillDatabases.createItems(dataSource, 20_000);
-		Backfill backfill = Backfill.builder("fast").table("items").key("id").set("counter = counter + 1")
-			.batchSize(BatchSizeBounds.between(10, 2000)).targetDuration(Duration.ofMillis(300))
-			.pause(Duration.ZERO).build();
+		Backfill backfill = Backfill.builder("fast")
+			.table("items")
+			.key("id")
+			.set("counter = counter + 1")
+			.batchSize(BatchSizeBounds.between(10, 2000))
+			.targetDuration(Duration.ofMillis(300))
+			.pause(Duration.ZERO)
+			.build();
 		List<BatchReport> batches = new CopyOnWriteArrayList<>();
-		BackfillDatabases.upgradedMigrator(dataSource, backfill, (builder) -> builder.backfillListener(listener(batches)))
+		BackfillDatabases
+			.upgradedMigrator(dataSource, backfill, (builder) -> builder.backfillListener(listener(batches)))
 			.backfills()
 			.run("fast");
 
@@ -46,9 +55,14 @@ class AdaptiveBatchSizeTests {
 				update.setArray(1, chunk.connection().createArrayOf("bigint", chunk.values("id").toArray()));
 				assertThat(update.executeUpdate()).isEqualTo(chunk.size());
 			}
-		}).batchSize(new BatchSizeBounds(20, 400, 400)).targetDuration(Duration.ofMillis(50)).pause(Duration.ZERO).build();
+		})
+			.batchSize(new BatchSizeBounds(20, 400, 400))
+			.targetDuration(Duration.ofMillis(50))
+			.pause(Duration.ZERO)
+			.build();
 		List<BatchReport> batches = new CopyOnWriteArrayList<>();
-		BackfillDatabases.upgradedMigrator(dataSource, backfill, (builder) -> builder.backfillListener(listener(batches)))
+		BackfillDatabases
+			.upgradedMigrator(dataSource, backfill, (builder) -> builder.backfillListener(listener(batches)))
 			.backfills()
 			.run("slow");
 

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** The backfill commands of the facade: run, pause, resume, cancel, status, and backfills run by upgrade. */
+/**
+ * The backfill commands of the facade: run, pause, resume, cancel, status, and backfills
+ * run by upgrade.
+ */
 class BackfillCommandsTests {
 
 	@TempDir
@@ -53,7 +56,8 @@ class BackfillCommandsTests {
 		DataSource dataSource = BackfillDatabases.freshPostgres();
 		String location = revisions();
 		Migrator.create(config(dataSource, location).build()).upgrade("0002_status");
-		assertThat(BackfillDatabases.count(dataSource, "SELECT count(*) FROM items WHERE status IS NULL")).isEqualTo(90);
+		assertThat(BackfillDatabases.count(dataSource, "SELECT count(*) FROM items WHERE status IS NULL"))
+			.isEqualTo(90);
 
 		Migrator migrator = Migrator.create(config(dataSource, location).runBackfillsOnUpgrade(true).build());
 		RunResult result = migrator.upgrade("heads");
@@ -70,13 +74,15 @@ class BackfillCommandsTests {
 			.satisfies((status) -> assertThat(status.revisionApplied()).isFalse());
 		assertThatExceptionOfType(MigratorException.class).isThrownBy(() -> migrator.backfills().run("items_status"))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("backfill-revision-not-applied"))
-			.withMessageContaining("0002_status").withMessageContaining("Run upgrade first");
+			.withMessageContaining("0002_status")
+			.withMessageContaining("Run upgrade first");
 
 		migrator.upgrade("0002_status");
 		BackfillStatus pending = migrator.backfills().status("items_status");
 		assertThat(pending.revisionApplied()).isTrue();
 		assertThat(pending.state()).isEqualTo(BackfillState.PENDING);
-		assertThat(BackfillDatabases.count(dataSource, "SELECT count(*) FROM items WHERE status IS NULL")).isEqualTo(90);
+		assertThat(BackfillDatabases.count(dataSource, "SELECT count(*) FROM items WHERE status IS NULL"))
+			.isEqualTo(90);
 
 		assertThat(migrator.backfills().runPending()).singleElement()
 			.satisfies((status) -> assertThat(status.state()).isEqualTo(BackfillState.DONE));
@@ -95,7 +101,8 @@ class BackfillCommandsTests {
 		assertThat(backfills.pause().state()).as("pausing twice changes nothing").isEqualTo(BackfillState.PAUSED);
 		assertThat(migrator.backfills().runPending()).singleElement()
 			.satisfies((status) -> assertThat(status.state()).isEqualTo(BackfillState.PAUSED));
-		assertThat(BackfillDatabases.count(dataSource, "SELECT count(*) FROM items WHERE status IS NULL")).isEqualTo(90);
+		assertThat(BackfillDatabases.count(dataSource, "SELECT count(*) FROM items WHERE status IS NULL"))
+			.isEqualTo(90);
 		assertThat(backfills.cancel().state()).isEqualTo(BackfillState.CANCELLED);
 		assertThat(backfills.resume().state()).isEqualTo(BackfillState.PENDING);
 		assertThat(migrator.backfills().run("items_status").state()).isEqualTo(BackfillState.DONE);
@@ -151,7 +158,9 @@ class BackfillCommandsTests {
 	}
 
 	private MigratorConfig.Builder config(DataSource dataSource, String location) {
-		return MigratorConfig.builder().dataSource(dataSource).locations(location)
+		return MigratorConfig.builder()
+			.dataSource(dataSource)
+			.locations(location)
 			.backfillListener(new BackfillListener() {
 				@Override
 				public void stateChanged(String backfill, BackfillState from, BackfillState to) {

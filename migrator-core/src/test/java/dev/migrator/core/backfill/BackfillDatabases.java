@@ -19,10 +19,15 @@ import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteDataSource;
 
-/** Real databases with a table of rows to backfill, and migrators whose one revision declares the backfill. */
+/**
+ * Real databases with a table of rows to backfill, and migrators whose one revision
+ * declares the backfill.
+ */
 final class BackfillDatabases {
 
-	/** The revision that declares the backfill under test: nothing but the declaration. */
+	/**
+	 * The revision that declares the backfill under test: nothing but the declaration.
+	 */
 	static final String REVISION = "0001_backfill";
 
 	private BackfillDatabases() {
@@ -47,7 +52,10 @@ final class BackfillDatabases {
 		return dataSource;
 	}
 
-	/** A table {@code items} with ids 1..rows and a counter at 0 that an additive backfill bumps. */
+	/**
+	 * A table {@code items} with ids 1..rows and a counter at 0 that an additive backfill
+	 * bumps.
+	 */
 	static void createItems(DataSource dataSource, int rows) throws SQLException {
 		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
 			boolean sqlite = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("sqlite");
@@ -65,7 +73,10 @@ final class BackfillDatabases {
 		}
 	}
 
-	/** A migrator whose only revision declares the backfill; upgraded, so the backfill may run. */
+	/**
+	 * A migrator whose only revision declares the backfill; upgraded, so the backfill may
+	 * run.
+	 */
 	static Migrator upgradedMigrator(DataSource dataSource, Backfill backfill, Consumer<MigratorConfig.Builder> more) {
 		Migrator migrator = migrator(dataSource, backfill, more);
 		migrator.upgrade("heads");
@@ -74,7 +85,9 @@ final class BackfillDatabases {
 
 	static Migrator migrator(DataSource dataSource, Backfill backfill, Consumer<MigratorConfig.Builder> more) {
 		Revision revision = Revision.builder(REVISION).phase(Phase.MIGRATE).backfill(backfill).build();
-		MigratorConfig.Builder builder = MigratorConfig.builder().dataSource(dataSource).locations(List.of())
+		MigratorConfig.Builder builder = MigratorConfig.builder()
+			.dataSource(dataSource)
+			.locations(List.of())
 			.source(() -> List.of(revision));
 		more.accept(builder);
 		return Migrator.create(builder.build());

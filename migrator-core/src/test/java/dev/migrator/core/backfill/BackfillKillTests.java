@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A backfill job killed with SIGKILL in the middle of its run, again and again, still changes every row exactly
- * once: each batch commits together with its progress row, so a restart continues right after the last commit.
+ * A backfill job killed with SIGKILL in the middle of its run, again and again, still
+ * changes every row exactly once: each batch commits together with its progress row, so a
+ * restart continues right after the last commit.
  */
 class BackfillKillTests {
 
@@ -39,7 +40,8 @@ class BackfillKillTests {
 		DataSource dataSource = BackfillDatabases.postgres(url, server.user(), server.password());
 		BackfillDatabases.createItems(dataSource, ROWS);
 		Path revisions = Files.createDirectories(this.temp.resolve("revisions"));
-		// An additive update: a row processed twice would show counter = 2, one skipped counter = 0.
+		// An additive update: a row processed twice would show counter = 2, one skipped
+		// counter = 0.
 		Files.writeString(revisions.resolve("0001_bump.sql"), """
 				-- migrator:revision 0001_bump
 				-- migrator:phase migrate
@@ -51,7 +53,8 @@ class BackfillKillTests {
 				-- migrator:backfill-pause 20ms
 				""");
 		String location = "filesystem:" + revisions.toAbsolutePath();
-		Migrator migrator = Migrator.create(MigratorConfig.builder().dataSource(dataSource).locations(location).build());
+		Migrator migrator = Migrator
+			.create(MigratorConfig.builder().dataSource(dataSource).locations(location).build());
 		migrator.upgrade("heads");
 
 		List<Long> killedAt = new ArrayList<>();
@@ -107,7 +110,8 @@ class BackfillKillTests {
 		throw new AssertionError("The worker did not reach " + target + " rows within 60s");
 	}
 
-	// Read through the status command, which reads only and finds no progress table before the first worker.
+	// Read through the status command, which reads only and finds no progress table
+	// before the first worker.
 	private static long rowsDone(Migrator migrator) {
 		return migrator.backfills().status("bump").rowsDone();
 	}

@@ -6,8 +6,9 @@ import dev.migrator.core.MigratorConfig;
 import java.time.Duration;
 
 /**
- * A backfill job in a process of its own, for tests that kill it: runs one backfill from a revision folder against
- * a PostgreSQL database. Arguments: JDBC URL, user, password, revision location, backfill name.
+ * A backfill job in a process of its own, for tests that kill it: runs one backfill from
+ * a revision folder against a PostgreSQL database. Arguments: JDBC URL, user, password,
+ * revision location, backfill name.
  */
 public final class BackfillWorkerMain {
 

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** A batch that hits the statement timeout is split and retried; one that keeps failing fails the backfill, loudly. */
+/**
+ * A batch that hits the statement timeout is split and retried; one that keeps failing
+ * fails the backfill, loudly.
+ */
 class BatchFailureTests {
 
 	private final List<BatchFailure> failures = new CopyOnWriteArrayList<>();
@@ -23,7 +26,8 @@ class BatchFailureTests {
 	@Test
 	void aBatchHittingTheStatementTimeoutIsSplitAndRetriedWithoutApplyingTwice() throws Exception {
 		DataSource dataSource = slowTable(150, 10);
-		// 100 rows at 10 ms each take a second, four times the timeout: 100 -> 50 -> 25 -> 12 fits.
+		// 100 rows at 10 ms each take a second, four times the timeout: 100 -> 50 -> 25
+		// -> 12 fits.
 		Migrator migrator = migrator(dataSource, new BatchSizeBounds(1, 100, 100), Duration.ofMillis(250));
 
 		assertThat(migrator.backfills().run("slow").state()).isEqualTo(BackfillState.DONE);
@@ -92,8 +96,14 @@ class BatchFailureTests {
 	}
 
 	private Migrator migrator(DataSource dataSource, BatchSizeBounds bounds, Duration statementTimeout) {
-		Backfill backfill = Backfill.builder("slow").table("items").key("id").set("counter = counter + slow_one()")
-			.batchSize(bounds).targetDuration(Duration.ofMillis(100)).pause(Duration.ZERO).build();
+		Backfill backfill = Backfill.builder("slow")
+			.table("items")
+			.key("id")
+			.set("counter = counter + slow_one()")
+			.batchSize(bounds)
+			.targetDuration(Duration.ofMillis(100))
+			.pause(Duration.ZERO)
+			.build();
 		return BackfillDatabases.upgradedMigrator(dataSource, backfill,
 				(builder) -> builder.statementTimeout(statementTimeout).backfillListener(recorder()));
 	}

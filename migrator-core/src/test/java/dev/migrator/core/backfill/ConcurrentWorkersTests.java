@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Workers running the same backfill at once share it through the chunk table: no row twice, none left out. */
+/**
+ * Workers running the same backfill at once share it through the chunk table: no row
+ * twice, none left out.
+ */
 class ConcurrentWorkersTests {
 
 	private static final int ROWS = 3000;
@@ -26,8 +29,13 @@ class ConcurrentWorkersTests {
 	void twoWorkersFinishOneBackfillTogetherWithNoOverlapAndNoGap() throws Exception {
 		DataSource dataSource = BackfillDatabases.freshPostgres();
 		BackfillDatabases.createItems(dataSource, ROWS);
-		Backfill backfill = Backfill.builder("bump").table("items").key("id").set("counter = counter + 1")
-			.batchSize(BatchSizeBounds.fixed(25)).pause(Duration.ofMillis(5)).build();
+		Backfill backfill = Backfill.builder("bump")
+			.table("items")
+			.key("id")
+			.set("counter = counter + 1")
+			.batchSize(BatchSizeBounds.fixed(25))
+			.pause(Duration.ofMillis(5))
+			.build();
 		BackfillDatabases.upgradedMigrator(dataSource, backfill, (builder) -> {
 		});
 		AtomicLong[] rowsByWorker = { new AtomicLong(), new AtomicLong() };
@@ -63,9 +71,11 @@ class ConcurrentWorkersTests {
 		assertThat(BackfillDatabases.count(dataSource, "SELECT rows_done FROM migrator_backfill WHERE name = 'bump'"))
 			.isEqualTo(ROWS);
 		assertThat(BackfillDatabases.count(dataSource,
-				"SELECT count(*) FROM migrator_backfill_chunk WHERE backfill = 'bump' AND state <> 'done'")).isZero();
+				"SELECT count(*) FROM migrator_backfill_chunk WHERE backfill = 'bump' AND state <> 'done'"))
+			.isZero();
 		assertThat(BackfillDatabases.count(dataSource,
-				"SELECT sum(rows_done) FROM migrator_backfill_chunk WHERE backfill = 'bump'")).isEqualTo(ROWS);
+				"SELECT sum(rows_done) FROM migrator_backfill_chunk WHERE backfill = 'bump'"))
+			.isEqualTo(ROWS);
 	}
 
 }

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The progress line a running backfill logs: rows, percent, ETA, rate, batch size and throttle state. */
+/**
+ * The progress line a running backfill logs: rows, percent, ETA, rate, batch size and
+ * throttle state.
+ */
 class ProgressLineTests {
 
 	private static final long START = 1_000_000_000L;

@@ -19,7 +19,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A backfill waits while a real standby lags beyond the limit, and goes on once it has caught up. */
+/**
+ * A backfill waits while a real standby lags beyond the limit, and goes on once it has
+ * caught up.
+ */
 class ReplicaThrottleTests {
 
 	private static final long LIMIT = 1024 * 1024;
@@ -29,8 +32,14 @@ class ReplicaThrottleTests {
 		TestReplicaCluster cluster = SharedReplicaCluster.get();
 		DataSource primary = SharedReplicaCluster.primary(SharedReplicaCluster.createDatabase());
 		BackfillDatabases.createItems(primary, 2000);
-		Backfill backfill = Backfill.builder("bump").table("items").key("id").set("counter = counter + 1")
-			.batchSize(BatchSizeBounds.fixed(50)).pause(Duration.ofMillis(5)).maxLag(LagLimits.bytes(LIMIT)).build();
+		Backfill backfill = Backfill.builder("bump")
+			.table("items")
+			.key("id")
+			.set("counter = counter + 1")
+			.batchSize(BatchSizeBounds.fixed(50))
+			.pause(Duration.ofMillis(5))
+			.maxLag(LagLimits.bytes(LIMIT))
+			.build();
 		List<ThrottleState> throttle = new CopyOnWriteArrayList<>();
 		AtomicInteger batches = new AtomicInteger();
 		Migrator migrator = BackfillDatabases.upgradedMigrator(primary, backfill,

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** On SQLite a backfill runs in one process, its position kept in the progress row's last key. */
+/**
+ * On SQLite a backfill runs in one process, its position kept in the progress row's last
+ * key.
+ */
 class SqliteBackfillTests {
 
 	@TempDir
@@ -24,8 +27,12 @@ class SqliteBackfillTests {
 	void aPausedBackfillResumesInAFreshProcessFromTheStoredLastKey() throws Exception {
 		DataSource dataSource = BackfillDatabases.sqliteFile(this.temp.resolve("app.db"));
 		BackfillDatabases.createItems(dataSource, 500);
-		Backfill backfill = Backfill.builder("bump").table("items").key("id").set("counter = counter + 1")
-			.batchSize(BatchSizeBounds.fixed(50)).build();
+		Backfill backfill = Backfill.builder("bump")
+			.table("items")
+			.key("id")
+			.set("counter = counter + 1")
+			.batchSize(BatchSizeBounds.fixed(50))
+			.build();
 		List<BatchReport> first = new CopyOnWriteArrayList<>();
 		Migrator[] migrator = new Migrator[1];
 		migrator[0] = BackfillDatabases.upgradedMigrator(dataSource, backfill,
@@ -34,7 +41,8 @@ class SqliteBackfillTests {
 					public void batchDone(BatchReport report) {
 						first.add(report);
 						if (first.size() == 3) {
-							// An operator's pause, seen by the worker before its next batch.
+							// An operator's pause, seen by the worker before its next
+							// batch.
 							migrator[0].backfills().pause("bump");
 						}
 					}
@@ -47,7 +55,8 @@ class SqliteBackfillTests {
 		assertThat(paused.rowsDone()).isEqualTo(150);
 		assertThat(paused.estimatedTotal()).hasValue(500);
 		assertThat(paused.percent()).hasValue(30.0);
-		assertThat(BackfillDatabases.string(dataSource, "SELECT last_key FROM migrator_backfill")).isEqualTo("[\"150\"]");
+		assertThat(BackfillDatabases.string(dataSource, "SELECT last_key FROM migrator_backfill"))
+			.isEqualTo("[\"150\"]");
 
 		List<BatchReport> second = new CopyOnWriteArrayList<>();
 		Migrator fresh = BackfillDatabases.migrator(dataSource, backfill,
@@ -77,8 +86,13 @@ class SqliteBackfillTests {
 		BackfillDatabases.execute(dataSource, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE "
 				+ "i < 300) INSERT INTO accounts SELECT CASE i % 3 WHEN 0 THEN 'eu' WHEN 1 THEN 'us' ELSE 'ap' END, "
 				+ "'c' || i, CASE WHEN i % 10 = 0 THEN 'closed' END FROM n");
-		Backfill backfill = Backfill.builder("activate").table("accounts").key("region", "code")
-			.set("status = 'active'").where("status IS NULL").batchSize(BatchSizeBounds.fixed(40)).build();
+		Backfill backfill = Backfill.builder("activate")
+			.table("accounts")
+			.key("region", "code")
+			.set("status = 'active'")
+			.where("status IS NULL")
+			.batchSize(BatchSizeBounds.fixed(40))
+			.build();
 		Migrator migrator = BackfillDatabases.upgradedMigrator(dataSource, backfill, (builder) -> {
 		});
 
@@ -97,9 +111,10 @@ class SqliteBackfillTests {
 	@Test
 	void sqliteHasNoReplicas() {
 		DataSource dataSource = BackfillDatabases.sqliteFile(this.temp.resolve("app.db"));
-		List<ReplicaLag> lags = BackfillDatabases.migrator(dataSource,
-				Backfill.builder("x").table("t").key("id").set("a = 1").build(), (builder) -> {
-				}).replicaLag();
+		List<ReplicaLag> lags = BackfillDatabases
+			.migrator(dataSource, Backfill.builder("x").table("t").key("id").set("a = 1").build(), (builder) -> {
+			})
+			.replicaLag();
 		assertThat(lags).isEmpty();
 	}
 

@@ -40,7 +40,8 @@ class ClientRegistryTests {
 		assertThat(early.liveClients().get(0).heads()).containsExactly("0001", "0002");
 
 		assertThat(later.heartbeat("web-2")).isTrue();
-		assertThat(later.liveClients()).extracting(RegisteredClient::instanceId).as("web-1 missed its heartbeats")
+		assertThat(later.liveClients()).extracting(RegisteredClient::instanceId)
+			.as("web-1 missed its heartbeats")
 			.containsExactly("web-2");
 		later.deregister("web-2");
 		assertThat(later.clients()).extracting(RegisteredClient::instanceId).containsExactly("web-1");

@@ -34,7 +34,8 @@ class ContractGuardTests {
 	@Test
 	void anInstanceWhoseCodeKnowsTheContractDoesNotBlockIt() {
 		assertThat(this.guard.blocked(List.of(this.graph.get("c")),
-				List.of(client("same", "c"), client("newer", "d"), client("dependent", "e"), client("future", "z9")))).isEmpty();
+				List.of(client("same", "c"), client("newer", "d"), client("dependent", "e"), client("future", "z9"))))
+			.isEmpty();
 	}
 
 	@Test

@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** {@code -- migrator:allow RULE-ID reason} silences one rule on one statement, and only with a reason. */
+/**
+ * {@code -- migrator:allow RULE-ID reason} silences one rule on one statement, and only
+ * with a reason.
+ */
 class AllowCommentLintTests {
 
 	@Test

@@ -22,9 +22,23 @@ class JsonWriterTests {
 	@Test
 	void placesCommasBetweenMembersAndElementsOnly() {
 		JsonWriter json = new JsonWriter();
-		json.beginObject().member("a", "x").member("b", 2).name("c").beginArray().value("d").value(3)
-			.beginObject().endObject().beginArray().endArray().endArray().name("e").beginObject().member("f", "g")
-			.endObject().endObject();
+		json.beginObject()
+			.member("a", "x")
+			.member("b", 2)
+			.name("c")
+			.beginArray()
+			.value("d")
+			.value(3)
+			.beginObject()
+			.endObject()
+			.beginArray()
+			.endArray()
+			.endArray()
+			.name("e")
+			.beginObject()
+			.member("f", "g")
+			.endObject()
+			.endObject();
 		assertThat(json.text()).isEqualTo("{\"a\":\"x\",\"b\":2,\"c\":[\"d\",3,{},[]],\"e\":{\"f\":\"g\"}}");
 	}
 

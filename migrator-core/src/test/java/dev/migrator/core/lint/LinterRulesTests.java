@@ -7,8 +7,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A positive and a negative example for every rule. The revision under test follows {@code 0000_base}, which
- * creates {@code users} and {@code orders}; without extra headers its SQL starts on line 4.
+ * A positive and a negative example for every rule. The revision under test follows
+ * {@code 0000_base}, which creates {@code users} and {@code orders}; without extra
+ * headers its SQL starts on line 4.
  */
 class LinterRulesTests {
 
@@ -47,7 +48,8 @@ class LinterRulesTests {
 
 	@Test
 	void indexOnATableCreatedInAnEarlierRevisionIsReported() {
-		RevisionSet set = RevisionSet.withBase().revision("0001_tags", "CREATE TABLE tags (id bigint, name text);\n")
+		RevisionSet set = RevisionSet.withBase()
+			.revision("0001_tags", "CREATE TABLE tags (id bigint, name text);\n")
 			.revision("0002_index", "CREATE INDEX tags_name ON tags (name);\n");
 		assertThat(set.findings(LintRule.INDEX_NOT_CONCURRENT.id())).extracting(Finding::revisionId)
 			.containsExactly("0002_index");
@@ -55,7 +57,8 @@ class LinterRulesTests {
 
 	@Test
 	void concurrentIndexIsFine() {
-		RevisionSet set = revision("transactional false", "CREATE INDEX CONCURRENTLY users_email_idx ON users (email);\n");
+		RevisionSet set = revision("transactional false",
+				"CREATE INDEX CONCURRENTLY users_email_idx ON users (email);\n");
 		assertThat(set.lint().findings()).isEmpty();
 	}
 
@@ -116,7 +119,8 @@ class LinterRulesTests {
 				""");
 		assertThat(lines(set, LintRule.ADD_COLUMN_VOLATILE_DEFAULT)).containsExactly(4, 5, 6, 7, 8, 9, 10);
 		assertThat(set.findings(LintRule.ADD_COLUMN_VOLATILE_DEFAULT.id()).get(0).message())
-			.contains("gen_random_uuid()").contains("ACCESS EXCLUSIVE");
+			.contains("gen_random_uuid()")
+			.contains("ACCESS EXCLUSIVE");
 	}
 
 	@Test
@@ -155,7 +159,8 @@ class LinterRulesTests {
 	@Test
 	void setNotNullAfterACheckValidatedInEarlierRevisionsIsFine() {
 		RevisionSet set = RevisionSet.withBase()
-			.revision("0001_check", "ALTER TABLE users ADD CONSTRAINT users_name_nn CHECK (name IS NOT NULL) NOT VALID;\n")
+			.revision("0001_check",
+					"ALTER TABLE users ADD CONSTRAINT users_name_nn CHECK (name IS NOT NULL) NOT VALID;\n")
 			.revision("0002_validate", "ALTER TABLE users VALIDATE CONSTRAINT users_name_nn;\n")
 			.revision("0003_not_null", "ALTER TABLE users ALTER COLUMN name SET NOT NULL;\n");
 		assertThat(set.lint().findings()).isEmpty();
@@ -196,8 +201,7 @@ class LinterRulesTests {
 				ALTER TABLE users ALTER COLUMN name SET DATA TYPE integer USING name::integer;
 				""");
 		assertThat(lines(set, LintRule.COLUMN_TYPE_REWRITE)).containsExactly(4, 5, 6, 7);
-		assertThat(set.findings(LintRule.COLUMN_TYPE_REWRITE.id()).get(0).message())
-			.contains("from integer to bigint");
+		assertThat(set.findings(LintRule.COLUMN_TYPE_REWRITE.id()).get(0).message()).contains("from integer to bigint");
 	}
 
 	@Test

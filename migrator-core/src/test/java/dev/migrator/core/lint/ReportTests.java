@@ -44,7 +44,8 @@ class ReportTests {
 				: new SqlRevisionStatements().read(revision);
 		List<Revision> revisions = new java.util.ArrayList<>(RevisionSet.withBase().graph().revisions());
 		revisions.add(java);
-		LintReport report = new Linter("postgresql", sqlOnly).lint(dev.migrator.core.script.RevisionGraph.of(revisions));
+		LintReport report = new Linter("postgresql", sqlOnly)
+			.lint(dev.migrator.core.script.RevisionGraph.of(revisions));
 		assertThat(report.toText())
 			.isEqualTo("Lint (postgresql): no findings in 1 revision. Not linted (Java migrations): 0001_java.\n");
 		assertThat(report.notLintedRevisions()).containsExactly("0001_java");
@@ -93,8 +94,14 @@ class ReportTests {
 	@Test
 	void sarifCanPlaceClassPathFilesUnderASourceFolder() {
 		JsonNode log = JsonMapper.builder().build().readTree(twoFindings().lint().toSarif("src/main/resources"));
-		JsonNode artifact = log.get("runs").get(0).get("results").get(0).get("locations").get(0)
-			.get("physicalLocation").get("artifactLocation");
+		JsonNode artifact = log.get("runs")
+			.get(0)
+			.get("results")
+			.get(0)
+			.get("locations")
+			.get(0)
+			.get("physicalLocation")
+			.get("artifactLocation");
 		assertThat(artifact.get("uri").asString()).isEqualTo("src/main/resources/db/revisions/0001_change.sql");
 		assertThat(artifact.has("uriBaseId")).isFalse();
 	}

@@ -8,12 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A chain of SQL revision files written in a test, parsed as the engine parses them (so that lines and allow
- * comments are real). Each revision revises the one before it.
+ * A chain of SQL revision files written in a test, parsed as the engine parses them (so
+ * that lines and allow comments are real). Each revision revises the one before it.
  */
 final class RevisionSet {
 
-	/** Creates the tables most tests work on, so that they exist before the revision under test. */
+	/**
+	 * Creates the tables most tests work on, so that they exist before the revision under
+	 * test.
+	 */
 	static final String BASE_SQL = """
 			CREATE TABLE users (id bigint PRIMARY KEY, email varchar(100), name text, age integer,
 			  score numeric(10,2), created timestamp(3));
@@ -35,8 +38,10 @@ final class RevisionSet {
 
 	/**
 	 * Adds a revision.
-	 * @param headers extra header lines without the {@code -- migrator:} prefix, such as {@code phase contract}
-	 * @param upgrade the upgrade section's SQL; after the base revision and without headers, it starts on line 4
+	 * @param headers extra header lines without the {@code -- migrator:} prefix, such as
+	 * {@code phase contract}
+	 * @param upgrade the upgrade section's SQL; after the base revision and without
+	 * headers, it starts on line 4
 	 */
 	RevisionSet revision(String id, String headers, String upgrade) {
 		this.revisions.add(this.parser.parse(location(id), file(id, headers, upgrade)));
@@ -52,7 +57,8 @@ final class RevisionSet {
 		if (!this.revisions.isEmpty()) {
 			file.append("-- migrator:revises ").append(this.revisions.get(this.revisions.size() - 1).id()).append('\n');
 		}
-		headers.lines().filter((line) -> !line.isBlank())
+		headers.lines()
+			.filter((line) -> !line.isBlank())
 			.forEach((line) -> file.append("-- migrator:").append(line.strip()).append('\n'));
 		return file.append("-- migrator:upgrade\n").append(upgrade).toString();
 	}

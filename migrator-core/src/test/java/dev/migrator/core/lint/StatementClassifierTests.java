@@ -40,8 +40,10 @@ class StatementClassifierTests {
 
 	@Test
 	void readsCreateIndexInAnyCaseWithCommentsAndQuotedNames() {
-		assertThat(classify("create /* note */ unique index concurrently if not exists \"Idx\" on only public.\"Users\" "
-				+ "using btree (email) -- trailing")).isEqualTo(new CreateIndex("Users", true, true));
+		assertThat(
+				classify("create /* note */ unique index concurrently if not exists \"Idx\" on only public.\"Users\" "
+						+ "using btree (email) -- trailing"))
+			.isEqualTo(new CreateIndex("Users", true, true));
 		assertThat(classify("CREATE INDEX ON orders (user_id)")).isEqualTo(new CreateIndex("orders", false, false));
 	}
 
@@ -49,8 +51,10 @@ class StatementClassifierTests {
 	void readsDropIndexAndReindex() {
 		assertThat(classify("DROP INDEX CONCURRENTLY IF EXISTS a, b")).isEqualTo(new DropIndex(true));
 		assertThat(classify("drop index a")).isEqualTo(new DropIndex(false));
-		assertThat(classify("REINDEX (VERBOSE) TABLE CONCURRENTLY orders")).isEqualTo(new Reindex("TABLE orders", true));
-		assertThat(classify("REINDEX (CONCURRENTLY) INDEX orders_pkey")).isEqualTo(new Reindex("INDEX orders_pkey", true));
+		assertThat(classify("REINDEX (VERBOSE) TABLE CONCURRENTLY orders"))
+			.isEqualTo(new Reindex("TABLE orders", true));
+		assertThat(classify("REINDEX (CONCURRENTLY) INDEX orders_pkey"))
+			.isEqualTo(new Reindex("INDEX orders_pkey", true));
 		assertThat(classify("REINDEX INDEX orders_pkey")).isEqualTo(new Reindex("INDEX orders_pkey", false));
 	}
 
@@ -69,13 +73,14 @@ class StatementClassifierTests {
 		assertThat(table.table()).isEqualTo("events");
 		assertThat(table.ifNotExists()).isTrue();
 		assertThat(table.columns()).extracting((column) -> column.name() + " " + column.type())
-			.containsExactly("id bigint", "Kind varchar(20)", "at timestamptz(3)", "amount numeric(10,2)", "tags text[]");
+			.containsExactly("id bigint", "Kind varchar(20)", "at timestamptz(3)", "amount numeric(10,2)",
+					"tags text[]");
 	}
 
 	@Test
 	void readsAddColumnWithItsConstraintsAndDefault() {
-		assertThat(actions("ALTER TABLE t ADD COLUMN IF NOT EXISTS c int NOT NULL DEFAULT 0"))
-			.singleElement().isInstanceOfSatisfying(AddColumn.class, (add) -> {
+		assertThat(actions("ALTER TABLE t ADD COLUMN IF NOT EXISTS c int NOT NULL DEFAULT 0")).singleElement()
+			.isInstanceOfSatisfying(AddColumn.class, (add) -> {
 				assertThat(add.column()).isEqualTo("c");
 				assertThat(add.type()).hasToString("integer");
 				assertThat(add.notNull()).isTrue();
@@ -100,18 +105,20 @@ class StatementClassifierTests {
 
 	@Test
 	void readsConstraints() {
-		assertThat(actions("ALTER TABLE t ADD CONSTRAINT fk FOREIGN KEY (a) REFERENCES u (id) ON DELETE CASCADE NOT VALID"))
+		assertThat(actions(
+				"ALTER TABLE t ADD CONSTRAINT fk FOREIGN KEY (a) REFERENCES u (id) ON DELETE CASCADE NOT VALID"))
 			.containsExactly(new AddConstraint(Optional.of("fk"), ConstraintKind.FOREIGN_KEY, true, false, List.of()));
 		assertThat(actions("ALTER TABLE t ADD CHECK (a IS NOT NULL) NOT VALID")).containsExactly(
 				new AddConstraint(Optional.of("t_a_check"), ConstraintKind.CHECK, true, false, List.of("a")));
-		assertThat(actions("ALTER TABLE t ADD CONSTRAINT c CHECK (a IS NOT NULL AND (t.b IS NOT NULL))")).containsExactly(
-				new AddConstraint(Optional.of("c"), ConstraintKind.CHECK, false, false, List.of("a", "b")));
-		assertThat(actions("ALTER TABLE t ADD CONSTRAINT c CHECK (a IS NOT NULL OR b > 0)")).containsExactly(
-				new AddConstraint(Optional.of("c"), ConstraintKind.CHECK, false, false, List.of()));
-		assertThat(actions("ALTER TABLE t ADD CONSTRAINT u UNIQUE USING INDEX i")).containsExactly(
-				new AddConstraint(Optional.of("u"), ConstraintKind.UNIQUE, false, true, List.of()));
-		assertThat(actions("ALTER TABLE t ADD PRIMARY KEY (id) USING INDEX TABLESPACE fast")).containsExactly(
-				new AddConstraint(Optional.empty(), ConstraintKind.PRIMARY_KEY, false, false, List.of()));
+		assertThat(actions("ALTER TABLE t ADD CONSTRAINT c CHECK (a IS NOT NULL AND (t.b IS NOT NULL))"))
+			.containsExactly(
+					new AddConstraint(Optional.of("c"), ConstraintKind.CHECK, false, false, List.of("a", "b")));
+		assertThat(actions("ALTER TABLE t ADD CONSTRAINT c CHECK (a IS NOT NULL OR b > 0)"))
+			.containsExactly(new AddConstraint(Optional.of("c"), ConstraintKind.CHECK, false, false, List.of()));
+		assertThat(actions("ALTER TABLE t ADD CONSTRAINT u UNIQUE USING INDEX i"))
+			.containsExactly(new AddConstraint(Optional.of("u"), ConstraintKind.UNIQUE, false, true, List.of()));
+		assertThat(actions("ALTER TABLE t ADD PRIMARY KEY (id) USING INDEX TABLESPACE fast"))
+			.containsExactly(new AddConstraint(Optional.empty(), ConstraintKind.PRIMARY_KEY, false, false, List.of()));
 		assertThat(actions("ALTER TABLE t VALIDATE CONSTRAINT c, DROP CONSTRAINT IF EXISTS d"))
 			.containsExactly(new ValidateConstraint("c"), new TableAction.DropConstraint("d"));
 	}

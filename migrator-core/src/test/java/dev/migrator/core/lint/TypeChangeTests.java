@@ -5,7 +5,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The type-compatibility table: which {@code ALTER COLUMN ... TYPE} changes rewrite a PostgreSQL table. */
+/**
+ * The type-compatibility table: which {@code ALTER COLUMN ... TYPE} changes rewrite a
+ * PostgreSQL table.
+ */
 class TypeChangeTests {
 
 	@ParameterizedTest(name = "{0} -> {1}: rewrites = {2}")

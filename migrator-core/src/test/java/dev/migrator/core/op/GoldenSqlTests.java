@@ -15,14 +15,16 @@ class GoldenSqlTests {
 
 	@TestFactory
 	Stream<DynamicTest> everyOperationRendersItsGoldenSqlOnPostgresql() {
-		return GoldenExamples.all().stream().map((e) -> DynamicTest.dynamicTest(e.title(),
-				() -> assertRenders("postgresql", e, e.postgresql())));
+		return GoldenExamples.all()
+			.stream()
+			.map((e) -> DynamicTest.dynamicTest(e.title(), () -> assertRenders("postgresql", e, e.postgresql())));
 	}
 
 	@TestFactory
 	Stream<DynamicTest> everyOperationRendersItsGoldenSqlOnSqlite() {
-		return GoldenExamples.all().stream().map((e) -> DynamicTest.dynamicTest(e.title(),
-				() -> assertRenders("sqlite", e, e.sqlite())));
+		return GoldenExamples.all()
+			.stream()
+			.map((e) -> DynamicTest.dynamicTest(e.title(), () -> assertRenders("sqlite", e, e.sqlite())));
 	}
 
 	private static void assertRenders(String dialect, Example example, List<String> expected) {

@@ -34,7 +34,9 @@ final class JavaRevisions implements RevisionSource {
 			}
 
 		};
-		Revision.Builder builder = Revision.builder(id).transactional(transactional).checksum(id)
+		Revision.Builder builder = Revision.builder(id)
+			.transactional(transactional)
+			.checksum(id)
 			.upgrade(new MigrationBody.Java(migration, Direction.UPGRADE))
 			.downgrade(new MigrationBody.Java(migration, Direction.DOWNGRADE));
 		if (!this.revisions.isEmpty()) {
@@ -44,7 +46,10 @@ final class JavaRevisions implements RevisionSource {
 		return this;
 	}
 
-	/** A revision that runs the operations and whose downgrade undoes them, last first, through their reverses. */
+	/**
+	 * A revision that runs the operations and whose downgrade undoes them, last first,
+	 * through their reverses.
+	 */
 	JavaRevisions reversible(String id, Operation... operations) {
 		return add(id, (c) -> {
 			for (Operation operation : operations) {

@@ -19,11 +19,13 @@ class NamingConventionTests {
 
 	@Test
 	void unnamedConstraintsAndIndexesGetTheDefaultNames() {
-		CreateTable table = (CreateTable) this.defaults.apply(new CreateTable("orders", List.of(
-				col("id", integer()).primaryKey(), col("code", text()).unique(), col("user_id", integer()).references("users", "id")),
-				List.of(check("positive", "id > 0"))));
-		assertThat(table.constraints()).extracting((c) -> c.name().orElseThrow()).containsExactly("pk_orders",
-				"uq_orders_code", "fk_orders_user_id_users", "ck_orders_positive");
+		CreateTable table = (CreateTable) this.defaults
+			.apply(new CreateTable("orders",
+					List.of(col("id", integer()).primaryKey(), col("code", text()).unique(),
+							col("user_id", integer()).references("users", "id")),
+					List.of(check("positive", "id > 0"))));
+		assertThat(table.constraints()).extracting((c) -> c.name().orElseThrow())
+			.containsExactly("pk_orders", "uq_orders_code", "fk_orders_user_id_users", "ck_orders_positive");
 		assertThat(this.defaults.name(CreateIndex.on("orders", "a", "b")).name()).contains("ix_orders_a_b");
 	}
 
@@ -37,9 +39,11 @@ class NamingConventionTests {
 
 	@Test
 	void aLongNameIsShortenedToTheSameNameEveryTime() {
-		CreateIndex index = CreateIndex.on("a_table_with_a_rather_long_name_indeed", "first_long_column", "second_long_column");
+		CreateIndex index = CreateIndex.on("a_table_with_a_rather_long_name_indeed", "first_long_column",
+				"second_long_column");
 		String name = this.defaults.name(index).name().orElseThrow();
-		assertThat(name).hasSize(63).isEqualTo("ix_a_table_with_a_rather_long_name_indeed_first_long_c_55ff28fe")
+		assertThat(name).hasSize(63)
+			.isEqualTo("ix_a_table_with_a_rather_long_name_indeed_first_long_c_55ff28fe")
 			.isEqualTo(this.defaults.name(index).name().orElseThrow());
 		assertThat(NamingConvention.shorten("ix_" + "é".repeat(40))).satisfies((n) -> {
 			assertThat(n.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(63);
@@ -50,9 +54,10 @@ class NamingConventionTests {
 
 	@Test
 	void aCustomConventionIsUsed() {
-		NamingConvention custom = new NamingConvention("{table}_pkey", "{table}_{columns}_fkey", "{table}_{columns}_key",
-				"{table}_{constraint}_check", "{table}_{columns}_idx");
-		AddForeignKey fk = (AddForeignKey) custom.apply(new AddForeignKey("members", foreignKey("team_id", "teams", "id"), false));
+		NamingConvention custom = new NamingConvention("{table}_pkey", "{table}_{columns}_fkey",
+				"{table}_{columns}_key", "{table}_{constraint}_check", "{table}_{columns}_idx");
+		AddForeignKey fk = (AddForeignKey) custom
+			.apply(new AddForeignKey("members", foreignKey("team_id", "teams", "id"), false));
 		assertThat(fk.constraint().name()).contains("members_team_id_fkey");
 	}
 

@@ -14,7 +14,10 @@ import static dev.migrator.core.op.Columns.col;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Bad operations fail when they are built, with a message naming the operation, before anything can run. */
+/**
+ * Bad operations fail when they are built, with a message naming the operation, before
+ * anything can run.
+ */
 class OperationValidationTests {
 
 	@Test
@@ -28,18 +31,21 @@ class OperationValidationTests {
 
 	@Test
 	void aTableNeedsColumnsWithDistinctNamesAndOnePrimaryKey() {
-		assertThatThrownBy(() -> new CreateTable("t", List.of(), List.of())).hasMessageContaining("at least one column");
+		assertThatThrownBy(() -> new CreateTable("t", List.of(), List.of()))
+			.hasMessageContaining("at least one column");
 		assertThatThrownBy(() -> new CreateTable("t", List.of(col("a", text()), col("A", text())), List.of()))
 			.hasMessageContaining("createTable t: the column A is defined twice");
 		assertThatThrownBy(() -> new CreateTable("t", List.of(col("a", integer()).primaryKey()),
-				List.of(PrimaryKeyConstraint.of("a")))).hasMessageContaining("a table has one primary key");
+				List.of(PrimaryKeyConstraint.of("a"))))
+			.hasMessageContaining("a table has one primary key");
 		assertThatThrownBy(() -> new CreateTable("t", List.of(col("a", integer())), List.of(UniqueConstraint.of("b"))))
 			.hasMessageContaining("names the column b, which the table does not define");
 	}
 
 	@Test
 	void columnsAreCheckedForContradictions() {
-		assertThatThrownBy(() -> col("id", bigint()).identity().defaultValue(1)).hasMessageContaining("both an identity and a server default");
+		assertThatThrownBy(() -> col("id", bigint()).identity().defaultValue(1))
+			.hasMessageContaining("both an identity and a server default");
 		assertThatThrownBy(() -> new AddColumn("t", col("id", integer()).primaryKey()))
 			.hasMessageContaining("addColumn t.id: primaryKey(), unique() and references() are for createTable");
 		assertThatThrownBy(() -> ColumnType.varchar(0)).hasMessageContaining("positive length");
@@ -49,7 +55,10 @@ class OperationValidationTests {
 
 	@Test
 	void anAlterationMustChangeSomethingAndUsingNeedsAType() {
-		assertThatThrownBy(() -> AlterColumn.of("t", "c").type(text(), "c::text").type(text()).using()
+		assertThatThrownBy(() -> AlterColumn.of("t", "c")
+			.type(text(), "c::text")
+			.type(text())
+			.using()
 			.map((u) -> new AlterColumn("t", "c", Optional.empty(), Optional.of(u), Optional.empty(), Optional.empty(),
 					Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty())))
 			.hasMessageContaining("a USING expression converts values to a new type; give the type too");
@@ -86,15 +95,19 @@ class OperationValidationTests {
 		assertThat(new DropTable("t", Optional.of(create)).reverse()).contains(create);
 		assertThat(new RenameColumn("t", "a", "b").reverse()).contains(new RenameColumn("t", "b", "a"));
 		assertThat(AlterColumn.of("t", "a").type(text()).reverse()).as("without the existing type").isEmpty();
-		AlterColumn alter = AlterColumn.of("t", "a").type(text()).notNull().existingType(varchar(5)).existingNullable(true);
-		assertThat(alter.reverse()).contains(AlterColumn.of("t", "a").type(varchar(5)).nullable(true).existingType(text())
-			.existingNullable(false));
+		AlterColumn alter = AlterColumn.of("t", "a")
+			.type(text())
+			.notNull()
+			.existingType(varchar(5))
+			.existingNullable(true);
+		assertThat(alter.reverse()).contains(
+				AlterColumn.of("t", "a").type(varchar(5)).nullable(true).existingType(text()).existingNullable(false));
 		assertThat(new Execute("SELECT 1", List.of()).reverse()).isEmpty();
 		assertThat(AddEnumValue.of("mood", "x").reverse()).isEmpty();
-		BatchAlterTable batch = new BatchAlterTable("t", List.of(new RenameColumn("t", "a", "b"),
-				new AddColumn("t", col("c", text()))));
-		assertThat(batch.reverse()).contains(new BatchAlterTable("t", List.of(new DropColumn("t", "c",
-				Optional.of(col("c", text()))), new RenameColumn("t", "b", "a"))));
+		BatchAlterTable batch = new BatchAlterTable("t",
+				List.of(new RenameColumn("t", "a", "b"), new AddColumn("t", col("c", text()))));
+		assertThat(batch.reverse()).contains(new BatchAlterTable("t",
+				List.of(new DropColumn("t", "c", Optional.of(col("c", text()))), new RenameColumn("t", "b", "a"))));
 		Operations op = new Operations(new RefusingRunner(), NamingConvention.defaults());
 		assertThatThrownBy(() -> op.undo(new Execute("DELETE FROM t", List.of())))
 			.hasMessageContaining("execute DELETE FROM t has no reverse: it cannot be undone automatically");

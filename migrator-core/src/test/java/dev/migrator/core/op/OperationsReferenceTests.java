@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The operations reference shows exactly the golden SQL. After changing an example, rewrite the reference's
- * examples with {@code -Dmigrator.reference.write=true} and review the diff.
+ * The operations reference shows exactly the golden SQL. After changing an example,
+ * rewrite the reference's examples with {@code -Dmigrator.reference.write=true} and
+ * review the diff.
  */
 class OperationsReferenceTests {
 
@@ -33,7 +34,8 @@ class OperationsReferenceTests {
 		assertThat(end).isGreaterThan(start);
 		String generated = markdown(GoldenExamples.all());
 		if (Boolean.getBoolean("migrator.reference.write")) {
-			Files.writeString(REFERENCE, reference.substring(0, start + START.length()) + generated + reference.substring(end));
+			Files.writeString(REFERENCE,
+					reference.substring(0, start + START.length()) + generated + reference.substring(end));
 			return;
 		}
 		assertThat(reference.substring(start + START.length(), end))
@@ -49,22 +51,32 @@ class OperationsReferenceTests {
 				section = example.section();
 				out.append("\n### ").append(section).append("\n");
 			}
-			out.append("\n#### ").append(example.title()).append("\n\n```java\n").append(example.java()).append("\n```\n");
+			out.append("\n#### ")
+				.append(example.title())
+				.append("\n\n```java\n")
+				.append(example.java())
+				.append("\n```\n");
 			dialect(out, "PostgreSQL", example.postgresql(), () -> GoldenExamples.render("postgresql", example));
 			dialect(out, "SQLite", example.sqlite(), () -> GoldenExamples.render("sqlite", example));
 		}
 		return out.append('\n').toString();
 	}
 
-	/** The expected lines; for a refusal, the whole message as rendered (the golden test checks its start). */
+	/**
+	 * The expected lines; for a refusal, the whole message as rendered (the golden test
+	 * checks its start).
+	 */
 	private static void dialect(StringBuilder out, String name, List<String> lines, Supplier<List<String>> rendered) {
 		if (lines.isEmpty()) {
 			out.append('\n').append(name).append(": no statement.\n");
 			return;
 		}
 		if (lines.size() == 1 && lines.get(0).startsWith("error: ")) {
-			out.append('\n').append(name).append(": refused before anything runs with *")
-				.append(rendered.get().get(0).substring("error: ".length())).append("*\n");
+			out.append('\n')
+				.append(name)
+				.append(": refused before anything runs with *")
+				.append(rendered.get().get(0).substring("error: ".length()))
+				.append("*\n");
 			return;
 		}
 		out.append('\n').append(name).append(":\n\n```sql\n");
@@ -79,7 +91,8 @@ class OperationsReferenceTests {
 			return "-- check, must return no rows:\n" + sql(line.substring("check: ".length()));
 		}
 		if (line.startsWith("repeat: ")) {
-			return "-- repeat until it updates no rows, each run committed on its own:\n" + sql(line.substring("repeat: ".length()));
+			return "-- repeat until it updates no rows, each run committed on its own:\n"
+					+ sql(line.substring("repeat: ".length()));
 		}
 		if (line.startsWith("on failure: ")) {
 			return "-- only if a statement above failed:\n" + sql(line.substring("on failure: ".length()));

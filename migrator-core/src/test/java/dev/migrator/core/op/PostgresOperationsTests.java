@@ -39,18 +39,20 @@ class PostgresOperationsTests extends OperationsContract {
 
 	@Override
 	List<String> constraintNames(String table) throws SQLException {
-		return this.schema.strings("SELECT conname FROM pg_constraint WHERE conrelid = '\"" + table.replace("\"", "\"\"")
-				+ "\"'::regclass ORDER BY conname");
+		return this.schema.strings("SELECT conname FROM pg_constraint WHERE conrelid = '\""
+				+ table.replace("\"", "\"\"") + "\"'::regclass ORDER BY conname");
 	}
 
 	@Test
 	void identityColumnsAreGeneratedByTheDatabase() throws Exception {
-		this.revisions.reversible("0001_ids", new CreateTable("a", List.of(col("id", bigint()).primaryKey().identity(),
-				col("v", text())), List.of()), new CreateTable("b", List.of(col("id", bigint()).primaryKey().identityAlways(),
-						col("v", text())), List.of()));
+		this.revisions.reversible("0001_ids",
+				new CreateTable("a", List.of(col("id", bigint()).primaryKey().identity(), col("v", text())), List.of()),
+				new CreateTable("b", List.of(col("id", bigint()).primaryKey().identityAlways(), col("v", text())),
+						List.of()));
 		migrator().upgrade("heads");
 		assertThat(this.schema.strings("SELECT attrelid::regclass::text || ':' || attidentity::text FROM pg_attribute "
-				+ "WHERE attname = 'id' AND attrelid IN ('a'::regclass, 'b'::regclass) ORDER BY 1")).containsExactly("a:d", "b:a");
+				+ "WHERE attname = 'id' AND attrelid IN ('a'::regclass, 'b'::regclass) ORDER BY 1"))
+			.containsExactly("a:d", "b:a");
 		this.schema.execute("INSERT INTO a (v) VALUES ('x')");
 		this.schema.execute("INSERT INTO a (id, v) VALUES (10, 'given')");
 		assertThatThrownBy(() -> this.schema.execute("INSERT INTO b (id, v) VALUES (10, 'given')"))
@@ -59,10 +61,13 @@ class PostgresOperationsTests extends OperationsContract {
 
 	@Test
 	void enumTypesAreCreatedExtendedRenamedAndDropped() throws Exception {
-		this.revisions.reversible("0001_mood", new CreateEnumType("mood", List.of("sad", "ok")),
-				new CreateTable("people", List.of(col("id", integer()).primaryKey(), col("mood", enumType("mood"))), List.of()))
-			.add("0002_meh", (c) -> c.op().addEnumValue(AddEnumValue.of("mood", "meh").before("ok").ifNotExists()), (c) -> {
-			})
+		this.revisions
+			.reversible("0001_mood", new CreateEnumType("mood", List.of("sad", "ok")),
+					new CreateTable("people", List.of(col("id", integer()).primaryKey(), col("mood", enumType("mood"))),
+							List.of()))
+			.add("0002_meh", (c) -> c.op().addEnumValue(AddEnumValue.of("mood", "meh").before("ok").ifNotExists()),
+					(c) -> {
+					})
 			.reversible("0003_blue", new RenameEnumValue("mood", "sad", "blue"));
 		migrator().upgrade("heads");
 		assertThat(labels()).containsExactly("blue", "meh", "ok");
@@ -75,13 +80,16 @@ class PostgresOperationsTests extends OperationsContract {
 	}
 
 	private List<String> labels() throws SQLException {
-		return this.schema.strings("SELECT enumlabel FROM pg_enum WHERE enumtypid = 'mood'::regtype ORDER BY enumsortorder");
+		return this.schema
+			.strings("SELECT enumlabel FROM pg_enum WHERE enumtypid = 'mood'::regtype ORDER BY enumsortorder");
 	}
 
 	@Test
 	void aForeignKeyAddedNotValidIsCheckedForExistingRowsOnlyWhenValidated() throws Exception {
-		this.revisions.reversible("0001_tables", new CreateTable("teams", List.of(col("id", integer()).primaryKey()), List.of()),
-				new CreateTable("members", List.of(col("id", integer()).primaryKey(), col("team_id", integer())), List.of()))
+		this.revisions
+			.reversible("0001_tables", new CreateTable("teams", List.of(col("id", integer()).primaryKey()), List.of()),
+					new CreateTable("members", List.of(col("id", integer()).primaryKey(), col("team_id", integer())),
+							List.of()))
 			.add("0002_orphan", (c) -> c.op().execute("INSERT INTO members VALUES (1, 99)"),
 					(c) -> c.op().execute("DELETE FROM members"))
 			.add("0003_fk", (c) -> c.op().addForeignKeyNotValid("members", foreignKey("team_id", "teams", "id")),
@@ -89,22 +97,29 @@ class PostgresOperationsTests extends OperationsContract {
 			.add("0004_validate", (c) -> c.op().validateConstraint("members", "fk_members_team_id_teams"), (c) -> {
 			});
 		migrator().upgrade("0003_fk");
-		assertThat(this.schema.strings("SELECT convalidated FROM pg_constraint WHERE conname = 'fk_members_team_id_teams'"))
+		assertThat(this.schema
+			.strings("SELECT convalidated FROM pg_constraint WHERE conname = 'fk_members_team_id_teams'"))
 			.containsExactly("f");
-		assertThatThrownBy(() -> this.schema.execute("INSERT INTO members VALUES (2, 98)")).isInstanceOf(SQLException.class);
+		assertThatThrownBy(() -> this.schema.execute("INSERT INTO members VALUES (2, 98)"))
+			.isInstanceOf(SQLException.class);
 		assertThatThrownBy(() -> migrator().upgrade("heads")).isInstanceOf(MigrationFailedException.class)
 			.hasMessageContaining("validateConstraint fk_members_team_id_teams on members failed");
 		this.schema.execute("INSERT INTO teams VALUES (99)");
 		migrator().upgrade("heads");
-		assertThat(this.schema.strings("SELECT convalidated FROM pg_constraint WHERE conname = 'fk_members_team_id_teams'"))
+		assertThat(this.schema
+			.strings("SELECT convalidated FROM pg_constraint WHERE conname = 'fk_members_team_id_teams'"))
 			.containsExactly("t");
 	}
 
 	@Test
 	void commentsAreStoredWithColumns() throws Exception {
-		this.revisions.reversible("0001_notes", new CreateTable("notes", List.of(col("id", integer()).primaryKey(),
-				col("body", text()).comment("what was said")), List.of()))
-			.reversible("0002_comment", AlterColumn.of("notes", "body").comment("it's the text").existingComment("what was said"));
+		this.revisions
+			.reversible("0001_notes",
+					new CreateTable("notes",
+							List.of(col("id", integer()).primaryKey(), col("body", text()).comment("what was said")),
+							List.of()))
+			.reversible("0002_comment",
+					AlterColumn.of("notes", "body").comment("it's the text").existingComment("what was said"));
 		migrator().upgrade("heads");
 		assertThat(comment()).containsExactly("it's the text");
 		migrator().downgrade("0001_notes");

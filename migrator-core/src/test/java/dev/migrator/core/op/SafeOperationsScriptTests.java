@@ -25,7 +25,8 @@ class SafeOperationsScriptTests {
 
 	private final JavaRevisions revisions = new JavaRevisions().add("0001_safe", (c) -> {
 		c.op().createTable("teams", col("id", integer()).primaryKey());
-		c.op().createTable("members", col("id", integer()).primaryKey(), col("team_id", integer()), col("email", text()));
+		c.op()
+			.createTable("members", col("id", integer()).primaryKey(), col("team_id", integer()), col("email", text()));
 		c.op().execute("INSERT INTO teams VALUES (1)");
 		c.op().execute("INSERT INTO members VALUES (1, 1, 'a@example.com')");
 		c.op().addNotNull("members", "email");
@@ -37,8 +38,9 @@ class SafeOperationsScriptTests {
 
 	@Test
 	void anOfflineScriptCommitsBeforeEachSafeOperationThatLeavesTheTransaction() {
-		String script = Migrator.create(MigratorConfig.builder().locations(List.of()).source(this.revisions)
-			.dialect("postgresql").build()).sql("base", "heads");
+		String script = Migrator
+			.create(MigratorConfig.builder().locations(List.of()).source(this.revisions).dialect("postgresql").build())
+			.sql("base", "heads");
 		assertThat(script).containsSubsequence("BEGIN;", "CREATE TABLE \"teams\"", "COMMIT;",
 				"ADD CONSTRAINT \"ck_members_email_not_null\" CHECK (\"email\" IS NOT NULL) NOT VALID;",
 				"VALIDATE CONSTRAINT \"ck_members_email_not_null\";", "SET NOT NULL;", "BEGIN;", "COMMIT;",
@@ -52,7 +54,8 @@ class SafeOperationsScriptTests {
 	@Test
 	void onSqliteTheyRunAsTheirPlainForms() throws Exception {
 		DataSource dataSource = TestDatabases.sqliteFile(this.temp.resolve("safe.db"));
-		Migrator.create(MigratorConfig.builder().dataSource(dataSource).locations(List.of()).source(this.revisions).build())
+		Migrator
+			.create(MigratorConfig.builder().dataSource(dataSource).locations(List.of()).source(this.revisions).build())
 			.upgrade("heads");
 		SchemaInspection schema = new SchemaInspection(dataSource);
 		assertThat(schema.strings("SELECT \"notnull\" FROM pragma_table_info('members') WHERE name = 'email'"))

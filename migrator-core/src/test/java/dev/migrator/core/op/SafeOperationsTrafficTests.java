@@ -24,14 +24,18 @@ import static dev.migrator.core.op.Columns.foreignKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each safe operation runs on a real PostgreSQL table while application writers insert and update it without pause:
- * no writer fails, and no single write waits longer than the lock timeout plus a margin.
+ * Each safe operation runs on a real PostgreSQL table while application writers insert
+ * and update it without pause: no writer fails, and no single write waits longer than the
+ * lock timeout plus a margin.
  */
 class SafeOperationsTrafficTests {
 
 	private static final Duration LOCK_TIMEOUT = Duration.ofMillis(500);
 
-	/** Scheduling noise on a shared machine; a write blocked behind a queued DDL would take the lock timeout. */
+	/**
+	 * Scheduling noise on a shared machine; a write blocked behind a queued DDL would
+	 * take the lock timeout.
+	 */
 	private static final Duration MARGIN = Duration.ofMillis(700);
 
 	private static final int ROWS = 200_000;
@@ -63,10 +67,13 @@ class SafeOperationsTrafficTests {
 	void addNotNullLetsWritesFlow() throws Exception {
 		WriteTraffic.Result traffic = underTraffic((op) -> op.addNotNull("accounts", "note"));
 		assertFlowed(traffic);
-		assertThat(this.schema.strings("SELECT attnotnull::text FROM pg_attribute WHERE attrelid = 'accounts'::regclass "
-				+ "AND attname = 'note'")).containsExactly("true");
+		assertThat(
+				this.schema.strings("SELECT attnotnull::text FROM pg_attribute WHERE attrelid = 'accounts'::regclass "
+						+ "AND attname = 'note'"))
+			.containsExactly("true");
 		assertThat(this.schema.count("SELECT count(*) FROM pg_constraint WHERE conname = 'ck_accounts_note_not_null'"))
-			.as("the helper check is gone").isZero();
+			.as("the helper check is gone")
+			.isZero();
 	}
 
 	@Test
@@ -74,8 +81,9 @@ class SafeOperationsTrafficTests {
 		WriteTraffic.Result traffic = underTraffic(
 				(op) -> op.safe().addForeignKey("accounts", foreignKey("owner_id", "owners", "id")));
 		assertFlowed(traffic);
-		assertThat(this.schema.strings("SELECT convalidated::text FROM pg_constraint WHERE conname = "
-				+ "'fk_accounts_owner_id_owners'")).containsExactly("true");
+		assertThat(this.schema
+			.strings("SELECT convalidated::text FROM pg_constraint WHERE conname = " + "'fk_accounts_owner_id_owners'"))
+			.containsExactly("true");
 	}
 
 	@Test
@@ -83,17 +91,24 @@ class SafeOperationsTrafficTests {
 		this.revisions.add("fk_beside_reader",
 				(c) -> c.op().safe().addForeignKey("accounts", foreignKey("owner_id", "owners", "id")), (c) -> {
 				});
-		Migrator migrator = Migrator.create(MigratorConfig.builder().dataSource(this.dataSource).locations(List.of())
-			.source(this.revisions).lockTimeout(Duration.ofMillis(200)).lockRetry(LockTimeoutRetry.never()).build());
+		Migrator migrator = Migrator.create(MigratorConfig.builder()
+			.dataSource(this.dataSource)
+			.locations(List.of())
+			.source(this.revisions)
+			.lockTimeout(Duration.ofMillis(200))
+			.lockRetry(LockTimeoutRetry.never())
+			.build());
 		try (Connection reader = this.dataSource.getConnection(); Statement statement = reader.createStatement()) {
 			reader.setAutoCommit(false);
 			statement.executeQuery("SELECT count(*) FROM accounts").close();
-			// SHARE ROW EXCLUSIVE does not conflict with the reader's ACCESS SHARE; ACCESS EXCLUSIVE would time out.
+			// SHARE ROW EXCLUSIVE does not conflict with the reader's ACCESS SHARE;
+			// ACCESS EXCLUSIVE would time out.
 			migrator.upgrade("heads");
 			reader.commit();
 		}
-		assertThat(this.schema.strings("SELECT convalidated::text FROM pg_constraint WHERE conname = "
-				+ "'fk_accounts_owner_id_owners'")).containsExactly("true");
+		assertThat(this.schema
+			.strings("SELECT convalidated::text FROM pg_constraint WHERE conname = " + "'fk_accounts_owner_id_owners'"))
+			.containsExactly("true");
 	}
 
 	@Test
@@ -101,8 +116,9 @@ class SafeOperationsTrafficTests {
 		this.schema.execute("ALTER TABLE accounts ADD CONSTRAINT fk_accounts_owner_id_owners FOREIGN KEY (owner_id) "
 				+ "REFERENCES owners (id) NOT VALID");
 		assertFlowed(underTraffic((op) -> op.safe().addForeignKey("accounts", foreignKey("owner_id", "owners", "id"))));
-		assertThat(this.schema.strings("SELECT convalidated::text FROM pg_constraint WHERE conname = "
-				+ "'fk_accounts_owner_id_owners'")).containsExactly("true");
+		assertThat(this.schema
+			.strings("SELECT convalidated::text FROM pg_constraint WHERE conname = " + "'fk_accounts_owner_id_owners'"))
+			.containsExactly("true");
 	}
 
 	@Test
@@ -110,8 +126,9 @@ class SafeOperationsTrafficTests {
 		WriteTraffic.Result traffic = underTraffic(
 				(op) -> op.safe().addCheckConstraint("accounts", "score_not_negative", "score >= 0"));
 		assertFlowed(traffic);
-		assertThat(this.schema.strings("SELECT convalidated::text FROM pg_constraint WHERE conname = "
-				+ "'ck_accounts_score_not_negative'")).containsExactly("true");
+		assertThat(this.schema.strings(
+				"SELECT convalidated::text FROM pg_constraint WHERE conname = " + "'ck_accounts_score_not_negative'"))
+			.containsExactly("true");
 	}
 
 	@Test
@@ -120,8 +137,9 @@ class SafeOperationsTrafficTests {
 		assertFlowed(traffic);
 		assertThat(this.schema.strings("SELECT contype::text FROM pg_constraint WHERE conname = 'uq_accounts_email'"))
 			.containsExactly("u");
-		assertThat(this.schema.strings("SELECT indisvalid::text FROM pg_index WHERE indexrelid = "
-				+ "'uq_accounts_email'::regclass")).containsExactly("true");
+		assertThat(this.schema
+			.strings("SELECT indisvalid::text FROM pg_index WHERE indexrelid = " + "'uq_accounts_email'::regclass"))
+			.containsExactly("true");
 	}
 
 	@Test
@@ -142,8 +160,10 @@ class SafeOperationsTrafficTests {
 		assertThat(this.schema.count("SELECT count(DISTINCT token) FROM accounts"))
 			.as("each row has its own value, as a volatile default gives")
 			.isEqualTo(this.schema.count("SELECT count(*) FROM accounts"));
-		assertThat(this.schema.strings("SELECT attnotnull::text FROM pg_attribute WHERE attrelid = 'accounts'::regclass "
-				+ "AND attname = 'token'")).containsExactly("true");
+		assertThat(
+				this.schema.strings("SELECT attnotnull::text FROM pg_attribute WHERE attrelid = 'accounts'::regclass "
+						+ "AND attname = 'token'"))
+			.containsExactly("true");
 	}
 
 	@Test
@@ -157,18 +177,23 @@ class SafeOperationsTrafficTests {
 	}
 
 	/**
-	 * Runs the operations as one transactional Java revision while two writers insert and update the table, and what
-	 * the writers saw.
+	 * Runs the operations as one transactional Java revision while two writers insert and
+	 * update the table, and what the writers saw.
 	 */
 	private WriteTraffic.Result underTraffic(Change change) throws Exception {
-		String test = java.lang.StackWalker.getInstance().walk((frames) -> frames.skip(1).findFirst().get().getMethodName());
+		String test = java.lang.StackWalker.getInstance()
+			.walk((frames) -> frames.skip(1).findFirst().get().getMethodName());
 		this.revisions.add(test, (c) -> {
 			c.op().execute("UPDATE owners SET id = id WHERE id = 1");
 			change.apply(c.op());
 		}, (c) -> {
 		});
-		Migrator migrator = Migrator.create(MigratorConfig.builder().dataSource(this.dataSource).locations(List.of())
-			.source(this.revisions).lockTimeout(LOCK_TIMEOUT).build());
+		Migrator migrator = Migrator.create(MigratorConfig.builder()
+			.dataSource(this.dataSource)
+			.locations(List.of())
+			.source(this.revisions)
+			.lockTimeout(LOCK_TIMEOUT)
+			.build());
 		WriteTraffic traffic = WriteTraffic.start(this.dataSource, 2, (connection, random) -> {
 			if (random.nextBoolean()) {
 				try (PreparedStatement insert = connection.prepareStatement(

@@ -14,7 +14,10 @@ import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
-/** What the database reports about its schema through JDBC metadata, for tests to compare with what ran. */
+/**
+ * What the database reports about its schema through JDBC metadata, for tests to compare
+ * with what ran.
+ */
 final class SchemaInspection {
 
 	private final DataSource dataSource;
@@ -55,9 +58,9 @@ final class SchemaInspection {
 		try (Connection connection = this.dataSource.getConnection();
 				ResultSet rs = connection.getMetaData().getColumns(null, schema(connection), table, "%")) {
 			while (rs.next()) {
-				columns.put(rs.getString("COLUMN_NAME"), new ColumnInfo(rs.getString("COLUMN_NAME"),
-						rs.getString("TYPE_NAME").toLowerCase(Locale.ROOT),
-						rs.getInt("NULLABLE") == DatabaseMetaData.columnNullable, rs.getString("COLUMN_DEF")));
+				columns.put(rs.getString("COLUMN_NAME"),
+						new ColumnInfo(rs.getString("COLUMN_NAME"), rs.getString("TYPE_NAME").toLowerCase(Locale.ROOT),
+								rs.getInt("NULLABLE") == DatabaseMetaData.columnNullable, rs.getString("COLUMN_DEF")));
 			}
 		}
 		return columns;
@@ -74,7 +77,8 @@ final class SchemaInspection {
 				if (name == null) {
 					continue;
 				}
-				columns.computeIfAbsent(name, (n) -> new ArrayList<>()).add(String.valueOf(rs.getString("COLUMN_NAME")));
+				columns.computeIfAbsent(name, (n) -> new ArrayList<>())
+					.add(String.valueOf(rs.getString("COLUMN_NAME")));
 				unique.put(name, !rs.getBoolean("NON_UNIQUE"));
 			}
 		}
@@ -133,14 +137,15 @@ final class SchemaInspection {
 	}
 
 	void execute(String sql) throws SQLException {
-		try (Connection connection = this.dataSource.getConnection(); Statement statement = connection.createStatement()) {
+		try (Connection connection = this.dataSource.getConnection();
+				Statement statement = connection.createStatement()) {
 			statement.execute(sql);
 		}
 	}
 
 	private static String schema(Connection connection) throws SQLException {
-		return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres") ? "public"
-				: null;
+		return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")
+				? "public" : null;
 	}
 
 }

@@ -33,8 +33,8 @@ class SqliteOperationsTests extends OperationsContract {
 	@Override
 	List<String> constraintNames(String table) throws SQLException {
 		List<String> names = new ArrayList<>();
-		for (String sql : this.schema.strings("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = '"
-				+ table.replace("'", "''") + "'")) {
+		for (String sql : this.schema.strings(
+				"SELECT sql FROM sqlite_master WHERE type = 'table' AND name = '" + table.replace("'", "''") + "'")) {
 			Matcher matcher = CONSTRAINT.matcher(sql);
 			while (matcher.find()) {
 				names.add(matcher.group(1).replace("\"\"", "\""));

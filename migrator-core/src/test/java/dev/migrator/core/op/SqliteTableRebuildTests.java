@@ -32,8 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * SQLite's table rebuild ("move and copy") on real database files: nothing of the table, its indexes, triggers or
- * foreign keys in either direction is lost, with foreign key enforcement off and on.
+ * SQLite's table rebuild ("move and copy") on real database files: nothing of the table,
+ * its indexes, triggers or foreign keys in either direction is lost, with foreign key
+ * enforcement off and on.
  */
 class SqliteTableRebuildTests {
 
@@ -49,13 +50,13 @@ class SqliteTableRebuildTests {
 		DataSource dataSource = TestDatabases.sqliteFile(this.temp.resolve("app.db"));
 		createPlayers(dataSource);
 		Snapshot before = Snapshot.of(dataSource);
-		JavaRevisions revisions = new JavaRevisions().add("0001_players", (c) -> c.op().batchAlterTable("players",
-				(batch) -> changePlayers(batch)), (c) -> {
+		JavaRevisions revisions = new JavaRevisions().add("0001_players",
+				(c) -> c.op().batchAlterTable("players", (batch) -> changePlayers(batch)), (c) -> {
 				});
 
 		Duration took = timed(() -> migrator(dataSource, revisions).upgrade("heads"));
-		System.out.println("Rebuilt " + PLAYERS + " rows of players (foreign keys off, in the revision's transaction) in "
-				+ took.toMillis() + " ms");
+		System.out.println("Rebuilt " + PLAYERS
+				+ " rows of players (foreign keys off, in the revision's transaction) in " + took.toMillis() + " ms");
 
 		assertSameContentAndStructure(dataSource, before);
 	}
@@ -87,17 +88,19 @@ class SqliteTableRebuildTests {
 			statement.execute("DELETE FROM players WHERE id = 7");
 		}
 		assertThat(count(dataSource, "SELECT count(*) FROM player_log WHERE player_id = 7"))
-			.as("ON DELETE CASCADE from player_log still works").isZero();
+			.as("ON DELETE CASCADE from player_log still works")
+			.isZero();
 	}
 
 	@Test
-	void withForeignKeysEnforcedARebuildOfAReferencedTableInsideATransactionIsRefusedAndNothingIsLost() throws Exception {
+	void withForeignKeysEnforcedARebuildOfAReferencedTableInsideATransactionIsRefusedAndNothingIsLost()
+			throws Exception {
 		DataSource dataSource = TestDatabases.sqliteFile(this.temp.resolve("app.db"), true);
 		execute(dataSource, "CREATE TABLE parents (id INTEGER PRIMARY KEY, name TEXT)",
 				"CREATE TABLE children (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parents (id) ON DELETE CASCADE)",
 				"INSERT INTO parents VALUES (1, 'a'), (2, 'b')", "INSERT INTO children VALUES (1, 1), (2, 2)");
-		JavaRevisions revisions = new JavaRevisions().add("0001_alter", (c) -> c.op().alterColumn(
-				AlterColumn.of("parents", "name").notNull()), (c) -> {
+		JavaRevisions revisions = new JavaRevisions().add("0001_alter",
+				(c) -> c.op().alterColumn(AlterColumn.of("parents", "name").notNull()), (c) -> {
 				});
 
 		assertThatThrownBy(() -> migrator(dataSource, revisions).upgrade("heads"))
@@ -126,8 +129,8 @@ class SqliteTableRebuildTests {
 		assertThat(strings(dataSource, "SELECT \"notnull\" FROM pragma_table_info('members') WHERE name = 'nick'"))
 			.containsExactly("1");
 		assertThat(count(dataSource, "SELECT count(*) FROM members")).isEqualTo(2);
-		assertThatThrownBy(() -> execute(dataSource, "INSERT INTO members VALUES (3, 99, 'c')"))
-			.as("still enforced").isInstanceOf(SQLException.class);
+		assertThatThrownBy(() -> execute(dataSource, "INSERT INTO members VALUES (3, 99, 'c')")).as("still enforced")
+			.isInstanceOf(SQLException.class);
 	}
 
 	@Test
@@ -136,13 +139,14 @@ class SqliteTableRebuildTests {
 		execute(dataSource, "CREATE TABLE teams (id INTEGER PRIMARY KEY)", "INSERT INTO teams VALUES (1)",
 				"CREATE TABLE members (id INTEGER PRIMARY KEY, team_id INTEGER)",
 				"INSERT INTO members VALUES (1, 1), (2, 99)");
-		JavaRevisions revisions = new JavaRevisions().add("0001_fk", (c) -> c.op().addForeignKey("members",
-				foreignKey("team_id", "teams", "id")), (c) -> {
+		JavaRevisions revisions = new JavaRevisions().add("0001_fk",
+				(c) -> c.op().addForeignKey("members", foreignKey("team_id", "teams", "id")), (c) -> {
 				});
 
 		assertThatThrownBy(() -> migrator(dataSource, revisions).upgrade("heads"))
 			.isInstanceOf(MigrationFailedException.class)
-			.hasMessageContaining("addForeignKey fk_members_team_id_teams on members: rows of members refer to rows that do not exist")
+			.hasMessageContaining(
+					"addForeignKey fk_members_team_id_teams on members: rows of members refer to rows that do not exist")
 			.hasMessageContaining("rowid=2")
 			.hasMessageContaining("parent=teams");
 		assertThat(strings(dataSource, "SELECT sql FROM sqlite_master WHERE name = 'members'"))
@@ -154,11 +158,15 @@ class SqliteTableRebuildTests {
 	@Test
 	void aRenameInsideABatchFollowsIntoIndexesAndChecks() throws Exception {
 		DataSource dataSource = TestDatabases.sqliteFile(this.temp.resolve("app.db"));
-		execute(dataSource, "CREATE TABLE accounts (id INTEGER PRIMARY KEY, mail TEXT CHECK (length(mail) > 3), note TEXT, "
-				+ "CONSTRAINT uq_accounts_mail UNIQUE (mail))", "CREATE INDEX ix_accounts_mail ON accounts (lower(mail)) WHERE mail IS NOT NULL",
+		execute(dataSource,
+				"CREATE TABLE accounts (id INTEGER PRIMARY KEY, mail TEXT CHECK (length(mail) > 3), note TEXT, "
+						+ "CONSTRAINT uq_accounts_mail UNIQUE (mail))",
+				"CREATE INDEX ix_accounts_mail ON accounts (lower(mail)) WHERE mail IS NOT NULL",
 				"INSERT INTO accounts VALUES (1, 'ada@x', 'n')");
-		JavaRevisions revisions = new JavaRevisions().add("0001_rename", (c) -> c.op().batchAlterTable("accounts",
-				(batch) -> batch.renameColumn("mail", "email").dropColumn("note")), (c) -> {
+		JavaRevisions revisions = new JavaRevisions().add("0001_rename",
+				(c) -> c.op()
+					.batchAlterTable("accounts", (batch) -> batch.renameColumn("mail", "email").dropColumn("note")),
+				(c) -> {
 				});
 		migrator(dataSource, revisions).upgrade("heads");
 
@@ -166,7 +174,8 @@ class SqliteTableRebuildTests {
 				"CREATE TABLE \"accounts\" (id INTEGER PRIMARY KEY, \"email\" TEXT CHECK (length(\"email\") > 3), "
 						+ "CONSTRAINT uq_accounts_mail UNIQUE (\"email\"))");
 		assertThat(strings(dataSource, "SELECT sql FROM sqlite_master WHERE name = 'ix_accounts_mail'"))
-			.containsExactly("CREATE INDEX ix_accounts_mail ON accounts (lower(\"email\")) WHERE \"email\" IS NOT NULL");
+			.containsExactly(
+					"CREATE INDEX ix_accounts_mail ON accounts (lower(\"email\")) WHERE \"email\" IS NOT NULL");
 		assertThat(strings(dataSource, "SELECT id || ':' || email FROM accounts")).containsExactly("1:ada@x");
 	}
 
@@ -177,14 +186,15 @@ class SqliteTableRebuildTests {
 				"CREATE TABLE log (what TEXT)", "CREATE VIEW cheap AS SELECT id, name FROM items WHERE price < 10",
 				"CREATE TRIGGER log_insert AFTER INSERT ON log BEGIN UPDATE items SET price = price WHERE id = 0; END",
 				"INSERT INTO items VALUES (1, 'pen', 2)");
-		JavaRevisions revisions = new JavaRevisions().add("0001_alter", (c) -> c.op().alterColumn(
-				AlterColumn.of("items", "price").type(bigint()).notNull()), (c) -> {
+		JavaRevisions revisions = new JavaRevisions().add("0001_alter",
+				(c) -> c.op().alterColumn(AlterColumn.of("items", "price").type(bigint()).notNull()), (c) -> {
 				});
 		migrator(dataSource, revisions).upgrade("heads");
 
 		assertThat(strings(dataSource, "SELECT name FROM cheap")).containsExactly("pen");
 		execute(dataSource, "INSERT INTO log VALUES ('x')");
-		assertThat(strings(dataSource, "SELECT name FROM sqlite_master WHERE type IN ('view', 'trigger') ORDER BY name"))
+		assertThat(
+				strings(dataSource, "SELECT name FROM sqlite_master WHERE type IN ('view', 'trigger') ORDER BY name"))
 			.containsExactly("cheap", "log_insert");
 	}
 
@@ -212,14 +222,17 @@ class SqliteTableRebuildTests {
 	@Test
 	void aDroppedColumnTakesItsIndexesAndConstraintsAlongAndTheDataStays() throws Exception {
 		DataSource dataSource = TestDatabases.sqliteFile(this.temp.resolve("app.db"));
-		execute(dataSource, "CREATE TABLE docs (id INTEGER PRIMARY KEY, slug TEXT, body TEXT, CONSTRAINT uq_docs_slug UNIQUE (slug))",
+		execute(dataSource,
+				"CREATE TABLE docs (id INTEGER PRIMARY KEY, slug TEXT, body TEXT, CONSTRAINT uq_docs_slug UNIQUE (slug))",
 				"CREATE INDEX ix_docs_slug_body ON docs (slug, body)", "CREATE INDEX ix_docs_body ON docs (body)",
 				"INSERT INTO docs VALUES (1, 'a', 'x'), (2, 'b', 'y')");
-		JavaRevisions revisions = new JavaRevisions().add("0001_drop", (c) -> c.op().dropColumn("docs", "slug"), (c) -> {
-		});
+		JavaRevisions revisions = new JavaRevisions().add("0001_drop", (c) -> c.op().dropColumn("docs", "slug"),
+				(c) -> {
+				});
 		migrator(dataSource, revisions).upgrade("heads");
 
-		assertThat(strings(dataSource, "SELECT name FROM pragma_index_list('docs') ORDER BY name")).containsExactly("ix_docs_body");
+		assertThat(strings(dataSource, "SELECT name FROM pragma_index_list('docs') ORDER BY name"))
+			.containsExactly("ix_docs_body");
 		assertThat(strings(dataSource, "SELECT id || body FROM docs ORDER BY id")).containsExactly("1x", "2y");
 	}
 
@@ -248,14 +261,15 @@ class SqliteTableRebuildTests {
 
 	@Test
 	void anOfflineScriptSaysARebuildNeedsTheLiveSchema() {
-		JavaRevisions revisions = new JavaRevisions().add("0001_alter", (c) -> c.op().alterColumn(
-				AlterColumn.of("users", "email").notNull()), (c) -> {
+		JavaRevisions revisions = new JavaRevisions().add("0001_alter",
+				(c) -> c.op().alterColumn(AlterColumn.of("users", "email").notNull()), (c) -> {
 				});
-		Migrator offline = Migrator.create(MigratorConfig.builder().locations(List.of()).source(revisions).dialect("sqlite")
-			.build());
+		Migrator offline = Migrator
+			.create(MigratorConfig.builder().locations(List.of()).source(revisions).dialect("sqlite").build());
 		assertThatThrownBy(() -> offline.sql("base", "heads")).isInstanceOf(MigratorException.class)
-			.hasMessageContaining("alterColumn users.email: SQLite cannot make this change with ALTER TABLE, so the table is "
-					+ "rebuilt from its live definition, which an offline script cannot read")
+			.hasMessageContaining(
+					"alterColumn users.email: SQLite cannot make this change with ALTER TABLE, so the table is "
+							+ "rebuilt from its live definition, which an offline script cannot read")
 			.extracting((e) -> ((MigratorException) e).code())
 			.isEqualTo("offline-unsupported");
 	}
@@ -267,7 +281,10 @@ class SqliteTableRebuildTests {
 			.addCheckConstraint("email_has_at", "email LIKE '%@%'");
 	}
 
-	/** Teams ← players (AUTOINCREMENT, indexes, a check, a trigger, a view) ← player_log (CASCADE) and awards. */
+	/**
+	 * Teams ← players (AUTOINCREMENT, indexes, a check, a trigger, a view) ← player_log
+	 * (CASCADE) and awards.
+	 */
 	private static void createPlayers(DataSource dataSource) throws SQLException {
 		execute(dataSource, "CREATE TABLE teams (id INTEGER PRIMARY KEY, name TEXT NOT NULL)",
 				"CREATE TABLE players (id INTEGER PRIMARY KEY AUTOINCREMENT, "
@@ -289,12 +306,13 @@ class SqliteTableRebuildTests {
 				s.setInt(1, i + 1);
 				s.setString(2, "team " + i);
 			});
-			batch(connection, "INSERT INTO players (team_id, email, score, legacy) VALUES (?, ?, ?, ?)", PLAYERS, (s, i) -> {
-				s.setInt(1, i % 100 + 1);
-				s.setString(2, "player" + i + "@example.com");
-				s.setInt(3, i % 7);
-				s.setString(4, "old " + i);
-			});
+			batch(connection, "INSERT INTO players (team_id, email, score, legacy) VALUES (?, ?, ?, ?)", PLAYERS,
+					(s, i) -> {
+						s.setInt(1, i % 100 + 1);
+						s.setString(2, "player" + i + "@example.com");
+						s.setInt(3, i % 7);
+						s.setString(4, "old " + i);
+					});
 			batch(connection, "INSERT INTO player_log (player_id, note) VALUES (?, ?)", PLAYERS, (s, i) -> {
 				s.setInt(1, i + 1);
 				s.setString(2, "joined");
@@ -316,40 +334,55 @@ class SqliteTableRebuildTests {
 		assertThat(after.foreignKeysIn).isEqualTo(before.foreignKeysIn);
 		assertThat(after.sequence).isEqualTo(before.sequence);
 		assertThat(strings(dataSource, "SELECT * FROM pragma_foreign_key_check")).isEmpty();
-		assertThat(strings(dataSource, "SELECT name || ':' || type || ':' || \"notnull\" || ':' || coalesce(dflt_value, '') FROM pragma_table_info('players')"))
-			.containsExactly("id:INTEGER:0:", "team_id:INTEGER:1:", "email:TEXT:1:", "score:BIGINT:1:0", "nickname:TEXT:0:");
+		assertThat(strings(dataSource,
+				"SELECT name || ':' || type || ':' || \"notnull\" || ':' || coalesce(dflt_value, '') FROM pragma_table_info('players')"))
+			.containsExactly("id:INTEGER:0:", "team_id:INTEGER:1:", "email:TEXT:1:", "score:BIGINT:1:0",
+					"nickname:TEXT:0:");
 		assertThat(count(dataSource, "SELECT count(*) FROM v_players")).isEqualTo(PLAYERS);
 		execute(dataSource, "UPDATE players SET score = score + 1 WHERE id = 1");
-		assertThat(count(dataSource, "SELECT count(*) FROM player_log")).as("the trigger still fires").isEqualTo(PLAYERS + 1);
+		assertThat(count(dataSource, "SELECT count(*) FROM player_log")).as("the trigger still fires")
+			.isEqualTo(PLAYERS + 1);
 		assertThatThrownBy(() -> execute(dataSource, "INSERT INTO players (team_id, email) VALUES (1, 'no-at-sign')"))
-			.as("the new check holds").isInstanceOf(SQLException.class);
-		assertThatThrownBy(() -> execute(dataSource, "INSERT INTO players (team_id, email, score) VALUES (1, 'x@y', -1)"))
-			.as("the old check holds").isInstanceOf(SQLException.class);
+			.as("the new check holds")
+			.isInstanceOf(SQLException.class);
+		assertThatThrownBy(
+				() -> execute(dataSource, "INSERT INTO players (team_id, email, score) VALUES (1, 'x@y', -1)"))
+			.as("the old check holds")
+			.isInstanceOf(SQLException.class);
 	}
 
-	/** What the rebuild must keep: counts, content, indexes, triggers, foreign keys both ways, the sequence. */
+	/**
+	 * What the rebuild must keep: counts, content, indexes, triggers, foreign keys both
+	 * ways, the sequence.
+	 */
 	private record Snapshot(List<String> counts, List<String> content, List<String> indexes, List<String> triggers,
 			List<String> foreignKeysOut, List<String> foreignKeysIn, List<String> sequence) {
 
 		static Snapshot of(DataSource dataSource) throws SQLException {
-			return new Snapshot(
-					strings(dataSource, "SELECT (SELECT count(*) FROM players) || ',' || (SELECT count(*) FROM player_log) || ',' || "
+			return new Snapshot(strings(dataSource,
+					"SELECT (SELECT count(*) FROM players) || ',' || (SELECT count(*) FROM player_log) || ',' || "
 							+ "(SELECT count(*) FROM awards) || ',' || (SELECT count(*) FROM teams)"),
-					strings(dataSource, "SELECT sum(id) || ',' || sum(team_id) || ',' || sum(score) || ',' || count(DISTINCT email) "
-							+ "|| ',' || max(id) FROM players"),
-					strings(dataSource, "SELECT l.name || '|' || l.\"unique\" || '|' || l.origin || '|' || l.partial || '|' || "
-							+ "coalesce(m.sql, '') FROM pragma_index_list('players') l LEFT JOIN sqlite_master m ON m.name = l.name ORDER BY l.name"),
-					strings(dataSource, "SELECT name || '|' || sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"),
-					strings(dataSource, "SELECT \"table\" || '|' || \"from\" || '|' || \"to\" || '|' || on_delete FROM pragma_foreign_key_list('players')"),
-					strings(dataSource, "SELECT m.name || '|' || f.\"table\" || '|' || f.\"from\" || '|' || f.\"to\" || '|' || f.on_delete "
-							+ "FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f WHERE m.type = 'table' AND f.\"table\" = 'players' ORDER BY m.name"),
+					strings(dataSource,
+							"SELECT sum(id) || ',' || sum(team_id) || ',' || sum(score) || ',' || count(DISTINCT email) "
+									+ "|| ',' || max(id) FROM players"),
+					strings(dataSource,
+							"SELECT l.name || '|' || l.\"unique\" || '|' || l.origin || '|' || l.partial || '|' || "
+									+ "coalesce(m.sql, '') FROM pragma_index_list('players') l LEFT JOIN sqlite_master m ON m.name = l.name ORDER BY l.name"),
+					strings(dataSource,
+							"SELECT name || '|' || sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"),
+					strings(dataSource,
+							"SELECT \"table\" || '|' || \"from\" || '|' || \"to\" || '|' || on_delete FROM pragma_foreign_key_list('players')"),
+					strings(dataSource,
+							"SELECT m.name || '|' || f.\"table\" || '|' || f.\"from\" || '|' || f.\"to\" || '|' || f.on_delete "
+									+ "FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f WHERE m.type = 'table' AND f.\"table\" = 'players' ORDER BY m.name"),
 					strings(dataSource, "SELECT name || ':' || seq FROM sqlite_sequence WHERE name = 'players'"));
 		}
 
 	}
 
 	private static Migrator migrator(DataSource dataSource, JavaRevisions revisions) {
-		return Migrator.create(MigratorConfig.builder().dataSource(dataSource).locations(List.of()).source(revisions).build());
+		return Migrator
+			.create(MigratorConfig.builder().dataSource(dataSource).locations(List.of()).source(revisions).build());
 	}
 
 	private static Duration timed(Runnable work) {

@@ -9,7 +9,10 @@ import javax.sql.DataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
-/** Real databases for operation tests: a fresh PostgreSQL database or SQLite file per call. */
+/**
+ * Real databases for operation tests: a fresh PostgreSQL database or SQLite file per
+ * call.
+ */
 final class TestDatabases {
 
 	private TestDatabases() {
@@ -23,7 +26,10 @@ final class TestDatabases {
 		return sqliteFile(file, false);
 	}
 
-	/** A SQLite file whose connections enforce foreign keys when asked, as many applications configure them. */
+	/**
+	 * A SQLite file whose connections enforce foreign keys when asked, as many
+	 * applications configure them.
+	 */
 	static DataSource sqliteFile(Path file, boolean enforceForeignKeys) {
 		SQLiteConfig config = new SQLiteConfig();
 		config.enforceForeignKeys(enforceForeignKeys);

@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** One {@link UpgradeJobMain} child JVM, started from the test class path, its output in a log file. */
+/**
+ * One {@link UpgradeJobMain} child JVM, started from the test class path, its output in a
+ * log file.
+ */
 final class ChildJob {
 
 	private final Process process;
@@ -22,8 +25,8 @@ final class ChildJob {
 			throws Exception {
 		String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-				"-cp", classPath, UpgradeJobMain.class.getName(), url, user, password, location));
+		List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
+				classPath, UpgradeJobMain.class.getName(), url, user, password, location));
 		command.addAll(List.of(more));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		return new ChildJob(process, log);
@@ -33,7 +36,10 @@ final class ChildJob {
 		return this.process.isAlive();
 	}
 
-	/** Waits up to the given time; true if the job exited (with code 0, else it fails with the log). */
+	/**
+	 * Waits up to the given time; true if the job exited (with code 0, else it fails with
+	 * the log).
+	 */
 	boolean awaitExitOrTimeout(long millis) throws Exception {
 		if (!this.process.waitFor(millis, TimeUnit.MILLISECONDS)) {
 			return false;
@@ -52,7 +58,10 @@ final class ChildJob {
 		}
 	}
 
-	/** Waits for the exit, returns the exit code; fails with the log if it takes longer than the limit. */
+	/**
+	 * Waits for the exit, returns the exit code; fails with the log if it takes longer
+	 * than the limit.
+	 */
 	int awaitExit(long seconds) throws Exception {
 		if (!this.process.waitFor(seconds, TimeUnit.SECONDS)) {
 			this.process.destroyForcibly();

@@ -17,11 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The migration job, killed with SIGKILL at random moments (seeded) and restarted, never leaves a database
- * half-migrated without saying so: after every kill the version table matches the schema (see
- * {@link MigrationStateCheck}), and the restarted job completes with every revision applied once, no INVALID index
- * and every backfilled row changed exactly once. The number of kills is {@code -Dmigrator.reliability.kills}
- * (default: 8 on PostgreSQL, 5 on SQLite).
+ * The migration job, killed with SIGKILL at random moments (seeded) and restarted, never
+ * leaves a database half-migrated without saying so: after every kill the version table
+ * matches the schema (see {@link MigrationStateCheck}), and the restarted job completes
+ * with every revision applied once, no INVALID index and every backfilled row changed
+ * exactly once. The number of kills is {@code -Dmigrator.reliability.kills} (default: 8
+ * on PostgreSQL, 5 on SQLite).
  */
 class CrashInjectionTests {
 
@@ -55,7 +56,8 @@ class CrashInjectionTests {
 		String location = CrashRevisionSets.write(this.temp.resolve("sqlite"), revisions);
 		int[] files = { 0 };
 		CrashReport report = injectCrashes(kills(5), revisions, location,
-				() -> new Target("jdbc:sqlite:" + this.temp.resolve("db-" + files[0]++ + ".db").toAbsolutePath(), "", ""));
+				() -> new Target("jdbc:sqlite:" + this.temp.resolve("db-" + files[0]++ + ".db").toAbsolutePath(), "",
+						""));
 		assertThat(report.kills).isEqualTo(kills(5));
 	}
 
@@ -74,7 +76,8 @@ class CrashInjectionTests {
 		while (report.kills < kills) {
 			Target target = databases.fresh();
 			report.databases++;
-			for (int onThisDatabase = 0; onThisDatabase < KILLS_PER_DATABASE && report.kills < kills; onThisDatabase++) {
+			for (int onThisDatabase = 0; onThisDatabase < KILLS_PER_DATABASE
+					&& report.kills < kills; onThisDatabase++) {
 				ChildJob job = ChildJob.start(nextLog(), target.url, target.user, target.password, location);
 				long delay = 300 + random.nextLong(Math.max(1, fullMillis - 300));
 				if (job.awaitExitOrTimeout(delay)) {
@@ -127,7 +130,10 @@ class CrashInjectionTests {
 		}
 	}
 
-	/** On PostgreSQL, a killed client's session may still run its last statement: wait until the server ends it. */
+	/**
+	 * On PostgreSQL, a killed client's session may still run its last statement: wait
+	 * until the server ends it.
+	 */
 	private static void awaitKilledSessionsGone(Target target) throws Exception {
 		if (target.url.startsWith("jdbc:sqlite:")) {
 			return;

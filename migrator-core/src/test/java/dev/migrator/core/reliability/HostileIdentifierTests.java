@@ -28,8 +28,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Table, column, index and state-table names built to break out of their quotes stay single identifiers: the
- * objects are created under exactly those names, and a canary table that each name tries to drop survives.
+ * Table, column, index and state-table names built to break out of their quotes stay
+ * single identifiers: the objects are created under exactly those names, and a canary
+ * table that each name tries to drop survives.
  */
 class HostileIdentifierTests {
 
@@ -63,7 +64,9 @@ class HostileIdentifierTests {
 			statement.execute("CREATE TABLE canary (id int)");
 			statement.execute("INSERT INTO canary VALUES (1)");
 		}
-		MigratorConfig.Builder config = MigratorConfig.builder().dataSource(dataSource).locations(List.of())
+		MigratorConfig.Builder config = MigratorConfig.builder()
+			.dataSource(dataSource)
+			.locations(List.of())
 			.source(() -> List.of(hostileRevision()))
 			.versionTable(VERSION_TABLE)
 			.historyTable(HISTORY_TABLE);
@@ -92,13 +95,15 @@ class HostileIdentifierTests {
 
 	private static Revision hostileRevision() {
 		JavaMigration migration = (context) -> {
-			context.op().createTable(TABLE, Column.of("id", ColumnType.integer()).primaryKey(),
-					Column.of(COLUMN, ColumnType.text()));
+			context.op()
+				.createTable(TABLE, Column.of("id", ColumnType.integer()).primaryKey(),
+						Column.of(COLUMN, ColumnType.text()));
 			context.op().addColumn(TABLE, Column.of(ADDED_COLUMN, ColumnType.text()));
 			context.op().createIndex(INDEX, TABLE, COLUMN);
 			context.op().bulkInsert(TABLE, List.of("id", COLUMN), List.of(List.of(1, VALUE)));
 		};
-		return Revision.builder("0001_hostile").checksum("0001_hostile")
+		return Revision.builder("0001_hostile")
+			.checksum("0001_hostile")
 			.upgrade(new MigrationBody.Java(migration, Direction.UPGRADE))
 			.build();
 	}

@@ -11,9 +11,10 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What a database must look like whenever the job is not running, even right after it was killed: the version
- * table matches the schema, every applied revision has one {@code success} row, a revision that left part of its
- * work behind says so with a {@code started} history row that has no later row, and no backfilled row is changed
+ * What a database must look like whenever the job is not running, even right after it was
+ * killed: the version table matches the schema, every applied revision has one
+ * {@code success} row, a revision that left part of its work behind says so with a
+ * {@code started} history row that has no later row, and no backfilled row is changed
  * twice.
  */
 final class MigrationStateCheck {
@@ -43,19 +44,25 @@ final class MigrationStateCheck {
 			else {
 				assertThat(successRows(revision.id())).as(when + ": no success row for %s", revision.id()).isZero();
 				if (revision.atomic() || !hasUnfinishedStart(revision.id())) {
-					assertThat(present).as(when + ": revision %s is not applied and says nothing about leftovers, "
-							+ "so none of its objects exists", revision.id()).isEmpty();
+					assertThat(present)
+						.as(when + ": revision %s is not applied and says nothing about leftovers, "
+								+ "so none of its objects exists", revision.id())
+						.isEmpty();
 				}
 			}
 		}
 		if (applied.contains("0005_counter")) {
 			assertThat(count("SELECT count(*) FROM items WHERE counter NOT IN (0, 1)"))
-				.as(when + ": no row backfilled twice").isZero();
+				.as(when + ": no row backfilled twice")
+				.isZero();
 		}
 		return applied;
 	}
 
-	/** Revisions are a straight line: the one version row names the newest applied revision. */
+	/**
+	 * Revisions are a straight line: the one version row names the newest applied
+	 * revision.
+	 */
 	List<String> appliedRevisions() throws SQLException {
 		List<String> applied = new ArrayList<>();
 		if (!tableExists("migrator_version")) {
@@ -75,7 +82,10 @@ final class MigrationStateCheck {
 		throw new AssertionError("the version table names an unknown revision " + rows.get(0));
 	}
 
-	/** A {@code started} row for the revision with no later history row for it: an attempt that was cut short. */
+	/**
+	 * A {@code started} row for the revision with no later history row for it: an attempt
+	 * that was cut short.
+	 */
 	boolean hasUnfinishedStart(String revision) throws SQLException {
 		if (!tableExists("migrator_history")) {
 			return false;

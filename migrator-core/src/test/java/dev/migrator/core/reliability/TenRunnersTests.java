@@ -15,8 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Ten job processes released at the same moment against one PostgreSQL database: one applies every revision, the
- * other nine wait for the run lock and then find nothing to do, and all ten exit with 0.
+ * Ten job processes released at the same moment against one PostgreSQL database: one
+ * applies every revision, the other nine wait for the run lock and then find nothing to
+ * do, and all ten exit with 0.
  */
 class TenRunnersTests {
 

@@ -8,10 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The migration job in a process of its own, for tests that kill it or start many at once: runs
- * {@code upgrade("heads")} (with backfills run on upgrade) and prints how many revisions it applied. Arguments: JDBC
- * URL, user, password, revision location, and optionally a start file whose appearance it waits for first.
- * Exit code 0 on success, 1 on any failure.
+ * The migration job in a process of its own, for tests that kill it or start many at
+ * once: runs {@code upgrade("heads")} (with backfills run on upgrade) and prints how many
+ * revisions it applied. Arguments: JDBC URL, user, password, revision location, and
+ * optionally a start file whose appearance it waits for first. Exit code 0 on success, 1
+ * on any failure.
  */
 public final class UpgradeJobMain {
 

@@ -30,8 +30,8 @@ class LagThrottleTests {
 	@Test
 	void aDelayLimitThrottlesOnTheSlowestReplicaAndNamesIt() {
 		LagThrottle throttle = new LagThrottle(LagLimits.delay(Duration.ofSeconds(10)), this::next);
-		this.measurements.add(List.of(new ReplicaLag("a", 0, 2, LagSource.PRIMARY),
-				new ReplicaLag("b", 0, 12.5, LagSource.REPLICA)));
+		this.measurements.add(
+				List.of(new ReplicaLag("a", 0, 2, LagSource.PRIMARY), new ReplicaLag("b", 0, 12.5, LagSource.REPLICA)));
 		assertThat(throttle.check().reason()).isEqualTo("replica b is 12.5s behind (replica), over 10.0s");
 	}
 
@@ -46,7 +46,8 @@ class LagThrottleTests {
 	@Test
 	void aBackfillsOwnLimitsWinOverTheConfiguredOnesKindByKind() {
 		LagLimits own = LagLimits.bytes(16L << 20);
-		LagLimits merged = own.or(LagLimits.of(java.util.OptionalLong.of(1L << 30), java.util.Optional.of(Duration.ofSeconds(30))));
+		LagLimits merged = own
+			.or(LagLimits.of(java.util.OptionalLong.of(1L << 30), java.util.Optional.of(Duration.ofSeconds(30))));
 		assertThat(merged.highBytes()).hasValue(16L << 20);
 		assertThat(merged.lowBytes()).hasValue(8L << 20);
 		assertThat(merged.highDelay()).contains(Duration.ofSeconds(30));

@@ -21,7 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A chain of revisions waits while a real standby lags beyond the limit, and goes on once it has caught up. */
+/**
+ * A chain of revisions waits while a real standby lags beyond the limit, and goes on once
+ * it has caught up.
+ */
 class ReplicaLagGateTests {
 
 	private static final long LIMIT = 1024 * 1024;
@@ -37,7 +40,8 @@ class ReplicaLagGateTests {
 				"-- migrator:revision 0001_a\n-- migrator:upgrade\nCREATE TABLE a (id integer);\n");
 		Files.writeString(this.revisions.resolve("0002_b.sql"),
 				"-- migrator:revision 0002_b\n-- migrator:revises 0001_a\n-- migrator:upgrade\nCREATE TABLE b (id integer);\n");
-		Migrator migrator = Migrator.create(MigratorConfig.builder().dataSource(primary)
+		Migrator migrator = Migrator.create(MigratorConfig.builder()
+			.dataSource(primary)
 			.locations("filesystem:" + this.revisions)
 			.replicaLagLimits(LagLimits.bytes(LIMIT))
 			.replicaLagPollInterval(Duration.ofMillis(100))
@@ -69,8 +73,9 @@ class ReplicaLagGateTests {
 		cluster.pauseReplay();
 		try {
 			SharedReplicaCluster.writeWal(primary, 2);
-			RunResult result = Migrator.create(MigratorConfig.builder().dataSource(primary)
-				.locations("filesystem:" + this.revisions).build()).upgrade("heads");
+			RunResult result = Migrator
+				.create(MigratorConfig.builder().dataSource(primary).locations("filesystem:" + this.revisions).build())
+				.upgrade("heads");
 			assertThat(result.steps()).hasSize(1);
 		}
 		finally {
@@ -81,8 +86,8 @@ class ReplicaLagGateTests {
 	private static long tableCount(DataSource dataSource) throws Exception {
 		try (Connection connection = dataSource.getConnection();
 				Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery(
-						"SELECT count(*) FROM information_schema.tables WHERE table_name IN ('a', 'b')")) {
+				ResultSet rs = statement
+					.executeQuery("SELECT count(*) FROM information_schema.tables WHERE table_name IN ('a', 'b')")) {
 			rs.next();
 			return rs.getLong(1);
 		}

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Replica lag as the primary reports it and as a replica reports itself, on a real streaming standby. */
+/**
+ * Replica lag as the primary reports it and as a replica reports itself, on a real
+ * streaming standby.
+ */
 class ReplicaLagMonitorTests {
 
 	private final TestReplicaCluster cluster = SharedReplicaCluster.get();
@@ -27,8 +30,11 @@ class ReplicaLagMonitorTests {
 		String database = SharedReplicaCluster.createDatabase();
 		DataSource primary = SharedReplicaCluster.primary(database);
 		DataSource replica = SharedReplicaCluster.replica(database);
-		Migrator migrator = Migrator.create(MigratorConfig.builder().dataSource(primary).replica("replica-1", replica)
-			.locations(List.of()).build());
+		Migrator migrator = Migrator.create(MigratorConfig.builder()
+			.dataSource(primary)
+			.replica("replica-1", replica)
+			.locations(List.of())
+			.build());
 		this.cluster.pauseReplay();
 		try {
 			SharedReplicaCluster.writeWal(primary, 2);
@@ -40,7 +46,8 @@ class ReplicaLagMonitorTests {
 			assertThat(fromReplica.bytes()).as("received, not replayed").isGreaterThan(0);
 			assertThat(fromReplica.seconds()).as("replay stands still while WAL arrives").isGreaterThan(0);
 			try (Connection connection = primary.getConnection()) {
-				StandbyLag standby = new ReplicaLagMonitor(Optional.empty(), List.of()).standbys(connection).stream()
+				StandbyLag standby = new ReplicaLagMonitor(Optional.empty(), List.of()).standbys(connection)
+					.stream()
 					.filter((s) -> s.applicationName().equals(this.cluster.replicaApplicationName()))
 					.findFirst()
 					.orElseThrow();
@@ -69,9 +76,10 @@ class ReplicaLagMonitorTests {
 		SharedReplicaCluster.writeWal(primary, 0);
 		this.cluster.awaitReplayCaughtUp(Duration.ofSeconds(30));
 		Thread.sleep(1500);
-		try (Connection connection = replica.getConnection(); Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery(
-						"SELECT extract(epoch FROM now() - pg_last_xact_replay_timestamp())::float8")) {
+		try (Connection connection = replica.getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet rs = statement
+					.executeQuery("SELECT extract(epoch FROM now() - pg_last_xact_replay_timestamp())::float8")) {
 			rs.next();
 			assertThat(rs.getDouble(1)).as("the naive measure would call this lag").isGreaterThan(1.0);
 		}
@@ -96,7 +104,9 @@ class ReplicaLagMonitorTests {
 	}
 
 	private static ReplicaLag lag(List<ReplicaLag> lags, String replica, LagSource source) {
-		return lags.stream().filter((lag) -> lag.replica().equals(replica) && lag.source() == source).findFirst()
+		return lags.stream()
+			.filter((lag) -> lag.replica().equals(replica) && lag.source() == source)
+			.findFirst()
 			.orElseThrow(() -> new AssertionError("No " + source.label() + " lag for " + replica + " in " + lags));
 	}
 

@@ -14,8 +14,9 @@ import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * One primary with a streaming replica for every test of this JVM that needs one: starting a cluster costs seconds.
- * Tests that pause replay resume it before they end; the cluster stops with the JVM.
+ * One primary with a streaming replica for every test of this JVM that needs one:
+ * starting a cluster costs seconds. Tests that pause replay resume it before they end;
+ * the cluster stops with the JVM.
  */
 public final class SharedReplicaCluster {
 
@@ -49,27 +50,30 @@ public final class SharedReplicaCluster {
 		try (Connection connection = primary.getConnection(); Statement statement = connection.createStatement()) {
 			statement.execute("CREATE TABLE IF NOT EXISTS wal_filler (id bigserial PRIMARY KEY, payload text)");
 			// About 1 kB of WAL a row, counting the tuple and its index entry.
-			statement.execute("INSERT INTO wal_filler (payload) SELECT repeat(md5(g::text), 28) FROM generate_series(1, "
-					+ megabytes * 1024 + ") g");
+			statement
+				.execute("INSERT INTO wal_filler (payload) SELECT repeat(md5(g::text), 28) FROM generate_series(1, "
+						+ megabytes * 1024 + ") g");
 		}
 	}
 
 	/**
-	 * Waits until the primary reports the standby more than {@code bytes} behind: the test servers commit without
-	 * waiting for the WAL flush, so the primary's WAL position moves on a moment after the write returns.
+	 * Waits until the primary reports the standby more than {@code bytes} behind: the
+	 * test servers commit without waiting for the WAL flush, so the primary's WAL
+	 * position moves on a moment after the write returns.
 	 */
 	public static ReplicaLag awaitPrimaryReportsBehind(Migrator migrator, long bytes) throws InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
 		while (true) {
-			Optional<ReplicaLag> lag = migrator.replicaLag().stream()
+			Optional<ReplicaLag> lag = migrator.replicaLag()
+				.stream()
 				.filter((l) -> l.source() == LagSource.PRIMARY && l.replica().equals(get().replicaApplicationName()))
 				.findFirst();
 			if (lag.isPresent() && lag.get().bytes() > bytes) {
 				return lag.get();
 			}
 			if (System.nanoTime() > deadline) {
-				throw new AssertionError("The primary did not report the standby " + bytes + " bytes behind within 20s: "
-						+ lag);
+				throw new AssertionError(
+						"The primary did not report the standby " + bytes + " bytes behind within 20s: " + lag);
 			}
 			Thread.sleep(20);
 		}

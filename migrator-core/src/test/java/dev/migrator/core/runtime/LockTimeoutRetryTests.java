@@ -28,13 +28,15 @@ class LockTimeoutRetryTests {
 
 	@Test
 	void theDefaultsTryFiveTimesFromHalfASecond() {
-		assertThat(LockTimeoutRetry.defaults()).isEqualTo(new LockTimeoutRetry(5, Duration.ofMillis(500), Duration.ofSeconds(10)));
+		assertThat(LockTimeoutRetry.defaults())
+			.isEqualTo(new LockTimeoutRetry(5, Duration.ofMillis(500), Duration.ofSeconds(10)));
 		assertThat(LockTimeoutRetry.never().attempts()).isEqualTo(1);
 	}
 
 	@Test
 	void nonsenseIsRefusedWithTheSettingNamed() {
-		assertThatThrownBy(() -> new LockTimeoutRetry(0, Duration.ZERO, Duration.ZERO)).isInstanceOf(MigratorException.class)
+		assertThatThrownBy(() -> new LockTimeoutRetry(0, Duration.ZERO, Duration.ZERO))
+			.isInstanceOf(MigratorException.class)
 			.hasMessageContaining("attempts must be at least 1");
 		assertThatThrownBy(() -> new LockTimeoutRetry(3, Duration.ofSeconds(2), Duration.ofSeconds(1)))
 			.hasMessageContaining("max delay 1s is shorter than its base delay 2s");

@@ -14,12 +14,15 @@ class StatementTraitsTests {
 
 	@Test
 	void concurrentIndexStatementsRunOutsideATransaction() {
-		assertThat(StatementTraits.of("CREATE INDEX CONCURRENTLY ix ON t (a)").kind()).isEqualTo(Kind.CREATE_INDEX_CONCURRENTLY);
+		assertThat(StatementTraits.of("CREATE INDEX CONCURRENTLY ix ON t (a)").kind())
+			.isEqualTo(Kind.CREATE_INDEX_CONCURRENTLY);
 		assertThat(StatementTraits.of("create unique index concurrently ix on t (a)").kind())
 			.isEqualTo(Kind.CREATE_INDEX_CONCURRENTLY);
-		assertThat(StatementTraits.of("DROP INDEX CONCURRENTLY IF EXISTS ix").kind()).isEqualTo(Kind.DROP_INDEX_CONCURRENTLY);
+		assertThat(StatementTraits.of("DROP INDEX CONCURRENTLY IF EXISTS ix").kind())
+			.isEqualTo(Kind.DROP_INDEX_CONCURRENTLY);
 		assertThat(StatementTraits.of("REINDEX INDEX CONCURRENTLY ix").kind()).isEqualTo(Kind.REINDEX_CONCURRENTLY);
-		assertThat(StatementTraits.of("REINDEX (VERBOSE, CONCURRENTLY) TABLE t").kind()).isEqualTo(Kind.REINDEX_CONCURRENTLY);
+		assertThat(StatementTraits.of("REINDEX (VERBOSE, CONCURRENTLY) TABLE t").kind())
+			.isEqualTo(Kind.REINDEX_CONCURRENTLY);
 		assertThat(StatementTraits.of("-- build it\n/* quietly /* really */ */ CREATE INDEX CONCURRENTLY ix ON t (a)")
 			.runsOutsideTransaction(OptionalInt.of(16))).isTrue();
 	}
@@ -46,7 +49,8 @@ class StatementTraitsTests {
 	void theIndexAConcurrentBuildCreatesIsNamedAsPostgresqlResolvesIt() {
 		assertThat(StatementTraits.of("CREATE INDEX CONCURRENTLY Users_Email ON users (email)").index())
 			.contains(new IndexName(Optional.empty(), "users_email"));
-		assertThat(StatementTraits.of("CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS \"Odd \"\"Name\" ON ONLY app.users (email)")
+		assertThat(StatementTraits
+			.of("CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS \"Odd \"\"Name\" ON ONLY app.users (email)")
 			.index()).contains(new IndexName(Optional.of("app"), "Odd \"Name"));
 		assertThat(StatementTraits.of("CREATE INDEX CONCURRENTLY ON users (email)").index()).isEmpty();
 	}

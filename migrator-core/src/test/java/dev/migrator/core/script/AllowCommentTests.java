@@ -8,7 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
-/** {@code -- migrator:allow RULE-ID reason} comments, read with the statements they belong to. */
+/**
+ * {@code -- migrator:allow RULE-ID reason} comments, read with the statements they belong
+ * to.
+ */
 class AllowCommentTests {
 
 	private static final String LOCATION = "classpath:db/revisions/0002_index.sql";
@@ -64,7 +67,8 @@ class AllowCommentTests {
 				ALTER TABLE t DROP COLUMN c;
 				""");
 		assertThat(((MigrationBody.Sql) revision.downgrade().orElseThrow()).statements().get(0).allowances())
-			.extracting(Allowance::ruleId).containsExactly("drop-outside-contract");
+			.extracting(Allowance::ruleId)
+			.containsExactly("drop-outside-contract");
 	}
 
 	@Test

@@ -25,87 +25,78 @@ class JavaRevisionSourceTests {
 
 	@BeforeAll
 	static void compileScannedPackages() throws IOException {
-		classes = TestJavaCompiler.compile(compiled, Map.of(
-				"scanned.ok.First", """
-						package scanned.ok;
-						import dev.migrator.core.script.*;
-						@MigratorRevision(id = "j0001", message = "first")
-						public class First implements JavaMigration {
-							// An anonymous migration is not a revision of its own: scanning must pass it by.
-							final JavaMigration inline = new JavaMigration() {
-								public void upgrade(MigrationContext context) {
-								}
-							};
-							public void upgrade(MigrationContext context) {
-							}
+		classes = TestJavaCompiler.compile(compiled, Map.of("scanned.ok.First", """
+				package scanned.ok;
+				import dev.migrator.core.script.*;
+				@MigratorRevision(id = "j0001", message = "first")
+				public class First implements JavaMigration {
+					// An anonymous migration is not a revision of its own: scanning must pass it by.
+					final JavaMigration inline = new JavaMigration() {
+						public void upgrade(MigrationContext context) {
 						}
-						""",
-				"scanned.ok.Holder", """
-						package scanned.ok;
-						import dev.migrator.core.script.*;
-						public class Holder {
-							@MigratorRevision(id = "j0002", revises = "j0001")
-							public static class Nested implements JavaMigration {
-								public void upgrade(MigrationContext context) {
-								}
-							}
+					};
+					public void upgrade(MigrationContext context) {
+					}
+				}
+				""", "scanned.ok.Holder", """
+				package scanned.ok;
+				import dev.migrator.core.script.*;
+				public class Holder {
+					@MigratorRevision(id = "j0002", revises = "j0001")
+					public static class Nested implements JavaMigration {
+						public void upgrade(MigrationContext context) {
 						}
-						""",
-				"scanned.ok.Base", """
-						package scanned.ok;
-						import dev.migrator.core.script.*;
-						public abstract class Base implements JavaMigration {
-						}
-						""",
-				"scanned.ok.Marker", """
-						package scanned.ok;
-						public interface Marker extends dev.migrator.core.script.JavaMigration {
-						}
-						""",
-				"scanned.ok.NotAMigration", """
-						package scanned.ok;
-						public class NotAMigration {
-						}
-						""",
-				"scanned.ok.sub.Third", """
-						package scanned.ok.sub;
-						import dev.migrator.core.script.*;
-						@MigratorRevision(id = "j0003", revises = "j0002", phase = "contract")
-						public class Third extends scanned.ok.Base {
-							public void upgrade(MigrationContext context) {
-							}
-							public void downgrade(MigrationContext context) {
-							}
-						}
-						""",
-				"scanned.noconstructor.NeedsArgument", """
-						package scanned.noconstructor;
-						import dev.migrator.core.script.*;
-						@MigratorRevision(id = "j0010")
-						public class NeedsArgument implements JavaMigration {
-							public NeedsArgument(String table) {
-							}
-							public void upgrade(MigrationContext context) {
-							}
-						}
-						""",
-				"scanned.unannotated.Plain", """
-						package scanned.unannotated;
-						import dev.migrator.core.script.*;
-						public class Plain implements JavaMigration {
-							public void upgrade(MigrationContext context) {
-							}
-						}
-						""",
-				"scanned.badphase.Shrink", """
-						package scanned.badphase;
-						import dev.migrator.core.script.*;
-						@MigratorRevision(id = "j0020", phase = "shrink")
-						public class Shrink implements JavaMigration {
-							public void upgrade(MigrationContext context) {
-							}
-						}
-						"""));
+					}
+				}
+				""", "scanned.ok.Base", """
+				package scanned.ok;
+				import dev.migrator.core.script.*;
+				public abstract class Base implements JavaMigration {
+				}
+				""", "scanned.ok.Marker", """
+				package scanned.ok;
+				public interface Marker extends dev.migrator.core.script.JavaMigration {
+				}
+				""", "scanned.ok.NotAMigration", """
+				package scanned.ok;
+				public class NotAMigration {
+				}
+				""", "scanned.ok.sub.Third", """
+				package scanned.ok.sub;
+				import dev.migrator.core.script.*;
+				@MigratorRevision(id = "j0003", revises = "j0002", phase = "contract")
+				public class Third extends scanned.ok.Base {
+					public void upgrade(MigrationContext context) {
+					}
+					public void downgrade(MigrationContext context) {
+					}
+				}
+				""", "scanned.noconstructor.NeedsArgument", """
+				package scanned.noconstructor;
+				import dev.migrator.core.script.*;
+				@MigratorRevision(id = "j0010")
+				public class NeedsArgument implements JavaMigration {
+					public NeedsArgument(String table) {
+					}
+					public void upgrade(MigrationContext context) {
+					}
+				}
+				""", "scanned.unannotated.Plain", """
+				package scanned.unannotated;
+				import dev.migrator.core.script.*;
+				public class Plain implements JavaMigration {
+					public void upgrade(MigrationContext context) {
+					}
+				}
+				""", "scanned.badphase.Shrink", """
+				package scanned.badphase;
+				import dev.migrator.core.script.*;
+				@MigratorRevision(id = "j0020", phase = "shrink")
+				public class Shrink implements JavaMigration {
+					public void upgrade(MigrationContext context) {
+					}
+				}
+				"""));
 	}
 
 	@Test
@@ -188,8 +179,8 @@ class JavaRevisionSourceTests {
 	void findsConcreteAnnotatedClassesInAPackageAndItsSubpackages() throws IOException {
 		try (URLClassLoader loader = loader(classes)) {
 			List<Revision> revisions = new JavaRevisionSource(List.of(), List.of("scanned.ok"), loader).load();
-			assertThat(revisions).extracting(Revision::id, (revision) -> revision.origin().location(),
-					Revision::isReversible)
+			assertThat(revisions)
+				.extracting(Revision::id, (revision) -> revision.origin().location(), Revision::isReversible)
 				.containsExactly(tuple("j0001", "class scanned.ok.First", false),
 						tuple("j0002", "class scanned.ok.Holder$Nested", false),
 						tuple("j0003", "class scanned.ok.sub.Third", true));
@@ -261,8 +252,8 @@ class JavaRevisionSourceTests {
 	@Test
 	void rejectsAPackageNameThatIsNotOne() {
 		assertThatExceptionOfType(RevisionSourceException.class)
-			.isThrownBy(() -> new JavaRevisionSource(List.of(), List.of("com/example"), getClass().getClassLoader())
-				.load())
+			.isThrownBy(
+					() -> new JavaRevisionSource(List.of(), List.of("com/example"), getClass().getClassLoader()).load())
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("invalid-package"));
 	}
 

@@ -19,9 +19,10 @@ class PhaseFilterTests {
 	 * x ─ y                     (y depends on b)
 	 * </pre>
 	 */
-	private final Planner planner = new Planner(RevisionGraph.of(List.of(rev("a"), rev("b", "a"),
-			builder("c", "b").phase(Phase.CONTRACT).build(), rev("d", "c"), rev("e", "b"),
-			builder("f", "e").phase(Phase.MIGRATE).dependsOn("c").build(), rev("x"), builder("y", "x").dependsOn("b").build())));
+	private final Planner planner = new Planner(
+			RevisionGraph.of(List.of(rev("a"), rev("b", "a"), builder("c", "b").phase(Phase.CONTRACT).build(),
+					rev("d", "c"), rev("e", "b"), builder("f", "e").phase(Phase.MIGRATE).dependsOn("c").build(),
+					rev("x"), builder("y", "x").dependsOn("b").build())));
 
 	@Test
 	void expandHoldsBackContractRevisionsTheirChildrenAndTheirDependents() {

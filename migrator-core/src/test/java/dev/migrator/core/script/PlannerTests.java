@@ -48,7 +48,8 @@ class PlannerTests {
 
 	@Test
 	void upgradeFromTheCurrentStateSkipsWhatIsApplied() {
-		assertThat(ids(this.planner.upgrade(Set.of("c", "e"), "heads").revisions())).containsExactly("m", "x", "y", "z");
+		assertThat(ids(this.planner.upgrade(Set.of("c", "e"), "heads").revisions())).containsExactly("m", "x", "y",
+				"z");
 		assertThat(this.planner.upgrade(Set.of("y", "z"), "heads").isEmpty()).isTrue();
 	}
 
@@ -97,7 +98,9 @@ class PlannerTests {
 
 	@Test
 	void downgradeThroughAForwardOnlyRevisionIsRefusedBeforeAnythingRuns() {
-		Revision forwardOnly = Revision.builder("b").revises("a").upgradeSql("create table t (id int)")
+		Revision forwardOnly = Revision.builder("b")
+			.revises("a")
+			.upgradeSql("create table t (id int)")
 			.origin(Origin.file("classpath:db/revisions/b.sql").atLine(1))
 			.build();
 		Planner withForwardOnly = new Planner(RevisionGraph.of(List.of(rev("a"), forwardOnly, rev("c", "b"))));
@@ -112,7 +115,8 @@ class PlannerTests {
 
 	@Test
 	void downgradeRefusesAnUpwardTarget() {
-		assertThatThrownBy(() -> this.planner.downgrade(Set.of("c"), "heads")).isInstanceOf(RevisionGraphException.class)
+		assertThatThrownBy(() -> this.planner.downgrade(Set.of("c"), "heads"))
+			.isInstanceOf(RevisionGraphException.class)
 			.hasMessageContaining("Use upgrade heads");
 	}
 
@@ -125,7 +129,8 @@ class PlannerTests {
 
 	@Test
 	void aDatabaseAtAnUnknownRevisionIsNamed() {
-		assertThatThrownBy(() -> this.planner.upgrade(Set.of("f00"), "heads")).isInstanceOf(RevisionGraphException.class)
+		assertThatThrownBy(() -> this.planner.upgrade(Set.of("f00"), "heads"))
+			.isInstanceOf(RevisionGraphException.class)
 			.hasMessageContaining("The database is at revision f00, which this application does not know")
 			.extracting((ex) -> ((RevisionGraphException) ex).code())
 			.isEqualTo("unknown-database-revision");

@@ -108,8 +108,8 @@ class RevisionGraphTests {
 
 	@Test
 	void aBranchLabelMayBeDeclaredOnce() {
-		assertThatThrownBy(() -> RevisionGraph.of(
-				List.of(builder("a").branchLabels("core").build(), builder("b", "a").branchLabels("core").build())))
+		assertThatThrownBy(() -> RevisionGraph
+			.of(List.of(builder("a").branchLabels("core").build(), builder("b", "a").branchLabels("core").build())))
 			.isInstanceOf(RevisionGraphException.class)
 			.hasMessageContaining("Branch label 'core' is declared by both a")
 			.extracting((ex) -> ((RevisionGraphException) ex).code())
@@ -134,10 +134,16 @@ class RevisionGraphTests {
 	void aRevisionBuiltInCodeWithAJavaBodyHasAStableChecksum() {
 		JavaMigration migration = (context) -> {
 		};
-		String first = Revision.builder("a").upgrade(new MigrationBody.Java(migration, Direction.UPGRADE)).build().checksum();
+		String first = Revision.builder("a")
+			.upgrade(new MigrationBody.Java(migration, Direction.UPGRADE))
+			.build()
+			.checksum();
 		JavaMigration again = (context) -> {
 		};
-		String second = Revision.builder("a").upgrade(new MigrationBody.Java(again, Direction.UPGRADE)).build().checksum();
+		String second = Revision.builder("a")
+			.upgrade(new MigrationBody.Java(again, Direction.UPGRADE))
+			.build()
+			.checksum();
 		assertThat(first).isEqualTo(second);
 		assertThat(Revision.builder("a").upgradeSql("select 1").build().checksum()).isNotEqualTo(first);
 	}

@@ -59,10 +59,11 @@ class SqlBackfillHeaderTests {
 			assertThat(backfill.batchSize()).isEqualTo(new BatchSizeBounds(500, 20000, 500));
 			assertThat(backfill.targetDuration()).isEqualTo(Duration.ofSeconds(2));
 			assertThat(backfill.pause()).isEqualTo(Duration.ofMillis(250));
-			assertThat(backfill.maxLag()).isEqualTo(LagLimits.of(OptionalLong.of(16L << 20), Optional.of(Duration.ofSeconds(10))));
+			assertThat(backfill.maxLag())
+				.isEqualTo(LagLimits.of(OptionalLong.of(16L << 20), Optional.of(Duration.ofSeconds(10))));
 		});
-		assertThat(revision.upgrade()).isEqualTo(new MigrationBody.Sql(java.util.List.of(
-				new SqlStatement("ALTER TABLE app.users ALTER COLUMN status SET DEFAULT 'active'", 13))));
+		assertThat(revision.upgrade()).isEqualTo(new MigrationBody.Sql(java.util.List
+			.of(new SqlStatement("ALTER TABLE app.users ALTER COLUMN status SET DEFAULT 'active'", 13))));
 	}
 
 	@Test

@@ -136,8 +136,8 @@ class SqlFileRevisionSourceTests {
 	@Test
 	void rejectsAFileThatIsNotUtf8() throws IOException {
 		Path folder = Files.createDirectories(this.temp.resolve("latin1"));
-		Files.write(folder.resolve("0001_init.sql"),
-				"-- migrator:revision 0001_init\n-- migrator:message caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+		Files.write(folder.resolve("0001_init.sql"), "-- migrator:revision 0001_init\n-- migrator:message caf\u00e9\n"
+			.getBytes(StandardCharsets.ISO_8859_1));
 		assertThatExceptionOfType(RevisionSourceException.class).isThrownBy(() -> load("filesystem:" + folder))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("invalid-encoding"))
 			.withMessageStartingWith("filesystem:" + folder.resolve("0001_init.sql") + ": is not valid UTF-8");

@@ -54,7 +54,8 @@ class SqlRevisionParserTests {
 
 	@Test
 	void appliesDefaultsToAFileWithOnlyARevisionHeader() {
-		Revision revision = this.parser.parse(LOCATION, "-- migrator:revision 0001_init\n-- migrator:upgrade\nSELECT 1;\n");
+		Revision revision = this.parser.parse(LOCATION,
+				"-- migrator:revision 0001_init\n-- migrator:upgrade\nSELECT 1;\n");
 		assertThat(revision.id()).isEqualTo("0001_init");
 		assertThat(revision.isRoot()).isTrue();
 		assertThat(revision.branchLabels()).isEmpty();
@@ -133,7 +134,8 @@ class SqlRevisionParserTests {
 				DROP TABLE a;
 				""");
 		assertThat(statements(revision.upgrade())).extracting(SqlStatement::line).containsExactly(4, 6);
-		assertThat(statements(revision.downgrade().orElseThrow())).extracting(SqlStatement::line).containsExactly(9, 11);
+		assertThat(statements(revision.downgrade().orElseThrow())).extracting(SqlStatement::line)
+			.containsExactly(9, 11);
 	}
 
 	@Test
@@ -153,8 +155,8 @@ class SqlRevisionParserTests {
 
 	@Test
 	void rejectsAHeaderWithoutValue() {
-		assertError("-- migrator:revision r1\n-- migrator:message   \n-- migrator:upgrade\nSELECT 1;", "malformed-header",
-				2)
+		assertError("-- migrator:revision r1\n-- migrator:message   \n-- migrator:upgrade\nSELECT 1;",
+				"malformed-header", 2)
 			.withMessageContaining("-- migrator:message has no value")
 			.withMessageContaining("-- migrator:message add display name");
 	}
@@ -203,7 +205,8 @@ class SqlRevisionParserTests {
 
 	@Test
 	void rejectsAKeyGivenTwice() {
-		assertError("-- migrator:revision r1\n-- migrator:revises a\n-- migrator:revises b\n-- migrator:upgrade\nSELECT 1;",
+		assertError(
+				"-- migrator:revision r1\n-- migrator:revises a\n-- migrator:revises b\n-- migrator:upgrade\nSELECT 1;",
 				"duplicate-header-key", 3)
 			.withMessageContaining("first on line 2")
 			.withMessageContaining("separated by commas");
@@ -252,8 +255,8 @@ class SqlRevisionParserTests {
 
 	@Test
 	void rejectsAnInvalidPhase() {
-		assertError("-- migrator:revision r1\n-- migrator:phase shrink\n-- migrator:upgrade\nSELECT 1;", "invalid-phase",
-				2)
+		assertError("-- migrator:revision r1\n-- migrator:phase shrink\n-- migrator:upgrade\nSELECT 1;",
+				"invalid-phase", 2)
 			.withMessageContaining("expand, migrate or contract");
 	}
 
@@ -294,7 +297,8 @@ class SqlRevisionParserTests {
 
 	@Test
 	void stillRejectsAnEmptyUpgradeSectionOfARevisionWithOneParent() {
-		assertError("-- migrator:revision r2\n-- migrator:revises r1\n-- migrator:upgrade\n", "empty-upgrade-section", 3);
+		assertError("-- migrator:revision r2\n-- migrator:revises r1\n-- migrator:upgrade\n", "empty-upgrade-section",
+				3);
 	}
 
 	@Test

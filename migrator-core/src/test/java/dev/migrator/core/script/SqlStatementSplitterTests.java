@@ -79,7 +79,8 @@ class SqlStatementSplitterTests {
 
 	@Test
 	void treatsAWordEndingInEBeforeAQuoteAsAnOrdinaryString() {
-		// "type'..." is a word followed by a standard string, in which a backslash escapes nothing.
+		// "type'..." is a word followed by a standard string, in which a backslash
+		// escapes nothing.
 		assertThat(this.splitter.split("SELECT type'\\';SELECT 2;", 1)).extracting(SqlStatement::sql)
 			.containsExactly("SELECT type'\\'", "SELECT 2");
 	}
@@ -193,7 +194,8 @@ class SqlStatementSplitterTests {
 
 	@Test
 	void countsWindowsAndOldMacLineBreaks() {
-		assertThat(this.splitter.split("SELECT 1;\r\n\r\nSELECT 'a\r\nb';\rSELECT 3;", 1)).extracting(SqlStatement::line)
+		assertThat(this.splitter.split("SELECT 1;\r\n\r\nSELECT 'a\r\nb';\rSELECT 3;", 1))
+			.extracting(SqlStatement::line)
 			.containsExactly(1, 3, 5);
 	}
 

@@ -15,9 +15,9 @@ class TargetResolverTests {
 
 	private final TargetResolver resolver = new TargetResolver(sample());
 
-	private final TargetResolver linear = new TargetResolver(RevisionGraph.of(List.of(rev("0001_init"),
-			rev("0002_users", "0001_init"), rev("0003_orders", "0002_users"), rev("0003_ordinal", "0003_orders"),
-			builder("0005-2", "0003_ordinal").build())));
+	private final TargetResolver linear = new TargetResolver(
+			RevisionGraph.of(List.of(rev("0001_init"), rev("0002_users", "0001_init"), rev("0003_orders", "0002_users"),
+					rev("0003_ordinal", "0003_orders"), builder("0005-2", "0003_ordinal").build())));
 
 	@Test
 	void headIsTheSingleHead() {
@@ -82,7 +82,8 @@ class TargetResolverTests {
 
 	@Test
 	void labelAtHeadWithAnUnknownLabelListsTheKnownOnes() {
-		assertThatThrownBy(() -> this.resolver.resolve("nope@head", Set.of())).isInstanceOf(RevisionGraphException.class)
+		assertThatThrownBy(() -> this.resolver.resolve("nope@head", Set.of()))
+			.isInstanceOf(RevisionGraphException.class)
 			.hasMessageContaining("Known labels: feature, billing");
 	}
 
@@ -140,7 +141,8 @@ class TargetResolverTests {
 
 	@Test
 	void relativeStepsRefuseSeveralCurrentHeads() {
-		assertThatThrownBy(() -> this.resolver.resolve("-1", Set.of("y", "z"))).isInstanceOf(RevisionGraphException.class)
+		assertThatThrownBy(() -> this.resolver.resolve("-1", Set.of("y", "z")))
+			.isInstanceOf(RevisionGraphException.class)
 			.hasMessageContaining("the database is at several heads: y, z")
 			.extracting((ex) -> ((RevisionGraphException) ex).code())
 			.isEqualTo("ambiguous-relative-target");

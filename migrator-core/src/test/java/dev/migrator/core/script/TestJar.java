@@ -9,7 +9,10 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
-/** Writes a jar of a directory's files, with an entry for each folder as the jar tool writes. */
+/**
+ * Writes a jar of a directory's files, with an entry for each folder as the jar tool
+ * writes.
+ */
 final class TestJar {
 
 	private TestJar() {

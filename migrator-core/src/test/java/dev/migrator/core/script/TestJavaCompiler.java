@@ -12,8 +12,9 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
 /**
- * Compiles Java sources during a test, so that package scanning can be tested on packages that hold exactly the
- * classes a test needs (a package of the test sources would be shared by every test that scans it).
+ * Compiles Java sources during a test, so that package scanning can be tested on packages
+ * that hold exactly the classes a test needs (a package of the test sources would be
+ * shared by every test that scans it).
  */
 final class TestJavaCompiler {
 

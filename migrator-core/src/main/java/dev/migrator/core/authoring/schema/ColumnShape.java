@@ -10,9 +10,10 @@ import java.util.Optional;
  * A column as the database reports it.
  *
  * @param name its name
- * @param typeText the type as the database prints it, normalised; two columns have the same type when these are
- * equal
- * @param type the type in the operations API's terms ({@link ColumnType#custom} for what it has no name for)
+ * @param typeText the type as the database prints it, normalised; two columns have the
+ * same type when these are equal
+ * @param type the type in the operations API's terms ({@link ColumnType#custom} for what
+ * it has no name for)
  * @param nullable whether it accepts NULL (a primary key column never does)
  * @param serverDefault the default as the database prints it, normalised
  * @param identity whether the database generates its values

@@ -7,15 +7,19 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A table constraint as the database reports it. The name is empty where the database keeps none (an unnamed
- * constraint on SQLite); constraints are compared by what they enforce, not by name.
+ * A table constraint as the database reports it. The name is empty where the database
+ * keeps none (an unnamed constraint on SQLite); constraints are compared by what they
+ * enforce, not by name.
  */
 public sealed interface ConstraintShape
 		permits ConstraintShape.PrimaryKey, ConstraintShape.Unique, ConstraintShape.Check, ConstraintShape.ForeignKey {
 
 	Optional<String> name();
 
-	/** What the constraint enforces, for comparison; names in it are keyed as the database compares them. */
+	/**
+	 * What the constraint enforces, for comparison; names in it are keyed as the database
+	 * compares them.
+	 */
 	String signature(Names names);
 
 	/** A primary key. */
@@ -51,7 +55,8 @@ public sealed interface ConstraintShape
 	/**
 	 * A check constraint.
 	 *
-	 * @param condition the condition without {@code CHECK} and its parentheses, as the database prints it
+	 * @param condition the condition without {@code CHECK} and its parentheses, as the
+	 * database prints it
 	 */
 	record Check(Optional<String> name, String condition) implements ConstraintShape {
 

@@ -13,8 +13,9 @@ import java.util.Optional;
  * @param unique whether it is unique
  * @param parts its columns and expressions, in order
  * @param where the condition of a partial index
- * @param definition the SQL that creates it, when the parts cannot express it (another access method, a sort order,
- * an operator class, included columns); then it is compared and created by this text
+ * @param definition the SQL that creates it, when the parts cannot express it (another
+ * access method, a sort order, an operator class, included columns); then it is compared
+ * and created by this text
  */
 public record IndexShape(String name, boolean unique, List<IndexPart> parts, Optional<String> where,
 		Optional<String> definition) {
@@ -33,8 +34,10 @@ public record IndexShape(String name, boolean unique, List<IndexPart> parts, Opt
 		}
 		StringBuilder signature = new StringBuilder(this.unique ? "unique index (" : "index (");
 		for (IndexPart part : this.parts) {
-			signature.append((part instanceof IndexPart.ColumnPart column) ? names.key(column.name())
-					: "expr " + SqlText.normalize(((IndexPart.ExpressionPart) part).sql())).append(", ");
+			signature
+				.append((part instanceof IndexPart.ColumnPart column) ? names.key(column.name())
+						: "expr " + SqlText.normalize(((IndexPart.ExpressionPart) part).sql()))
+				.append(", ");
 		}
 		signature.append(')');
 		this.where.ifPresent((w) -> signature.append(" where ").append(SqlText.normalize(w)));

@@ -5,7 +5,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * How a database compares names: PostgreSQL by exact (already case-folded) name, SQLite regardless of case.
+ * How a database compares names: PostgreSQL by exact (already case-folded) name, SQLite
+ * regardless of case.
  *
  * @param caseInsensitive whether names differing only in case are the same name
  */

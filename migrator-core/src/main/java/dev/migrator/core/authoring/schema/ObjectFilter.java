@@ -7,10 +7,11 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Which tables autogenerate looks at, after Alembic's {@code include_object}: table names matched against globs
- * ({@code *} any run of characters, {@code ?} one). A table is compared when it matches an include glob (or none
- * is given) and no exclude glob. The migrator's own tables ({@code migrator_*} and the configured state tables) are
- * never compared, whatever the globs say.
+ * Which tables autogenerate looks at, after Alembic's {@code include_object}: table names
+ * matched against globs ({@code *} any run of characters, {@code ?} one). A table is
+ * compared when it matches an include glob (or none is given) and no exclude glob. The
+ * migrator's own tables ({@code migrator_*} and the configured state tables) are never
+ * compared, whatever the globs say.
  *
  * @param include globs of the tables to compare; empty for all
  * @param exclude globs of the tables to leave alone
@@ -35,7 +36,10 @@ public record ObjectFilter(List<String> include, List<String> exclude, List<Stri
 		return new ObjectFilter(include, exclude, List.of());
 	}
 
-	/** The same filter, also leaving out the given state tables (which may be named other than migrator_*). */
+	/**
+	 * The same filter, also leaving out the given state tables (which may be named other
+	 * than migrator_*).
+	 */
 	public ObjectFilter withStateTables(Collection<String> names) {
 		List<String> all = new ArrayList<>(this.stateTables);
 		all.addAll(names);
@@ -53,7 +57,8 @@ public record ObjectFilter(List<String> include, List<String> exclude, List<Stri
 		return this.exclude.stream().noneMatch((g) -> matches(g, table));
 	}
 
-	// Case-insensitive: a glob is written once for PostgreSQL's lower-case names and SQLite's as-declared ones.
+	// Case-insensitive: a glob is written once for PostgreSQL's lower-case names and
+	// SQLite's as-declared ones.
 	private static boolean matches(String glob, String name) {
 		StringBuilder regex = new StringBuilder();
 		for (char c : glob.strip().toCharArray()) {
@@ -63,7 +68,8 @@ public record ObjectFilter(List<String> include, List<String> exclude, List<Stri
 				default -> regex.append(Pattern.quote(String.valueOf(c)));
 			}
 		}
-		return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE).matcher(name.toLowerCase(Locale.ROOT))
+		return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE)
+			.matcher(name.toLowerCase(Locale.ROOT))
 			.matches();
 	}
 

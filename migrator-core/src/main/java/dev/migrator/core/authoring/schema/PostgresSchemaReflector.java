@@ -19,10 +19,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads the connection's current schema from PostgreSQL's catalog. Types, defaults, conditions and index
- * expressions are taken as PostgreSQL prints them back ({@code format_type}, {@code pg_get_expr},
- * {@code pg_get_constraintdef}), which is what makes a scratch copy of the desired schema comparable with the live
- * one.
+ * Reads the connection's current schema from PostgreSQL's catalog. Types, defaults,
+ * conditions and index expressions are taken as PostgreSQL prints them back
+ * ({@code format_type}, {@code pg_get_expr}, {@code pg_get_constraintdef}), which is what
+ * makes a scratch copy of the desired schema comparable with the live one.
  */
 final class PostgresSchemaReflector implements SchemaReflector {
 
@@ -55,7 +55,8 @@ final class PostgresSchemaReflector implements SchemaReflector {
 			FROM pg_constraint con LEFT JOIN pg_class fc ON fc.oid = con.confrelid
 			WHERE con.conrelid = ? AND con.contype IN ('p', 'u', 'c', 'f') ORDER BY con.conname""";
 
-	// Indexes behind a primary key, unique or exclusion constraint belong to the constraint.
+	// Indexes behind a primary key, unique or exclusion constraint belong to the
+	// constraint.
 	private static final String INDEXES = """
 			SELECT i.relname, x.indisunique,
 			  am.amname = 'btree' AND x.indnatts = x.indnkeyatts
@@ -75,14 +76,16 @@ final class PostgresSchemaReflector implements SchemaReflector {
 	public SchemaSnapshot reflect(Connection connection) throws SQLException {
 		Map<Long, String> enumNames = new HashMap<>();
 		List<EnumShape> enums = new ArrayList<>();
-		try (PreparedStatement statement = connection.prepareStatement(ENUMS); ResultSet rs = statement.executeQuery()) {
+		try (PreparedStatement statement = connection.prepareStatement(ENUMS);
+				ResultSet rs = statement.executeQuery()) {
 			while (rs.next()) {
 				enumNames.put(rs.getLong(1), rs.getString(2));
 				enums.add(new EnumShape(rs.getString(2), strings(rs.getArray(3))));
 			}
 		}
 		List<TableShape> tables = new ArrayList<>();
-		try (PreparedStatement statement = connection.prepareStatement(TABLES); ResultSet rs = statement.executeQuery()) {
+		try (PreparedStatement statement = connection.prepareStatement(TABLES);
+				ResultSet rs = statement.executeQuery()) {
 			while (rs.next()) {
 				tables.add(table(connection, rs.getLong(1), rs.getString(2), enumNames));
 			}
@@ -137,10 +140,11 @@ final class PostgresSchemaReflector implements SchemaReflector {
 		String generated = rs.getString(6);
 		Optional<String> enumName = Optional.ofNullable(enumNames.get(rs.getLong(7)));
 		if ("s".equals(generated)) {
-			// The operations API has no generated columns; as a type written in SQL it round-trips exactly.
+			// The operations API has no generated columns; as a type written in SQL it
+			// round-trips exactly.
 			String typeText = type + " GENERATED ALWAYS AS (" + expression.orElse("") + ") STORED";
-			return new ColumnShape(name, typeText, ColumnType.custom(typeText), !rs.getBoolean(3),
-					Optional.empty(), Identity.NONE);
+			return new ColumnShape(name, typeText, ColumnType.custom(typeText), !rs.getBoolean(3), Optional.empty(),
+					Identity.NONE);
 		}
 		Identity kind = switch (identity == null ? "" : identity) {
 			case "a" -> Identity.ALWAYS;
@@ -186,7 +190,8 @@ final class PostgresSchemaReflector implements SchemaReflector {
 		Optional<String> where = Optional.ofNullable(rs.getString(4));
 		List<IndexPart> parts = new ArrayList<>();
 		for (String part : strings(rs.getArray(5))) {
-			parts.add(part.startsWith("c") ? IndexPart.column(part.substring(1)) : IndexPart.expression(part.substring(1)));
+			parts.add(part.startsWith("c") ? IndexPart.column(part.substring(1))
+					: IndexPart.expression(part.substring(1)));
 		}
 		if (plain) {
 			return new IndexShape(name, unique, parts, where, Optional.empty());

@@ -7,7 +7,9 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** PostgreSQL's printed type names ({@code format_type}) in the operations API's terms. */
+/**
+ * PostgreSQL's printed type names ({@code format_type}) in the operations API's terms.
+ */
 final class PostgresTypes {
 
 	private static final Map<String, ColumnType> NAMED = Map.ofEntries(Map.entry("integer", ColumnType.integer()),
@@ -27,7 +29,8 @@ final class PostgresTypes {
 
 	/**
 	 * @param printed the type as {@code format_type} prints it
-	 * @param enumName the enum type's name when the column's type is an enum of the reflected schema
+	 * @param enumName the enum type's name when the column's type is an enum of the
+	 * reflected schema
 	 */
 	static ColumnType of(String printed, Optional<String> enumName) {
 		if (enumName.isPresent()) {

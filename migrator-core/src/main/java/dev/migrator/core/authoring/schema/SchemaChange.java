@@ -3,7 +3,10 @@ package dev.migrator.core.authoring.schema;
 import java.util.Objects;
 import java.util.Optional;
 
-/** One difference between the desired schema and the live one, as {@link SchemaDiff} finds it. */
+/**
+ * One difference between the desired schema and the live one, as {@link SchemaDiff} finds
+ * it.
+ */
 public sealed interface SchemaChange {
 
 	/** A table the desired schema has and the live one does not. */
@@ -77,8 +80,9 @@ public sealed interface SchemaChange {
 	}
 
 	/**
-	 * A dropped column next to an added column of the same type in the same table: perhaps a rename. The diff also
-	 * reports the drop and the add; this says that a person should look.
+	 * A dropped column next to an added column of the same type in the same table:
+	 * perhaps a rename. The diff also reports the drop and the add; this says that a
+	 * person should look.
 	 */
 	record PossibleRename(String table, ColumnShape dropped, ColumnShape added) implements SchemaChange {
 
@@ -102,7 +106,10 @@ public sealed interface SchemaChange {
 
 	}
 
-	/** A unique, check or foreign key constraint of a table both have, missing from the live one. */
+	/**
+	 * A unique, check or foreign key constraint of a table both have, missing from the
+	 * live one.
+	 */
 	record ConstraintAdded(String table, ConstraintShape constraint) implements SchemaChange {
 
 		public ConstraintAdded {
@@ -112,7 +119,10 @@ public sealed interface SchemaChange {
 
 	}
 
-	/** A unique, check or foreign key constraint of a table both have, missing from the desired one. */
+	/**
+	 * A unique, check or foreign key constraint of a table both have, missing from the
+	 * desired one.
+	 */
 	record ConstraintDropped(String table, ConstraintShape constraint) implements SchemaChange {
 
 		public ConstraintDropped {
@@ -168,7 +178,10 @@ public sealed interface SchemaChange {
 			Objects.requireNonNull(desired, "desired");
 		}
 
-		/** Whether the desired values are the live ones with others inserted, in the same order: what ADD VALUE can do. */
+		/**
+		 * Whether the desired values are the live ones with others inserted, in the same
+		 * order: what ADD VALUE can do.
+		 */
 		public boolean onlyAddsValues() {
 			int next = 0;
 			for (String value : this.desired.values()) {

@@ -8,13 +8,16 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The differences between a desired schema and the live one: tables, columns (type, nullability, server default,
- * identity), primary keys, unique, check and foreign key constraints, indexes, and enum types. Constraints and
- * indexes are matched by what they do, not by name, so that a name a database made up on one side does not read
- * as a change. Tables the filter leaves out are not compared at all.
+ * The differences between a desired schema and the live one: tables, columns (type,
+ * nullability, server default, identity), primary keys, unique, check and foreign key
+ * constraints, indexes, and enum types. Constraints and indexes are matched by what they
+ * do, not by name, so that a name a database made up on one side does not read as a
+ * change. Tables the filter leaves out are not compared at all.
  *
- * <p>It never guesses: a column missing on one side and another of the same type present on the other are reported
- * as a drop and an add, with a {@link SchemaChange.PossibleRename} beside them for a person to look at.
+ * <p>
+ * It never guesses: a column missing on one side and another of the same type present on
+ * the other are reported as a drop and an add, with a {@link SchemaChange.PossibleRename}
+ * beside them for a person to look at.
  */
 public final class SchemaDiff {
 
@@ -117,7 +120,8 @@ public final class SchemaDiff {
 		List<IndexShape> existingIndexes = new ArrayList<>(live.indexes());
 		for (IndexShape index : desired.indexes()) {
 			String signature = index.signature(this.names);
-			Optional<IndexShape> match = existingIndexes.stream().filter((i) -> i.signature(this.names).equals(signature))
+			Optional<IndexShape> match = existingIndexes.stream()
+				.filter((i) -> i.signature(this.names).equals(signature))
 				.findFirst();
 			if (match.isPresent()) {
 				existingIndexes.remove(match.get());

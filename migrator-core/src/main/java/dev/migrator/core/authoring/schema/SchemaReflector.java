@@ -4,9 +4,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * Reads a schema into a {@link SchemaSnapshot}: on PostgreSQL the connection's current schema, on SQLite its main
- * database. Autogenerate reads the live database and the scratch one that holds the desired schema with the same
- * reflector, so that what the database prints back, not what was written, is compared.
+ * Reads a schema into a {@link SchemaSnapshot}: on PostgreSQL the connection's current
+ * schema, on SQLite its main database. Autogenerate reads the live database and the
+ * scratch one that holds the desired schema with the same reflector, so that what the
+ * database prints back, not what was written, is compared.
  */
 public interface SchemaReflector {
 

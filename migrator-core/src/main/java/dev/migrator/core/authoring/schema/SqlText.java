@@ -1,12 +1,18 @@
 package dev.migrator.core.authoring.schema;
 
-/** Small normalisations of SQL text as databases print it back, so that equal definitions compare equal. */
+/**
+ * Small normalisations of SQL text as databases print it back, so that equal definitions
+ * compare equal.
+ */
 final class SqlText {
 
 	private SqlText() {
 	}
 
-	/** White space collapsed to single spaces outside quotes, and none just inside parentheses or before commas. */
+	/**
+	 * White space collapsed to single spaces outside quotes, and none just inside
+	 * parentheses or before commas.
+	 */
 	static String normalize(String sql) {
 		StringBuilder out = new StringBuilder();
 		char quote = 0;
@@ -36,7 +42,10 @@ final class SqlText {
 		return out.toString();
 	}
 
-	/** The text without parentheses that enclose all of it: {@code ((a > 0))} is {@code a > 0}. */
+	/**
+	 * The text without parentheses that enclose all of it: {@code ((a > 0))} is
+	 * {@code a > 0}.
+	 */
 	static String unwrap(String sql) {
 		String text = sql.strip();
 		while (text.length() >= 2 && text.charAt(0) == '(' && closingOf(text, 0) == text.length() - 1) {
@@ -45,7 +54,10 @@ final class SqlText {
 		return text;
 	}
 
-	/** The index of the parenthesis closing the one at {@code open}, skipping quoted text; -1 if none. */
+	/**
+	 * The index of the parenthesis closing the one at {@code open}, skipping quoted text;
+	 * -1 if none.
+	 */
 	static int closingOf(String text, int open) {
 		int depth = 0;
 		char quote = 0;

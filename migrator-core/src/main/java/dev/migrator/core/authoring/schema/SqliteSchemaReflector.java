@@ -17,8 +17,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Reads the main database of a SQLite connection: columns, keys and indexes from its pragmas, and what SQLite keeps
- * only in the stored SQL (constraint names, check conditions, index expressions and conditions) from that text.
+ * Reads the main database of a SQLite connection: columns, keys and indexes from its
+ * pragmas, and what SQLite keeps only in the stored SQL (constraint names, check
+ * conditions, index expressions and conditions) from that text.
  */
 final class SqliteSchemaReflector implements SchemaReflector {
 
@@ -38,25 +39,30 @@ final class SqliteSchemaReflector implements SchemaReflector {
 		List<DeclaredConstraint> declared = SqliteDeclarations.constraints(createSql);
 		List<String[]> columnRows = rows(connection, "SELECT name, type, \"notnull\", dflt_value, pk FROM "
 				+ "pragma_table_xinfo(?) WHERE hidden = 0 ORDER BY cid", name);
-		List<String> keyColumns = columnRows.stream().filter((c) -> !"0".equals(c[4]))
-			.sorted((a, b) -> Integer.compare(Integer.parseInt(a[4]), Integer.parseInt(b[4]))).map((c) -> c[0]).toList();
+		List<String> keyColumns = columnRows.stream()
+			.filter((c) -> !"0".equals(c[4]))
+			.sorted((a, b) -> Integer.compare(Integer.parseInt(a[4]), Integer.parseInt(b[4])))
+			.map((c) -> c[0])
+			.toList();
 		boolean autoincrement = SqliteDeclarations.autoincrement(createSql);
 		List<ColumnShape> columns = new ArrayList<>();
 		for (String[] c : columnRows) {
 			boolean inKey = !"0".equals(c[4]);
-			boolean identity = inKey && autoincrement && keyColumns.size() == 1 && "INTEGER".equalsIgnoreCase(c[1].strip());
+			boolean identity = inKey && autoincrement && keyColumns.size() == 1
+					&& "INTEGER".equalsIgnoreCase(c[1].strip());
 			columns.add(new ColumnShape(c[0], SqliteTypes.normalize(c[1]), SqliteTypes.of(c[1]),
 					!inKey && "0".equals(c[2]), Optional.ofNullable(c[3]).map(SqlText::unwrap),
 					identity ? Identity.BY_DEFAULT : Identity.NONE));
 		}
-		Optional<ConstraintShape.PrimaryKey> primaryKey = keyColumns.isEmpty() ? Optional.empty()
-				: Optional.of(new ConstraintShape.PrimaryKey(declaredName(declared, "PRIMARY KEY", keyColumns), keyColumns));
+		Optional<ConstraintShape.PrimaryKey> primaryKey = keyColumns.isEmpty() ? Optional.empty() : Optional
+			.of(new ConstraintShape.PrimaryKey(declaredName(declared, "PRIMARY KEY", keyColumns), keyColumns));
 		List<ConstraintShape> constraints = new ArrayList<>();
 		List<IndexShape> indexes = new ArrayList<>();
-		for (String[] index : rows(connection, "SELECT name, \"unique\", origin FROM pragma_index_list(?) ORDER BY name",
-				name)) {
+		for (String[] index : rows(connection,
+				"SELECT name, \"unique\", origin FROM pragma_index_list(?) ORDER BY name", name)) {
 			if ("u".equals(index[2])) {
-				List<String> unique = strings(connection, "SELECT name FROM pragma_index_info(?) ORDER BY seqno", index[0]);
+				List<String> unique = strings(connection, "SELECT name FROM pragma_index_info(?) ORDER BY seqno",
+						index[0]);
 				constraints.add(new ConstraintShape.Unique(declaredName(declared, "UNIQUE", unique), unique));
 			}
 			else if ("c".equals(index[2])) {
@@ -73,10 +79,11 @@ final class SqliteSchemaReflector implements SchemaReflector {
 	}
 
 	private IndexShape index(Connection connection, String name, boolean unique) throws SQLException {
-		String sql = strings(connection, "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", name).get(0);
+		String sql = strings(connection, "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", name)
+			.get(0);
 		DeclaredIndex declared = SqliteDeclarations.index(sql);
-		List<String[]> keys = rows(connection, "SELECT cid, name, \"desc\", coll FROM pragma_index_xinfo(?) "
-				+ "WHERE key = 1 ORDER BY seqno", name);
+		List<String[]> keys = rows(connection,
+				"SELECT cid, name, \"desc\", coll FROM pragma_index_xinfo(?) " + "WHERE key = 1 ORDER BY seqno", name);
 		boolean plain = keys.size() == declared.parts().size() && keys.stream()
 			.allMatch((k) -> "0".equals(k[2]) && "BINARY".equalsIgnoreCase(k[3]) && !"-1".equals(k[0]));
 		if (!plain) {
@@ -117,11 +124,16 @@ final class SqliteSchemaReflector implements SchemaReflector {
 		return keys;
 	}
 
-	/** The name the table's SQL gives the constraint of that kind over those columns; SQLite keeps it nowhere else. */
+	/**
+	 * The name the table's SQL gives the constraint of that kind over those columns;
+	 * SQLite keeps it nowhere else.
+	 */
 	private static Optional<String> declaredName(List<DeclaredConstraint> declared, String kind, List<String> columns) {
 		return declared.stream()
 			.filter((d) -> d.kind().equals(kind) && NAMES.keys(d.columns()).equals(NAMES.keys(columns)))
-			.map(DeclaredConstraint::name).flatMap(Optional::stream).findFirst();
+			.map(DeclaredConstraint::name)
+			.flatMap(Optional::stream)
+			.findFirst();
 	}
 
 	private static ReferentialAction action(String text) {

@@ -8,8 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * SQLite's declared type names in the operations API's terms. SQLite keeps a column's type as declared; the names
- * the SQLite dialect writes map back to the portable types, anything else stays the declared text.
+ * SQLite's declared type names in the operations API's terms. SQLite keeps a column's
+ * type as declared; the names the SQLite dialect writes map back to the portable types,
+ * anything else stays the declared text.
  */
 final class SqliteTypes {
 
@@ -27,7 +28,10 @@ final class SqliteTypes {
 	private SqliteTypes() {
 	}
 
-	/** The declared type in upper case without white space around parentheses and commas, for comparison. */
+	/**
+	 * The declared type in upper case without white space around parentheses and commas,
+	 * for comparison.
+	 */
 	static String normalize(String declared) {
 		return declared.strip().toUpperCase(Locale.ROOT).replaceAll("\\s+", " ").replaceAll(" ?([(),]) ?", "$1");
 	}

@@ -31,22 +31,24 @@ class SchemaDiffTests {
 
 	@Test
 	void reportsADroppedAndAnAddedColumnOfTheSameTypeAsBothWithAPossibleRename() {
-		SchemaSnapshot live = schema(table("users", List.of(column("id", "bigint"), column("full_name", "text")),
-				List.of(), List.of()));
-		SchemaSnapshot desired = schema(table("users", List.of(column("id", "bigint"), column("display_name", "text"),
-				column("age", "integer")), List.of(), List.of()));
+		SchemaSnapshot live = schema(
+				table("users", List.of(column("id", "bigint"), column("full_name", "text")), List.of(), List.of()));
+		SchemaSnapshot desired = schema(table("users",
+				List.of(column("id", "bigint"), column("display_name", "text"), column("age", "integer")), List.of(),
+				List.of()));
 		List<SchemaChange> changes = new SchemaDiff(POSTGRES, ObjectFilter.all()).compare(desired, live);
 		assertThat(changes).hasSize(4);
-		assertThat(changes).filteredOn(SchemaChange.PossibleRename.class::isInstance).singleElement()
-			.satisfies((c) -> {
-				SchemaChange.PossibleRename rename = (SchemaChange.PossibleRename) c;
-				assertThat(rename.dropped().name()).isEqualTo("full_name");
-				assertThat(rename.added().name()).isEqualTo("display_name");
-			});
+		assertThat(changes).filteredOn(SchemaChange.PossibleRename.class::isInstance).singleElement().satisfies((c) -> {
+			SchemaChange.PossibleRename rename = (SchemaChange.PossibleRename) c;
+			assertThat(rename.dropped().name()).isEqualTo("full_name");
+			assertThat(rename.added().name()).isEqualTo("display_name");
+		});
 		assertThat(changes).filteredOn(SchemaChange.ColumnAdded.class::isInstance)
-			.extracting((c) -> ((SchemaChange.ColumnAdded) c).column().name()).containsExactly("display_name", "age");
+			.extracting((c) -> ((SchemaChange.ColumnAdded) c).column().name())
+			.containsExactly("display_name", "age");
 		assertThat(changes).filteredOn(SchemaChange.ColumnDropped.class::isInstance)
-			.extracting((c) -> ((SchemaChange.ColumnDropped) c).column().name()).containsExactly("full_name");
+			.extracting((c) -> ((SchemaChange.ColumnDropped) c).column().name())
+			.containsExactly("full_name");
 	}
 
 	@Test
@@ -70,7 +72,8 @@ class SchemaDiffTests {
 
 	@Test
 	void leavesOutFilteredTablesAndAlwaysTheMigratorsOwn() {
-		SchemaSnapshot live = schema(table("migrator_version", List.of(column("version_num", "text")), List.of(), List.of()),
+		SchemaSnapshot live = schema(
+				table("migrator_version", List.of(column("version_num", "text")), List.of(), List.of()),
 				table("app_state", List.of(column("id", "integer")), List.of(), List.of()),
 				table("legacy_stuff", List.of(column("id", "integer")), List.of(), List.of()));
 		SchemaSnapshot desired = schema(table("users", List.of(column("id", "integer")), List.of(), List.of()));
@@ -89,7 +92,8 @@ class SchemaDiffTests {
 		ColumnShape desired = new ColumnShape("status", "character varying(20)", ColumnType.varchar(20), false,
 				Optional.of("'new'::character varying"), Identity.NONE);
 		List<SchemaChange> changes = new SchemaDiff(POSTGRES, ObjectFilter.all()).compare(
-				schema(table("t", List.of(desired), List.of(), List.of())), schema(table("t", List.of(live), List.of(), List.of())));
+				schema(table("t", List.of(desired), List.of(), List.of())),
+				schema(table("t", List.of(live), List.of(), List.of())));
 		assertThat(changes).singleElement().isInstanceOfSatisfying(SchemaChange.ColumnChanged.class, (c) -> {
 			assertThat(c.typeChanged()).isTrue();
 			assertThat(c.nullabilityChanged()).isTrue();
@@ -113,7 +117,8 @@ class SchemaDiffTests {
 			.onlyAddsValues()).isTrue();
 		assertThat(new SchemaChange.EnumChanged(live, new EnumShape("mood", List.of("ok", "sad"))).onlyAddsValues())
 			.isFalse();
-		assertThat(new SchemaChange.EnumChanged(live, new EnumShape("mood", List.of("sad"))).onlyAddsValues()).isFalse();
+		assertThat(new SchemaChange.EnumChanged(live, new EnumShape("mood", List.of("sad"))).onlyAddsValues())
+			.isFalse();
 	}
 
 }
