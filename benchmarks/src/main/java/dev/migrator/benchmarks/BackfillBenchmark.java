@@ -1,11 +1,11 @@
 package dev.migrator.benchmarks;
 
 import dev.migrator.core.Migrator;
-import dev.migrator.core.MigratorConfig;
-import dev.migrator.core.backfill.Backfill;
+import dev.migrator.core.config.MigratorConfig;
+import dev.migrator.core.script.Backfill;
 import dev.migrator.core.backfill.BackfillListener;
 import dev.migrator.core.backfill.BatchReport;
-import dev.migrator.core.backfill.BatchSizeBounds;
+import dev.migrator.core.script.BatchSizeBounds;
 import dev.migrator.core.script.Phase;
 import dev.migrator.core.script.Revision;
 import dev.migrator.testsupport.TestPostgres;

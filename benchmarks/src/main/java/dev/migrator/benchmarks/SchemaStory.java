@@ -1,6 +1,6 @@
 package dev.migrator.benchmarks;
 
-import dev.migrator.core.backfill.Backfill;
+import dev.migrator.core.script.Backfill;
 import dev.migrator.core.op.CreateIndex;
 import dev.migrator.core.op.ForeignKeyConstraint;
 import dev.migrator.core.script.Direction;

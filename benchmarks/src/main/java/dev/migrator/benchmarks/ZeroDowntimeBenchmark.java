@@ -1,7 +1,7 @@
 package dev.migrator.benchmarks;
 
 import dev.migrator.core.Migrator;
-import dev.migrator.core.MigratorConfig;
+import dev.migrator.core.config.MigratorConfig;
 import dev.migrator.testsupport.TestPostgres;
 
 import java.io.IOException;

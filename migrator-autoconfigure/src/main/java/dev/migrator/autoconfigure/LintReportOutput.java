@@ -1,6 +1,6 @@
 package dev.migrator.autoconfigure;
 
-import dev.migrator.core.MigratorException;
+import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.lint.LintReport;
 
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.migrator.autoconfigure;
 
 import dev.migrator.core.Migrator;
-import dev.migrator.core.MigratorConfig;
+import dev.migrator.core.config.MigratorConfig;
 import dev.migrator.core.backfill.BackfillListener;
 import dev.migrator.core.op.NamingConvention;
 import dev.migrator.core.runtime.MigrationListener;

@@ -1,7 +1,7 @@
 package dev.migrator.autoconfigure;
 
 import dev.migrator.core.Migrator;
-import dev.migrator.core.MigratorException;
+import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.compat.ClientInstance;
 import dev.migrator.core.compat.ClientRegistry;
 import dev.migrator.core.script.Revision;

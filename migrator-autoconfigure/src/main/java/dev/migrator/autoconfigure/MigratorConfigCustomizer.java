@@ -1,6 +1,6 @@
 package dev.migrator.autoconfigure;
 
-import dev.migrator.core.MigratorConfig;
+import dev.migrator.core.config.MigratorConfig;
 
 /**
  * Callback to change the engine's configuration beyond what the {@code migrator.*}

@@ -1,6 +1,6 @@
 package dev.migrator.autoconfigure;
 
-import dev.migrator.core.MigratorException;
+import dev.migrator.core.error.MigratorException;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;

@@ -1,10 +1,10 @@
 package dev.migrator.autoconfigure;
 
-import dev.migrator.core.CheckFailedException;
-import dev.migrator.core.MigrationStatus;
+import dev.migrator.core.command.CheckFailedException;
+import dev.migrator.core.command.MigrationStatus;
 import dev.migrator.core.Migrator;
-import dev.migrator.core.MigratorException;
-import dev.migrator.core.RunResult;
+import dev.migrator.core.error.MigratorException;
+import dev.migrator.core.command.RunResult;
 import dev.migrator.core.lint.LintFailedException;
 import dev.migrator.core.lint.LintReport;
 import dev.migrator.core.runtime.MigrationFailedException;

@@ -1,6 +1,6 @@
 package dev.migrator.autoconfigure;
 
-import dev.migrator.core.ChecksumPolicy;
+import dev.migrator.core.config.ChecksumPolicy;
 import dev.migrator.core.script.PhaseFilter;
 
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.migrator.autoconfigure;
 
-import dev.migrator.core.MigratorConfig;
-import dev.migrator.core.MigratorException;
+import dev.migrator.core.config.MigratorConfig;
+import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.dialect.Dialects;
 import dev.migrator.core.dialect.UnsupportedDatabaseException;
 import dev.migrator.core.runtime.LockTimeoutRetry;

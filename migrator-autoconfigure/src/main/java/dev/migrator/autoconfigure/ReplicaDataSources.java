@@ -1,7 +1,7 @@
 package dev.migrator.autoconfigure;
 
-import dev.migrator.core.MigratorConfig;
-import dev.migrator.core.MigratorException;
+import dev.migrator.core.config.MigratorConfig;
+import dev.migrator.core.error.MigratorException;
 
 import java.util.Map;
 

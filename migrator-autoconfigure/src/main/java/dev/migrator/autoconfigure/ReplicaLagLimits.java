@@ -1,7 +1,7 @@
 package dev.migrator.autoconfigure;
 
-import dev.migrator.core.MigratorException;
-import dev.migrator.core.replica.LagLimits;
+import dev.migrator.core.error.MigratorException;
+import dev.migrator.core.script.LagLimits;
 
 import java.time.Duration;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package dev.migrator.autoconfigure;
 
-import dev.migrator.core.MigratorConfig;
+import dev.migrator.core.config.MigratorConfig;
 import dev.migrator.core.backfill.BackfillListener;
-import dev.migrator.core.replica.LagLimits;
+import dev.migrator.core.script.LagLimits;
 import dev.migrator.core.replica.ReplicaDataSource;
 
 import java.nio.file.Path;

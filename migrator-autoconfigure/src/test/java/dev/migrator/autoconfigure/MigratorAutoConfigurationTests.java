@@ -1,8 +1,8 @@
 package dev.migrator.autoconfigure;
 
-import dev.migrator.core.ChecksumPolicy;
+import dev.migrator.core.config.ChecksumPolicy;
 import dev.migrator.core.Migrator;
-import dev.migrator.core.MigratorConfig;
+import dev.migrator.core.config.MigratorConfig;
 import dev.migrator.core.op.NamingConvention;
 import dev.migrator.core.runtime.MigrationListener;
 import dev.migrator.core.script.JavaMigration;

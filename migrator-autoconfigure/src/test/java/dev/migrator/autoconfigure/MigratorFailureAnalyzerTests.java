@@ -72,7 +72,7 @@ class MigratorFailureAnalyzerTests {
 			.contains("The lock wait cannot be negative, but is PT-5S.")
 			.contains("Action:")
 			.contains("Correct the migrator.* property named above")
-			.doesNotContain("at dev.migrator.core.MigratorConfig$Builder");
+			.doesNotContain("at dev.migrator.core.config.MigratorConfig$Builder");
 	}
 
 	@Test

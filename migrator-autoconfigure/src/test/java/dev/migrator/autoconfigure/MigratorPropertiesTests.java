@@ -1,6 +1,6 @@
 package dev.migrator.autoconfigure;
 
-import dev.migrator.core.MigratorConfig;
+import dev.migrator.core.config.MigratorConfig;
 import dev.migrator.core.runtime.LockTimeoutRetry;
 import dev.migrator.core.script.PhaseFilter;
 import dev.migrator.core.script.Target;

@@ -1,6 +1,6 @@
 package dev.migrator.core;
 
-import dev.migrator.core.backfill.Backfill;
+import dev.migrator.core.script.Backfill;
 import dev.migrator.core.backfill.BackfillListener;
 import dev.migrator.core.backfill.BackfillRunner;
 import dev.migrator.core.backfill.BackfillState;
@@ -8,7 +8,9 @@ import dev.migrator.core.backfill.BackfillStatus;
 import dev.migrator.core.backfill.BackfillStore;
 import dev.migrator.core.backfill.BackfillTables;
 import dev.migrator.core.backfill.ProgressRow;
+import dev.migrator.core.config.MigratorConfig;
 import dev.migrator.core.dialect.Dialects;
+import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.script.Revision;
 import dev.migrator.core.script.RevisionGraph;
 

@@ -1,13 +1,21 @@
 package dev.migrator.core;
 
+import dev.migrator.core.command.CheckFailedException;
+import dev.migrator.core.command.ChecksumMismatch;
+import dev.migrator.core.command.ChecksumMismatchException;
+import dev.migrator.core.command.MigrationStatus;
+import dev.migrator.core.command.RunResult;
 import dev.migrator.core.compat.BlockedContract;
 import dev.migrator.core.compat.ClientRegistry;
 import dev.migrator.core.compat.ContractBlockedException;
 import dev.migrator.core.compat.ContractGuard;
+import dev.migrator.core.config.ChecksumPolicy;
+import dev.migrator.core.config.MigratorConfig;
 import dev.migrator.core.dialect.Dialect;
 import dev.migrator.core.dialect.Dialects;
 import dev.migrator.core.dialect.RunLock;
-import dev.migrator.core.replica.LagLimits;
+import dev.migrator.core.error.MigratorException;
+import dev.migrator.core.script.LagLimits;
 import dev.migrator.core.replica.LagThrottle;
 import dev.migrator.core.replica.ReplicaLag;
 import dev.migrator.core.replica.ReplicaLagGate;
@@ -192,7 +200,10 @@ public final class Migrator {
 
 	/** The registry of running application instances on this configuration's database. */
 	public ClientRegistry clientRegistry() {
-		return ClientRegistry.of(this.config);
+		DataSource dataSource = this.config.dataSource()
+			.orElseThrow(() -> new MigratorException("no-data-source",
+					"The client registry needs a database, but no DataSource is configured."));
+		return new ClientRegistry(dataSource, this.config.tables(), this.config.compatibility());
 	}
 
 	private static String describeHeldBack(List<Revision> revisions) {

@@ -1,5 +1,7 @@
 package dev.migrator.core;
 
+import dev.migrator.core.config.MigratorConfig;
+import dev.migrator.core.error.MigratorException;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;

@@ -1,5 +1,12 @@
 package dev.migrator.core;
 
+import dev.migrator.core.command.CheckFailedException;
+import dev.migrator.core.command.ChecksumMismatchException;
+import dev.migrator.core.command.MigrationStatus;
+import dev.migrator.core.command.RunResult;
+import dev.migrator.core.config.ChecksumPolicy;
+import dev.migrator.core.config.MigratorConfig;
+import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.runtime.MigrationFailedException;
 import dev.migrator.core.script.Direction;
 

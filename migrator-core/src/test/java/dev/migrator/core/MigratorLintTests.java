@@ -1,5 +1,6 @@
 package dev.migrator.core;
 
+import dev.migrator.core.config.MigratorConfig;
 import dev.migrator.core.lint.Finding;
 import dev.migrator.core.lint.LintFailedException;
 import dev.migrator.core.lint.LintReport;

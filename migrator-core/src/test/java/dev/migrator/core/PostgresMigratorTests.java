@@ -1,5 +1,7 @@
 package dev.migrator.core;
 
+import dev.migrator.core.command.RunResult;
+import dev.migrator.core.config.MigratorConfig;
 import dev.migrator.core.runtime.LockTimeoutRetry;
 import dev.migrator.core.runtime.MigrationFailedException;
 

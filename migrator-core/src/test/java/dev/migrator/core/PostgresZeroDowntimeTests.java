@@ -1,9 +1,11 @@
 package dev.migrator.core;
 
+import dev.migrator.core.command.RunResult;
 import dev.migrator.core.compat.BlockedContract;
 import dev.migrator.core.compat.ClientInstance;
 import dev.migrator.core.compat.ClientRegistry;
 import dev.migrator.core.compat.ContractBlockedException;
+import dev.migrator.core.config.MigratorConfig;
 import dev.migrator.core.runtime.LockRetry;
 import dev.migrator.core.runtime.LockTimeoutRetry;
 import dev.migrator.core.runtime.MigrationFailedException;

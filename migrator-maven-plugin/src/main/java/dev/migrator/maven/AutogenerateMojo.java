@@ -1,7 +1,7 @@
 package dev.migrator.maven;
 
 import dev.migrator.core.Migrator;
-import dev.migrator.core.MigratorConfig;
+import dev.migrator.core.config.MigratorConfig;
 import dev.migrator.core.authoring.Autogenerate;
 import dev.migrator.core.authoring.AutogenerateResult;
 import dev.migrator.core.authoring.RevisionWriter;

@@ -1,6 +1,6 @@
 package dev.migrator.maven;
 
-import dev.migrator.core.MigrationStatus;
+import dev.migrator.core.command.MigrationStatus;
 import dev.migrator.core.script.Revision;
 
 import java.util.stream.Collectors;

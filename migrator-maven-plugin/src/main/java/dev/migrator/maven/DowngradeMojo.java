@@ -1,6 +1,6 @@
 package dev.migrator.maven;
 
-import dev.migrator.core.RunResult;
+import dev.migrator.core.command.RunResult;
 
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;

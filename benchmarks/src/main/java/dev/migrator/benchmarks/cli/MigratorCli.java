@@ -1,8 +1,8 @@
 package dev.migrator.benchmarks.cli;
 
 import dev.migrator.core.Migrator;
-import dev.migrator.core.MigratorConfig;
-import dev.migrator.core.RunResult;
+import dev.migrator.core.config.MigratorConfig;
+import dev.migrator.core.command.RunResult;
 import dev.migrator.core.script.Revision;
 
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.migrator.autoconfigure.actuate;
 
-import dev.migrator.core.ChecksumMismatch;
-import dev.migrator.core.MigrationStatus;
+import dev.migrator.core.command.ChecksumMismatch;
+import dev.migrator.core.command.MigrationStatus;
 import dev.migrator.core.Migrator;
 import dev.migrator.core.backfill.BackfillStatus;
 import dev.migrator.core.compat.BlockedContract;

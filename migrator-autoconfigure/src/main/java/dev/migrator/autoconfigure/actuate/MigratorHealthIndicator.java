@@ -1,8 +1,8 @@
 package dev.migrator.autoconfigure.actuate;
 
-import dev.migrator.core.ChecksumMismatch;
-import dev.migrator.core.ChecksumPolicy;
-import dev.migrator.core.MigrationStatus;
+import dev.migrator.core.command.ChecksumMismatch;
+import dev.migrator.core.config.ChecksumPolicy;
+import dev.migrator.core.command.MigrationStatus;
 import dev.migrator.core.Migrator;
 import dev.migrator.core.script.Revision;
 

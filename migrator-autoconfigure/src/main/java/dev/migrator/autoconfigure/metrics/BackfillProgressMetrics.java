@@ -1,7 +1,7 @@
 package dev.migrator.autoconfigure.metrics;
 
 import dev.migrator.core.Migrator;
-import dev.migrator.core.backfill.Backfill;
+import dev.migrator.core.script.Backfill;
 import dev.migrator.core.backfill.BackfillStatus;
 
 import java.time.Duration;

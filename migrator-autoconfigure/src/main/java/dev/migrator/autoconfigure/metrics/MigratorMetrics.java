@@ -1,6 +1,6 @@
 package dev.migrator.autoconfigure.metrics;
 
-import dev.migrator.core.MigrationStatus;
+import dev.migrator.core.command.MigrationStatus;
 import dev.migrator.core.Migrator;
 
 import java.time.Duration;

@@ -8,8 +8,8 @@ import dev.migrator.autoconfigure.actuate.MigratorEndpoint.MigratorDescriptor;
 import dev.migrator.autoconfigure.actuate.MigratorEndpoint.RevisionDescriptor;
 import dev.migrator.autoconfigure.actuate.MigratorEndpoint.RevisionSummary;
 import dev.migrator.core.Migrator;
-import dev.migrator.core.MigratorConfig;
-import dev.migrator.core.MigratorException;
+import dev.migrator.core.config.MigratorConfig;
+import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.compat.ClientInstance;
 
 import java.nio.file.Path;

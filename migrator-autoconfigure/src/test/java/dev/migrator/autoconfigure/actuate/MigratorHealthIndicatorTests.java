@@ -2,9 +2,9 @@ package dev.migrator.autoconfigure.actuate;
 
 import dev.migrator.autoconfigure.RevisionFiles;
 import dev.migrator.autoconfigure.SqliteFile;
-import dev.migrator.core.ChecksumPolicy;
+import dev.migrator.core.config.ChecksumPolicy;
 import dev.migrator.core.Migrator;
-import dev.migrator.core.MigratorConfig;
+import dev.migrator.core.config.MigratorConfig;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import dev.migrator.autoconfigure.BackfillRevisions;
 import dev.migrator.autoconfigure.MigratorAutoConfiguration;
 import dev.migrator.autoconfigure.SqliteFile;
 import dev.migrator.core.Migrator;
-import dev.migrator.core.MigratorConfig;
+import dev.migrator.core.config.MigratorConfig;
 import dev.migrator.core.backfill.BackfillListener;
 import dev.migrator.core.backfill.BatchReport;
 

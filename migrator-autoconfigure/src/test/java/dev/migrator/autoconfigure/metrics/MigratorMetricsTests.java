@@ -4,8 +4,8 @@ import dev.migrator.autoconfigure.MigratorAutoConfiguration;
 import dev.migrator.autoconfigure.RevisionFiles;
 import dev.migrator.autoconfigure.SqliteFile;
 import dev.migrator.core.Migrator;
-import dev.migrator.core.MigratorConfig;
-import dev.migrator.core.MigratorException;
+import dev.migrator.core.config.MigratorConfig;
+import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.runtime.LockRetry;
 import dev.migrator.core.script.Direction;
 

@@ -1,6 +1,6 @@
 package dev.migrator.autoconfigure.metrics;
 
-import dev.migrator.core.MigratorException;
+import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.replica.LagSource;
 import dev.migrator.core.replica.ReplicaLag;
 

@@ -1,6 +1,6 @@
 package dev.migrator.core.authoring;
 
-import dev.migrator.core.MigratorException;
+import dev.migrator.core.error.MigratorException;
 
 /**
  * An authoring command that cannot do what it was asked; the message says which input to

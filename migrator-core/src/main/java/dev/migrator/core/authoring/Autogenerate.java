@@ -1,9 +1,9 @@
 package dev.migrator.core.authoring;
 
-import dev.migrator.core.MigrationStatus;
+import dev.migrator.core.command.MigrationStatus;
 import dev.migrator.core.Migrator;
-import dev.migrator.core.MigratorConfig;
-import dev.migrator.core.MigratorException;
+import dev.migrator.core.config.MigratorConfig;
+import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.authoring.schema.Names;
 import dev.migrator.core.authoring.schema.ObjectFilter;
 import dev.migrator.core.authoring.schema.SchemaChange;

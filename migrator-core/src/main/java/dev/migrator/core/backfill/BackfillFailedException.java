@@ -1,6 +1,6 @@
 package dev.migrator.core.backfill;
 
-import dev.migrator.core.MigratorException;
+import dev.migrator.core.error.MigratorException;
 
 /**
  * A backfill stopped as {@code failed}; the message names it, its table, the error and

@@ -1,6 +1,6 @@
 package dev.migrator.core.backfill;
 
-import dev.migrator.core.MigratorException;
+import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.dialect.Dialect;
 import dev.migrator.core.dialect.Dialects;
 import dev.migrator.core.dialect.TimeoutScope;
@@ -9,6 +9,9 @@ import dev.migrator.core.replica.ReplicaLagMonitor;
 import dev.migrator.core.replica.ReplicaSettings;
 import dev.migrator.core.replica.ThrottleState;
 import dev.migrator.core.runtime.RunSettings;
+import dev.migrator.core.script.Backfill;
+import dev.migrator.core.script.BackfillAction;
+import dev.migrator.core.script.BackfillChunk;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,5 +1,6 @@
 package dev.migrator.core.backfill;
 
+import dev.migrator.core.script.BatchSizeBounds;
 import java.time.Duration;
 
 /**

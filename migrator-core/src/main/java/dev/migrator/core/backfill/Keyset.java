@@ -1,7 +1,8 @@
 package dev.migrator.core.backfill;
 
-import dev.migrator.core.MigratorException;
+import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.dialect.Dialect;
+import dev.migrator.core.script.Backfill;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

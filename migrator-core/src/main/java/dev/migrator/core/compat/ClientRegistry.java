@@ -1,7 +1,6 @@
 package dev.migrator.core.compat;
 
-import dev.migrator.core.MigratorConfig;
-import dev.migrator.core.MigratorException;
+import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.dialect.Dialect;
 import dev.migrator.core.dialect.Dialects;
 import dev.migrator.core.runtime.StateTables;
@@ -55,14 +54,6 @@ public final class ClientRegistry {
 		this.tables = Objects.requireNonNull(tables, "tables");
 		this.settings = Objects.requireNonNull(settings, "settings");
 		this.clock = Objects.requireNonNull(clock, "clock");
-	}
-
-	/** The registry of the configuration's database and tables. */
-	public static ClientRegistry of(MigratorConfig config) {
-		DataSource dataSource = config.dataSource()
-			.orElseThrow(() -> new MigratorException("no-data-source",
-					"The client registry needs a database, but no DataSource is configured."));
-		return new ClientRegistry(dataSource, config.tables(), config.compatibility());
 	}
 
 	/** Records the instance (again), creating the table if it does not exist. */

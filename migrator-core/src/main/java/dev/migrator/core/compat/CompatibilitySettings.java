@@ -1,6 +1,6 @@
 package dev.migrator.core.compat;
 
-import dev.migrator.core.MigratorException;
+import dev.migrator.core.error.MigratorException;
 
 import java.time.Duration;
 import java.util.Objects;

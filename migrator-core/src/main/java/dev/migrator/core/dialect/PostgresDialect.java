@@ -16,7 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
-import dev.migrator.core.script.DurationText;
+import dev.migrator.core.sql.DurationText;
 
 /**
  * PostgreSQL: transactional DDL, {@code SET LOCAL} timeouts, and a session-level advisory

@@ -1,6 +1,6 @@
 package dev.migrator.core.dialect;
 
-import dev.migrator.core.MigratorException;
+import dev.migrator.core.error.MigratorException;
 
 /** Another runner held the run lock for longer than the configured wait. */
 public class RunLockTimeoutException extends MigratorException {

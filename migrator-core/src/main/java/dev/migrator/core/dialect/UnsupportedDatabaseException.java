@@ -1,6 +1,6 @@
 package dev.migrator.core.dialect;
 
-import dev.migrator.core.MigratorException;
+import dev.migrator.core.error.MigratorException;
 
 /**
  * The connection's database, or a configured dialect name, is not one this engine

@@ -3,6 +3,7 @@ package dev.migrator.core.lint;
 import dev.migrator.core.lint.ClassifiedStatement.AlterTable;
 import dev.migrator.core.lint.ColumnDefault.Volatility;
 import dev.migrator.core.lint.TableAction.AddColumn;
+import dev.migrator.core.script.LintRule;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -3,6 +3,7 @@ package dev.migrator.core.lint;
 import dev.migrator.core.lint.ClassifiedStatement.CreateIndex;
 import dev.migrator.core.lint.ClassifiedStatement.DropIndex;
 import dev.migrator.core.lint.ClassifiedStatement.Reindex;
+import dev.migrator.core.script.LintRule;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,7 @@
 package dev.migrator.core.lint;
 
 import dev.migrator.core.lint.ClassifiedStatement.LockTable;
+import dev.migrator.core.script.LintRule;
 
 import java.util.List;
 

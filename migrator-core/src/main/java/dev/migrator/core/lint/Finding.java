@@ -1,5 +1,6 @@
 package dev.migrator.core.lint;
 
+import dev.migrator.core.script.Severity;
 import java.util.Objects;
 
 /**

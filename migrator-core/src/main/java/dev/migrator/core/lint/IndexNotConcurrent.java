@@ -2,6 +2,7 @@ package dev.migrator.core.lint;
 
 import dev.migrator.core.lint.ClassifiedStatement.CreateIndex;
 import dev.migrator.core.lint.ClassifiedStatement.Reindex;
+import dev.migrator.core.script.LintRule;
 
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.migrator.core.lint;
 
-import dev.migrator.core.MigratorException;
+import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.dialect.Dialect;
 import dev.migrator.core.op.NamingConvention;
 import dev.migrator.core.runtime.OfflineScript;
@@ -8,6 +8,7 @@ import dev.migrator.core.runtime.RunSettings;
 import dev.migrator.core.runtime.StateTables;
 import dev.migrator.core.script.Allowance;
 import dev.migrator.core.script.Direction;
+import dev.migrator.core.script.LintRule;
 import dev.migrator.core.script.MigrationBody;
 import dev.migrator.core.script.Revision;
 import dev.migrator.core.script.SqlStatement;

@@ -1,6 +1,7 @@
 package dev.migrator.core.lint;
 
-import dev.migrator.core.MigratorException;
+import dev.migrator.core.error.MigratorException;
+import dev.migrator.core.script.LintRule;
 
 import java.util.stream.Collectors;
 

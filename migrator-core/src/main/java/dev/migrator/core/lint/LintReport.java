@@ -1,5 +1,7 @@
 package dev.migrator.core.lint;
 
+import dev.migrator.core.script.LintRule;
+import dev.migrator.core.script.Severity;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

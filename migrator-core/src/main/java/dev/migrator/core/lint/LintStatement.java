@@ -1,6 +1,7 @@
 package dev.migrator.core.lint;
 
 import dev.migrator.core.script.Allowance;
+import dev.migrator.core.script.LintRule;
 
 import java.util.List;
 import java.util.Objects;

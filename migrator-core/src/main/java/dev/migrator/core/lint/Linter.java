@@ -1,7 +1,8 @@
 package dev.migrator.core.lint;
 
-import dev.migrator.core.MigratorException;
+import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.lint.SeveralLongLocks.HeldLock;
+import dev.migrator.core.script.LintRule;
 import dev.migrator.core.script.Revision;
 import dev.migrator.core.script.RevisionGraph;
 

@@ -3,6 +3,7 @@ package dev.migrator.core.lint;
 import dev.migrator.core.lint.ClassifiedStatement.AlterTable;
 import dev.migrator.core.lint.TableAction.RenameColumn;
 import dev.migrator.core.lint.TableAction.RenameTable;
+import dev.migrator.core.script.LintRule;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.migrator.core.lint;
 
+import dev.migrator.core.script.LintRule;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;

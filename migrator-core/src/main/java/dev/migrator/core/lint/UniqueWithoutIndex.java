@@ -4,6 +4,7 @@ import dev.migrator.core.lint.ClassifiedStatement.AlterTable;
 import dev.migrator.core.lint.TableAction.AddColumn;
 import dev.migrator.core.lint.TableAction.AddConstraint;
 import dev.migrator.core.lint.TableAction.ConstraintKind;
+import dev.migrator.core.script.LintRule;
 
 import java.util.ArrayList;
 import java.util.List;

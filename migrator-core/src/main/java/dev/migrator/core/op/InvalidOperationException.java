@@ -1,6 +1,6 @@
 package dev.migrator.core.op;
 
-import dev.migrator.core.MigratorException;
+import dev.migrator.core.error.MigratorException;
 
 /**
  * An operation that cannot run as asked: a bad identifier, a type the dialect cannot

@@ -1,6 +1,6 @@
 package dev.migrator.core.op;
 
-import dev.migrator.core.MigratorException;
+import dev.migrator.core.error.MigratorException;
 
 /**
  * The database refused a statement of an operation, or a check the operation runs found a

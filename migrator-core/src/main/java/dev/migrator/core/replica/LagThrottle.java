@@ -1,5 +1,6 @@
 package dev.migrator.core.replica;
 
+import dev.migrator.core.script.LagLimits;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package dev.migrator.core.replica;
 
-import dev.migrator.core.MigratorException;
+import dev.migrator.core.error.MigratorException;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -1,7 +1,7 @@
 package dev.migrator.core.runtime;
 
 import dev.migrator.core.dialect.Dialect;
-import dev.migrator.core.script.DurationText;
+import dev.migrator.core.sql.DurationText;
 import dev.migrator.core.script.PlanStep;
 
 import java.sql.SQLException;

@@ -1,7 +1,7 @@
 package dev.migrator.core.runtime;
 
-import dev.migrator.core.MigratorException;
-import dev.migrator.core.script.DurationText;
+import dev.migrator.core.error.MigratorException;
+import dev.migrator.core.sql.DurationText;
 
 import java.time.Duration;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package dev.migrator.core.runtime;
 
-import dev.migrator.core.MigratorException;
+import dev.migrator.core.error.MigratorException;
 
 /**
  * A revision's statement or Java code failed; the message says what ran, what failed and

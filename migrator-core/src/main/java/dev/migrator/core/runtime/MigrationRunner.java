@@ -423,7 +423,7 @@ public final class MigrationRunner {
 
 	private String lockTimeoutAdvice(Revision revision, Trace trace) {
 		int attempts = trace.retrier.lastAttempts();
-		String timeout = timeouts(revision).lock().map(dev.migrator.core.script.DurationText::format).orElse("none");
+		String timeout = timeouts(revision).lock().map(dev.migrator.core.sql.DurationText::format).orElse("none");
 		return "It gave up waiting for a lock " + attempts + (attempts == 1 ? " time" : " times") + " (lock timeout "
 				+ timeout + (attempts > 1 ? ", with pauses between attempts" : "")
 				+ "): a transaction kept a lock on the table all that time. Find it with SELECT pid, state, xact_start, "

@@ -1,6 +1,6 @@
 package dev.migrator.core.runtime;
 
-import dev.migrator.core.MigratorException;
+import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.dialect.Dialect;
 import dev.migrator.core.op.NamingConvention;
 import dev.migrator.core.runtime.HistoryEntry.Action;

@@ -1,7 +1,5 @@
 package dev.migrator.core.script;
 
-import dev.migrator.core.lint.LintRule;
-
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.IntFunction;

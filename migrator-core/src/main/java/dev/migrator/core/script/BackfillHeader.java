@@ -1,8 +1,6 @@
 package dev.migrator.core.script;
 
-import dev.migrator.core.backfill.Backfill;
-import dev.migrator.core.backfill.BatchSizeBounds;
-import dev.migrator.core.replica.LagLimits;
+import dev.migrator.core.sql.DurationText;
 
 import java.time.Duration;
 import java.util.ArrayList;

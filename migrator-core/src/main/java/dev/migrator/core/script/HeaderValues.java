@@ -1,5 +1,6 @@
 package dev.migrator.core.script;
 
+import dev.migrator.core.sql.DurationText;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -30,7 +30,7 @@ public interface JavaMigration {
 	 * backfill job (or by {@code upgrade} when so configured), not inside its
 	 * transaction. None by default.
 	 */
-	default java.util.List<dev.migrator.core.backfill.Backfill> backfills() {
+	default java.util.List<dev.migrator.core.script.Backfill> backfills() {
 		return java.util.List.of();
 	}
 

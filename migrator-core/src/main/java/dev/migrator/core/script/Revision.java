@@ -1,8 +1,5 @@
 package dev.migrator.core.script;
 
-import dev.migrator.core.backfill.Backfill;
-import dev.migrator.core.backfill.BackfillAction;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

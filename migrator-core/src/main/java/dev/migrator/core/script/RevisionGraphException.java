@@ -1,6 +1,6 @@
 package dev.migrator.core.script;
 
-import dev.migrator.core.MigratorException;
+import dev.migrator.core.error.MigratorException;
 
 /**
  * The revisions do not form a valid graph (duplicate ids, unknown parents, cycles) or a

@@ -1,6 +1,6 @@
 package dev.migrator.core.script;
 
-import dev.migrator.core.MigratorException;
+import dev.migrator.core.error.MigratorException;
 
 /**
  * A revision file or class could not be read: bad header, unknown key, empty upgrade,

@@ -277,7 +277,7 @@ public final class SqlRevisionParser {
 			Section upgrade = this.sections.get(Direction.UPGRADE);
 			// A revision may be only a backfill declaration: its schema change, if any,
 			// came earlier.
-			Optional<dev.migrator.core.backfill.Backfill> backfill = this.backfill.backfill();
+			Optional<dev.migrator.core.script.Backfill> backfill = this.backfill.backfill();
 			if (upgrade == null && backfill.isEmpty()) {
 				throw new RevisionSourceException("missing-upgrade-section", at(lastLine)
 						+ ": the file has no -- migrator:upgrade section. Add a line -- migrator:upgrade after the "

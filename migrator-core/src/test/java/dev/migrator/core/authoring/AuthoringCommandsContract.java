@@ -1,7 +1,7 @@
 package dev.migrator.core.authoring;
 
 import dev.migrator.core.Migrator;
-import dev.migrator.core.MigratorConfig;
+import dev.migrator.core.config.MigratorConfig;
 import dev.migrator.core.script.RevisionGraph;
 
 import java.nio.file.Path;

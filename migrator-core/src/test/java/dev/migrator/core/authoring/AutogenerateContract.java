@@ -1,7 +1,7 @@
 package dev.migrator.core.authoring;
 
 import dev.migrator.core.Migrator;
-import dev.migrator.core.MigratorConfig;
+import dev.migrator.core.config.MigratorConfig;
 import dev.migrator.core.authoring.schema.Names;
 import dev.migrator.core.authoring.schema.ObjectFilter;
 import dev.migrator.core.authoring.schema.SchemaChange;

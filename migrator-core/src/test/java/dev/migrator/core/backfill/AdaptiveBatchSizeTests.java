@@ -1,5 +1,7 @@
 package dev.migrator.core.backfill;
 
+import dev.migrator.core.script.Backfill;
+import dev.migrator.core.script.BatchSizeBounds;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;

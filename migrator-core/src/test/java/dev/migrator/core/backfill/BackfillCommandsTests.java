@@ -1,9 +1,10 @@
 package dev.migrator.core.backfill;
 
 import dev.migrator.core.Migrator;
-import dev.migrator.core.MigratorConfig;
-import dev.migrator.core.MigratorException;
-import dev.migrator.core.RunResult;
+import dev.migrator.core.config.MigratorConfig;
+import dev.migrator.core.error.MigratorException;
+import dev.migrator.core.command.RunResult;
+import dev.migrator.core.script.Backfill;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

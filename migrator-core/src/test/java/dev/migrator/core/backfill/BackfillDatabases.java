@@ -1,7 +1,8 @@
 package dev.migrator.core.backfill;
 
 import dev.migrator.core.Migrator;
-import dev.migrator.core.MigratorConfig;
+import dev.migrator.core.config.MigratorConfig;
+import dev.migrator.core.script.Backfill;
 import dev.migrator.core.script.Phase;
 import dev.migrator.core.script.Revision;
 import dev.migrator.testsupport.TestPostgres;

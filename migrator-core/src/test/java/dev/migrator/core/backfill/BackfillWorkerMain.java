@@ -1,7 +1,7 @@
 package dev.migrator.core.backfill;
 
 import dev.migrator.core.Migrator;
-import dev.migrator.core.MigratorConfig;
+import dev.migrator.core.config.MigratorConfig;
 
 import java.time.Duration;
 

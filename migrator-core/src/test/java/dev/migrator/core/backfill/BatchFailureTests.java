@@ -1,6 +1,8 @@
 package dev.migrator.core.backfill;
 
 import dev.migrator.core.Migrator;
+import dev.migrator.core.script.Backfill;
+import dev.migrator.core.script.BatchSizeBounds;
 
 import java.time.Duration;
 import java.util.List;

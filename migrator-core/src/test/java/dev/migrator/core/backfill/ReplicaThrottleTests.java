@@ -1,9 +1,11 @@
 package dev.migrator.core.backfill;
 
 import dev.migrator.core.Migrator;
-import dev.migrator.core.replica.LagLimits;
+import dev.migrator.core.script.LagLimits;
 import dev.migrator.core.replica.SharedReplicaCluster;
 import dev.migrator.core.replica.ThrottleState;
+import dev.migrator.core.script.Backfill;
+import dev.migrator.core.script.BatchSizeBounds;
 import dev.migrator.testsupport.TestReplicaCluster;
 
 import java.time.Duration;

@@ -2,6 +2,8 @@ package dev.migrator.core.backfill;
 
 import dev.migrator.core.Migrator;
 import dev.migrator.core.replica.ReplicaLag;
+import dev.migrator.core.script.Backfill;
+import dev.migrator.core.script.BatchSizeBounds;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.migrator.core.lint;
 
+import dev.migrator.core.script.LintRule;
 import dev.migrator.core.script.RevisionSourceException;
 
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,8 @@
 package dev.migrator.core.lint;
 
+import dev.migrator.core.script.LintRule;
 import dev.migrator.core.script.Revision;
+import dev.migrator.core.script.Severity;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.migrator.core.op;
 
 import dev.migrator.core.Migrator;
-import dev.migrator.core.MigratorConfig;
+import dev.migrator.core.config.MigratorConfig;
 import dev.migrator.core.WriteTraffic;
 import dev.migrator.core.runtime.LockTimeoutRetry;
 

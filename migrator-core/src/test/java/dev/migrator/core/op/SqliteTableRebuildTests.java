@@ -1,8 +1,8 @@
 package dev.migrator.core.op;
 
 import dev.migrator.core.Migrator;
-import dev.migrator.core.MigratorConfig;
-import dev.migrator.core.MigratorException;
+import dev.migrator.core.config.MigratorConfig;
+import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.runtime.MigrationFailedException;
 
 import java.nio.file.Path;

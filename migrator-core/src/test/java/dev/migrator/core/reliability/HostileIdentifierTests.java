@@ -1,7 +1,7 @@
 package dev.migrator.core.reliability;
 
 import dev.migrator.core.Migrator;
-import dev.migrator.core.MigratorConfig;
+import dev.migrator.core.config.MigratorConfig;
 import dev.migrator.core.op.Column;
 import dev.migrator.core.op.ColumnType;
 import dev.migrator.core.script.Direction;

@@ -1,8 +1,9 @@
 package dev.migrator.core.replica;
 
 import dev.migrator.core.Migrator;
-import dev.migrator.core.MigratorConfig;
-import dev.migrator.core.RunResult;
+import dev.migrator.core.config.MigratorConfig;
+import dev.migrator.core.command.RunResult;
+import dev.migrator.core.script.LagLimits;
 import dev.migrator.testsupport.TestReplicaCluster;
 
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.migrator.core.replica;
 
 import dev.migrator.core.Migrator;
-import dev.migrator.core.MigratorConfig;
+import dev.migrator.core.config.MigratorConfig;
 import dev.migrator.testsupport.TestReplicaCluster;
 
 import java.sql.Connection;

@@ -1,10 +1,5 @@
 package dev.migrator.core.script;
 
-import dev.migrator.core.backfill.Backfill;
-import dev.migrator.core.backfill.BackfillAction;
-import dev.migrator.core.backfill.BatchSizeBounds;
-import dev.migrator.core.replica.LagLimits;
-
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;

@@ -1,4 +1,4 @@
-package dev.migrator.core.backfill;
+package dev.migrator.core.script;
 
 /**
  * Java code that backfills one chunk of rows. It runs inside the batch's transaction,

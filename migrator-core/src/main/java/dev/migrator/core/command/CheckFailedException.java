@@ -1,5 +1,7 @@
-package dev.migrator.core;
+package dev.migrator.core.command;
 
+import dev.migrator.core.command.MigrationStatus;
+import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.script.Revision;
 
 import java.util.stream.Collectors;

@@ -1,4 +1,4 @@
-package dev.migrator.core.backfill;
+package dev.migrator.core.script;
 
 import java.util.Objects;
 

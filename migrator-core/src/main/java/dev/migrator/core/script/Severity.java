@@ -1,4 +1,4 @@
-package dev.migrator.core.lint;
+package dev.migrator.core.script;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package dev.migrator.core;
+package dev.migrator.core.command;
 
 /**
  * An applied revision whose content changed after it was applied.

@@ -1,5 +1,7 @@
-package dev.migrator.core;
+package dev.migrator.core.command;
 
+import dev.migrator.core.command.ChecksumMismatch;
+import dev.migrator.core.error.MigratorException;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -17,7 +19,7 @@ public class ChecksumMismatchException extends MigratorException {
 		return this.mismatches;
 	}
 
-	static String message(List<ChecksumMismatch> mismatches) {
+	public static String message(List<ChecksumMismatch> mismatches) {
 		return "Applied revision" + (mismatches.size() == 1 ? " " : "s ")
 				+ mismatches.stream().map(ChecksumMismatch::describe).collect(Collectors.joining(", "))
 				+ (mismatches.size() == 1 ? " was" : " were")

@@ -1,6 +1,4 @@
-package dev.migrator.core.backfill;
-
-import dev.migrator.core.replica.LagLimits;
+package dev.migrator.core.script;
 
 import java.time.Duration;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package dev.migrator.core.script;
+package dev.migrator.core.sql;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;

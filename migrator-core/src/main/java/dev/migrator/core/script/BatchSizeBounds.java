@@ -1,4 +1,4 @@
-package dev.migrator.core.backfill;
+package dev.migrator.core.script;
 
 /**
  * How many rows a batch covers: it starts at {@code initial} and adapts toward the target
@@ -34,7 +34,7 @@ public record BatchSizeBounds(int min, int max, int initial) {
 	}
 
 	/** The size clamped into the bounds. */
-	int clamp(long size) {
+	public int clamp(long size) {
 		return (int) Math.max(this.min, Math.min(this.max, size));
 	}
 

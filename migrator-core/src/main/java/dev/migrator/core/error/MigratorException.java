@@ -1,4 +1,4 @@
-package dev.migrator.core;
+package dev.migrator.core.error;
 
 /**
  * The root of every error the engine raises. Each subclass is one kind of failure; each

@@ -1,4 +1,4 @@
-package dev.migrator.core;
+package dev.migrator.core.config;
 
 /** What to do when an applied revision's content no longer matches what was applied. */
 public enum ChecksumPolicy {

@@ -1,4 +1,4 @@
-package dev.migrator.core.replica;
+package dev.migrator.core.script;
 
 import java.time.Duration;
 import java.util.Objects;

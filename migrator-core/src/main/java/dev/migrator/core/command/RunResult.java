@@ -1,4 +1,4 @@
-package dev.migrator.core;
+package dev.migrator.core.command;
 
 import dev.migrator.core.runtime.StepResult;
 import dev.migrator.core.script.Direction;

@@ -1,11 +1,13 @@
-package dev.migrator.core;
+package dev.migrator.core.config;
 
+import dev.migrator.core.Migrator;
 import dev.migrator.core.backfill.BackfillListener;
 import dev.migrator.core.backfill.BackfillSettings;
 import dev.migrator.core.compat.CompatibilitySettings;
 import dev.migrator.core.dialect.PostgresDialect;
+import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.op.NamingConvention;
-import dev.migrator.core.replica.LagLimits;
+import dev.migrator.core.script.LagLimits;
 import dev.migrator.core.replica.ReplicaDataSource;
 import dev.migrator.core.replica.ReplicaSettings;
 import dev.migrator.core.runtime.LockTimeoutRetry;

@@ -1,5 +1,6 @@
-package dev.migrator.core.backfill;
+package dev.migrator.core.script;
 
+import dev.migrator.core.script.BackfillFunction;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Objects;
