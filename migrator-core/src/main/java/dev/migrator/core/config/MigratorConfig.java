@@ -1,6 +1,5 @@
 package dev.migrator.core.config;
 
-import dev.migrator.core.Migrator;
 import dev.migrator.core.backfill.BackfillListener;
 import dev.migrator.core.backfill.BackfillSettings;
 import dev.migrator.core.compat.CompatibilitySettings;
@@ -26,41 +25,17 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * Everything a {@link Migrator} needs, immutable. Build it with {@link #builder()}.
- *
- * @param dataSource where to migrate; empty for offline use ({@code sql}, {@code heads},
- * {@code history})
- * @param locations SQL revision folders, {@code classpath:} or {@code filesystem:}
- * @param javaMigrations Java migrations registered explicitly
- * @param javaPackages packages scanned for Java migrations
- * @param extraSources further revision sources (revisions built in code, other formats)
- * @param classLoader the class loader for {@code classpath:} locations and package
- * scanning
- * @param tables the version and history tables
- * @param settings default lock and statement timeouts
- * @param lockWait how long a runner waits for another to release the run lock
- * @param checksumPolicy what an edited applied revision does
- * @param dialect a dialect name for offline scripts; the connection decides online
- * @param listeners notified of each step
- * @param namingConvention how Java migrations' operations name constraints and indexes
- * given no name
- * @param backfillSettings how backfills run: on upgrade or by their own job, their table,
- * listeners, progress log
- * @param replicaSettings replicas to measure lag on and the lag limits throttled work
- * keeps to
- * @param lockRetry how a statement or transaction that timed out waiting for a lock is
- * tried again
- * @param compatibility where running instances record themselves and whether a contract
- * revision may run while instances that predate it are alive
+ * Everything a {@code Migrator} needs, immutable. Built only with {@link #builder()}, so
+ * a new setting is a new builder method and never breaks a caller.
  */
-public record MigratorConfig(Optional<DataSource> dataSource, List<String> locations,
-		List<JavaMigration> javaMigrations, List<String> javaPackages, List<RevisionSource> extraSources,
-		ClassLoader classLoader, StateTables tables, RunSettings settings, Duration lockWait,
-		ChecksumPolicy checksumPolicy, Optional<String> dialect, List<MigrationListener> listeners,
-		NamingConvention namingConvention, BackfillSettings backfillSettings, ReplicaSettings replicaSettings,
-		LockTimeoutRetry lockRetry, CompatibilitySettings compatibility) {
+public final class MigratorConfig {
 
 	public static final String DEFAULT_LOCATION = "classpath:db/revisions";
+
+	/**
+	 * Stands for the dialect's name ({@code postgresql}, {@code sqlite}) in a location.
+	 */
+	public static final String DIALECT_PLACEHOLDER = "{dialect}";
 
 	public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(10);
 
@@ -70,63 +45,158 @@ public record MigratorConfig(Optional<DataSource> dataSource, List<String> locat
 	 */
 	public static final Duration DEFAULT_POSTGRES_LOCK_TIMEOUT = PostgresDialect.DEFAULT_LOCK_TIMEOUT;
 
-	public MigratorConfig {
-		Objects.requireNonNull(dataSource, "dataSource");
-		locations = List.copyOf(locations);
-		javaMigrations = List.copyOf(javaMigrations);
-		javaPackages = List.copyOf(javaPackages);
-		extraSources = List.copyOf(extraSources);
-		Objects.requireNonNull(classLoader, "classLoader");
-		Objects.requireNonNull(tables, "tables");
-		Objects.requireNonNull(settings, "settings");
-		Objects.requireNonNull(lockWait, "lockWait");
-		Objects.requireNonNull(checksumPolicy, "checksumPolicy");
-		Objects.requireNonNull(dialect, "dialect");
-		listeners = List.copyOf(listeners);
-		Objects.requireNonNull(namingConvention, "namingConvention");
-		Objects.requireNonNull(backfillSettings, "backfillSettings");
-		Objects.requireNonNull(replicaSettings, "replicaSettings");
-		Objects.requireNonNull(lockRetry, "lockRetry");
-		Objects.requireNonNull(compatibility, "compatibility");
-	}
+	private final Optional<DataSource> dataSource;
 
-	/**
-	 * A configuration with the default lock retry and compatibility guard, as before they
-	 * were configurable.
-	 */
-	public MigratorConfig(Optional<DataSource> dataSource, List<String> locations, List<JavaMigration> javaMigrations,
+	private final List<String> locations;
+
+	private final List<JavaMigration> javaMigrations;
+
+	private final List<String> javaPackages;
+
+	private final List<RevisionSource> extraSources;
+
+	private final ClassLoader classLoader;
+
+	private final StateTables tables;
+
+	private final RunSettings settings;
+
+	private final Duration lockWait;
+
+	private final ChecksumPolicy checksumPolicy;
+
+	private final Optional<String> dialect;
+
+	private final List<MigrationListener> listeners;
+
+	private final NamingConvention namingConvention;
+
+	private final BackfillSettings backfillSettings;
+
+	private final ReplicaSettings replicaSettings;
+
+	private final LockTimeoutRetry lockRetry;
+
+	private final CompatibilitySettings compatibility;
+
+	private MigratorConfig(Optional<DataSource> dataSource, List<String> locations, List<JavaMigration> javaMigrations,
 			List<String> javaPackages, List<RevisionSource> extraSources, ClassLoader classLoader, StateTables tables,
 			RunSettings settings, Duration lockWait, ChecksumPolicy checksumPolicy, Optional<String> dialect,
 			List<MigrationListener> listeners, NamingConvention namingConvention, BackfillSettings backfillSettings,
-			ReplicaSettings replicaSettings) {
-		this(dataSource, locations, javaMigrations, javaPackages, extraSources, classLoader, tables, settings, lockWait,
-				checksumPolicy, dialect, listeners, namingConvention, backfillSettings, replicaSettings,
-				LockTimeoutRetry.defaults(), CompatibilitySettings.defaults());
+			ReplicaSettings replicaSettings, LockTimeoutRetry lockRetry, CompatibilitySettings compatibility) {
+		this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+		this.locations = List.copyOf(locations);
+		this.javaMigrations = List.copyOf(javaMigrations);
+		this.javaPackages = List.copyOf(javaPackages);
+		this.extraSources = List.copyOf(extraSources);
+		this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
+		this.tables = Objects.requireNonNull(tables, "tables");
+		this.settings = Objects.requireNonNull(settings, "settings");
+		this.lockWait = Objects.requireNonNull(lockWait, "lockWait");
+		this.checksumPolicy = Objects.requireNonNull(checksumPolicy, "checksumPolicy");
+		this.dialect = Objects.requireNonNull(dialect, "dialect");
+		this.listeners = List.copyOf(listeners);
+		this.namingConvention = Objects.requireNonNull(namingConvention, "namingConvention");
+		this.backfillSettings = Objects.requireNonNull(backfillSettings, "backfillSettings");
+		this.replicaSettings = Objects.requireNonNull(replicaSettings, "replicaSettings");
+		this.lockRetry = Objects.requireNonNull(lockRetry, "lockRetry");
+		this.compatibility = Objects.requireNonNull(compatibility, "compatibility");
 	}
 
 	/**
-	 * A configuration with the default backfill and replica settings, as before
-	 * backfills.
+	 * Where to migrate; empty for offline use ({@code sql}, {@code heads},
+	 * {@code history}).
 	 */
-	public MigratorConfig(Optional<DataSource> dataSource, List<String> locations, List<JavaMigration> javaMigrations,
-			List<String> javaPackages, List<RevisionSource> extraSources, ClassLoader classLoader, StateTables tables,
-			RunSettings settings, Duration lockWait, ChecksumPolicy checksumPolicy, Optional<String> dialect,
-			List<MigrationListener> listeners, NamingConvention namingConvention) {
-		this(dataSource, locations, javaMigrations, javaPackages, extraSources, classLoader, tables, settings, lockWait,
-				checksumPolicy, dialect, listeners, namingConvention, BackfillSettings.defaults(),
-				ReplicaSettings.defaults());
+	public Optional<DataSource> dataSource() {
+		return this.dataSource;
+	}
+
+	/** SQL revision folders, {@code classpath:} or {@code filesystem:}. */
+	public List<String> locations() {
+		return this.locations;
+	}
+
+	/** Java migrations registered explicitly. */
+	public List<JavaMigration> javaMigrations() {
+		return this.javaMigrations;
+	}
+
+	/** Packages scanned for Java migrations. */
+	public List<String> javaPackages() {
+		return this.javaPackages;
+	}
+
+	/** Further revision sources (revisions built in code, other formats). */
+	public List<RevisionSource> extraSources() {
+		return this.extraSources;
+	}
+
+	/** The class loader for {@code classpath:} locations and package scanning. */
+	public ClassLoader classLoader() {
+		return this.classLoader;
+	}
+
+	/** The version and history tables. */
+	public StateTables tables() {
+		return this.tables;
+	}
+
+	/** Default lock and statement timeouts. */
+	public RunSettings settings() {
+		return this.settings;
+	}
+
+	/** How long a runner waits for another to release the run lock. */
+	public Duration lockWait() {
+		return this.lockWait;
+	}
+
+	/** What an edited applied revision does. */
+	public ChecksumPolicy checksumPolicy() {
+		return this.checksumPolicy;
+	}
+
+	/** A dialect name for offline scripts; the connection decides online. */
+	public Optional<String> dialect() {
+		return this.dialect;
+	}
+
+	/** Notified of each step. */
+	public List<MigrationListener> listeners() {
+		return this.listeners;
+	}
+
+	/** How Java migrations' operations name constraints and indexes given no name. */
+	public NamingConvention namingConvention() {
+		return this.namingConvention;
 	}
 
 	/**
-	 * A configuration with the default naming convention, as before the convention was
-	 * configurable.
+	 * How backfills run: on upgrade or by their own job, their table, listeners, progress
+	 * log.
 	 */
-	public MigratorConfig(Optional<DataSource> dataSource, List<String> locations, List<JavaMigration> javaMigrations,
-			List<String> javaPackages, List<RevisionSource> extraSources, ClassLoader classLoader, StateTables tables,
-			RunSettings settings, Duration lockWait, ChecksumPolicy checksumPolicy, Optional<String> dialect,
-			List<MigrationListener> listeners) {
-		this(dataSource, locations, javaMigrations, javaPackages, extraSources, classLoader, tables, settings, lockWait,
-				checksumPolicy, dialect, listeners, NamingConvention.defaults());
+	public BackfillSettings backfillSettings() {
+		return this.backfillSettings;
+	}
+
+	/** Replicas to measure lag on and the lag limits throttled work keeps to. */
+	public ReplicaSettings replicaSettings() {
+		return this.replicaSettings;
+	}
+
+	/**
+	 * How a statement or transaction that timed out waiting for a lock is tried again.
+	 */
+	public LockTimeoutRetry lockRetry() {
+		return this.lockRetry;
+	}
+
+	/**
+	 * Where running instances record themselves and whether a contract revision may run
+	 * while instances that predate it are alive.
+	 */
+	public CompatibilitySettings compatibility() {
+		return this.compatibility;
 	}
 
 	public static Builder builder() {
