@@ -1,6 +1,6 @@
 package dev.migrator.autoconfigure;
 
-import dev.migrator.core.Backfills;
+import dev.migrator.core.command.Backfills;
 import dev.migrator.core.backfill.BackfillStatus;
 
 import java.io.PrintStream;

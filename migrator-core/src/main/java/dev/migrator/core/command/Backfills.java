@@ -1,4 +1,4 @@
-package dev.migrator.core;
+package dev.migrator.core.command;
 
 import dev.migrator.core.script.Backfill;
 import dev.migrator.core.backfill.BackfillListener;
@@ -41,13 +41,13 @@ public final class Backfills {
 
 	private static final Logger logger = LoggerFactory.getLogger(Backfills.class);
 
-	private final Migrator migrator;
+	private final CommandContext context;
 
 	private final MigratorConfig config;
 
-	Backfills(Migrator migrator) {
-		this.migrator = migrator;
-		this.config = migrator.config();
+	public Backfills(CommandContext context) {
+		this.context = context;
+		this.config = context.config();
 	}
 
 	/**
@@ -227,7 +227,7 @@ public final class Backfills {
 
 	private Map<String, Declaration> declarations() {
 		Map<String, Declaration> declarations = new LinkedHashMap<>();
-		for (Revision revision : this.migrator.graph().revisions()) {
+		for (Revision revision : this.context.graph().revisions()) {
 			for (Backfill backfill : revision.backfills()) {
 				Declaration earlier = declarations.putIfAbsent(backfill.name(), new Declaration(backfill, revision));
 				if (earlier != null) {
@@ -243,8 +243,11 @@ public final class Backfills {
 
 	/** The revisions applied to the database, those the code does not know aside. */
 	private Set<String> appliedRevisions() {
-		RevisionGraph graph = this.migrator.graph();
-		List<String> known = this.migrator.current().stream().filter((id) -> graph.find(id).isPresent()).toList();
+		RevisionGraph graph = this.context.graph();
+		List<String> known = new StatusCommand(this.context).current()
+			.stream()
+			.filter((id) -> graph.find(id).isPresent())
+			.toList();
 		return graph.ancestorsOf(known);
 	}
 

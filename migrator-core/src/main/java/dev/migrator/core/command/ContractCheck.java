@@ -1,0 +1,70 @@
+package dev.migrator.core.command;
+
+import java.sql.SQLException;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.migrator.core.compat.BlockedContract;
+import dev.migrator.core.compat.ClientRegistry;
+import dev.migrator.core.compat.CompatibilitySettings;
+import dev.migrator.core.compat.ContractBlockedException;
+import dev.migrator.core.compat.ContractGuard;
+import dev.migrator.core.config.MigratorConfig;
+import dev.migrator.core.script.Direction;
+import dev.migrator.core.script.Phase;
+import dev.migrator.core.script.Plan;
+import dev.migrator.core.script.Revision;
+
+/**
+ * The compatibility guard as the commands apply it: contract revisions wait while live
+ * application instances predate them.
+ */
+final class ContractCheck {
+
+	private static final Logger logger = LoggerFactory.getLogger(ContractCheck.class);
+
+	private final CommandContext context;
+
+	ContractCheck(CommandContext context) {
+		this.context = context;
+	}
+
+	/** Which of these contract revisions live instances block now. */
+	List<BlockedContract> blocked(Session session, List<Revision> contracts) throws SQLException {
+		return new ContractGuard(this.context.graph()).blocked(contracts,
+				registry().liveClients(session.connection(), session.dialect()));
+	}
+
+	/**
+	 * Refuses the plan's contract revisions while live instances predate them, unless the
+	 * override is set.
+	 */
+	void guard(Session session, Plan plan) throws SQLException {
+		boolean contracts = plan.revisions().stream().anyMatch((r) -> r.phase() == Phase.CONTRACT);
+		if (plan.direction() != Direction.UPGRADE || !contracts) {
+			return;
+		}
+		ClientRegistry registry = registry();
+		List<BlockedContract> blocked = blocked(session, plan.revisions());
+		if (blocked.isEmpty()) {
+			return;
+		}
+		CompatibilitySettings compatibility = this.context.config().compatibility();
+		if (compatibility.allowContractWithLiveClients()) {
+			logger.warn(
+					"Running contract revision(s) while live instances predate them, as allowed by "
+							+ "allow-contract-with-live-clients:\n{}",
+					ContractBlockedException.describe(blocked, registry.now()).strip());
+			return;
+		}
+		throw new ContractBlockedException(blocked, compatibility.liveWindow(), registry.now());
+	}
+
+	ClientRegistry registry() {
+		MigratorConfig config = this.context.config();
+		return new ClientRegistry(this.context.sessions().dataSource(), config.tables(), config.compatibility());
+	}
+
+}

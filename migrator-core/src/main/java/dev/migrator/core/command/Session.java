@@ -1,0 +1,76 @@
+package dev.migrator.core.command;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Set;
+
+import dev.migrator.core.dialect.Dialect;
+import dev.migrator.core.runtime.HistoryTable;
+import dev.migrator.core.runtime.StateTables;
+import dev.migrator.core.runtime.VersionTable;
+
+/**
+ * One connection to the migrated database with its dialect and state tables, open for the
+ * length of one command. {@link Sessions} opens it, takes the run lock for writing
+ * commands and translates every {@link SQLException}; the commands only do their work in
+ * it.
+ */
+public final class Session {
+
+	private final Connection connection;
+
+	private final Dialect dialect;
+
+	private final VersionTable versions;
+
+	private final HistoryTable history;
+
+	Session(Connection connection, Dialect dialect, StateTables tables) {
+		this.connection = connection;
+		this.dialect = dialect;
+		this.versions = new VersionTable(dialect, tables);
+		this.history = new HistoryTable(dialect, tables);
+	}
+
+	public Connection connection() {
+		return this.connection;
+	}
+
+	public Dialect dialect() {
+		return this.dialect;
+	}
+
+	public VersionTable versions() {
+		return this.versions;
+	}
+
+	public HistoryTable history() {
+		return this.history;
+	}
+
+	/** The version rows; empty at base. */
+	public Set<String> versionRows() throws SQLException {
+		return this.versions.read(this.connection);
+	}
+
+	/**
+	 * Runs the work in one transaction: committed when it returns, rolled back when it
+	 * throws.
+	 */
+	public <T> T inTransaction(SessionWork<T> work) throws SQLException {
+		this.connection.setAutoCommit(false);
+		try {
+			T result = work.run(this);
+			this.connection.commit();
+			return result;
+		}
+		catch (SQLException | RuntimeException ex) {
+			this.connection.rollback();
+			throw ex;
+		}
+		finally {
+			this.connection.setAutoCommit(true);
+		}
+	}
+
+}

@@ -1,0 +1,77 @@
+package dev.migrator.core.command;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.migrator.core.config.ChecksumPolicy;
+import dev.migrator.core.runtime.HistoryEntry;
+import dev.migrator.core.script.Planner;
+import dev.migrator.core.script.Revision;
+import dev.migrator.core.script.RevisionGraph;
+
+/**
+ * {@code current}, {@code status} and {@code check}: where the database stands against
+ * the code. Reads only.
+ */
+public final class StatusCommand {
+
+	private static final Logger logger = LoggerFactory.getLogger(StatusCommand.class);
+
+	private static final int STATUS_HISTORY_ENTRIES = 20;
+
+	private final CommandContext context;
+
+	public StatusCommand(CommandContext context) {
+		this.context = context;
+	}
+
+	/** The database's version rows; empty at base. */
+	public Set<String> current() {
+		return this.context.sessions().read(Session::versionRows);
+	}
+
+	/**
+	 * A database at revisions this code does not know is reported, not refused: during a
+	 * rolling deploy the old version keeps running against a schema the new version has
+	 * already expanded, and its readiness must not fail for that.
+	 */
+	public MigrationStatus status() {
+		RevisionGraph graph = this.context.graph();
+		Planner planner = new Planner(graph);
+		return this.context.sessions().read((session) -> {
+			Set<String> rows = session.versionRows();
+			Set<String> unknown = new TreeSet<>(rows);
+			unknown.removeIf((id) -> graph.find(id).isPresent());
+			Set<String> known = new LinkedHashSet<>(rows);
+			known.removeAll(unknown);
+			List<Revision> pending = unknown.isEmpty() ? planner.pending(rows) : List.of();
+			List<ChecksumMismatch> mismatches = new ChecksumVerification(graph, this.context.config().checksumPolicy())
+				.mismatches(session, planner.applied(known));
+			List<HistoryEntry> recent = session.history().latest(session.connection(), STATUS_HISTORY_ENTRIES);
+			return new MigrationStatus(rows, graph.heads(), pending, mismatches, recent, unknown);
+		});
+	}
+
+	/**
+	 * Fails when revisions are pending, the database is ahead of the code, or an applied
+	 * revision was edited (the last only under {@link ChecksumPolicy#FAIL}).
+	 */
+	public MigrationStatus check() {
+		MigrationStatus status = status();
+		boolean edited = !status.checksumMismatches().isEmpty()
+				&& this.context.config().checksumPolicy() == ChecksumPolicy.FAIL;
+		if (!status.pending().isEmpty() || edited || status.isAheadOfCode()) {
+			throw new CheckFailedException(status);
+		}
+		if (!status.checksumMismatches().isEmpty()) {
+			logger.warn(ChecksumMismatchException.message(status.checksumMismatches()));
+		}
+		return status;
+	}
+
+}
