@@ -7,7 +7,8 @@ import dev.migrator.core.script.Target;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -96,8 +97,11 @@ class MigratorPropertiesTests {
 
 	@Test
 	void everyEngineSettingIsAPropertyOrABeanOrDeliberatelyLeftOut() {
-		List<String> engineSettings = new ArrayList<>(
-				Arrays.stream(MigratorConfig.class.getRecordComponents()).map(RecordComponent::getName).toList());
+		List<String> engineSettings = new ArrayList<>(Arrays.stream(MigratorConfig.class.getDeclaredMethods())
+			.filter((method) -> Modifier.isPublic(method.getModifiers()) && !Modifier.isStatic(method.getModifiers())
+					&& method.getParameterCount() == 0)
+			.map(Method::getName)
+			.toList());
 		// Properties: dataSource (url, user, password or the application's), locations,
 		// javaPackages, tables
 		// (schema, versionTable, historyTable), settings (lockTimeout, statementTimeout),

@@ -1,6 +1,5 @@
 /**
- * The engine's facade: {@link dev.migrator.core.Migrator} with one method per command,
- * its immutable {@link dev.migrator.core.config.MigratorConfig}, and the root exception
- * every failure derives from.
+ * The engine's facade: {@link dev.migrator.core.Migrator}, one short method per command,
+ * each handing its work to that verb's class in {@code command}. Public API.
  */
 package dev.migrator.core;
