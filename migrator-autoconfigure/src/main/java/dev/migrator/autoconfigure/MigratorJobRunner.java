@@ -4,6 +4,7 @@ import dev.migrator.core.command.CheckFailedException;
 import dev.migrator.core.command.MigrationStatus;
 import dev.migrator.core.Migrator;
 import dev.migrator.core.error.MigratorException;
+import dev.migrator.core.backfill.BackfillStatus;
 import dev.migrator.core.command.RunResult;
 import dev.migrator.core.lint.LintFailedException;
 import dev.migrator.core.lint.LintReport;
@@ -36,7 +37,9 @@ import org.springframework.boot.ExitCodeGenerator;
  * revision failed, the database could not be reached, a revision file is invalid);
  * {@value #CHECK_FAILED} {@code check} found pending or edited revisions, or {@code lint}
  * (and {@code check}, unless {@code migrator.job.check-lint} is off) found unsafe
- * statements in the revisions.
+ * statements in the revisions; {@value #WAITING_FOR_BACKFILL} {@code upgrade} stopped
+ * short of its target, before a revision that descends from one whose backfill is not
+ * done.
  */
 public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 
@@ -56,6 +59,12 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 	 * {@code check} exits with.
 	 */
 	public static final int LINT_FAILED = CHECK_FAILED;
+
+	/**
+	 * {@code upgrade} did not reach its target: it waits for a backfill (run with
+	 * {@code migrator.backfill.run-on-upgrade=false}, or paused, failed or cancelled).
+	 */
+	public static final int WAITING_FOR_BACKFILL = 3;
 
 	private static final Log logger = LogFactory.getLog(MigratorJobRunner.class);
 
@@ -125,9 +134,16 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 		String command = label(this.job.getCommand());
 		logger.info("Migration job: running " + command + describeArguments());
 		try {
-			execute();
-			this.exitCode = SUCCESS;
-			logger.info("Migration job: " + command + " succeeded");
+			if (execute()) {
+				this.exitCode = SUCCESS;
+				logger.info("Migration job: " + command + " succeeded");
+			}
+			else {
+				this.exitCode = WAITING_FOR_BACKFILL;
+				logger.warn("Migration job: " + command + " stopped short of its target (exit code "
+						+ WAITING_FOR_BACKFILL + "): it waits for a backfill. Run migrator.job.command=backfill "
+						+ "(or resume the backfill), then upgrade again.");
+			}
 		}
 		catch (CheckFailedException ex) {
 			this.exitCode = CHECK_FAILED;
@@ -166,11 +182,16 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 		return this.exitCode;
 	}
 
-	private void execute() {
+	/** Runs the command; false when an upgrade stopped short to wait for a backfill. */
+	private boolean execute() {
 		String target = this.job.getTarget();
 		RevisionLines lines = new RevisionLines(this.out);
 		switch (this.job.getCommand()) {
-			case UPGRADE -> printRun("Upgraded", this.migrator.upgrade(target, phase()));
+			case UPGRADE -> {
+				RunResult result = this.migrator.upgrade(target, phase());
+				printRun("Upgraded", result);
+				return !result.isWaitingForBackfill();
+			}
 			case DOWNGRADE -> printRun("Downgraded", this.migrator.downgrade(target));
 			case STAMP -> this.out.println("Stamped " + describe(this.migrator.stamp(target)));
 			case CURRENT -> printCurrent(this.migrator.current());
@@ -182,6 +203,7 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 			case BACKFILL, BACKFILL_PAUSE, BACKFILL_RESUME, BACKFILL_CANCEL, BACKFILL_STATUS ->
 				new BackfillCommands(this.migrator.backfills(), this.out).run(this.job.getCommand(), backfill());
 		}
+		return true;
 	}
 
 	/**
@@ -225,6 +247,11 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 		}
 		if (!result.heldBack().isEmpty()) {
 			this.out.println("Held back for the contract phase: " + String.join(", ", result.heldBack()));
+		}
+		for (BackfillStatus waiting : result.waitingFor()) {
+			this.out
+				.println("Waiting for backfill " + waiting.name() + " (" + waiting.state().label() + ", declared by "
+						+ waiting.revision() + "): the revisions after it need its data. Target not reached.");
 		}
 	}
 

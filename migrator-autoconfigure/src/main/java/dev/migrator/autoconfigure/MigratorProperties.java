@@ -250,9 +250,11 @@ public class MigratorProperties {
 
 		/**
 		 * Whether the upgrade command runs each backfill right after the revision that
-		 * declares it, instead of leaving backfills to the 'backfill' command.
+		 * declares it. Off, an upgrade stops before the first revision that descends from
+		 * an unfinished backfill's revision and exits 3, leaving the backfill to the
+		 * 'backfill' command.
 		 */
-		private boolean runOnUpgrade;
+		private boolean runOnUpgrade = true;
 
 		/**
 		 * Name of the backfill progress table, in the version table's schema; the chunk

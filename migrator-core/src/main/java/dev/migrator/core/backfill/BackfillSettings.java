@@ -29,7 +29,7 @@ public record BackfillSettings(boolean runOnUpgrade, String table, List<Backfill
 	}
 
 	public static BackfillSettings defaults() {
-		return new BackfillSettings(false, DEFAULT_TABLE, List.of(), DEFAULT_PROGRESS_INTERVAL);
+		return new BackfillSettings(true, DEFAULT_TABLE, List.of(), DEFAULT_PROGRESS_INTERVAL);
 	}
 
 	/**

@@ -93,6 +93,29 @@ public final class BackfillStore {
 		return this.dialect.tableExists(connection, this.tables.schema(), this.tables.progressTable());
 	}
 
+	/**
+	 * Forgets a backfill: its progress row and its chunks, so that it runs again from the
+	 * start once its revision is applied again. For a downgrade of that revision, on the
+	 * downgrade's connection.
+	 */
+	public void discard(Connection connection, String name) throws SQLException {
+		if (!exists(connection)) {
+			return;
+		}
+		if (hasChunks()) {
+			try (PreparedStatement statement = connection.prepareStatement("DELETE FROM "
+					+ this.dialect.qualify(this.tables.schema(), this.tables.chunkTable()) + " WHERE backfill = ?")) {
+				statement.setString(1, name);
+				statement.executeUpdate();
+			}
+		}
+		try (PreparedStatement statement = connection
+			.prepareStatement("DELETE FROM " + this.qualified + " WHERE name = ?")) {
+			statement.setString(1, name);
+			statement.executeUpdate();
+		}
+	}
+
 	/** Adds a backfill's row as pending unless it has one. */
 	public void register(Connection connection, String name, String revision, String table) throws SQLException {
 		String insert = (isSqlite() ? "INSERT OR IGNORE INTO " : "INSERT INTO ") + this.qualified

@@ -117,6 +117,39 @@ public final class Backfills {
 	}
 
 	/**
+	 * The backfills of applied revisions that are not done, by the id of the revision
+	 * declaring them: no revision descending from one of those may be applied yet. Reads
+	 * only.
+	 */
+	Map<String, List<BackfillStatus>> unfinishedByRevision() {
+		Map<String, List<BackfillStatus>> unfinished = new LinkedHashMap<>();
+		for (BackfillStatus status : status()) {
+			if (status.revisionApplied() && status.state() != BackfillState.DONE) {
+				unfinished.computeIfAbsent(status.revision(), (id) -> new ArrayList<>()).add(status);
+			}
+		}
+		return unfinished;
+	}
+
+	/** The current status of the backfills a revision declares. */
+	List<BackfillStatus> statusOf(Revision revision) {
+		return revision.backfills().stream().map((backfill) -> status(backfill.name())).toList();
+	}
+
+	/**
+	 * Forgets the state of the backfills a revision declares, on the session that is
+	 * about to downgrade it: applied again later, the revision's backfills run again.
+	 */
+	void discard(Session session, Revision revision) throws SQLException {
+		BackfillStore store = new BackfillStore(session.dialect(), tables());
+		for (Backfill backfill : revision.backfills()) {
+			store.discard(session.connection(), backfill.name());
+			logger.info("Backfill {}: progress discarded with a downgrade of revision {}", backfill.name(),
+					revision.id());
+		}
+	}
+
+	/**
 	 * Stops a pending or running backfill at its next batch; {@link #resume} lets it run
 	 * again.
 	 */

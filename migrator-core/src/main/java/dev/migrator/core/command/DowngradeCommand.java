@@ -23,7 +23,7 @@ public final class DowngradeCommand {
 			Plan plan = planner.downgrade(rows, target);
 			new ChecksumVerification(this.context.graph(), this.context.config().checksumPolicy()).verify(session,
 					planner.applied(rows));
-			return new PlanExecution(this.context).run(session, plan);
+			return new PlanExecution(this.context).downgrade(session, plan);
 		});
 	}
 

@@ -47,9 +47,10 @@ public final class UpgradeCommand {
 			}
 			new ContractCheck(this.context).guard(session, plan);
 			PlanExecution execution = new PlanExecution(this.context);
-			RunResult result = this.context.config().backfillSettings().runOnUpgrade()
-					? execution.runWithBackfills(session, plan) : execution.run(session, plan);
-			return new RunResult(result.direction(), result.steps(), result.before(), result.after(), heldBack);
+			RunResult result = execution.upgrade(session, plan,
+					this.context.config().backfillSettings().runOnUpgrade());
+			return new RunResult(result.direction(), result.steps(), result.before(), result.after(), heldBack,
+					result.waitingFor());
 		});
 	}
 

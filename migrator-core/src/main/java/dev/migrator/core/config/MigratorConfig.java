@@ -238,7 +238,7 @@ public final class MigratorConfig {
 
 		private NamingConvention namingConvention = NamingConvention.defaults();
 
-		private boolean runBackfillsOnUpgrade;
+		private boolean runBackfillsOnUpgrade = true;
 
 		private String backfillTable = BackfillSettings.DEFAULT_TABLE;
 
@@ -356,7 +356,9 @@ public final class MigratorConfig {
 
 		/**
 		 * Whether {@code upgrade} runs each backfill right after the revision that
-		 * declares it; by default backfills are left to a separate {@code backfill} job.
+		 * declares it (the default). Off, an upgrade stops before the first revision that
+		 * descends from a revision whose backfill is unfinished, and its result names the
+		 * backfill it waits for; a separate {@code backfill} job runs it.
 		 */
 		public Builder runBackfillsOnUpgrade(boolean runBackfillsOnUpgrade) {
 			this.runBackfillsOnUpgrade = runBackfillsOnUpgrade;

@@ -68,7 +68,7 @@ class BackfillCommandsTests {
 	}
 
 	@Test
-	void byDefaultUpgradeLeavesBackfillsToTheirJob() throws Exception {
+	void withRunOnUpgradeOffUpgradeStopsBeforeTheFirstRevisionThatNeedsTheBackfill() throws Exception {
 		DataSource dataSource = BackfillDatabases.freshPostgres();
 		Migrator migrator = Migrator.create(config(dataSource, revisions()).build());
 		assertThat(migrator.backfills().status()).singleElement()
@@ -78,17 +78,70 @@ class BackfillCommandsTests {
 			.withMessageContaining("0002_status")
 			.withMessageContaining("Run upgrade first");
 
-		migrator.upgrade("0002_status");
-		BackfillStatus pending = migrator.backfills().status("items_status");
-		assertThat(pending.revisionApplied()).isTrue();
-		assertThat(pending.state()).isEqualTo(BackfillState.PENDING);
+		RunResult stopped = migrator.upgrade("heads");
+
+		assertThat(stopped.steps()).extracting((step) -> step.revision()).containsExactly("0001_items", "0002_status");
+		assertThat(stopped.after()).containsExactly("0002_status");
+		assertThat(stopped.isWaitingForBackfill()).isTrue();
+		assertThat(stopped.waitingFor()).singleElement().satisfies((status) -> {
+			assertThat(status.name()).isEqualTo("items_status");
+			assertThat(status.state()).isEqualTo(BackfillState.PENDING);
+		});
+		assertThat(migrator.current()).as("the contract that needs the data is not applied")
+			.containsExactly("0002_status");
 		assertThat(BackfillDatabases.count(dataSource, "SELECT count(*) FROM items WHERE status IS NULL"))
 			.isEqualTo(90);
 
+		assertThat(migrator.upgrade("heads").waitingFor()).as("asking again changes nothing").hasSize(1);
 		assertThat(migrator.backfills().runPending()).singleElement()
 			.satisfies((status) -> assertThat(status.state()).isEqualTo(BackfillState.DONE));
-		migrator.upgrade("heads");
+		RunResult finished = migrator.upgrade("heads");
+		assertThat(finished.isWaitingForBackfill()).isFalse();
 		assertThat(migrator.current()).containsExactly("0003_status_not_null");
+	}
+
+	@Test
+	void aPausedBackfillHoldsBackTheRevisionsAfterItEvenWhenUpgradeRunsBackfills() throws Exception {
+		DataSource dataSource = BackfillDatabases.freshPostgres();
+		String location = revisions();
+		Migrator job = Migrator.create(config(dataSource, location).build());
+		job.upgrade("0002_status");
+		job.backfills().pause("items_status");
+
+		Migrator upgrading = Migrator.create(config(dataSource, location).runBackfillsOnUpgrade(true).build());
+		RunResult result = upgrading.upgrade("heads");
+
+		assertThat(result.steps()).isEmpty();
+		assertThat(result.waitingFor()).singleElement()
+			.satisfies((status) -> assertThat(status.state()).isEqualTo(BackfillState.PAUSED));
+		assertThat(upgrading.current()).containsExactly("0002_status");
+		upgrading.backfills().resume("items_status");
+		assertThat(upgrading.upgrade("heads").isWaitingForBackfill()).isFalse();
+		assertThat(upgrading.current()).containsExactly("0003_status_not_null");
+		assertThat(BackfillDatabases.count(dataSource, "SELECT count(*) FROM items WHERE status = 'active'"))
+			.isEqualTo(90);
+	}
+
+	@Test
+	void aDowngradeDiscardsTheBackfillSoThatUpgradingAgainRunsItAgain() throws Exception {
+		DataSource dataSource = BackfillDatabases.freshPostgres();
+		Migrator migrator = Migrator.create(config(dataSource, revisions()).runBackfillsOnUpgrade(true).build());
+		migrator.upgrade("heads");
+		assertThat(migrator.backfills().status("items_status").state()).isEqualTo(BackfillState.DONE);
+
+		migrator.downgrade("0001_items");
+		BackfillDatabases.execute(dataSource, "UPDATE items SET status = NULL WHERE id % 10 <> 0");
+		assertThat(migrator.backfills().status("items_status").state()).as("forgotten with its revision")
+			.isEqualTo(BackfillState.PENDING);
+
+		migrator.upgrade("heads");
+
+		assertThat(migrator.current()).containsExactly("0003_status_not_null");
+		assertThat(BackfillDatabases.count(dataSource, "SELECT count(*) FROM items WHERE status = 'active'"))
+			.as("every row copied again before the contract ran")
+			.isEqualTo(90);
+		assertThat(this.transitions).containsExactly("items_status pending->running", "items_status running->done",
+				"items_status pending->running", "items_status running->done");
 	}
 
 	@Test
@@ -147,6 +200,9 @@ class BackfillCommandsTests {
 				-- migrator:backfill-batch-size 10-40
 				-- migrator:backfill-pause 0ms
 				-- migrator:upgrade
+				SELECT 1;
+				-- migrator:downgrade
+				SELECT 1;
 				""");
 		Files.writeString(folder.resolve("0003_status_not_null.sql"), """
 				-- migrator:revision 0003_status_not_null
@@ -154,14 +210,18 @@ class BackfillCommandsTests {
 				-- migrator:phase contract
 				-- migrator:upgrade
 				ALTER TABLE items ALTER COLUMN status SET NOT NULL;
+				-- migrator:downgrade
+				ALTER TABLE items ALTER COLUMN status DROP NOT NULL;
 				""");
 		return "filesystem:" + folder.toAbsolutePath();
 	}
 
 	private MigratorConfig.Builder config(DataSource dataSource, String location) {
+		// Backfills left to their own job unless a test turns them on for upgrade.
 		return MigratorConfig.builder()
 			.dataSource(dataSource)
 			.locations(location)
+			.runBackfillsOnUpgrade(false)
 			.backfillListener(new BackfillListener() {
 				@Override
 				public void stateChanged(String backfill, BackfillState from, BackfillState to) {
