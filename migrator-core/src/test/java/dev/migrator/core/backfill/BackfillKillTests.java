@@ -53,8 +53,11 @@ class BackfillKillTests {
 				-- migrator:backfill-pause 20ms
 				""");
 		String location = "filesystem:" + revisions.toAbsolutePath();
-		Migrator migrator = Migrator
-			.create(MigratorConfig.builder().dataSource(dataSource).locations(location).build());
+		Migrator migrator = Migrator.create(MigratorConfig.builder()
+			.dataSource(dataSource)
+			.locations(location)
+			.runBackfillsOnUpgrade(false)
+			.build());
 		migrator.upgrade("heads");
 
 		List<Long> killedAt = new ArrayList<>();
