@@ -1,7 +1,9 @@
-package dev.migrator.core.runtime;
+package dev.migrator.core.script;
 
-import dev.migrator.core.runtime.StatementTraits.IndexName;
-import dev.migrator.core.runtime.StatementTraits.Kind;
+import dev.migrator.core.dialect.Dialect;
+import dev.migrator.core.dialect.Dialects;
+import dev.migrator.core.script.StatementTraits.IndexName;
+import dev.migrator.core.script.StatementTraits.Kind;
 
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -23,8 +25,11 @@ class StatementTraitsTests {
 		assertThat(StatementTraits.of("REINDEX INDEX CONCURRENTLY ix").kind()).isEqualTo(Kind.REINDEX_CONCURRENTLY);
 		assertThat(StatementTraits.of("REINDEX (VERBOSE, CONCURRENTLY) TABLE t").kind())
 			.isEqualTo(Kind.REINDEX_CONCURRENTLY);
-		assertThat(StatementTraits.of("-- build it\n/* quietly /* really */ */ CREATE INDEX CONCURRENTLY ix ON t (a)")
-			.runsOutsideTransaction(OptionalInt.of(16))).isTrue();
+		assertThat(Dialects.byName("postgresql")
+			.runsOutsideTransaction(
+					StatementTraits.of("-- build it\n/* quietly /* really */ */ CREATE INDEX CONCURRENTLY ix ON t (a)"),
+					OptionalInt.of(16)))
+			.isTrue();
 	}
 
 	@Test
@@ -40,9 +45,35 @@ class StatementTraitsTests {
 	void anEnumValueRunsOutsideATransactionOnlyBeforePostgresql12() {
 		StatementTraits add = StatementTraits.of("ALTER TYPE public.mood ADD VALUE IF NOT EXISTS 'meh'");
 		assertThat(add.kind()).isEqualTo(Kind.ADD_ENUM_VALUE);
-		assertThat(add.runsOutsideTransaction(OptionalInt.of(11))).isTrue();
-		assertThat(add.runsOutsideTransaction(OptionalInt.of(12))).isFalse();
-		assertThat(add.runsOutsideTransaction(OptionalInt.empty())).isFalse();
+		Dialect postgres = Dialects.byName("postgresql");
+		assertThat(postgres.runsOutsideTransaction(add, OptionalInt.of(11))).isTrue();
+		assertThat(postgres.runsOutsideTransaction(add, OptionalInt.of(12))).isFalse();
+		assertThat(postgres.runsOutsideTransaction(add, OptionalInt.empty())).isFalse();
+	}
+
+	@Test
+	void concurrentIndexStatementsRunOutsideATransactionOnPostgresql() {
+		StatementTraits build = StatementTraits.of("CREATE INDEX CONCURRENTLY ix ON t (a)");
+		assertThat(build.isConcurrent()).isTrue();
+		assertThat(Dialects.byName("postgresql").runsOutsideTransaction(build, OptionalInt.empty())).isTrue();
+		assertThat(Dialects.byName("postgresql")
+			.runsOutsideTransaction(StatementTraits.of("CREATE INDEX ix ON t (a)"), OptionalInt.empty())).isFalse();
+		// SQLite has no concurrent builds: it refuses the statement wherever it runs.
+		assertThat(Dialects.byName("sqlite").runsOutsideTransaction(build, OptionalInt.empty())).isFalse();
+	}
+
+	@Test
+	void statementsReadFromFilesCarryTheTraitsTheSplitterRead() {
+		assertThat(new SqlStatementSplitter().split(
+				"-- first\nCREATE INDEX CONCURRENTLY \"Ix\" ON app.t (a);\nALTER TYPE mood ADD VALUE 'x'; SELECT 1", 1))
+			.extracting(SqlStatement::traits)
+			.containsExactly(
+					new StatementTraits(Kind.CREATE_INDEX_CONCURRENTLY,
+							Optional.of(new IndexName(Optional.of("app"), "Ix"))),
+					new StatementTraits(Kind.ADD_ENUM_VALUE, Optional.empty()),
+					new StatementTraits(Kind.ORDINARY, Optional.empty()));
+		assertThat(new SqlStatement("DROP INDEX CONCURRENTLY ix", 0).traits().kind())
+			.isEqualTo(Kind.DROP_INDEX_CONCURRENTLY);
 	}
 
 	@Test
