@@ -18,7 +18,9 @@ import java.util.function.IntFunction;
  * {@code CREATE TRIGGER ... BEGIN ... END} body or a PostgreSQL
  * {@code BEGIN ATOMIC ... END} body. Each statement's text runs from its first to its
  * last character that is not whitespace or a comment, so comments between statements are
- * dropped and a statement's line is the line where its SQL starts.
+ * dropped and a statement's line is the line where its SQL starts. It reads the tokens of
+ * {@link SqlLexer#POSTGRESQL}, and gives each statement the {@link StatementTraits} read
+ * from them, so that nothing lexes the statement again to run it.
  *
  * <p>
  * A {@code -- migrator:allow RULE-ID reason} comment belongs to the statement it is
@@ -69,13 +71,11 @@ public final class SqlStatementSplitter {
 
 		private final List<SqlStatement> statements = new ArrayList<>();
 
-		/** The current statement's tokens, without whitespace and comments. */
+		/**
+		 * The current statement's tokens, without whitespace and comments; empty between
+		 * statements.
+		 */
 		private final List<SqlToken> statementTokens = new ArrayList<>();
-
-		/** The current statement's first and last significant token. */
-		private SqlToken statementFirst;
-
-		private SqlToken statementLast;
 
 		/**
 		 * The statement's first words, upper-cased, enough to recognise
@@ -130,8 +130,7 @@ public final class SqlStatementSplitter {
 					this.lastEndLine = endStatement() ? token.line() : this.lastEndLine;
 					continue;
 				}
-				if (this.statementFirst == null) {
-					this.statementFirst = token;
+				if (this.statementTokens.isEmpty()) {
 					this.statementAllowances.addAll(this.pendingAllowances);
 					this.pendingAllowances.clear();
 					this.lastEndLine = -1;
@@ -143,7 +142,6 @@ public final class SqlStatementSplitter {
 					this.previousWord = "";
 				}
 				this.statementTokens.add(token);
-				this.statementLast = token;
 			}
 			if (this.bodyDepth > 0) {
 				throw new RevisionSourceException("unterminated-block",
@@ -272,7 +270,7 @@ public final class SqlStatementSplitter {
 		}
 
 		private void allow(Allowance allowance) {
-			if (this.statementFirst != null) {
+			if (!this.statementTokens.isEmpty()) {
 				this.statementAllowances.add(allowance);
 			}
 			else if (this.lastEndLine == allowance.line()) {
@@ -289,16 +287,16 @@ public final class SqlStatementSplitter {
 		 * comments).
 		 */
 		private boolean endStatement() {
-			boolean ended = this.statementFirst != null;
+			boolean ended = !this.statementTokens.isEmpty();
 			if (ended) {
-				String sql = this.text.substring(this.statementFirst.start(), this.statementLast.end());
-				this.statements.add(new SqlStatement(sql, this.statementFirst.line(), this.statementAllowances,
+				SqlToken first = this.statementTokens.get(0);
+				SqlToken last = this.statementTokens.get(this.statementTokens.size() - 1);
+				String sql = this.text.substring(first.start(), last.end());
+				this.statements.add(new SqlStatement(sql, first.line(), this.statementAllowances,
 						StatementTraits.of(this.statementTokens)));
 			}
 			this.statementAllowances.clear();
 			this.statementTokens.clear();
-			this.statementFirst = null;
-			this.statementLast = null;
 			this.leadingWords.clear();
 			this.previousWord = "";
 			this.bodyDepth = 0;
