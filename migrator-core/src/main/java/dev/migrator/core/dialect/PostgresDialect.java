@@ -141,8 +141,8 @@ public final class PostgresDialect implements Dialect {
 	}
 
 	/**
-	 * Concurrent index statements never run in a transaction block; {@code ALTER TYPE …
-	 * ADD VALUE} does not before version 12.
+	 * Concurrent index statements and {@code VACUUM} never run in a transaction block;
+	 * {@code ALTER TYPE … ADD VALUE} does not before version 12.
 	 */
 	@Override
 	public boolean runsOutsideTransaction(StatementTraits statement, OptionalInt serverMajorVersion) {
@@ -150,7 +150,7 @@ public final class PostgresDialect implements Dialect {
 			return serverMajorVersion.isPresent()
 					&& serverMajorVersion.getAsInt() < PostgresDdl.ENUM_ADD_VALUE_IN_TRANSACTION_SINCE;
 		}
-		return statement.isConcurrent();
+		return statement.isConcurrent() || statement.kind() == StatementTraits.Kind.VACUUM;
 	}
 
 	@Override

@@ -42,7 +42,10 @@ public record StatementTraits(Kind kind, Optional<IndexName> index) {
 		REINDEX_CONCURRENTLY("REINDEX CONCURRENTLY"),
 
 		/** {@code ALTER TYPE … ADD VALUE}, refused in a transaction by old servers. */
-		ADD_ENUM_VALUE("ALTER TYPE … ADD VALUE");
+		ADD_ENUM_VALUE("ALTER TYPE … ADD VALUE"),
+
+		/** {@code VACUUM}, which neither PostgreSQL nor SQLite runs in a transaction. */
+		VACUUM("VACUUM");
 
 		private final String label;
 
@@ -96,6 +99,9 @@ public record StatementTraits(Kind kind, Optional<IndexName> index) {
 		}
 		if (starts(words, "ALTER", "TYPE") && addsValue(words)) {
 			return new StatementTraits(Kind.ADD_ENUM_VALUE, Optional.empty());
+		}
+		if (starts(words, "VACUUM")) {
+			return new StatementTraits(Kind.VACUUM, Optional.empty());
 		}
 		return new StatementTraits(Kind.ORDINARY, Optional.empty());
 	}

@@ -63,6 +63,16 @@ class StatementTraitsTests {
 	}
 
 	@Test
+	void vacuumRunsOutsideATransactionOnBothDatabases() {
+		StatementTraits vacuum = StatementTraits.of("vacuum (analyze) t");
+		assertThat(vacuum.kind()).isEqualTo(Kind.VACUUM);
+		assertThat(vacuum.isConcurrent()).isFalse();
+		assertThat(Dialects.byName("postgresql").runsOutsideTransaction(vacuum, OptionalInt.of(16))).isTrue();
+		assertThat(Dialects.byName("sqlite").runsOutsideTransaction(vacuum, OptionalInt.empty())).isTrue();
+		assertThat(StatementTraits.of("SELECT 'VACUUM'").kind()).isEqualTo(Kind.ORDINARY);
+	}
+
+	@Test
 	void statementsReadFromFilesCarryTheTraitsTheSplitterRead() {
 		assertThat(new SqlStatementSplitter().split(
 				"-- first\nCREATE INDEX CONCURRENTLY \"Ix\" ON app.t (a);\nALTER TYPE mood ADD VALUE 'x'; SELECT 1", 1))
