@@ -153,6 +153,17 @@ abstract class MigratorContract {
 	}
 
 	@Test
+	void aVacuumInATransactionalRevisionRunsBetweenItsTransactions() throws Exception {
+		this.folder.file("0001_vacuumed.sql",
+				"-- migrator:revision 0001_vacuumed\n-- migrator:upgrade\n"
+						+ "CREATE TABLE vacuumed (id integer);\nVACUUM;\nINSERT INTO vacuumed VALUES (1);\n"
+						+ "-- migrator:downgrade\nDROP TABLE vacuumed;\n");
+		migrator().upgrade("heads");
+		assertThat(migrator().current()).containsExactly("0001_vacuumed");
+		assertThat(Databases.count(this.dataSource, "SELECT count(*) FROM vacuumed")).isEqualTo(1);
+	}
+
+	@Test
 	void aFailingStatementRollsBackTheWholeRevision() throws Exception {
 		this.folder.table("0001_users", null, "users")
 			.file("0002_broken.sql",

@@ -2,6 +2,7 @@ package dev.migrator.core.dialect;
 
 import dev.migrator.core.op.InvalidOperationException;
 import dev.migrator.core.op.Operation;
+import dev.migrator.core.script.StatementTraits;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -14,6 +15,7 @@ import java.time.temporal.Temporal;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 /**
@@ -92,6 +94,18 @@ public interface Dialect {
 	 * attempt may not meet.
 	 */
 	default boolean isLockTimeout(SQLException error) {
+		return false;
+	}
+
+	/**
+	 * Whether the server refuses the statement inside a transaction block, so that a
+	 * transactional revision runs it in autocommit between its transactional parts; none
+	 * by default.
+	 * @param statement the statement's traits, read when it was parsed
+	 * @param serverMajorVersion the server's major version; empty for an offline script,
+	 * which is taken to run on a current server
+	 */
+	default boolean runsOutsideTransaction(StatementTraits statement, OptionalInt serverMajorVersion) {
 		return false;
 	}
 

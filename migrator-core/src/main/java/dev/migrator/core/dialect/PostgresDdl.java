@@ -34,7 +34,7 @@ final class PostgresDdl extends StandardDdl {
 	 * The first version that accepts {@code ALTER TYPE … ADD VALUE} inside a transaction
 	 * block.
 	 */
-	private static final int ENUM_ADD_VALUE_IN_TRANSACTION_SINCE = 12;
+	static final int ENUM_ADD_VALUE_IN_TRANSACTION_SINCE = 12;
 
 	private final PostgresSafeDdl safe = new PostgresSafeDdl(this);
 

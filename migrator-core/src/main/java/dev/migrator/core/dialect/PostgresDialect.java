@@ -1,6 +1,7 @@
 package dev.migrator.core.dialect;
 
 import dev.migrator.core.op.Operation;
+import dev.migrator.core.script.StatementTraits;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import dev.migrator.core.sql.DurationText;
 
@@ -136,6 +138,19 @@ public final class PostgresDialect implements Dialect {
 	@Override
 	public boolean isLockTimeout(SQLException error) {
 		return LOCK_NOT_AVAILABLE.equals(error.getSQLState());
+	}
+
+	/**
+	 * Concurrent index statements and {@code VACUUM} never run in a transaction block;
+	 * {@code ALTER TYPE … ADD VALUE} does not before version 12.
+	 */
+	@Override
+	public boolean runsOutsideTransaction(StatementTraits statement, OptionalInt serverMajorVersion) {
+		if (statement.kind() == StatementTraits.Kind.ADD_ENUM_VALUE) {
+			return serverMajorVersion.isPresent()
+					&& serverMajorVersion.getAsInt() < PostgresDdl.ENUM_ADD_VALUE_IN_TRANSACTION_SINCE;
+		}
+		return statement.isConcurrent() || statement.kind() == StatementTraits.Kind.VACUUM;
 	}
 
 	@Override

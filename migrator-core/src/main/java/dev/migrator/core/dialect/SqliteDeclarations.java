@@ -3,7 +3,8 @@ package dev.migrator.core.dialect;
 import dev.migrator.core.dialect.SqliteTableDefinition.Clause;
 import dev.migrator.core.dialect.SqliteTableDefinition.ColumnDefinition;
 import dev.migrator.core.dialect.SqliteTableDefinition.ConstraintDefinition;
-import dev.migrator.core.dialect.SqliteTokens.Token;
+import dev.migrator.core.sql.SqlLexer;
+import dev.migrator.core.sql.SqlToken;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -83,26 +84,26 @@ public final class SqliteDeclarations {
 	 * value, as an identity.
 	 */
 	public static boolean autoincrement(String createTableSql) {
-		return SqliteTokens.of(createTableSql).stream().anyMatch((t) -> t.is("AUTOINCREMENT"));
+		return SqlLexer.SQLITE.significantTokens(createTableSql).stream().anyMatch((t) -> t.is("AUTOINCREMENT"));
 	}
 
 	/** The parts and condition of a stored {@code CREATE INDEX}. */
 	public static DeclaredIndex index(String createIndexSql) {
-		List<Token> tokens = SqliteTokens.of(createIndexSql);
+		List<SqlToken> tokens = SqlLexer.SQLITE.significantTokens(createIndexSql);
 		int on = 0;
 		while (on < tokens.size() && !tokens.get(on).is("ON")) {
 			on++;
 		}
 		int open = on;
-		while (open < tokens.size() && !tokens.get(open).isSymbol('(')) {
+		while (open < tokens.size() && !tokens.get(open).isSymbol("(")) {
 			open++;
 		}
-		int close = (open < tokens.size()) ? SqliteTokens.matching(tokens, open) : -1;
+		int close = (open < tokens.size()) ? SqliteTableDefinition.matching(tokens, open) : -1;
 		if (close < 0) {
 			throw new IllegalArgumentException("not of the form CREATE INDEX name ON table (...): " + createIndexSql);
 		}
 		List<String> parts = new ArrayList<>();
-		for (List<Token> part : SqliteTokens.splitOnCommas(tokens, open + 1, close)) {
+		for (List<SqlToken> part : SqliteTableDefinition.splitOnCommas(tokens, open + 1, close)) {
 			parts.add(createIndexSql.substring(part.get(0).start(), part.get(part.size() - 1).end()));
 		}
 		Optional<String> where = Optional.empty();
@@ -124,10 +125,10 @@ public final class SqliteDeclarations {
 
 	/** The text inside the parentheses after {@code CHECK}. */
 	private static Optional<String> condition(String clause) {
-		List<Token> tokens = SqliteTokens.of(clause);
+		List<SqlToken> tokens = SqlLexer.SQLITE.significantTokens(clause);
 		for (int i = 0; i < tokens.size(); i++) {
-			if (tokens.get(i).is("CHECK") && i + 1 < tokens.size() && tokens.get(i + 1).isSymbol('(')) {
-				int close = SqliteTokens.matching(tokens, i + 1);
+			if (tokens.get(i).is("CHECK") && i + 1 < tokens.size() && tokens.get(i + 1).isSymbol("(")) {
+				int close = SqliteTableDefinition.matching(tokens, i + 1);
 				if (close > i + 1) {
 					return Optional.of(clause.substring(tokens.get(i + 1).end(), tokens.get(close).start()).strip());
 				}

@@ -1,6 +1,7 @@
 package dev.migrator.core.dialect;
 
 import dev.migrator.core.op.Operation;
+import dev.migrator.core.script.StatementTraits;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import dev.migrator.core.sql.DurationText;
 import java.util.concurrent.ConcurrentHashMap;
@@ -119,6 +121,12 @@ public final class SqliteDialect implements Dialect {
 	@Override
 	public List<String> offlineTimeoutReset(Optional<Duration> lockTimeout, Optional<Duration> statementTimeout) {
 		return List.of();
+	}
+
+	/** SQLite refuses {@code VACUUM} inside a transaction. */
+	@Override
+	public boolean runsOutsideTransaction(StatementTraits statement, OptionalInt serverMajorVersion) {
+		return statement.kind() == StatementTraits.Kind.VACUUM;
 	}
 
 	@Override

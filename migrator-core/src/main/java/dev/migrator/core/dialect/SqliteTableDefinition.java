@@ -1,7 +1,8 @@
 package dev.migrator.core.dialect;
 
-import dev.migrator.core.dialect.SqliteTokens.Kind;
-import dev.migrator.core.dialect.SqliteTokens.Token;
+import dev.migrator.core.sql.SqlLexer;
+import dev.migrator.core.sql.SqlToken;
+import dev.migrator.core.sql.SqlToken.Kind;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -41,25 +42,25 @@ final class SqliteTableDefinition {
 
 	/** Parses a stored statement; fails with a message saying what could not be read. */
 	static SqliteTableDefinition parse(String createSql) {
-		List<Token> tokens = SqliteTokens.of(createSql);
+		List<SqlToken> tokens = SqlLexer.SQLITE.significantTokens(createSql);
 		int open = -1;
 		for (int i = 0; i < tokens.size(); i++) {
-			if (tokens.get(i).isSymbol('(')) {
+			if (tokens.get(i).isSymbol("(")) {
 				open = i;
 				break;
 			}
 		}
-		int close = (open < 0) ? -1 : SqliteTokens.matching(tokens, open);
+		int close = (open < 0) ? -1 : matching(tokens, open);
 		if (close < 0) {
 			throw new IllegalArgumentException("it is not of the form CREATE TABLE name (...)");
 		}
 		List<ColumnDefinition> columns = new ArrayList<>();
 		List<ConstraintDefinition> constraints = new ArrayList<>();
-		for (List<Token> part : SqliteTokens.splitOnCommas(tokens, open + 1, close)) {
+		for (List<SqlToken> part : splitOnCommas(tokens, open + 1, close)) {
 			if (part.isEmpty()) {
 				throw new IllegalArgumentException("it has an empty element between commas");
 			}
-			Token first = part.get(0);
+			SqlToken first = part.get(0);
 			if (first.kind() == Kind.WORD && TABLE_CONSTRAINTS.contains(upper(first))) {
 				constraints.add(ConstraintDefinition.parse(createSql, part));
 			}
@@ -119,8 +120,60 @@ final class SqliteTableDefinition {
 			.anyMatch((column) -> column.clauses.stream().anyMatch((c) -> c.keyword.equals("PRIMARY")));
 	}
 
-	static String upper(Token token) {
+	static String upper(SqlToken token) {
 		return token.text().toUpperCase(Locale.ROOT);
+	}
+
+	/** The name a token stands for, in lower case: SQLite names are case-insensitive. */
+	static String key(SqlToken token) {
+		return token.name().toLowerCase(Locale.ROOT);
+	}
+
+	/** The index of the parenthesis closing the one at {@code open}, or -1. */
+	static int matching(List<SqlToken> tokens, int open) {
+		int depth = 0;
+		for (int i = open; i < tokens.size(); i++) {
+			if (tokens.get(i).isSymbol("(")) {
+				depth++;
+			}
+			else if (tokens.get(i).isSymbol(")")) {
+				depth--;
+				if (depth == 0) {
+					return i;
+				}
+			}
+		}
+		return -1;
+	}
+
+	/**
+	 * The tokens between {@code from} and {@code to} (exclusive) split at commas outside
+	 * parentheses.
+	 */
+	static List<List<SqlToken>> splitOnCommas(List<SqlToken> tokens, int from, int to) {
+		List<List<SqlToken>> parts = new ArrayList<>();
+		List<SqlToken> current = new ArrayList<>();
+		int depth = 0;
+		for (int i = from; i < to; i++) {
+			SqlToken token = tokens.get(i);
+			if (token.isSymbol("(")) {
+				depth++;
+			}
+			else if (token.isSymbol(")")) {
+				depth--;
+			}
+			if (depth == 0 && token.isSymbol(",")) {
+				parts.add(current);
+				current = new ArrayList<>();
+			}
+			else {
+				current.add(token);
+			}
+		}
+		if (!current.isEmpty()) {
+			parts.add(current);
+		}
+		return parts;
 	}
 
 	/**
@@ -128,12 +181,12 @@ final class SqliteTableDefinition {
 	 * {@code from}, up to its match (or the end with {@code toEnd}); a name followed by a
 	 * parenthesis is a function and not counted.
 	 */
-	static Set<String> namesIn(List<Token> tokens, int from, boolean toEnd) {
+	static Set<String> namesIn(List<SqlToken> tokens, int from, boolean toEnd) {
 		int[] range = range(tokens, from, toEnd);
 		Set<String> names = new HashSet<>();
 		for (int i = range[0]; i < range[1]; i++) {
 			if (isColumnName(tokens, i)) {
-				names.add(tokens.get(i).key());
+				names.add(key(tokens.get(i)));
 			}
 		}
 		return names;
@@ -144,12 +197,12 @@ final class SqliteTableDefinition {
 	 * column names.
 	 */
 	static String rename(String text, int from, boolean toEnd, String fromKey, String quotedTo) {
-		List<Token> tokens = SqliteTokens.of(text);
+		List<SqlToken> tokens = SqlLexer.SQLITE.significantTokens(text);
 		int[] range = range(tokens, from, toEnd);
 		StringBuilder renamed = new StringBuilder();
 		int copied = 0;
 		for (int i = range[0]; i < range[1]; i++) {
-			if (isColumnName(tokens, i) && tokens.get(i).key().equals(fromKey)) {
+			if (isColumnName(tokens, i) && key(tokens.get(i)).equals(fromKey)) {
 				renamed.append(text, copied, tokens.get(i).start()).append(quotedTo);
 				copied = tokens.get(i).end();
 			}
@@ -157,24 +210,24 @@ final class SqliteTableDefinition {
 		return renamed.append(text.substring(copied)).toString();
 	}
 
-	private static int[] range(List<Token> tokens, int from, boolean toEnd) {
+	private static int[] range(List<SqlToken> tokens, int from, boolean toEnd) {
 		for (int i = from; i < tokens.size(); i++) {
-			if (tokens.get(i).isSymbol('(')) {
-				int close = SqliteTokens.matching(tokens, i);
+			if (tokens.get(i).isSymbol("(")) {
+				int close = matching(tokens, i);
 				return new int[] { i + 1, (toEnd || close < 0) ? tokens.size() : close };
 			}
 		}
 		return new int[] { 0, 0 };
 	}
 
-	private static boolean isColumnName(List<Token> tokens, int i) {
-		Token token = tokens.get(i);
-		boolean call = i + 1 < tokens.size() && tokens.get(i + 1).isSymbol('(');
-		boolean qualified = i > 0 && tokens.get(i - 1).isSymbol('.');
+	private static boolean isColumnName(List<SqlToken> tokens, int i) {
+		SqlToken token = tokens.get(i);
+		boolean call = i + 1 < tokens.size() && tokens.get(i + 1).isSymbol("(");
+		boolean qualified = i > 0 && tokens.get(i - 1).isSymbol(".");
 		return token.isName() && !call && !qualified && !isKeyword(token);
 	}
 
-	private static boolean isKeyword(Token token) {
+	private static boolean isKeyword(SqlToken token) {
 		return token.kind() == Kind.WORD && Set
 			.of("AND", "OR", "NOT", "NULL", "IS", "IN", "LIKE", "GLOB", "BETWEEN", "CASE", "WHEN", "THEN", "ELSE",
 					"END", "CAST", "AS", "COLLATE", "ASC", "DESC", "WHERE", "ESCAPE", "EXISTS", "TRUE", "FALSE",
@@ -219,8 +272,8 @@ final class SqliteTableDefinition {
 			this.original = original;
 		}
 
-		static ColumnDefinition parse(String sql, List<Token> part) {
-			Token nameToken = part.get(0);
+		static ColumnDefinition parse(String sql, List<SqlToken> part) {
+			SqlToken nameToken = part.get(0);
 			if (!nameToken.isName() && nameToken.kind() != Kind.STRING) {
 				throw new IllegalArgumentException("a column definition starts with '" + nameToken.text() + "'");
 			}
@@ -231,12 +284,12 @@ final class SqliteTableDefinition {
 			while (i < part.size() && part.get(i).kind() == Kind.WORD && !CLAUSE_STARTS.contains(upper(part.get(i)))) {
 				i++;
 			}
-			if (i > 1 && i < part.size() && part.get(i).isSymbol('(')) {
-				i = SqliteTokens.matching(part, i) + 1;
+			if (i > 1 && i < part.size() && part.get(i).isSymbol("(")) {
+				i = matching(part, i) + 1;
 			}
 			String type = (i > 1) ? sql.substring(part.get(1).start(), part.get(i - 1).end()) : "";
 			List<Clause> clauses = new ArrayList<>();
-			for (List<Token> group : clauseGroups(part, i, name)) {
+			for (List<SqlToken> group : clauseGroups(part, i, name)) {
 				clauses.add(Clause.of(sql, group));
 			}
 			String original = sql.substring(nameToken.start(), part.get(part.size() - 1).end());
@@ -245,18 +298,18 @@ final class SqliteTableDefinition {
 
 		/** A column the rebuild adds, written by the dialect. */
 		static ColumnDefinition added(String name, String definition) {
-			ColumnDefinition column = parse(definition, SqliteTokens.of(definition));
+			ColumnDefinition column = parse(definition, SqlLexer.SQLITE.significantTokens(definition));
 			column.name = name;
 			column.source = Optional.empty();
 			return column;
 		}
 
-		private static List<List<Token>> clauseGroups(List<Token> part, int from, String column) {
-			List<List<Token>> groups = new ArrayList<>();
-			List<Token> current = null;
+		private static List<List<SqlToken>> clauseGroups(List<SqlToken> part, int from, String column) {
+			List<List<SqlToken>> groups = new ArrayList<>();
+			List<SqlToken> current = null;
 			int depth = 0;
 			for (int i = from; i < part.size(); i++) {
-				Token token = part.get(i);
+				SqlToken token = part.get(i);
 				if (depth == 0 && token.kind() == Kind.WORD && CLAUSE_STARTS.contains(upper(token))
 						&& startsClause(current, token, i, part)) {
 					current = new ArrayList<>();
@@ -267,21 +320,21 @@ final class SqliteTableDefinition {
 							+ "' where a constraint was expected");
 				}
 				current.add(token);
-				if (token.isSymbol('(')) {
+				if (token.isSymbol("(")) {
 					depth++;
 				}
-				else if (token.isSymbol(')')) {
+				else if (token.isSymbol(")")) {
 					depth--;
 				}
 			}
 			return groups;
 		}
 
-		private static boolean startsClause(List<Token> current, Token token, int i, List<Token> part) {
+		private static boolean startsClause(List<SqlToken> current, SqlToken token, int i, List<SqlToken> part) {
 			if (current == null) {
 				return true;
 			}
-			Token last = current.get(current.size() - 1);
+			SqlToken last = current.get(current.size() - 1);
 			boolean named = current.get(0).is("CONSTRAINT");
 			if (named && current.size() <= 2) {
 				return false;
@@ -365,7 +418,7 @@ final class SqliteTableDefinition {
 			this.names = names;
 		}
 
-		static Clause of(String sql, List<Token> tokens) {
+		static Clause of(String sql, List<SqlToken> tokens) {
 			boolean named = tokens.get(0).is("CONSTRAINT");
 			if (named && tokens.size() < 3) {
 				throw new IllegalArgumentException("a CONSTRAINT name is not followed by a constraint");
@@ -373,8 +426,8 @@ final class SqliteTableDefinition {
 			int keywordAt = named ? 2 : 0;
 			String keyword = upper(tokens.get(keywordAt));
 			String text = sql.substring(tokens.get(0).start(), tokens.get(tokens.size() - 1).end());
-			Set<String> names = EXPRESSION_CLAUSES.contains(keyword) ? namesIn(SqliteTokens.of(text), keywordAt, false)
-					: Set.of();
+			Set<String> names = EXPRESSION_CLAUSES.contains(keyword)
+					? namesIn(SqlLexer.SQLITE.significantTokens(text), keywordAt, false) : Set.of();
 			return new Clause(named ? Optional.of(tokens.get(1).name()) : Optional.empty(), keyword, text, names);
 		}
 
@@ -382,7 +435,7 @@ final class SqliteTableDefinition {
 		 * A clause written by the dialect, such as {@code NOT NULL} or {@code DEFAULT 0}.
 		 */
 		static Clause written(String text) {
-			return of(text, SqliteTokens.of(text));
+			return of(text, SqlLexer.SQLITE.significantTokens(text));
 		}
 
 		int keywordToken() {
@@ -416,14 +469,14 @@ final class SqliteTableDefinition {
 			this.names = names;
 		}
 
-		static ConstraintDefinition parse(String sql, List<Token> part) {
+		static ConstraintDefinition parse(String sql, List<SqlToken> part) {
 			String text = sql.substring(part.get(0).start(), part.get(part.size() - 1).end());
 			return of(text);
 		}
 
 		/** A constraint from its SQL text, as stored or as written by the dialect. */
 		static ConstraintDefinition of(String text) {
-			List<Token> tokens = SqliteTokens.of(text);
+			List<SqlToken> tokens = SqlLexer.SQLITE.significantTokens(text);
 			boolean named = tokens.get(0).is("CONSTRAINT");
 			if (named && tokens.size() < 3) {
 				throw new IllegalArgumentException("a CONSTRAINT name is not followed by a constraint");
@@ -433,14 +486,14 @@ final class SqliteTableDefinition {
 			List<String> columns = new ArrayList<>();
 			if (!keyword.equals("CHECK")) {
 				int open = keywordAt;
-				while (open < tokens.size() && !tokens.get(open).isSymbol('(')) {
+				while (open < tokens.size() && !tokens.get(open).isSymbol("(")) {
 					open++;
 				}
-				int close = (open < tokens.size()) ? SqliteTokens.matching(tokens, open) : -1;
+				int close = (open < tokens.size()) ? matching(tokens, open) : -1;
 				if (close < 0) {
 					throw new IllegalArgumentException("the constraint '" + text + "' has no column list");
 				}
-				for (List<Token> item : SqliteTokens.splitOnCommas(tokens, open + 1, close)) {
+				for (List<SqlToken> item : splitOnCommas(tokens, open + 1, close)) {
 					columns.add(item.get(0).name());
 				}
 			}

@@ -3,7 +3,8 @@ package dev.migrator.core.dialect;
 import dev.migrator.core.dialect.SqliteTableDefinition.Clause;
 import dev.migrator.core.dialect.SqliteTableDefinition.ColumnDefinition;
 import dev.migrator.core.dialect.SqliteTableDefinition.ConstraintDefinition;
-import dev.migrator.core.dialect.SqliteTokens.Token;
+import dev.migrator.core.sql.SqlLexer;
+import dev.migrator.core.sql.SqlToken;
 import dev.migrator.core.op.AddCheckConstraint;
 import dev.migrator.core.op.AddColumn;
 import dev.migrator.core.op.AddForeignKey;
@@ -233,7 +234,9 @@ final class SqliteTableRebuild {
 		}
 		String from = column.key();
 		for (TableSnapshot.NamedSql trigger : snapshot.triggers()) {
-			if (SqliteTokens.of(trigger.sql()).stream().anyMatch((t) -> t.isName() && t.key().equals(from))) {
+			if (SqlLexer.SQLITE.significantTokens(trigger.sql())
+				.stream()
+				.anyMatch((t) -> t.isName() && SqliteTableDefinition.key(t).equals(from))) {
 				throw invalid(subject, "the trigger " + trigger.name() + " names " + rename.from()
 						+ "; rename the column with op.renameColumn outside the batch, which lets SQLite rewrite the trigger.");
 			}
@@ -439,7 +442,7 @@ final class SqliteTableRebuild {
 
 		/** The token after which the indexed columns and the WHERE clause come. */
 		int onToken() {
-			List<Token> tokens = SqliteTokens.of(this.sql);
+			List<SqlToken> tokens = SqlLexer.SQLITE.significantTokens(this.sql);
 			for (int i = 0; i < tokens.size(); i++) {
 				if (tokens.get(i).is("ON")) {
 					return i;
@@ -449,7 +452,8 @@ final class SqliteTableRebuild {
 		}
 
 		boolean uses(String key) {
-			return SqliteTableDefinition.namesIn(SqliteTokens.of(this.sql), onToken(), true).contains(key);
+			return SqliteTableDefinition.namesIn(SqlLexer.SQLITE.significantTokens(this.sql), onToken(), true)
+				.contains(key);
 		}
 
 	}

@@ -1,5 +1,7 @@
 package dev.migrator.core.lint;
 
+import dev.migrator.core.sql.SqlToken;
+
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;

@@ -22,6 +22,9 @@ import dev.migrator.core.lint.TableAction.RenameColumn;
 import dev.migrator.core.lint.TableAction.RenameTable;
 import dev.migrator.core.lint.TableAction.SetNotNull;
 import dev.migrator.core.lint.TableAction.ValidateConstraint;
+import dev.migrator.core.sql.SqlLexer;
+import dev.migrator.core.sql.SqlToken;
+import dev.migrator.core.sql.TokenCursor;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +61,7 @@ final class StatementClassifier {
 	}
 
 	static ClassifiedStatement classify(String sql) {
-		TokenCursor cursor = new TokenCursor(SqlTokenizer.tokenize(sql));
+		TokenCursor cursor = new TokenCursor(SqlLexer.POSTGRESQL.significantTokens(sql));
 		skipCommonTableExpressions(cursor);
 		String first = cursor.next().keyword();
 		return switch (first) {
@@ -258,7 +261,7 @@ final class StatementClassifier {
 				type.add(cursor.peek());
 				List<SqlToken> inside = cursor.parenthesised();
 				type.addAll(inside);
-				type.add(new SqlToken(SqlToken.Kind.SYMBOL, ")"));
+				type.add(new SqlToken(SqlToken.Kind.SYMBOL, ")", 0, 0, true));
 			}
 			else {
 				type.add(cursor.next());

@@ -1,6 +1,7 @@
 package dev.migrator.core.runtime;
 
 import dev.migrator.core.dialect.Dialect;
+import dev.migrator.core.script.StatementTraits;
 
 import java.sql.Connection;
 import java.sql.SQLException;

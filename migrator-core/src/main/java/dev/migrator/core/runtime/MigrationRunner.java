@@ -166,7 +166,7 @@ public final class MigrationRunner {
 			Trace trace) throws Exception {
 		Revision revision = step.revision();
 		trace.total = statements.size();
-		List<SqlPart> parts = SqlPart.of(statements, revision.transactional(), serverVersion(connection));
+		List<SqlPart> parts = SqlPart.of(statements, revision.transactional(), this.dialect, serverVersion(connection));
 		if (revision.transactional() && parts.size() == 1 && parts.get(0) instanceof SqlPart.InTransaction) {
 			trace.retrier.run("its transaction", () -> {
 				trace.restart();

@@ -85,7 +85,7 @@ public final class OfflineScript {
 			return;
 		}
 		List<SqlStatement> statements = ((MigrationBody.Sql) revision.body(step.direction())).statements();
-		List<SqlPart> parts = SqlPart.of(statements, revision.transactional(), OptionalInt.empty());
+		List<SqlPart> parts = SqlPart.of(statements, revision.transactional(), this.dialect, OptionalInt.empty());
 		if (revision.transactional() && parts.size() == 1 && parts.get(0) instanceof SqlPart.InTransaction) {
 			renderTransaction(script, statements, timeouts, Optional.of(step));
 			return;

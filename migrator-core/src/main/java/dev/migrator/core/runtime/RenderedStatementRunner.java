@@ -5,6 +5,7 @@ import dev.migrator.core.dialect.RenderedStatement;
 import dev.migrator.core.dialect.RenderedStatement.Kind;
 import dev.migrator.core.op.Operation;
 import dev.migrator.core.op.OperationFailedException;
+import dev.migrator.core.script.StatementTraits;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,5 +1,7 @@
 package dev.migrator.core.runtime;
 
+import dev.migrator.core.script.StatementTraits;
+
 import java.time.Duration;
 import java.util.Optional;
 

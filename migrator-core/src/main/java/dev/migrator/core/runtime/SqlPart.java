@@ -1,6 +1,8 @@
 package dev.migrator.core.runtime;
 
+import dev.migrator.core.dialect.Dialect;
 import dev.migrator.core.script.SqlStatement;
+import dev.migrator.core.script.StatementTraits;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,16 +27,25 @@ sealed interface SqlPart permits SqlPart.InTransaction, SqlPart.Autocommit {
 	}
 
 	/** One statement that runs on its own in autocommit. */
-	record Autocommit(SqlStatement statement, StatementTraits traits) implements SqlPart {
+	record Autocommit(SqlStatement statement) implements SqlPart {
+
+		/** The statement's traits, read when its revision was parsed. */
+		StatementTraits traits() {
+			return this.statement.traits();
+		}
+
 	}
 
-	/** The parts of a revision's statements, in order. */
-	static List<SqlPart> of(List<SqlStatement> statements, boolean transactional, OptionalInt serverMajorVersion) {
+	/**
+	 * The parts of a revision's statements, in order; the dialect says which statements
+	 * its server refuses in a transaction block.
+	 */
+	static List<SqlPart> of(List<SqlStatement> statements, boolean transactional, Dialect dialect,
+			OptionalInt serverMajorVersion) {
 		List<SqlPart> parts = new ArrayList<>();
 		List<SqlStatement> pending = new ArrayList<>();
 		for (SqlStatement statement : statements) {
-			StatementTraits traits = StatementTraits.of(statement.sql());
-			if (transactional && !traits.runsOutsideTransaction(serverMajorVersion)) {
+			if (transactional && !dialect.runsOutsideTransaction(statement.traits(), serverMajorVersion)) {
 				pending.add(statement);
 				continue;
 			}
@@ -42,7 +53,7 @@ sealed interface SqlPart permits SqlPart.InTransaction, SqlPart.Autocommit {
 				parts.add(new InTransaction(pending));
 				pending = new ArrayList<>();
 			}
-			parts.add(new Autocommit(statement, traits));
+			parts.add(new Autocommit(statement));
 		}
 		if (transactional && (!pending.isEmpty() || parts.isEmpty())) {
 			parts.add(new InTransaction(pending));

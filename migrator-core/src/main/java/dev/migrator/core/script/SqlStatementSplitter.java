@@ -1,8 +1,10 @@
 package dev.migrator.core.script;
 
+import dev.migrator.core.sql.SqlLexer;
+import dev.migrator.core.sql.SqlToken;
+
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.function.IntFunction;
 
@@ -16,7 +18,9 @@ import java.util.function.IntFunction;
  * {@code CREATE TRIGGER ... BEGIN ... END} body or a PostgreSQL
  * {@code BEGIN ATOMIC ... END} body. Each statement's text runs from its first to its
  * last character that is not whitespace or a comment, so comments between statements are
- * dropped and a statement's line is the line where its SQL starts.
+ * dropped and a statement's line is the line where its SQL starts. It reads the tokens of
+ * {@link SqlLexer#POSTGRESQL}, and gives each statement the {@link StatementTraits} read
+ * from them, so that nothing lexes the statement again to run it.
  *
  * <p>
  * A {@code -- migrator:allow RULE-ID reason} comment belongs to the statement it is
@@ -54,27 +58,24 @@ public final class SqlStatementSplitter {
 	}
 
 	/**
-	 * The state of one pass over one text; a new one per call keeps the splitter itself
-	 * stateless.
+	 * The state of one pass over one text's tokens; a new one per call keeps the splitter
+	 * itself stateless.
 	 */
 	private static final class Scan {
 
 		private final String text;
 
+		private final List<SqlToken> tokens;
+
 		private final IntFunction<String> where;
 
 		private final List<SqlStatement> statements = new ArrayList<>();
 
-		private int pos;
-
-		private int line;
-
-		/** Start of the current statement's text, or -1 while it has none. */
-		private int statementStart = -1;
-
-		private int statementLine;
-
-		private int statementEnd;
+		/**
+		 * The current statement's tokens, without whitespace and comments; empty between
+		 * statements.
+		 */
+		private final List<SqlToken> statementTokens = new ArrayList<>();
 
 		/**
 		 * The statement's first words, upper-cased, enough to recognise
@@ -115,30 +116,32 @@ public final class SqlStatementSplitter {
 
 		Scan(String text, int firstLine, IntFunction<String> where) {
 			this.text = text;
-			this.line = firstLine;
+			this.tokens = SqlLexer.POSTGRESQL.tokens(text, firstLine);
 			this.where = where;
 		}
 
 		List<SqlStatement> statements() {
-			while (this.pos < this.text.length()) {
-				if (skipTrivia()) {
+			for (SqlToken token : this.tokens) {
+				if (skipTrivia(token)) {
 					continue;
 				}
-				char c = this.text.charAt(this.pos);
-				if (c == ';' && this.bodyDepth == 0) {
-					this.lastEndLine = endStatement() ? this.line : this.lastEndLine;
-					this.pos++;
+				requireTerminated(token);
+				if (token.isSymbol(";") && this.bodyDepth == 0) {
+					this.lastEndLine = endStatement() ? token.line() : this.lastEndLine;
 					continue;
 				}
-				if (this.statementStart < 0) {
-					this.statementStart = this.pos;
-					this.statementLine = this.line;
+				if (this.statementTokens.isEmpty()) {
 					this.statementAllowances.addAll(this.pendingAllowances);
 					this.pendingAllowances.clear();
 					this.lastEndLine = -1;
 				}
-				token(c);
-				this.statementEnd = this.pos;
+				if (token.kind() == SqlToken.Kind.WORD) {
+					word(token);
+				}
+				else {
+					this.previousWord = "";
+				}
+				this.statementTokens.add(token);
 			}
 			if (this.bodyDepth > 0) {
 				throw new RevisionSourceException("unterminated-block",
@@ -158,175 +161,85 @@ public final class SqlStatementSplitter {
 
 		OptionalInt firstContentLine() {
 			this.readsAllowances = false;
-			while (this.pos < this.text.length()) {
-				if (!skipTrivia()) {
-					return OptionalInt.of(this.line);
+			for (SqlToken token : this.tokens) {
+				if (!skipTrivia(token)) {
+					return OptionalInt.of(token.line());
 				}
 			}
 			return OptionalInt.empty();
 		}
 
 		/**
-		 * Skips one whitespace character or comment; false when the next character starts
-		 * a token.
+		 * Reads whitespace or a comment (an allow comment, a block comment that must be
+		 * closed); false when the token is part of a statement.
 		 */
-		private boolean skipTrivia() {
-			char c = this.text.charAt(this.pos);
-			if (Character.isWhitespace(c)) {
-				advance();
-				return true;
-			}
-			if (c == '-' && peek(1) == '-') {
-				int start = this.pos;
-				while (this.pos < this.text.length() && !isLineBreak(this.text.charAt(this.pos))) {
-					this.pos++;
+		private boolean skipTrivia(SqlToken token) {
+			switch (token.kind()) {
+				case WHITESPACE -> {
+					return true;
 				}
-				if (this.readsAllowances) {
-					String comment = this.text.substring(start, this.pos);
-					AllowComment.read(comment, this.line, this.where).ifPresent(this::allow);
-				}
-				return true;
-			}
-			if (c == '/' && peek(1) == '*') {
-				blockComment();
-				return true;
-			}
-			return false;
-		}
-
-		private void token(char c) {
-			if (c == '\'') {
-				this.previousWord = "";
-				quoted('\'', false, "unterminated-string", "string", "'");
-			}
-			else if (c == '"') {
-				this.previousWord = "";
-				quoted('"', false, "unterminated-quoted-identifier", "quoted identifier", "\"");
-			}
-			else if ((c == 'E' || c == 'e') && peek(1) == '\'') {
-				this.previousWord = "";
-				this.pos++;
-				quoted('\'', true, "unterminated-string", "E'...' string", "'");
-			}
-			else if (c == '$' && !isIdentifierPart(peek(-1))) {
-				this.previousWord = "";
-				dollar();
-			}
-			else if (isIdentifierStart(c)) {
-				word();
-			}
-			else {
-				this.previousWord = "";
-				advance();
-			}
-		}
-
-		private void quoted(char quote, boolean backslashEscapes, String code, String construct, String closer) {
-			int startLine = this.line;
-			this.pos++;
-			while (true) {
-				if (this.pos >= this.text.length()) {
-					throw new RevisionSourceException(code,
-							this.where.apply(startLine) + ": the " + construct
-									+ " that starts here is never closed. Add the closing " + closer + " (write a "
-									+ closer + " inside it as " + closer + closer + ").");
-				}
-				char c = this.text.charAt(this.pos);
-				if (backslashEscapes && c == '\\') {
-					this.pos++;
-					if (this.pos < this.text.length()) {
-						advance();
+				case LINE_COMMENT -> {
+					if (this.readsAllowances) {
+						AllowComment.read(token.text(), token.line(), this.where).ifPresent(this::allow);
 					}
+					return true;
 				}
-				else if (c == quote) {
-					this.pos++;
-					if (peek(0) != quote) {
-						return;
-					}
-					this.pos++;
+				case BLOCK_COMMENT -> {
+					requireTerminated(token);
+					return true;
 				}
-				else {
-					advance();
+				default -> {
+					return false;
 				}
 			}
-		}
-
-		private void blockComment() {
-			int startLine = this.line;
-			int depth = 0;
-			do {
-				if (this.pos >= this.text.length()) {
-					throw new RevisionSourceException("unterminated-block-comment",
-							this.where.apply(startLine)
-									+ ": the /* comment that starts here is never closed. Add */ to end it "
-									+ "(comments nest: every /* inside it needs its own */).");
-				}
-				char c = this.text.charAt(this.pos);
-				if (c == '/' && peek(1) == '*') {
-					depth++;
-					this.pos += 2;
-				}
-				else if (c == '*' && peek(1) == '/') {
-					depth--;
-					this.pos += 2;
-				}
-				else {
-					advance();
-				}
-			}
-			while (depth > 0);
 		}
 
 		/**
-		 * At a {@code $} that does not continue a word: a dollar quote, a {@code $1}
-		 * parameter or a lone sign.
+		 * Refuses a string, quoted identifier, dollar quote or comment that the text ends
+		 * inside of.
 		 */
-		private void dollar() {
-			int tagEnd = this.pos + 1;
-			if (isIdentifierStart(peek(1))) {
-				while (tagEnd < this.text.length() && isTagPart(this.text.charAt(tagEnd))) {
-					tagEnd++;
-				}
-			}
-			if (tagEnd >= this.text.length() || this.text.charAt(tagEnd) != '$') {
-				// $1 (a parameter) or $name (a SQLite parameter): not a quote, so no
-				// closing tag to look for.
-				this.pos++;
-				while (this.pos < this.text.length() && isIdentifierPart(this.text.charAt(this.pos))) {
-					this.pos++;
-				}
+		private void requireTerminated(SqlToken token) {
+			if (token.terminated()) {
 				return;
 			}
-			String delimiter = this.text.substring(this.pos, tagEnd + 1);
-			int startLine = this.line;
-			int close = this.text.indexOf(delimiter, tagEnd + 1);
-			if (close < 0) {
+			String text = token.text();
+			String where = this.where.apply(token.line());
+			if (token.kind() == SqlToken.Kind.BLOCK_COMMENT) {
+				throw new RevisionSourceException("unterminated-block-comment",
+						where + ": the /* comment that starts here is never closed. Add */ to end it "
+								+ "(comments nest: every /* inside it needs its own */).");
+			}
+			if (text.startsWith("$")) {
+				String delimiter = text.substring(0, text.indexOf('$', 1) + 1);
 				throw new RevisionSourceException("unterminated-dollar-quote",
-						this.where.apply(startLine) + ": the dollar-quoted string opened with " + delimiter
+						where + ": the dollar-quoted string opened with " + delimiter
 								+ " here is never closed. Add the closing " + delimiter
 								+ " (the tag must match exactly).");
 			}
-			int end = close + delimiter.length();
-			while (this.pos < end) {
-				advance();
+			if (token.kind() == SqlToken.Kind.QUOTED_IDENTIFIER) {
+				throw unclosed("unterminated-quoted-identifier", where, "quoted identifier", "\"");
 			}
+			boolean escapeString = text.startsWith("E") || text.startsWith("e");
+			throw unclosed("unterminated-string", where, escapeString ? "E'...' string" : "string", "'");
 		}
 
-		private void word() {
-			int start = this.pos;
-			while (this.pos < this.text.length() && isIdentifierPart(this.text.charAt(this.pos))) {
-				this.pos++;
-			}
-			String word = this.text.substring(start, this.pos).toUpperCase(Locale.ROOT);
+		private static RevisionSourceException unclosed(String code, String where, String construct, String closer) {
+			return new RevisionSourceException(code,
+					where + ": the " + construct + " that starts here is never closed. Add the closing " + closer
+							+ " (write a " + closer + " inside it as " + closer + closer + ").");
+		}
+
+		private void word(SqlToken token) {
+			String word = token.keyword();
 			if (this.leadingWords.size() < 3) {
 				this.leadingWords.add(word);
 			}
 			if (this.bodyDepth == 0) {
 				if (word.equals("BEGIN") && isTrigger()) {
-					enterBody("trigger");
+					enterBody("trigger", token.line());
 				}
 				else if (word.equals("ATOMIC") && this.previousWord.equals("BEGIN")) {
-					enterBody("BEGIN ATOMIC");
+					enterBody("BEGIN ATOMIC", token.line());
 				}
 			}
 			else if (word.equals("CASE")) {
@@ -350,14 +263,14 @@ public final class SqlStatementSplitter {
 					&& words.get(2).equals("TRIGGER");
 		}
 
-		private void enterBody(String kind) {
+		private void enterBody(String kind, int line) {
 			this.bodyDepth = 1;
-			this.bodyLine = this.line;
+			this.bodyLine = line;
 			this.bodyKind = kind;
 		}
 
 		private void allow(Allowance allowance) {
-			if (this.statementStart >= 0) {
+			if (!this.statementTokens.isEmpty()) {
 				this.statementAllowances.add(allowance);
 			}
 			else if (this.lastEndLine == allowance.line()) {
@@ -374,50 +287,20 @@ public final class SqlStatementSplitter {
 		 * comments).
 		 */
 		private boolean endStatement() {
-			boolean ended = this.statementStart >= 0;
+			boolean ended = !this.statementTokens.isEmpty();
 			if (ended) {
-				String sql = this.text.substring(this.statementStart, this.statementEnd);
-				this.statements.add(new SqlStatement(sql, this.statementLine, this.statementAllowances));
+				SqlToken first = this.statementTokens.get(0);
+				SqlToken last = this.statementTokens.get(this.statementTokens.size() - 1);
+				String sql = this.text.substring(first.start(), last.end());
+				this.statements.add(new SqlStatement(sql, first.line(), this.statementAllowances,
+						StatementTraits.of(this.statementTokens)));
 			}
 			this.statementAllowances.clear();
-			this.statementStart = -1;
+			this.statementTokens.clear();
 			this.leadingWords.clear();
 			this.previousWord = "";
 			this.bodyDepth = 0;
 			return ended;
-		}
-
-		/**
-		 * Moves past one character, counting line breaks ({@code \n}, {@code \r\n} or a
-		 * lone {@code \r}).
-		 */
-		private void advance() {
-			char c = this.text.charAt(this.pos++);
-			if (c == '\n' || (c == '\r' && peek(0) != '\n')) {
-				this.line++;
-			}
-		}
-
-		private char peek(int offset) {
-			int at = this.pos + offset;
-			return (at >= 0 && at < this.text.length()) ? this.text.charAt(at) : '\0';
-		}
-
-		private static boolean isLineBreak(char c) {
-			return c == '\n' || c == '\r';
-		}
-
-		private static boolean isIdentifierStart(char c) {
-			return Character.isLetter(c) || c == '_';
-		}
-
-		private static boolean isIdentifierPart(char c) {
-			return Character.isLetterOrDigit(c) || c == '_' || c == '$';
-		}
-
-		/** Dollar-quote tags follow identifier rules but cannot contain {@code $}. */
-		private static boolean isTagPart(char c) {
-			return Character.isLetterOrDigit(c) || c == '_';
 		}
 
 	}

@@ -1,6 +1,8 @@
 /**
- * SQL as text, the lowest layer above the error catalog: durations as PostgreSQL reads
- * them and the one SQL lexer that the splitter, the linter, the runtime and the SQLite
- * code share. Internal; may change.
+ * The bottom text layer: SQL as text, before anything knows what a revision is. One lexer
+ * ({@link dev.migrator.core.sql.SqlLexer}) cuts SQL into tokens for the statement
+ * splitter, the linter, the runtime's statement traits and the SQLite table parser, so
+ * that strings, comments and quoted names are recognised the same way everywhere; and
+ * durations are read as revision headers write them.
  */
 package dev.migrator.core.sql;

@@ -20,6 +20,7 @@ import dev.migrator.core.lint.TableAction.RenameColumn;
 import dev.migrator.core.lint.TableAction.RenameTable;
 import dev.migrator.core.lint.TableAction.SetNotNull;
 import dev.migrator.core.lint.TableAction.ValidateConstraint;
+import dev.migrator.core.sql.SqlLexer;
 
 import java.util.List;
 import java.util.Optional;
@@ -98,9 +99,10 @@ class StatementClassifierTests {
 	void readsAlterColumnActions() {
 		assertThat(actions("ALTER TABLE ONLY t ALTER COLUMN a TYPE bigint, ALTER b SET DATA TYPE text USING b::text, "
 				+ "ALTER COLUMN c SET NOT NULL, ALTER COLUMN d SET DEFAULT 1, ALTER COLUMN e DROP NOT NULL"))
-			.containsExactly(new AlterColumnType("a", SqlType.of(SqlTokenizer.tokenize("bigint")), false),
-					new AlterColumnType("b", SqlType.of(SqlTokenizer.tokenize("text")), true), new SetNotNull("c"),
-					new OtherAction(), new OtherAction());
+			.containsExactly(
+					new AlterColumnType("a", SqlType.of(SqlLexer.POSTGRESQL.significantTokens("bigint")), false),
+					new AlterColumnType("b", SqlType.of(SqlLexer.POSTGRESQL.significantTokens("text")), true),
+					new SetNotNull("c"), new OtherAction(), new OtherAction());
 	}
 
 	@Test

@@ -1,5 +1,7 @@
 package dev.migrator.core.lint;
 
+import dev.migrator.core.sql.SqlLexer;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -56,7 +58,7 @@ class TypeChangeTests {
 	}
 
 	private static SqlType type(String written) {
-		return SqlType.of(SqlTokenizer.tokenize(written));
+		return SqlType.of(SqlLexer.POSTGRESQL.significantTokens(written));
 	}
 
 }

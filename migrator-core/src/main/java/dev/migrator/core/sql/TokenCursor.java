@@ -1,42 +1,45 @@
-package dev.migrator.core.lint;
+package dev.migrator.core.sql;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** A position in a statement's tokens, with the few moves the classifier makes. */
-final class TokenCursor {
+/**
+ * A position in a statement's tokens (without whitespace and comments), with the few
+ * moves a reader of statements makes, such as the linter's classifier.
+ */
+public final class TokenCursor {
 
 	private final List<SqlToken> tokens;
 
 	private int pos;
 
-	TokenCursor(List<SqlToken> tokens) {
-		this.tokens = tokens;
+	public TokenCursor(List<SqlToken> tokens) {
+		this.tokens = List.copyOf(tokens);
 	}
 
-	boolean atEnd() {
+	public boolean atEnd() {
 		return this.pos >= this.tokens.size();
 	}
 
 	/** The token {@code offset} places ahead, or an empty symbol past the end. */
-	SqlToken peek(int offset) {
+	public SqlToken peek(int offset) {
 		int at = this.pos + offset;
-		return (at < this.tokens.size()) ? this.tokens.get(at) : new SqlToken(SqlToken.Kind.SYMBOL, "");
+		return (at < this.tokens.size()) ? this.tokens.get(at) : new SqlToken(SqlToken.Kind.SYMBOL, "", 0, 0, true);
 	}
 
-	SqlToken peek() {
+	public SqlToken peek() {
 		return peek(0);
 	}
 
-	SqlToken next() {
+	public SqlToken next() {
 		SqlToken token = peek();
 		this.pos = Math.min(this.pos + 1, this.tokens.size());
 		return token;
 	}
 
 	/** Moves past the keywords if they come next, in this order; otherwise stays. */
-	boolean accept(String... keywords) {
+	public boolean accept(String... keywords) {
 		for (int i = 0; i < keywords.length; i++) {
 			if (!peek(i).is(keywords[i])) {
 				return false;
@@ -46,7 +49,7 @@ final class TokenCursor {
 		return true;
 	}
 
-	boolean acceptSymbol(String symbol) {
+	public boolean acceptSymbol(String symbol) {
 		if (peek().isSymbol(symbol)) {
 			this.pos++;
 			return true;
@@ -59,7 +62,7 @@ final class TokenCursor {
 	 * revisions name tables mostly unqualified and the linter tracks them by name. Empty
 	 * when no name comes next.
 	 */
-	Optional<String> name() {
+	public Optional<String> name() {
 		if (!peek().isName()) {
 			return Optional.empty();
 		}
@@ -75,7 +78,7 @@ final class TokenCursor {
 	 * At a {@code (}: moves past the parenthesised tokens and returns them without the
 	 * outer parentheses.
 	 */
-	List<SqlToken> parenthesised() {
+	public List<SqlToken> parenthesised() {
 		List<SqlToken> inside = new ArrayList<>();
 		if (!acceptSymbol("(")) {
 			return inside;
@@ -95,7 +98,7 @@ final class TokenCursor {
 	}
 
 	/** The rest of the tokens, cut at commas outside parentheses. */
-	List<List<SqlToken>> restSplitAtCommas() {
+	public List<List<SqlToken>> restSplitAtCommas() {
 		List<List<SqlToken>> parts = new ArrayList<>();
 		List<SqlToken> current = new ArrayList<>();
 		int depth = 0;
@@ -119,7 +122,7 @@ final class TokenCursor {
 	}
 
 	/** Whether the keyword occurs in the rest of the tokens outside parentheses. */
-	boolean restHasTopLevel(String keyword) {
+	public boolean restHasTopLevel(String keyword) {
 		int depth = 0;
 		for (int at = this.pos; at < this.tokens.size(); at++) {
 			SqlToken token = this.tokens.get(at);
