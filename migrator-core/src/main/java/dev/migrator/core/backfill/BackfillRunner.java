@@ -8,7 +8,9 @@ import dev.migrator.core.replica.LagThrottle;
 import dev.migrator.core.replica.ReplicaLagMonitor;
 import dev.migrator.core.replica.ReplicaSettings;
 import dev.migrator.core.replica.ThrottleState;
+import dev.migrator.core.runtime.EffectiveTimeouts;
 import dev.migrator.core.runtime.RunSettings;
+import dev.migrator.core.runtime.TimeoutPolicy;
 import dev.migrator.core.script.Backfill;
 import dev.migrator.core.script.BackfillAction;
 import dev.migrator.core.script.BackfillChunk;
@@ -67,8 +69,9 @@ public final class BackfillRunner {
 	/**
 	 * @param dataSource the primary
 	 * @param tables where progress is kept
-	 * @param timeouts the lock and statement timeouts each batch runs with; a batch that
-	 * hits the statement timeout is split
+	 * @param timeouts the lock and statement timeouts each batch runs with (the lock
+	 * timeout defaults to the database's, as a revision's does); a batch that hits the
+	 * statement timeout is split
 	 * @param settings listeners and the progress interval
 	 * @param replicas the replicas to watch and the default lag limits
 	 */
@@ -273,9 +276,10 @@ public final class BackfillRunner {
 				if (!this.store.hasChunks()) {
 					this.store.lockForWrite(this.connection, this.name);
 				}
-				try (TimeoutScope scope = this.dialect.applyTimeouts(this.connection,
-						BackfillRunner.this.timeouts.lockTimeout(), BackfillRunner.this.timeouts.statementTimeout(),
-						true)) {
+				EffectiveTimeouts timeouts = new TimeoutPolicy(BackfillRunner.this.timeouts, this.dialect)
+					.forBackfillBatch();
+				try (TimeoutScope scope = this.dialect.applyTimeouts(this.connection, timeouts.lock(),
+						timeouts.statement(), true)) {
 					BackfillState state = this.store.state(this.connection, this.name);
 					if (state != BackfillState.RUNNING) {
 						this.connection.rollback();

@@ -48,7 +48,7 @@ public final class MigrationRunner {
 
 	private final HistoryTable historyTable;
 
-	private final RunSettings settings;
+	private final TimeoutPolicy timeouts;
 
 	private final List<MigrationListener> listeners;
 
@@ -80,7 +80,7 @@ public final class MigrationRunner {
 		this.dialect = dialect;
 		this.versionTable = versionTable;
 		this.historyTable = historyTable;
-		this.settings = settings;
+		this.timeouts = new TimeoutPolicy(settings, dialect);
 		this.listeners = List.copyOf(listeners);
 		this.runBy = runBy;
 	}
@@ -199,7 +199,7 @@ public final class MigrationRunner {
 		// attempt.
 		this.historyTable.append(connection, revision.id(), action(step), revision.checksum(), started, started,
 				Outcome.STARTED, Optional.empty(), this.runBy);
-		RevisionTimeouts timeouts = timeouts(revision);
+		EffectiveTimeouts timeouts = timeouts(revision);
 		boolean recorded = false;
 		for (int i = 0; i < parts.size(); i++) {
 			SqlPart part = parts.get(i);
@@ -233,7 +233,7 @@ public final class MigrationRunner {
 	}
 
 	private void runInAutocommit(Connection connection, Revision revision, SqlPart.Autocommit part,
-			RevisionTimeouts timeouts, Trace trace) throws SQLException {
+			EffectiveTimeouts timeouts, Trace trace) throws SQLException {
 		trace.current = Optional.of(part.statement());
 		try (TimeoutScope scope = this.dialect.applyTimeouts(connection, timeouts.lockFor(part.traits()),
 				timeouts.statement(), false)) {
@@ -257,7 +257,7 @@ public final class MigrationRunner {
 		// attempt.
 		this.historyTable.append(connection, revision.id(), action(step), revision.checksum(), started, started,
 				Outcome.STARTED, Optional.empty(), this.runBy);
-		RevisionTimeouts timeouts = timeouts(revision);
+		EffectiveTimeouts timeouts = timeouts(revision);
 		try (TimeoutScope scope = this.dialect.applyTimeouts(connection, timeouts.lock(), timeouts.statement(),
 				false)) {
 			executeJava(connection, java, trace);
@@ -295,7 +295,7 @@ public final class MigrationRunner {
 	private void inTransaction(Connection connection, Revision revision, TransactionWork work) throws Exception {
 		connection.setAutoCommit(false);
 		try {
-			RevisionTimeouts timeouts = timeouts(revision);
+			EffectiveTimeouts timeouts = timeouts(revision);
 			try (TimeoutScope scope = this.dialect.applyTimeouts(connection, timeouts.lock(), timeouts.statement(),
 					true)) {
 				work.run();
@@ -495,9 +495,8 @@ public final class MigrationRunner {
 		}
 	}
 
-	private RevisionTimeouts timeouts(Revision revision) {
-		return RevisionTimeouts.of(revision.lockTimeout().or(this.settings::lockTimeout),
-				this.dialect.defaultLockTimeout(), revision.statementTimeout().or(this.settings::statementTimeout));
+	private EffectiveTimeouts timeouts(Revision revision) {
+		return this.timeouts.forRevision(revision);
 	}
 
 	private static OptionalInt serverVersion(Connection connection) throws SQLException {
