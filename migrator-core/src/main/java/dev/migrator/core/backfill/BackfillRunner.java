@@ -9,6 +9,7 @@ import dev.migrator.core.replica.ReplicaLagMonitor;
 import dev.migrator.core.replica.ReplicaSettings;
 import dev.migrator.core.replica.ThrottleState;
 import dev.migrator.core.runtime.EffectiveTimeouts;
+import dev.migrator.core.runtime.Listeners;
 import dev.migrator.core.runtime.RunSettings;
 import dev.migrator.core.runtime.TimeoutPolicy;
 import dev.migrator.core.script.Backfill;
@@ -62,7 +63,7 @@ public final class BackfillRunner {
 
 	private final ReplicaSettings replicas;
 
-	private final BackfillListeners listeners;
+	private final Listeners<BackfillListener> listeners;
 
 	private final ReplicaLagMonitor monitor;
 
@@ -82,7 +83,7 @@ public final class BackfillRunner {
 		this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
 		this.settings = Objects.requireNonNull(settings, "settings");
 		this.replicas = Objects.requireNonNull(replicas, "replicas");
-		this.listeners = new BackfillListeners(settings.listeners());
+		this.listeners = new Listeners<>("Backfill listener", settings.listeners());
 		this.monitor = new ReplicaLagMonitor(Optional.of(dataSource), replicas.replicas());
 	}
 
@@ -165,7 +166,8 @@ public final class BackfillRunner {
 					return state;
 				}
 				if (from.get() == BackfillState.PENDING) {
-					BackfillRunner.this.listeners.stateChanged(this.name, BackfillState.PENDING, BackfillState.RUNNING);
+					BackfillRunner.this.listeners.tell((listener) -> listener.stateChanged(this.name,
+							BackfillState.PENDING, BackfillState.RUNNING));
 				}
 				prepare();
 				return loop();
@@ -242,8 +244,8 @@ public final class BackfillRunner {
 					if (this.store
 						.transition(this.connection, this.name, Set.of(BackfillState.PENDING), BackfillState.RUNNING)
 						.isPresent()) {
-						BackfillRunner.this.listeners.stateChanged(this.name, BackfillState.PENDING,
-								BackfillState.RUNNING);
+						BackfillRunner.this.listeners.tell((listener) -> listener.stateChanged(this.name,
+								BackfillState.PENDING, BackfillState.RUNNING));
 					}
 					continue;
 				}
@@ -357,7 +359,7 @@ public final class BackfillRunner {
 			BatchReport report = new BatchReport(this.name, batch.rows(), batch.scanned(), size, next, batch.took(),
 					this.throttle.state(), batch.totals().rowsDone(), batch.totals().rowsScanned(),
 					batch.totals().estimatedTotal(), KeyText.display(batch.lastKey()));
-			BackfillRunner.this.listeners.batchDone(report);
+			BackfillRunner.this.listeners.tell((listener) -> listener.batchDone(report));
 			this.progress.batch(report);
 		}
 
@@ -369,8 +371,8 @@ public final class BackfillRunner {
 				if (smaller.isPresent()) {
 					logger.info("Backfill {}: a batch of {} rows hit the statement timeout; retrying with {}",
 							this.name, size, smaller.getAsInt());
-					BackfillRunner.this.listeners.batchFailed(new BatchFailure(this.name, size, this.failures + 1,
-							error, BatchFailure.Outcome.SPLIT, smaller.getAsInt()));
+					batchFailed(new BatchFailure(this.name, size, this.failures + 1, error, BatchFailure.Outcome.SPLIT,
+							smaller.getAsInt()));
 					return;
 				}
 				error = "a batch of " + size + " rows, the smallest allowed, took longer than the statement timeout: "
@@ -378,14 +380,12 @@ public final class BackfillRunner {
 			}
 			this.failures++;
 			if (kind == FailureKind.PERMANENT || this.failures >= MAX_ATTEMPTS) {
-				BackfillRunner.this.listeners.batchFailed(
-						new BatchFailure(this.name, size, this.failures, error, BatchFailure.Outcome.FAIL, size));
+				batchFailed(new BatchFailure(this.name, size, this.failures, error, BatchFailure.Outcome.FAIL, size));
 				String why = (kind == FailureKind.PERMANENT) ? "a batch failed in a way a retry cannot fix"
 						: this.failures + " batches failed in a row";
 				throw fail(why + ": " + error, ex);
 			}
-			BackfillRunner.this.listeners
-				.batchFailed(new BatchFailure(this.name, size, this.failures, error, BatchFailure.Outcome.RETRY, size));
+			batchFailed(new BatchFailure(this.name, size, this.failures, error, BatchFailure.Outcome.RETRY, size));
 			logger.warn("Backfill {}: batch of {} rows failed (attempt {} of {}), retrying: {}", this.name, size,
 					this.failures, MAX_ATTEMPTS, error);
 			if (kind == FailureKind.CONNECTION) {
@@ -400,6 +400,10 @@ public final class BackfillRunner {
 				logger.debug("Backfill {}: could not note the error: {}", this.name, noted.getMessage());
 			}
 			sleep(backoff());
+		}
+
+		private void batchFailed(BatchFailure failure) {
+			BackfillRunner.this.listeners.tell((listener) -> listener.batchFailed(failure));
 		}
 
 		private Duration backoff() {
@@ -419,7 +423,8 @@ public final class BackfillRunner {
 					.map((key) -> " (last committed key " + KeyText.display(KeyText.decode(key)) + ")")
 					.orElse("");
 				if (this.store.fail(this.connection, this.name, reason)) {
-					BackfillRunner.this.listeners.stateChanged(this.name, BackfillState.RUNNING, BackfillState.FAILED);
+					BackfillRunner.this.listeners.tell((listener) -> listener.stateChanged(this.name,
+							BackfillState.RUNNING, BackfillState.FAILED));
 				}
 			}
 			catch (SQLException | RuntimeException ex) {
@@ -454,14 +459,15 @@ public final class BackfillRunner {
 			}
 			finally {
 				this.store.throttle(this.connection, this.name, Optional.empty());
-				BackfillRunner.this.listeners.throttleChanged(this.name, ThrottleState.RUNNING);
+				BackfillRunner.this.listeners
+					.tell((listener) -> listener.throttleChanged(this.name, ThrottleState.RUNNING));
 				this.progress.throttle(ThrottleState.RUNNING);
 			}
 		}
 
 		private void announce(ThrottleState state) throws SQLException {
 			this.store.throttle(this.connection, this.name, Optional.of(state.reason()));
-			BackfillRunner.this.listeners.throttleChanged(this.name, state);
+			BackfillRunner.this.listeners.tell((listener) -> listener.throttleChanged(this.name, state));
 			this.progress.throttle(state);
 		}
 
@@ -502,7 +508,8 @@ public final class BackfillRunner {
 			Optional<BackfillState> from = this.store.transition(this.connection, this.name,
 					Set.of(BackfillState.RUNNING), BackfillState.DONE);
 			if (from.isPresent()) {
-				BackfillRunner.this.listeners.stateChanged(this.name, BackfillState.RUNNING, BackfillState.DONE);
+				BackfillRunner.this.listeners
+					.tell((listener) -> listener.stateChanged(this.name, BackfillState.RUNNING, BackfillState.DONE));
 			}
 			ProgressRow row = this.store.read(this.connection, this.name).orElseThrow();
 			logger

@@ -50,7 +50,7 @@ public final class MigrationRunner {
 
 	private final TimeoutPolicy timeouts;
 
-	private final List<MigrationListener> listeners;
+	private final Listeners<MigrationListener> listeners;
 
 	private final String runBy;
 
@@ -81,7 +81,7 @@ public final class MigrationRunner {
 		this.versionTable = versionTable;
 		this.historyTable = historyTable;
 		this.timeouts = new TimeoutPolicy(settings, dialect);
-		this.listeners = List.copyOf(listeners);
+		this.listeners = new Listeners<>("Migration listener", listeners);
 		this.runBy = runBy;
 	}
 
@@ -102,12 +102,12 @@ public final class MigrationRunner {
 		Set<String> rows = new LinkedHashSet<>(plan.rowsBefore());
 		for (PlanStep step : plan.steps()) {
 			gate.beforeStep(step);
-			notifyStarted(step);
+			this.listeners.tell((listener) -> listener.stepStarted(step));
 			StepResult result = runStep(connection, step, rows);
 			results.add(result);
 			rows.removeAll(step.deleteRows());
 			rows.addAll(step.insertRows());
-			notifyFinished(result);
+			this.listeners.tell((listener) -> listener.stepFinished(result));
 		}
 		return results;
 	}
@@ -144,7 +144,7 @@ public final class MigrationRunner {
 			recordFailure(connection, step, started, failed, message);
 			StepResult result = new StepResult(revision.id(), revision.message(), step.direction(),
 					Duration.between(started, failed), false, Optional.of(message));
-			notifyFinished(result);
+			this.listeners.tell((listener) -> listener.stepFinished(result));
 			logger.error(message);
 			throw new MigrationFailedException(revision.id(), message, ex);
 		}
@@ -513,28 +513,6 @@ public final class MigrationRunner {
 		}
 		catch (SQLException ex) {
 			cause.addSuppressed(ex);
-		}
-	}
-
-	private void notifyStarted(PlanStep step) {
-		for (MigrationListener listener : this.listeners) {
-			try {
-				listener.stepStarted(step);
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Migration listener {} failed: {}", listener, ex.toString());
-			}
-		}
-	}
-
-	private void notifyFinished(StepResult result) {
-		for (MigrationListener listener : this.listeners) {
-			try {
-				listener.stepFinished(result);
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Migration listener {} failed: {}", listener, ex.toString());
-			}
 		}
 	}
 
