@@ -11,6 +11,7 @@ import dev.migrator.core.backfill.ProgressRow;
 import dev.migrator.core.config.MigratorConfig;
 import dev.migrator.core.dialect.Dialects;
 import dev.migrator.core.error.MigratorException;
+import dev.migrator.core.runtime.Listeners;
 import dev.migrator.core.script.Revision;
 import dev.migrator.core.script.RevisionGraph;
 
@@ -213,14 +214,8 @@ public final class Backfills {
 		}
 		else {
 			logger.info("Backfill {}: {} -> {}", name, before.label(), to.label());
-			for (BackfillListener listener : this.config.backfillSettings().listeners()) {
-				try {
-					listener.stateChanged(name, before, to);
-				}
-				catch (RuntimeException ex) {
-					logger.warn("Backfill listener {} failed: {}", listener, ex.toString());
-				}
-			}
+			new Listeners<BackfillListener>("Backfill listener", this.config.backfillSettings().listeners())
+				.tell((listener) -> listener.stateChanged(name, before, to));
 		}
 		return status(name);
 	}

@@ -21,7 +21,7 @@ final class JdbcMigrationContext implements MigrationContext {
 
 	private final Operations operations;
 
-	JdbcMigrationContext(Connection connection, Dialect dialect, boolean transactional, RevisionTimeouts timeouts,
+	JdbcMigrationContext(Connection connection, Dialect dialect, boolean transactional, EffectiveTimeouts timeouts,
 			NamingConvention naming, LockTimeoutRetrier retrier, String revision) {
 		this.connection = connection;
 		this.dialect = dialect;

@@ -31,7 +31,7 @@ final class JdbcOperationRunner implements OperationRunner {
 
 	private final boolean transactional;
 
-	private final RevisionTimeouts timeouts;
+	private final EffectiveTimeouts timeouts;
 
 	private final LockTimeoutRetrier retrier;
 
@@ -43,7 +43,7 @@ final class JdbcOperationRunner implements OperationRunner {
 
 	private OptionalInt serverVersion;
 
-	JdbcOperationRunner(Connection connection, Dialect dialect, boolean transactional, RevisionTimeouts timeouts,
+	JdbcOperationRunner(Connection connection, Dialect dialect, boolean transactional, EffectiveTimeouts timeouts,
 			LockTimeoutRetrier retrier, String revision) {
 		this.revision = revision;
 		this.connection = connection;

@@ -6,7 +6,6 @@ import dev.migrator.core.script.PlanStep;
 
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
 
@@ -27,7 +26,7 @@ final class LockTimeoutRetrier {
 
 	private final LockTimeoutRetry policy;
 
-	private final List<MigrationListener> listeners;
+	private final Listeners<MigrationListener> listeners;
 
 	private final PlanStep step;
 
@@ -37,18 +36,19 @@ final class LockTimeoutRetrier {
 
 	private int lastAttempts;
 
-	LockTimeoutRetrier(Dialect dialect, LockTimeoutRetry policy, List<MigrationListener> listeners, PlanStep step) {
+	LockTimeoutRetrier(Dialect dialect, LockTimeoutRetry policy, Listeners<MigrationListener> listeners,
+			PlanStep step) {
 		// java.util.Random, not RandomGenerator.getDefault(): the latter looks its
 		// algorithm up through the context
 		// class loader, which finds nothing inside a Maven plugin.
 		this(dialect, policy, listeners, step, new java.util.Random());
 	}
 
-	LockTimeoutRetrier(Dialect dialect, LockTimeoutRetry policy, List<MigrationListener> listeners, PlanStep step,
+	LockTimeoutRetrier(Dialect dialect, LockTimeoutRetry policy, Listeners<MigrationListener> listeners, PlanStep step,
 			RandomGenerator random) {
 		this.dialect = dialect;
 		this.policy = policy;
-		this.listeners = List.copyOf(listeners);
+		this.listeners = listeners;
 		this.step = step;
 		this.random = random;
 	}
@@ -78,7 +78,7 @@ final class LockTimeoutRetrier {
 						this.policy.attempts(), delay, what);
 				logger.warn("Revision {}: {} gave up waiting for a lock (attempt {} of {}); trying again in {}",
 						retry.revision(), what, attempt, retry.attempts(), DurationText.format(delay));
-				notifyListeners(retry);
+				this.listeners.tell((listener) -> listener.lockTimeoutRetried(retry));
 				pause(delay);
 			}
 		}
@@ -105,17 +105,6 @@ final class LockTimeoutRetrier {
 			}
 		}
 		return false;
-	}
-
-	private void notifyListeners(LockRetry retry) {
-		for (MigrationListener listener : this.listeners) {
-			try {
-				listener.lockTimeoutRetried(retry);
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Migration listener {} failed: {}", listener, ex.toString());
-			}
-		}
 	}
 
 	private static void pause(Duration delay) throws InterruptedException {

@@ -25,7 +25,7 @@ public final class OfflineScript {
 
 	private final StateTables tables;
 
-	private final RunSettings settings;
+	private final TimeoutPolicy timeouts;
 
 	private final VersionTable versionTable;
 
@@ -45,7 +45,7 @@ public final class OfflineScript {
 		this.naming = naming;
 		this.dialect = dialect;
 		this.tables = tables;
-		this.settings = settings;
+		this.timeouts = new TimeoutPolicy(settings, dialect);
 		this.versionTable = new VersionTable(dialect, tables);
 		this.historyTable = new HistoryTable(dialect, tables);
 	}
@@ -79,7 +79,7 @@ public final class OfflineScript {
 			script.append(": ").append(revision.message().replace('\n', ' '));
 		}
 		script.append(" (").append(revision.origin()).append(")\n");
-		RevisionTimeouts timeouts = timeouts(revision);
+		EffectiveTimeouts timeouts = timeouts(revision);
 		if (revision.body(step.direction()) instanceof MigrationBody.Java java) {
 			renderJava(script, step, recorded(revision, java), timeouts);
 			return;
@@ -126,7 +126,7 @@ public final class OfflineScript {
 	 * transactions.
 	 */
 	private void renderJava(StringBuilder script, PlanStep step, List<SqlStatement> statements,
-			RevisionTimeouts timeouts) {
+			EffectiveTimeouts timeouts) {
 		if (step.revision().transactional()) {
 			renderTransaction(script, statements, timeouts, Optional.of(step));
 			return;
@@ -140,7 +140,7 @@ public final class OfflineScript {
 		line(script, "COMMIT");
 	}
 
-	private void renderTransaction(StringBuilder script, List<SqlStatement> statements, RevisionTimeouts timeouts,
+	private void renderTransaction(StringBuilder script, List<SqlStatement> statements, EffectiveTimeouts timeouts,
 			Optional<PlanStep> recording) {
 		line(script, this.dialect.beginTransaction());
 		this.dialect.offlineTimeouts(timeouts.lock(), timeouts.statement(), true).forEach((s) -> line(script, s));
@@ -158,9 +158,8 @@ public final class OfflineScript {
 			.collect(java.util.stream.Collectors.joining(", "));
 	}
 
-	private RevisionTimeouts timeouts(Revision revision) {
-		return RevisionTimeouts.of(revision.lockTimeout().or(this.settings::lockTimeout),
-				this.dialect.defaultLockTimeout(), revision.statementTimeout().or(this.settings::statementTimeout));
+	private EffectiveTimeouts timeouts(Revision revision) {
+		return this.timeouts.forRevision(revision);
 	}
 
 	private void recordStep(StringBuilder script, PlanStep step) {
@@ -190,7 +189,7 @@ public final class OfflineScript {
 	 * records operations.
 	 */
 	private List<SqlStatement> recorded(Revision revision, MigrationBody.Java java) {
-		RevisionTimeouts timeouts = timeouts(revision);
+		EffectiveTimeouts timeouts = timeouts(revision);
 		List<String> afterBegin = this.dialect.offlineTimeouts(timeouts.lock(), timeouts.statement(), true);
 		RecordingOperationRunner recorder = new RecordingOperationRunner(this.dialect, revision.transactional(),
 				afterBegin);

@@ -288,7 +288,7 @@ final class RenderedStatementRunner {
 	 * @param timeouts the revision's timeouts
 	 * @param revision the revision's id, for messages
 	 */
-	record Autocommit(LockTimeoutRetrier retrier, RevisionTimeouts timeouts, String revision) {
+	record Autocommit(LockTimeoutRetrier retrier, EffectiveTimeouts timeouts, String revision) {
 	}
 
 	private static String abbreviate(String sql) {

@@ -6,7 +6,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The timeouts one revision's statements run under.
+ * The timeouts a revision's statements or a backfill batch run under, as
+ * {@link TimeoutPolicy} resolved them.
  *
  * @param lock the lock timeout: the revision's, else the run's, else the dialect's
  * default
@@ -16,13 +17,14 @@ import java.util.Optional;
  * (no timeout) where the default would otherwise apply
  * @param statement the statement timeout: the revision's, else the run's
  */
-record RevisionTimeouts(Optional<Duration> lock, Optional<Duration> concurrentLock, Optional<Duration> statement) {
+public record EffectiveTimeouts(Optional<Duration> lock, Optional<Duration> concurrentLock,
+		Optional<Duration> statement) {
 
-	static RevisionTimeouts of(Optional<Duration> explicitLock, Optional<Duration> defaultLock,
+	static EffectiveTimeouts of(Optional<Duration> explicitLock, Optional<Duration> defaultLock,
 			Optional<Duration> statement) {
 		Optional<Duration> lock = explicitLock.or(() -> defaultLock);
 		Optional<Duration> concurrent = explicitLock.or(() -> defaultLock.map((d) -> Duration.ZERO));
-		return new RevisionTimeouts(lock, concurrent, statement);
+		return new EffectiveTimeouts(lock, concurrent, statement);
 	}
 
 	/** The lock timeout of a statement of this kind. */

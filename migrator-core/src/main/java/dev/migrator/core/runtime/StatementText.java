@@ -1,0 +1,26 @@
+package dev.migrator.core.runtime;
+
+import dev.migrator.core.script.SqlStatement;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** How a run's log lines and messages show statements. */
+final class StatementText {
+
+	private StatementText() {
+	}
+
+	/** The statement on one line, cut at 200 characters. */
+	static String abbreviate(String sql) {
+		String flat = sql.replaceAll("\\s+", " ").trim();
+		return (flat.length() <= 200) ? flat : flat.substring(0, 199) + "…";
+	}
+
+	/** Where the statements are: "line 4" or "lines 4, 9". */
+	static String lines(List<SqlStatement> statements) {
+		return (statements.size() == 1 ? "line " : "lines ")
+				+ statements.stream().map((s) -> String.valueOf(s.line())).collect(Collectors.joining(", "));
+	}
+
+}

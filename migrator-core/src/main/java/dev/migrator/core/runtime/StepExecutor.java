@@ -1,0 +1,232 @@
+package dev.migrator.core.runtime;
+
+import dev.migrator.core.dialect.Dialect;
+import dev.migrator.core.dialect.TimeoutScope;
+import dev.migrator.core.op.NamingConvention;
+import dev.migrator.core.script.Direction;
+import dev.migrator.core.script.MigrationBody;
+import dev.migrator.core.script.PlanStep;
+import dev.migrator.core.script.Revision;
+import dev.migrator.core.script.SqlStatement;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Executes one step's statements or Java operations and has {@link StepRecorder} record
+ * it: a transactional revision and its version-row change commit together; a
+ * non-transactional one runs in autocommit and is recorded right after. A statement the
+ * server refuses inside a transaction block ({@code CREATE INDEX CONCURRENTLY}) splits a
+ * transactional SQL revision: it runs in autocommit between the transactional parts
+ * around it. Each transaction or autocommit statement is retried on its own after a lock
+ * timeout. What ran is kept in the {@link StepTrace}.
+ */
+final class StepExecutor {
+
+	private static final Logger logger = LoggerFactory.getLogger(StepExecutor.class);
+
+	private final Dialect dialect;
+
+	private final TimeoutPolicy timeouts;
+
+	private final NamingConvention naming;
+
+	private final StepRecorder recorder;
+
+	StepExecutor(Dialect dialect, TimeoutPolicy timeouts, NamingConvention naming, StepRecorder recorder) {
+		this.dialect = dialect;
+		this.timeouts = timeouts;
+		this.naming = naming;
+		this.recorder = recorder;
+	}
+
+	void execute(Connection connection, PlanStep step, StepTrace trace, Instant started) throws Exception {
+		Revision revision = step.revision();
+		MigrationBody body = revision.body(step.direction());
+		if (body instanceof MigrationBody.Sql sql) {
+			runSql(connection, step, sql.statements(), started, trace);
+		}
+		else if (revision.transactional()) {
+			// A Java migration runs again from its start, which is only sound while
+			// nothing of it was committed.
+			trace.retrier.run("its transaction", () -> {
+				trace.restart();
+				inTransaction(connection, revision, () -> {
+					executeJava(connection, (MigrationBody.Java) body, trace);
+					this.recorder.succeeded(connection, step, started);
+				});
+				return null;
+			}, () -> !trace.committedEarly);
+		}
+		else {
+			runJavaInAutocommit(connection, step, (MigrationBody.Java) body, started, trace);
+		}
+	}
+
+	/**
+	 * A SQL revision: one transaction when it can be, else its parts in order, each
+	 * retried on its own after a lock timeout (a transactional part rolled back first; an
+	 * autocommit statement that timed out changed nothing).
+	 */
+	private void runSql(Connection connection, PlanStep step, List<SqlStatement> statements, Instant started,
+			StepTrace trace) throws Exception {
+		Revision revision = step.revision();
+		trace.total = statements.size();
+		List<SqlPart> parts = SqlPart.of(statements, revision.transactional(), this.dialect, serverVersion(connection));
+		if (revision.transactional() && parts.size() == 1 && parts.get(0) instanceof SqlPart.InTransaction) {
+			trace.retrier.run("its transaction", () -> {
+				trace.restart();
+				inTransaction(connection, revision, () -> {
+					executeSql(connection, statements, trace);
+					this.recorder.succeeded(connection, step, started);
+				});
+				return null;
+			});
+			return;
+		}
+		if (revision.transactional()) {
+			logParts(revision, parts, trace);
+		}
+		this.recorder.started(connection, step, started);
+		EffectiveTimeouts timeouts = this.timeouts.forRevision(revision);
+		boolean recorded = false;
+		for (int i = 0; i < parts.size(); i++) {
+			SqlPart part = parts.get(i);
+			if (part instanceof SqlPart.InTransaction transaction) {
+				boolean records = i == parts.size() - 1;
+				trace.retrier.run("the transaction from line " + firstLine(transaction), () -> {
+					trace.restartPart();
+					inTransaction(connection, revision, () -> {
+						executeSql(connection, transaction.statements(), trace);
+						if (records) {
+							this.recorder.succeeded(connection, step, started);
+						}
+					});
+					return null;
+				});
+				trace.committed.addAll(transaction.statements());
+				recorded = records;
+			}
+			else {
+				SqlPart.Autocommit autocommit = (SqlPart.Autocommit) part;
+				trace.retrier.run(StatementText.abbreviate(autocommit.statement().sql()), () -> {
+					runInAutocommit(connection, revision, autocommit, timeouts, trace);
+					return null;
+				});
+				trace.committed.add(autocommit.statement());
+			}
+		}
+		if (!recorded) {
+			this.recorder.succeededInOwnTransaction(connection, step, started, trace);
+		}
+	}
+
+	private static void logParts(Revision revision, List<SqlPart> parts, StepTrace trace) {
+		trace.inParts = true;
+		parts.stream()
+			.filter(SqlPart.Autocommit.class::isInstance)
+			.forEach((p) -> trace.outside.add(((SqlPart.Autocommit) p).statement()));
+		if (parts.size() == 1) {
+			logger.info("Revision {} runs in autocommit: {} cannot run inside a transaction block", revision.id(),
+					outsideStatements(parts));
+		}
+		else {
+			logger.info(
+					"Revision {} runs in {} parts: {} cannot run inside a transaction block, so {} in "
+							+ "autocommit between its transactional parts",
+					revision.id(), parts.size(), outsideStatements(parts),
+					(trace.outside.size() == 1) ? "it runs" : "they run");
+		}
+	}
+
+	private void runInAutocommit(Connection connection, Revision revision, SqlPart.Autocommit part,
+			EffectiveTimeouts timeouts, StepTrace trace) throws SQLException {
+		trace.running(part.statement());
+		try (TimeoutScope scope = this.dialect.applyTimeouts(connection, timeouts.lockFor(part.traits()),
+				timeouts.statement(), false)) {
+			new InvalidIndexRepair(connection, this.dialect).beforeBuilding(part.traits(), revision.id());
+			try (Statement statement = connection.createStatement()) {
+				statement.execute(part.statement().sql());
+			}
+		}
+		trace.ran(part.statement());
+	}
+
+	/**
+	 * A Java migration of a non-transactional revision: its operations run in autocommit,
+	 * each retried on its own.
+	 */
+	private void runJavaInAutocommit(Connection connection, PlanStep step, MigrationBody.Java java, Instant started,
+			StepTrace trace) throws Exception {
+		Revision revision = step.revision();
+		this.recorder.started(connection, step, started);
+		EffectiveTimeouts timeouts = this.timeouts.forRevision(revision);
+		try (TimeoutScope scope = this.dialect.applyTimeouts(connection, timeouts.lock(), timeouts.statement(),
+				false)) {
+			executeJava(connection, java, trace);
+		}
+		this.recorder.succeededInOwnTransaction(connection, step, started, trace);
+	}
+
+	/**
+	 * Runs the work in one transaction with the revision's local timeouts; rolled back
+	 * when it fails.
+	 */
+	private void inTransaction(Connection connection, Revision revision, Transaction.Work work) throws Exception {
+		EffectiveTimeouts timeouts = this.timeouts.forRevision(revision);
+		Transaction.run(connection,
+				() -> this.dialect.applyTimeouts(connection, timeouts.lock(), timeouts.statement(), true), work);
+	}
+
+	private void executeSql(Connection connection, List<SqlStatement> statements, StepTrace trace) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			for (SqlStatement each : statements) {
+				trace.running(each);
+				statement.execute(each.sql());
+				trace.ran(each);
+			}
+		}
+	}
+
+	private void executeJava(Connection connection, MigrationBody.Java java, StepTrace trace) throws Exception {
+		Revision revision = trace.revision;
+		JdbcMigrationContext context = new JdbcMigrationContext(connection, this.dialect, revision.transactional(),
+				this.timeouts.forRevision(revision), this.naming, trace.retrier, revision.id());
+		try {
+			if (java.direction() == Direction.UPGRADE) {
+				java.migration().upgrade(context);
+			}
+			else {
+				java.migration().downgrade(context);
+			}
+		}
+		finally {
+			trace.committedEarly = context.committedEarly();
+		}
+	}
+
+	private static String outsideStatements(List<SqlPart> parts) {
+		return parts.stream()
+			.filter(SqlPart.Autocommit.class::isInstance)
+			.map(SqlPart.Autocommit.class::cast)
+			.map((p) -> p.traits().kind().label() + " at line " + p.statement().line())
+			.collect(Collectors.joining(", "));
+	}
+
+	private static int firstLine(SqlPart.InTransaction transaction) {
+		return transaction.statements().isEmpty() ? 0 : transaction.statements().get(0).line();
+	}
+
+	private static OptionalInt serverVersion(Connection connection) throws SQLException {
+		return OptionalInt.of(connection.getMetaData().getDatabaseMajorVersion());
+	}
+
+}

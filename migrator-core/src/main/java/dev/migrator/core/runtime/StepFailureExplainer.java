@@ -1,0 +1,160 @@
+package dev.migrator.core.runtime;
+
+import dev.migrator.core.script.Direction;
+import dev.migrator.core.script.MigrationBody;
+import dev.migrator.core.script.PlanStep;
+import dev.migrator.core.script.Revision;
+import dev.migrator.core.sql.DurationText;
+
+import java.sql.SQLException;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Turns a failed step into the {@link MigrationFailedException} a user reads: where it
+ * failed, what the database said, what of the revision stays applied and what to do next.
+ */
+final class StepFailureExplainer {
+
+	private final TimeoutPolicy timeouts;
+
+	StepFailureExplainer(TimeoutPolicy timeouts) {
+		this.timeouts = timeouts;
+	}
+
+	/**
+	 * @param rowsBefore the version table's rows before the step, which it still holds
+	 */
+	MigrationFailedException explain(PlanStep step, StepTrace trace, Exception ex, Set<String> rowsBefore) {
+		return new MigrationFailedException(step.revision().id(), message(step, trace, ex, rowsBefore), ex);
+	}
+
+	private String message(PlanStep step, StepTrace trace, Exception ex, Set<String> rowsBefore) {
+		Revision revision = step.revision();
+		StringBuilder message = new StringBuilder();
+		message.append(step.direction() == Direction.UPGRADE ? "Upgrade" : "Downgrade")
+			.append(" of revision ")
+			.append(revision.id())
+			.append(" (")
+			.append(revision.origin())
+			.append(") failed");
+		trace.current.ifPresent((statement) -> message.append(" at line ")
+			.append(statement.line())
+			.append(": ")
+			.append(StatementText.abbreviate(statement.sql())));
+		message.append(".\nThe database said: ").append(databaseMessage(ex)).append('\n');
+		if (trace.retrier.isLockTimeout(ex)) {
+			message.append(lockTimeoutAdvice(revision, trace));
+		}
+		String state = rowsBefore.isEmpty() ? "base" : String.join(", ", rowsBefore);
+		if (trace.inParts && !trace.recording) {
+			message.append(partsAdvice(trace, state));
+		}
+		else if (trace.inParts) {
+			message
+				.append("All its parts ran (each committed) but recording the step failed: the schema has the change ")
+				.append("and the version table does not. Check the schema, then run stamp ")
+				.append(revision.id())
+				.append(" if it is complete.");
+		}
+		else if (revision.transactional() && trace.committedEarly) {
+			message.append(
+					"Its autocommit block committed what ran before it (a safe operation commits the same way), which stays applied; the rest was rolled back ")
+				.append("and the version table still says ")
+				.append(state)
+				.append(". Make the revision safe to run again (e.g. IF NOT EXISTS) or undo the committed part by hand, then run the command again.");
+		}
+		else if (revision.transactional()) {
+			message.append(
+					"The revision was rolled back as a whole: none of its statements remain and the database is still at ")
+				.append(state)
+				.append(". Fix the revision and run the command again.");
+		}
+		else if (trace.recording) {
+			message.append("All ")
+				.append(trace.total)
+				.append(" statements ran (autocommit) but recording the step failed: the schema has the change and the version table does not. ")
+				.append("Check the schema, then run stamp ")
+				.append(revision.id())
+				.append(" if it is complete.");
+		}
+		else {
+			message.append(autocommitAdvice(step, trace, state));
+		}
+		return message.toString();
+	}
+
+	/** What stays applied of a non-transactional revision. */
+	private static String autocommitAdvice(PlanStep step, StepTrace trace, String state) {
+		StringBuilder message = new StringBuilder("This revision is not transactional: ");
+		if (step.revision().body(step.direction()) instanceof MigrationBody.Java) {
+			message.append("its Java code ran in autocommit, so what it did before failing stays applied");
+		}
+		else if (trace.done.isEmpty()) {
+			message.append("no statement of it ran to completion");
+		}
+		else {
+			message.append(trace.done.size())
+				.append(" of ")
+				.append(trace.total)
+				.append(" statements ran and stay applied (lines ")
+				.append(trace.done.stream().map((s) -> String.valueOf(s.line())).collect(Collectors.joining(", ")))
+				.append(")");
+		}
+		message.append(". The version table still says ").append(state);
+		if (trace.done.isEmpty()) {
+			message.append(". Fix the statement and run the command again (an INVALID index left by a failed "
+					+ "CREATE INDEX CONCURRENTLY is dropped and built again by the next run).");
+		}
+		else {
+			message.append(
+					". Undo or complete those statements by hand (or make them idempotent, e.g. IF NOT EXISTS), then run the command again.");
+		}
+		return message.toString();
+	}
+
+	private String lockTimeoutAdvice(Revision revision, StepTrace trace) {
+		int attempts = trace.retrier.lastAttempts();
+		String timeout = this.timeouts.forRevision(revision).lock().map(DurationText::format).orElse("none");
+		return "It gave up waiting for a lock " + attempts + (attempts == 1 ? " time" : " times") + " (lock timeout "
+				+ timeout + (attempts > 1 ? ", with pauses between attempts" : "")
+				+ "): a transaction kept a lock on the table all that time. Find it with SELECT pid, state, xact_start, "
+				+ "left(query, 80) FROM pg_stat_activity WHERE xact_start < now() - interval '10 seconds' ORDER BY "
+				+ "xact_start, let it finish (or end it), and run the command again; or raise the lock timeout or the "
+				+ "lock retry attempts.\n";
+	}
+
+	/** What stays applied of a transactional SQL revision that ran in parts. */
+	private static String partsAdvice(StepTrace trace, String state) {
+		StringBuilder message = new StringBuilder("This revision ran in parts, because ")
+			.append(StatementText.lines(trace.outside))
+			.append(" cannot run inside a transaction block: ");
+		if (trace.committed.isEmpty()) {
+			message.append("no part of it was committed");
+		}
+		else {
+			message.append("the statements at ")
+				.append(StatementText.lines(trace.committed))
+				.append(" were committed and stay applied; the part that failed was rolled back");
+		}
+		message.append(". The version table still says ").append(state).append(". ");
+		if (trace.committed.isEmpty()) {
+			message.append("Fix the revision and run the command again.");
+		}
+		else {
+			message.append("Make the committed statements safe to run again (IF NOT EXISTS) or undo them by hand, then "
+					+ "run the command again; an INVALID index left by a failed concurrent build is dropped and built "
+					+ "again by the next run.");
+		}
+		return message.toString();
+	}
+
+	private static String databaseMessage(Throwable ex) {
+		if (ex instanceof SQLException sql) {
+			String state = (sql.getSQLState() != null) ? " [SQLState " + sql.getSQLState() + "]" : "";
+			return sql.getMessage() + state;
+		}
+		return ex.getClass().getSimpleName() + ": " + ex.getMessage();
+	}
+
+}

@@ -1,0 +1,84 @@
+package dev.migrator.core.runtime;
+
+import dev.migrator.core.runtime.HistoryEntry.Action;
+import dev.migrator.core.runtime.HistoryEntry.Outcome;
+import dev.migrator.core.script.Direction;
+import dev.migrator.core.script.PlanStep;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records what a step did: the version table's rows and the history table's entry for its
+ * start, success or failure.
+ */
+final class StepRecorder {
+
+	private static final Logger logger = LoggerFactory.getLogger(StepRecorder.class);
+
+	private final VersionTable versionTable;
+
+	private final HistoryTable historyTable;
+
+	private final String runBy;
+
+	StepRecorder(VersionTable versionTable, HistoryTable historyTable, String runBy) {
+		this.versionTable = versionTable;
+		this.historyTable = historyTable;
+		this.runBy = runBy;
+	}
+
+	/**
+	 * Records that a step which commits as it goes has started, so that a runner killed
+	 * halfway leaves a trace of the attempt.
+	 */
+	void started(Connection connection, PlanStep step, Instant started) throws SQLException {
+		this.historyTable.append(connection, step.revision().id(), action(step), step.revision().checksum(), started,
+				started, Outcome.STARTED, Optional.empty(), this.runBy);
+	}
+
+	/** Moves the version table and records the success, in the caller's transaction. */
+	void succeeded(Connection connection, PlanStep step, Instant started) throws SQLException {
+		this.versionTable.record(connection, step);
+		this.historyTable.append(connection, step.revision().id(), action(step), step.revision().checksum(), started,
+				Instant.now(), Outcome.SUCCESS, Optional.empty(), this.runBy);
+	}
+
+	/**
+	 * Records the success in a transaction of its own, after statements that ran in
+	 * autocommit.
+	 */
+	void succeededInOwnTransaction(Connection connection, PlanStep step, Instant started, StepTrace trace)
+			throws Exception {
+		trace.recording = true;
+		Transaction.run(connection, Transaction.Scope.NONE, () -> succeeded(connection, step, started));
+	}
+
+	/**
+	 * Records the failure; a failure to record it is only logged, so that the step's own
+	 * error is the one thrown.
+	 */
+	void failed(Connection connection, PlanStep step, Instant started, Instant failed, String message) {
+		try {
+			if (!connection.getAutoCommit()) {
+				connection.setAutoCommit(true);
+			}
+			this.historyTable.append(connection, step.revision().id(), action(step), step.revision().checksum(),
+					started, failed, Outcome.FAILED, Optional.of(message), this.runBy);
+		}
+		catch (SQLException ex) {
+			logger.warn("Could not record the failure of {} in the history table: {}", step.revision().id(),
+					ex.getMessage());
+		}
+	}
+
+	private static Action action(PlanStep step) {
+		return (step.direction() == Direction.UPGRADE) ? Action.UPGRADE : Action.DOWNGRADE;
+	}
+
+}

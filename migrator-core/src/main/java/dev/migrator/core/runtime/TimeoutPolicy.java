@@ -1,0 +1,42 @@
+package dev.migrator.core.runtime;
+
+import dev.migrator.core.dialect.Dialect;
+import dev.migrator.core.script.Revision;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where the timeouts of the migrator's own statements come from, in one place: a
+ * revision's header wins, then the configured setting, then, for the lock timeout, the
+ * dialect's default. Runs, offline scripts and backfill batches all resolve them here, so
+ * that none of them goes without the default lock timeout that keeps a statement from
+ * waiting in the lock queue while every other query on its table queues behind it.
+ *
+ * @param settings the configured timeouts
+ * @param dialect the database, for its default lock timeout
+ */
+public record TimeoutPolicy(RunSettings settings, Dialect dialect) {
+
+	public TimeoutPolicy {
+		Objects.requireNonNull(settings, "settings");
+		Objects.requireNonNull(dialect, "dialect");
+	}
+
+	/** The timeouts of a revision's statements. */
+	public EffectiveTimeouts forRevision(Revision revision) {
+		return resolve(revision.lockTimeout(), revision.statementTimeout());
+	}
+
+	/** The timeouts of a backfill batch, which has no header of its own. */
+	public EffectiveTimeouts forBackfillBatch() {
+		return resolve(Optional.empty(), Optional.empty());
+	}
+
+	private EffectiveTimeouts resolve(Optional<Duration> ownLock, Optional<Duration> ownStatement) {
+		return EffectiveTimeouts.of(ownLock.or(this.settings::lockTimeout), this.dialect.defaultLockTimeout(),
+				ownStatement.or(this.settings::statementTimeout));
+	}
+
+}
