@@ -1,6 +1,6 @@
 package dev.migrator.core.command;
 
-import dev.migrator.core.command.MigrationStatus;
+import dev.migrator.core.backfill.BackfillStatus;
 import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.script.Revision;
 
@@ -38,6 +38,18 @@ public class CheckFailedException extends MigratorException {
 		}
 		if (!status.checksumMismatches().isEmpty()) {
 			message.append(' ').append(ChecksumMismatchException.message(status.checksumMismatches()));
+		}
+		for (BackfillStatus backfill : status.unfinishedBackfills()) {
+			message.append(" Backfill ")
+				.append(backfill.name())
+				.append(" (declared by ")
+				.append(backfill.revision())
+				.append(") is ")
+				.append(backfill.state().label())
+				.append(backfill.percent().isPresent()
+						? String.format(java.util.Locale.ROOT, " at %.0f%%", backfill.percent().getAsDouble()) : "")
+				.append(": the revisions after it wait for its data. Run migrator.job.command=backfill")
+				.append(backfill.state().isRunnable() ? "." : " after backfill-resume.");
 		}
 		return message.toString();
 	}

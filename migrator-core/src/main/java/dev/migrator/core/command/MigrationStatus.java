@@ -1,5 +1,6 @@
 package dev.migrator.core.command;
 
+import dev.migrator.core.backfill.BackfillStatus;
 import dev.migrator.core.runtime.HistoryEntry;
 import dev.migrator.core.script.Revision;
 
@@ -18,9 +19,12 @@ import java.util.Set;
  * @param recentHistory the newest history entries, newest first
  * @param unknownCurrent version rows this code does not know: the database is ahead of it
  * (a newer version migrated it), or a revision file was removed
+ * @param unfinishedBackfills backfills of applied revisions that are not done: no
+ * revision descending from theirs is applied until they are
  */
 public record MigrationStatus(Set<String> current, List<Revision> heads, List<Revision> pending,
-		List<ChecksumMismatch> checksumMismatches, List<HistoryEntry> recentHistory, Set<String> unknownCurrent) {
+		List<ChecksumMismatch> checksumMismatches, List<HistoryEntry> recentHistory, Set<String> unknownCurrent,
+		List<BackfillStatus> unfinishedBackfills) {
 
 	public MigrationStatus {
 		current = Set.copyOf(current);
@@ -29,6 +33,13 @@ public record MigrationStatus(Set<String> current, List<Revision> heads, List<Re
 		checksumMismatches = List.copyOf(checksumMismatches);
 		recentHistory = List.copyOf(recentHistory);
 		unknownCurrent = Set.copyOf(unknownCurrent);
+		unfinishedBackfills = List.copyOf(unfinishedBackfills);
+	}
+
+	/** A status without backfills to wait for. */
+	public MigrationStatus(Set<String> current, List<Revision> heads, List<Revision> pending,
+			List<ChecksumMismatch> checksumMismatches, List<HistoryEntry> recentHistory, Set<String> unknownCurrent) {
+		this(current, heads, pending, checksumMismatches, recentHistory, unknownCurrent, List.of());
 	}
 
 	/**

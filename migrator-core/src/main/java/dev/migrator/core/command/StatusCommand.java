@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.migrator.core.backfill.BackfillStatus;
 import dev.migrator.core.config.ChecksumPolicy;
 import dev.migrator.core.runtime.HistoryEntry;
 import dev.migrator.core.script.Planner;
@@ -53,19 +54,29 @@ public final class StatusCommand {
 			List<ChecksumMismatch> mismatches = new ChecksumVerification(graph, this.context.config().checksumPolicy())
 				.mismatches(session, planner.applied(known));
 			List<HistoryEntry> recent = session.history().latest(session.connection(), STATUS_HISTORY_ENTRIES);
-			return new MigrationStatus(rows, graph.heads(), pending, mismatches, recent, unknown);
+			return new MigrationStatus(rows, graph.heads(), pending, mismatches, recent, unknown,
+					unfinishedBackfills(graph));
 		});
 	}
 
+	private List<BackfillStatus> unfinishedBackfills(RevisionGraph graph) {
+		if (graph.revisions().stream().allMatch((revision) -> revision.backfills().isEmpty())) {
+			return List.of();
+		}
+		return new Backfills(this.context).unfinishedByRevision().values().stream().flatMap(List::stream).toList();
+	}
+
 	/**
-	 * Fails when revisions are pending, the database is ahead of the code, or an applied
-	 * revision was edited (the last only under {@link ChecksumPolicy#FAIL}).
+	 * Fails when revisions are pending, a backfill of an applied revision is not done,
+	 * the database is ahead of the code, or an applied revision was edited (the last only
+	 * under {@link ChecksumPolicy#FAIL}).
 	 */
 	public MigrationStatus check() {
 		MigrationStatus status = status();
 		boolean edited = !status.checksumMismatches().isEmpty()
 				&& this.context.config().checksumPolicy() == ChecksumPolicy.FAIL;
-		if (!status.pending().isEmpty() || edited || status.isAheadOfCode()) {
+		if (!status.pending().isEmpty() || edited || status.isAheadOfCode()
+				|| !status.unfinishedBackfills().isEmpty()) {
 			throw new CheckFailedException(status);
 		}
 		if (!status.checksumMismatches().isEmpty()) {

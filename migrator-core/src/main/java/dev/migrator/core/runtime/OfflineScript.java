@@ -4,6 +4,7 @@ import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.dialect.Dialect;
 import dev.migrator.core.op.NamingConvention;
 import dev.migrator.core.runtime.HistoryEntry.Action;
+import dev.migrator.core.script.Backfill;
 import dev.migrator.core.script.Direction;
 import dev.migrator.core.script.MigrationBody;
 import dev.migrator.core.script.Plan;
@@ -68,17 +69,44 @@ public final class OfflineScript {
 		}
 		for (PlanStep step : plan.steps()) {
 			renderStep(script, step);
+			if (step.direction() == Direction.UPGRADE) {
+				markBackfills(script, step.revision());
+			}
 		}
 		return script.toString();
 	}
 
+	/**
+	 * A backfill belongs to its revision and the revisions after it rely on its data, but
+	 * a script cannot run a resumable batched backfill: it says where the backfill must
+	 * run.
+	 */
+	private static void markBackfills(StringBuilder script, Revision revision) {
+		for (Backfill backfill : revision.backfills()) {
+			script.append("\n-- BACKFILL ")
+				.append(comment(backfill.name()))
+				.append(" (declared by ")
+				.append(comment(revision.id()))
+				.append(") must run to completion here, before anything below:\n")
+				.append("-- this script does not run it. Stop here, run the migration job with ")
+				.append("migrator.job.command=backfill, then go on.\n");
+		}
+	}
+
+	/**
+	 * Text that stays inside one {@code --} comment line, whatever line breaks it holds.
+	 */
+	private static String comment(String text) {
+		return text.replaceAll("[\\r\\n\\u0085\\u2028\\u2029]+", " ");
+	}
+
 	private void renderStep(StringBuilder script, PlanStep step) {
 		Revision revision = step.revision();
-		script.append("\n-- ").append(step.direction().label()).append(' ').append(revision.id());
+		script.append("\n-- ").append(step.direction().label()).append(' ').append(comment(revision.id()));
 		if (!revision.message().isEmpty()) {
-			script.append(": ").append(revision.message().replace('\n', ' '));
+			script.append(": ").append(comment(revision.message()));
 		}
-		script.append(" (").append(revision.origin()).append(")\n");
+		script.append(" (").append(comment(revision.origin().toString())).append(")\n");
 		EffectiveTimeouts timeouts = timeouts(revision);
 		if (revision.body(step.direction()) instanceof MigrationBody.Java java) {
 			renderJava(script, step, recorded(revision, java), timeouts);

@@ -3,6 +3,7 @@ package dev.migrator.core.backfill;
 import dev.migrator.core.Migrator;
 import dev.migrator.core.config.MigratorConfig;
 import dev.migrator.core.error.MigratorException;
+import dev.migrator.core.command.CheckFailedException;
 import dev.migrator.core.command.RunResult;
 import dev.migrator.core.script.Backfill;
 
@@ -98,6 +99,27 @@ class BackfillCommandsTests {
 		RunResult finished = migrator.upgrade("heads");
 		assertThat(finished.isWaitingForBackfill()).isFalse();
 		assertThat(migrator.current()).containsExactly("0003_status_not_null");
+	}
+
+	@Test
+	void checkTheStatusAndTheOfflineScriptNameTheBackfillTheRevisionsAfterItWaitFor() throws Exception {
+		DataSource dataSource = BackfillDatabases.freshPostgres();
+		Migrator migrator = Migrator.create(config(dataSource, revisions()).build());
+		migrator.upgrade("heads");
+
+		assertThat(migrator.status().unfinishedBackfills()).extracting(BackfillStatus::name)
+			.containsExactly("items_status");
+		assertThatExceptionOfType(CheckFailedException.class).isThrownBy(migrator::check)
+			.withMessageContaining("1 revision(s) pending: 0003_status_not_null")
+			.withMessageContaining("Backfill items_status (declared by 0002_status) is pending")
+			.withMessageContaining("migrator.job.command=backfill");
+		assertThat(migrator.sql("base", "heads")).containsSubsequence("-- upgrade 0002_status",
+				"-- BACKFILL items_status (declared by 0002_status) must run to completion here",
+				"migrator.job.command=backfill", "-- upgrade 0003_status_not_null");
+
+		migrator.backfills().runPending();
+		migrator.upgrade("heads");
+		assertThat(migrator.check().unfinishedBackfills()).isEmpty();
 	}
 
 	@Test
