@@ -3,9 +3,11 @@ package dev.migrator.maven;
 import dev.migrator.core.Migrator;
 import dev.migrator.core.config.MigratorConfig;
 import dev.migrator.core.error.MigratorException;
+import dev.migrator.core.report.Report;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -110,6 +112,12 @@ public abstract class AbstractMigratorMojo extends AbstractMojo {
 	@Parameter(property = "migrator.skip", defaultValue = "false")
 	private boolean skip;
 
+	/**
+	 * Where the read-only goals print their result: standard output, as the migration job
+	 * does, so that it shows under {@code -q} and can be redirected.
+	 */
+	private PrintStream out = System.out;
+
 	@Override
 	public final void execute() throws MojoExecutionException, MojoFailureException {
 		if (this.skip) {
@@ -196,6 +204,27 @@ public abstract class AbstractMigratorMojo extends AbstractMojo {
 	/** The lines of a multi-line text, each logged at info level. */
 	void info(String text) {
 		text.lines().forEach(getLog()::info);
+	}
+
+	/** A report's lines, each logged at info level. */
+	void info(Report report) {
+		info(report.text());
+	}
+
+	/** Prints a result on standard output. */
+	void print(String text) {
+		this.out.print(text);
+		this.out.flush();
+	}
+
+	/** Prints a report on standard output. */
+	void print(Report report) {
+		print(report.text());
+	}
+
+	/** Sends what {@link #print} prints elsewhere, for tests. */
+	void printTo(PrintStream out) {
+		this.out = out;
 	}
 
 	private URLClassLoader projectClassLoader() throws MojoExecutionException {
