@@ -8,6 +8,7 @@ import dev.migrator.core.report.HeadsText;
 import dev.migrator.core.report.HistoryText;
 import dev.migrator.core.report.Report;
 import dev.migrator.core.report.UpToDateText;
+import dev.migrator.testsupport.TestDataSources;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -17,7 +18,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sqlite.SQLiteDataSource;
 
 import org.springframework.boot.DefaultApplicationArguments;
 
@@ -37,10 +37,10 @@ class JobReportTests {
 	@BeforeEach
 	void createMigrator() {
 		RevisionFiles revisions = RevisionFiles.twoTables(this.temp.resolve("revisions"));
-		SQLiteDataSource dataSource = new SQLiteDataSource();
-		dataSource.setUrl(new SqliteFile(this.temp.resolve("app.db")).url());
-		this.migrator = Migrator
-			.create(MigratorConfig.builder().dataSource(dataSource).locations(revisions.location()).build());
+		this.migrator = Migrator.create(MigratorConfig.builder()
+			.dataSource(TestDataSources.sqliteFile(this.temp.resolve("app.db")))
+			.locations(revisions.location())
+			.build());
 	}
 
 	@Test

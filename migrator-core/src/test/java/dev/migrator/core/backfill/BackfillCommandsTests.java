@@ -5,6 +5,7 @@ import dev.migrator.core.config.MigratorConfig;
 import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.command.RunResult;
 import dev.migrator.core.script.Backfill;
+import dev.migrator.testsupport.TestDataSources;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ class BackfillCommandsTests {
 
 	@Test
 	void upgradeRunsABackfillRightAfterItsRevisionWhenConfiguredSoALaterRevisionCanRelyOnIt() throws Exception {
-		DataSource dataSource = BackfillDatabases.freshPostgres();
+		DataSource dataSource = TestDataSources.freshPostgres();
 		Migrator migrator = Migrator.create(config(dataSource, revisions()).runBackfillsOnUpgrade(true).build());
 
 		RunResult result = migrator.upgrade("heads");
@@ -54,7 +55,7 @@ class BackfillCommandsTests {
 
 	@Test
 	void upgradeFinishesABackfillLeftPendingEarlierBeforeItAppliesTheRevisionsAfterIt() throws Exception {
-		DataSource dataSource = BackfillDatabases.freshPostgres();
+		DataSource dataSource = TestDataSources.freshPostgres();
 		String location = revisions();
 		Migrator.create(config(dataSource, location).build()).upgrade("0002_status");
 		assertThat(BackfillDatabases.count(dataSource, "SELECT count(*) FROM items WHERE status IS NULL"))
@@ -69,7 +70,7 @@ class BackfillCommandsTests {
 
 	@Test
 	void byDefaultUpgradeLeavesBackfillsToTheirJob() throws Exception {
-		DataSource dataSource = BackfillDatabases.freshPostgres();
+		DataSource dataSource = TestDataSources.freshPostgres();
 		Migrator migrator = Migrator.create(config(dataSource, revisions()).build());
 		assertThat(migrator.backfills().status()).singleElement()
 			.satisfies((status) -> assertThat(status.revisionApplied()).isFalse());
@@ -93,7 +94,7 @@ class BackfillCommandsTests {
 
 	@Test
 	void pauseResumeAndCancelChangeTheStoredStateAndRefuseWhatMakesNoSense() throws Exception {
-		DataSource dataSource = BackfillDatabases.freshPostgres();
+		DataSource dataSource = TestDataSources.freshPostgres();
 		Migrator migrator = Migrator.create(config(dataSource, revisions()).build());
 		migrator.upgrade("0002_status");
 		Backfills backfills = new Backfills(migrator);
@@ -119,7 +120,7 @@ class BackfillCommandsTests {
 
 	@Test
 	void anUnknownBackfillNameIsAnErrorListingTheKnownOnes() throws Exception {
-		DataSource dataSource = BackfillDatabases.freshPostgres();
+		DataSource dataSource = TestDataSources.freshPostgres();
 		Migrator migrator = Migrator.create(config(dataSource, revisions()).build());
 		assertThatExceptionOfType(MigratorException.class).isThrownBy(() -> migrator.backfills().pause("item_status"))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("unknown-backfill"))
