@@ -48,13 +48,14 @@ public class HistoryMojo extends AbstractMigratorMojo {
 		String output = switch ((this.graph == null) ? "" : this.graph.strip().toLowerCase(Locale.ROOT)) {
 			case "", "false", "none" ->
 				new HistoryText(migrator.history((this.range == null) ? "" : this.range), migrator.heads()).text();
-			case "text", "true" -> endLine(new GraphDrawing(migrator.graph()).text());
-			case "mermaid" -> endLine(new GraphDrawing(migrator.graph()).mermaid());
+			case "text", "true" -> new GraphDrawing(migrator.graph()).text();
+			case "mermaid" -> new GraphDrawing(migrator.graph()).mermaid();
 			default -> throw new MojoFailureException("migrator.graph '" + this.graph
 					+ "' is not a drawing: write text or mermaid, or leave it out for a list.");
 		};
 		if (this.outputFile == null) {
-			print(output);
+			// A drawing's file keeps its bytes; on a terminal the last line is ended.
+			print(output.endsWith("\n") ? output : output + "\n");
 			return;
 		}
 		try {
@@ -65,10 +66,6 @@ public class HistoryMojo extends AbstractMigratorMojo {
 			throw new MojoExecutionException("Could not write " + this.outputFile + ": " + ex.getMessage(), ex);
 		}
 		getLog().info("Wrote the history to " + this.outputFile);
-	}
-
-	private static String endLine(String text) {
-		return text.endsWith("\n") ? text : text + "\n";
 	}
 
 }
