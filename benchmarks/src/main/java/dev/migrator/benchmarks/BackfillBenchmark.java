@@ -8,6 +8,7 @@ import dev.migrator.core.backfill.BatchReport;
 import dev.migrator.core.script.BatchSizeBounds;
 import dev.migrator.core.script.Phase;
 import dev.migrator.core.script.Revision;
+import dev.migrator.testsupport.TestDataSources;
 import dev.migrator.testsupport.TestPostgres;
 
 import java.sql.Connection;
@@ -23,8 +24,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
-
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Fills a column of a large table three ways, each on a fresh copy of the same table in
@@ -73,10 +72,7 @@ public final class BackfillBenchmark {
 	}
 
 	private static Result measure(TestPostgres server, int rows, String name, Approach approach) throws Exception {
-		PGSimpleDataSource dataSource = new PGSimpleDataSource();
-		dataSource.setUrl(server.createDatabase());
-		dataSource.setUser(server.user());
-		dataSource.setPassword(server.password());
+		DataSource dataSource = TestDataSources.freshPostgres(server);
 		createTable(dataSource, rows);
 		Writer writer = new Writer(dataSource, rows);
 		Thread thread = new Thread(writer, "concurrent-writer");

@@ -1,5 +1,6 @@
 package dev.migrator.benchmarks;
 
+import dev.migrator.testsupport.TestDataSources;
 import dev.migrator.testsupport.TestPostgres;
 
 import java.nio.file.Files;
@@ -13,8 +14,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
-
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Runs the same history of one-statement revisions through migrator, Flyway and Liquibase
@@ -92,11 +91,7 @@ public final class EngineOverheadBenchmark {
 	}
 
 	private static DataSource dataSource(TestPostgres server) {
-		PGSimpleDataSource dataSource = new PGSimpleDataSource();
-		dataSource.setUrl(server.createDatabase());
-		dataSource.setUser(server.user());
-		dataSource.setPassword(server.password());
-		return dataSource;
+		return TestDataSources.freshPostgres(server);
 	}
 
 	private interface Work {

@@ -2,6 +2,7 @@ package dev.migrator.benchmarks;
 
 import dev.migrator.core.Migrator;
 import dev.migrator.core.config.MigratorConfig;
+import dev.migrator.testsupport.TestDataSources;
 import dev.migrator.testsupport.TestPostgres;
 
 import java.io.IOException;
@@ -18,7 +19,6 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Applies the same schema story to a busy table, each time on a fresh copy of it in its
@@ -73,10 +73,7 @@ public final class ZeroDowntimeBenchmark {
 	}
 
 	private static Run run(TestPostgres server, long rows, int threads, Approach approach) throws Exception {
-		PGSimpleDataSource dataSource = new PGSimpleDataSource();
-		dataSource.setUrl(server.createDatabase());
-		dataSource.setUser(server.user());
-		dataSource.setPassword(server.password());
+		DataSource dataSource = TestDataSources.freshPostgres(server);
 		SchemaStory.seed(dataSource, rows);
 		long sumBefore = SchemaStory.sumOfAmounts(dataSource);
 		approach.prepare(dataSource);

@@ -2,25 +2,22 @@ package dev.migrator.autoconfigure;
 
 import dev.migrator.core.command.Backfills;
 import dev.migrator.core.backfill.BackfillStatus;
+import dev.migrator.core.report.BackfillTable;
 
-import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The backfill commands of the migration job: each calls the engine's command of the same
- * name and prints the backfills it concerns as a {@link BackfillStatusTable table}. The
- * engine logs a running backfill's progress.
+ * name and returns the backfills it concerns as a {@link BackfillTable table} to print.
+ * The engine logs a running backfill's progress.
  */
 final class BackfillCommands {
 
 	private final Backfills backfills;
 
-	private final BackfillStatusTable table;
-
-	BackfillCommands(Backfills backfills, PrintStream out) {
+	BackfillCommands(Backfills backfills) {
 		this.backfills = backfills;
-		this.table = new BackfillStatusTable(out);
 	}
 
 	/**
@@ -29,8 +26,8 @@ final class BackfillCommands {
 	 * @param name the backfill of {@code migrator.job.backfill}; the job checked at
 	 * startup that the commands which need one have it
 	 */
-	void run(JobCommand command, Optional<String> name) {
-		this.table.print(statuses(command, name));
+	BackfillTable run(JobCommand command, Optional<String> name) {
+		return new BackfillTable(statuses(command, name));
 	}
 
 	private List<BackfillStatus> statuses(JobCommand command, Optional<String> name) {

@@ -1,19 +1,22 @@
 package dev.migrator.autoconfigure;
 
 import dev.migrator.core.command.CheckFailedException;
-import dev.migrator.core.command.MigrationStatus;
 import dev.migrator.core.Migrator;
 import dev.migrator.core.error.MigratorException;
-import dev.migrator.core.backfill.BackfillStatus;
 import dev.migrator.core.command.RunResult;
 import dev.migrator.core.lint.LintFailedException;
 import dev.migrator.core.lint.LintReport;
+import dev.migrator.core.report.CurrentText;
+import dev.migrator.core.report.HeadsText;
+import dev.migrator.core.report.HistoryText;
+import dev.migrator.core.report.Report;
+import dev.migrator.core.report.RunText;
+import dev.migrator.core.report.UpToDateText;
 import dev.migrator.core.runtime.MigrationFailedException;
 import dev.migrator.core.script.PhaseFilter;
 import dev.migrator.core.script.Target;
 
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
@@ -185,25 +188,28 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 	/** Runs the command; false when an upgrade stopped short to wait for a backfill. */
 	private boolean execute() {
 		String target = this.job.getTarget();
-		RevisionLines lines = new RevisionLines(this.out);
 		switch (this.job.getCommand()) {
 			case UPGRADE -> {
 				RunResult result = this.migrator.upgrade(target, phase());
-				printRun("Upgraded", result);
+				print(new RunText(result));
 				return !result.isWaitingForBackfill();
 			}
-			case DOWNGRADE -> printRun("Downgraded", this.migrator.downgrade(target));
+			case DOWNGRADE -> print(new RunText(this.migrator.downgrade(target)));
 			case STAMP -> this.out.println("Stamped " + describe(this.migrator.stamp(target)));
-			case CURRENT -> printCurrent(this.migrator.current());
-			case HEADS -> lines.heads(this.migrator.heads());
-			case HISTORY -> lines.history(this.migrator.history(this.job.getRange()), this.migrator.heads());
+			case CURRENT -> print(new CurrentText(this.migrator.current()));
+			case HEADS -> print(new HeadsText(this.migrator.graph()));
+			case HISTORY -> print(new HistoryText(this.migrator.history(this.job.getRange()), this.migrator.heads()));
 			case CHECK -> check();
 			case SQL -> this.out.print(this.migrator.sql(this.job.getFrom(), target));
 			case LINT -> failOnFindings(lint());
 			case BACKFILL, BACKFILL_PAUSE, BACKFILL_RESUME, BACKFILL_CANCEL, BACKFILL_STATUS ->
-				new BackfillCommands(this.migrator.backfills(), this.out).run(this.job.getCommand(), backfill());
+				print(new BackfillCommands(this.migrator.backfills()).run(this.job.getCommand(), backfill()));
 		}
 		return true;
+	}
+
+	private void print(Report report) {
+		this.out.print(report.text());
 	}
 
 	/**
@@ -213,7 +219,7 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 	private void check() {
 		// Lint first: its findings are printed even when the database check fails.
 		Optional<LintReport> lint = this.job.isCheckLint() ? Optional.of(lint()) : Optional.empty();
-		printCheck(this.migrator.check());
+		print(new UpToDateText(this.migrator.check()));
 		lint.ifPresent(MigratorJobRunner::failOnFindings);
 	}
 
@@ -233,44 +239,8 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 		return Optional.ofNullable(this.job.getBackfill()).map(String::trim).filter((name) -> !name.isEmpty());
 	}
 
-	private void printRun(String verb, RunResult result) {
-		if (result.isNoOp()) {
-			this.out.println("Nothing to do: the database is at " + describe(result.after()));
-		}
-		else {
-			Duration total = result.steps()
-				.stream()
-				.map((step) -> step.duration())
-				.reduce(Duration.ZERO, Duration::plus);
-			this.out.println(verb + " " + result.steps().size() + " revision(s) in " + total.toMillis() + " ms: "
-					+ describe(result.before()) + " -> " + describe(result.after()));
-		}
-		if (!result.heldBack().isEmpty()) {
-			this.out.println("Held back for the contract phase: " + String.join(", ", result.heldBack()));
-		}
-		for (BackfillStatus waiting : result.waitingFor()) {
-			this.out
-				.println("Waiting for backfill " + waiting.name() + " (" + waiting.state().label() + ", declared by "
-						+ waiting.revision() + "): the revisions after it need its data. Target not reached.");
-		}
-	}
-
 	private PhaseFilter phase() {
 		return (this.job.getPhase() != null) ? this.job.getPhase() : PhaseFilter.ALL;
-	}
-
-	private void printCurrent(Set<String> current) {
-		if (current.isEmpty()) {
-			this.out.println("base");
-		}
-		current.forEach(this.out::println);
-	}
-
-	private void printCheck(MigrationStatus status) {
-		int edited = status.checksumMismatches().size();
-		String mismatches = (edited == 0) ? ""
-				: " (" + edited + " edited applied revision(s), allowed by checksum policy WARN)";
-		this.out.println("Up to date at " + describe(status.current()) + mismatches);
 	}
 
 	private String describeArguments() {

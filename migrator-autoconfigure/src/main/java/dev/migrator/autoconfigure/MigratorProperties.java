@@ -250,9 +250,8 @@ public class MigratorProperties {
 
 		/**
 		 * Whether the upgrade command runs each backfill right after the revision that
-		 * declares it. Off, an upgrade stops before the first revision that descends from
-		 * an unfinished backfill's revision and exits 3, leaving the backfill to the
-		 * 'backfill' command.
+		 * declares it; off, an upgrade stops before the first revision that needs an
+		 * unfinished backfill and exits 3, leaving it to the 'backfill' command.
 		 */
 		private boolean runOnUpgrade = true;
 

@@ -5,6 +5,7 @@ import dev.migrator.core.compat.ClientRegistry;
 import dev.migrator.core.compat.CompatibilitySettings;
 import dev.migrator.core.compat.RegisteredClient;
 import dev.migrator.core.runtime.StateTables;
+import dev.migrator.testsupport.TestDataSources;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,7 +14,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sqlite.SQLiteDataSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -58,11 +58,9 @@ class MigratorClientRegistrationTests {
 				.containsExactly("migrator_clients");
 		});
 		assertThat(database().tables()).containsExactly("migrator_clients");
-		SQLiteDataSource dataSource = new SQLiteDataSource();
-		dataSource.setUrl(database().url());
-		assertThat(new ClientRegistry(dataSource, StateTables.defaults(), CompatibilitySettings.defaults()).clients())
-			.as("deregistered on shutdown")
-			.isEmpty();
+		assertThat(new ClientRegistry(TestDataSources.sqliteFile(this.temp.resolve("app.db")), StateTables.defaults(),
+				CompatibilitySettings.defaults())
+			.clients()).as("deregistered on shutdown").isEmpty();
 	}
 
 	@Test

@@ -55,7 +55,7 @@ class MigratorPropertiesTests {
 			.isEqualTo(engine.compatibility().allowContractWithLiveClients());
 		assertThat(Optional.ofNullable(properties.getDialect())).isEqualTo(engine.dialect());
 		MigratorProperties.Backfill backfill = properties.getBackfill();
-		assertThat(backfill.isRunOnUpgrade()).isEqualTo(engine.backfillSettings().runOnUpgrade()).isFalse();
+		assertThat(backfill.isRunOnUpgrade()).isEqualTo(engine.backfillSettings().runOnUpgrade()).isTrue();
 		assertThat(backfill.getTable()).isEqualTo(engine.backfillSettings().table()).isEqualTo("migrator_backfill");
 		assertThat(backfill.getProgressInterval()).isEqualTo(engine.backfillSettings().progressInterval())
 			.isEqualTo(Duration.ofSeconds(10));

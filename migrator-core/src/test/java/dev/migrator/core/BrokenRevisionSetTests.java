@@ -2,6 +2,7 @@ package dev.migrator.core;
 
 import dev.migrator.core.config.MigratorConfig;
 import dev.migrator.core.error.MigratorException;
+import dev.migrator.testsupport.TestDataSources;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -151,14 +152,14 @@ class BrokenRevisionSetTests {
 		SQLITE {
 			@Override
 			DataSource create(Path temp) {
-				return Databases.sqliteFile(temp.resolve("app.db"));
+				return TestDataSources.sqliteFile(temp.resolve("app.db"));
 			}
 		},
 
 		POSTGRESQL {
 			@Override
 			DataSource create(Path temp) {
-				return Databases.freshPostgres();
+				return TestDataSources.freshPostgres();
 			}
 		};
 

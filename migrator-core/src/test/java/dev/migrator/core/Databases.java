@@ -1,8 +1,5 @@
 package dev.migrator.core;
 
-import dev.migrator.testsupport.TestPostgres;
-
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,31 +9,14 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import org.postgresql.ds.PGSimpleDataSource;
-import org.sqlite.SQLiteDataSource;
-
 /**
- * Real databases for the engine's tests: a fresh PostgreSQL database or SQLite file each
- * call.
+ * Reads and writes on the engine tests' databases (which {@code TestDataSources} of the
+ * test support opens) with plain JDBC, so that assertions do not go through the code
+ * under test.
  */
 public final class Databases {
 
 	private Databases() {
-	}
-
-	public static DataSource freshPostgres() {
-		TestPostgres server = TestPostgres.shared();
-		PGSimpleDataSource dataSource = new PGSimpleDataSource();
-		dataSource.setUrl(server.createDatabase());
-		dataSource.setUser(server.user());
-		dataSource.setPassword(server.password());
-		return dataSource;
-	}
-
-	public static DataSource sqliteFile(Path file) {
-		SQLiteDataSource dataSource = new SQLiteDataSource();
-		dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
-		return dataSource;
 	}
 
 	/** The user tables of the database's default schema, sorted, lower case. */

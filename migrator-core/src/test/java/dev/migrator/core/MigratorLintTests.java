@@ -4,6 +4,7 @@ import dev.migrator.core.config.MigratorConfig;
 import dev.migrator.core.lint.Finding;
 import dev.migrator.core.lint.LintFailedException;
 import dev.migrator.core.lint.LintReport;
+import dev.migrator.testsupport.TestDataSources;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -62,7 +63,7 @@ class MigratorLintTests {
 
 	@Test
 	void usesTheDialectOfTheDataSource() {
-		DataSource sqlite = Databases.sqliteFile(this.temp.resolve("app.db"));
+		DataSource sqlite = TestDataSources.sqliteFile(this.temp.resolve("app.db"));
 		assertThat(migrator(revisions(), MigratorConfig.builder().dataSource(sqlite)).lint().dialect())
 			.isEqualTo("sqlite");
 	}

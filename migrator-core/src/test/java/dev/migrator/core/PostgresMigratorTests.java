@@ -4,6 +4,7 @@ import dev.migrator.core.command.RunResult;
 import dev.migrator.core.config.MigratorConfig;
 import dev.migrator.core.runtime.LockTimeoutRetry;
 import dev.migrator.core.runtime.MigrationFailedException;
+import dev.migrator.testsupport.TestDataSources;
 
 import java.sql.Connection;
 import java.sql.Statement;
@@ -21,7 +22,7 @@ class PostgresMigratorTests extends MigratorContract {
 
 	@Override
 	DataSource newDatabase() {
-		return Databases.freshPostgres();
+		return TestDataSources.freshPostgres();
 	}
 
 	@Override

@@ -11,6 +11,7 @@ import dev.migrator.core.runtime.LockTimeoutRetry;
 import dev.migrator.core.runtime.MigrationFailedException;
 import dev.migrator.core.runtime.MigrationListener;
 import dev.migrator.core.script.PhaseFilter;
+import dev.migrator.testsupport.TestDataSources;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -56,7 +57,7 @@ class PostgresZeroDowntimeTests {
 
 	@BeforeEach
 	void prepare() {
-		this.dataSource = Databases.freshPostgres();
+		this.dataSource = TestDataSources.freshPostgres();
 		this.folder = new RevisionFolder(this.temp.resolve("revisions"));
 	}
 

@@ -1,12 +1,14 @@
 package dev.migrator.core;
 
+import dev.migrator.testsupport.TestDataSources;
+
 import javax.sql.DataSource;
 
 class SqliteMigratorTests extends MigratorContract {
 
 	@Override
 	DataSource newDatabase() {
-		return Databases.sqliteFile(this.temp.resolve("app.db"));
+		return TestDataSources.sqliteFile(this.temp.resolve("app.db"));
 	}
 
 	@Override

@@ -3,18 +3,24 @@ package dev.migrator.maven;
 import dev.migrator.core.Migrator;
 import dev.migrator.core.config.MigratorConfig;
 import dev.migrator.core.error.MigratorException;
+import dev.migrator.core.report.Report;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -33,6 +39,10 @@ public abstract class AbstractMigratorMojo extends AbstractMojo {
 
 	@Parameter(defaultValue = "${project}", readonly = true, required = true)
 	protected MavenProject project;
+
+	/** The build, for its {@code -D} user properties. */
+	@Parameter(defaultValue = "${session}", readonly = true, required = true)
+	private MavenSession session;
 
 	/**
 	 * JDBC URL of the database; else {@code migrator.url}, else
@@ -110,6 +120,12 @@ public abstract class AbstractMigratorMojo extends AbstractMojo {
 	@Parameter(property = "migrator.skip", defaultValue = "false")
 	private boolean skip;
 
+	/**
+	 * Where the read-only goals print their result: standard output, as the migration job
+	 * does, so that it shows under {@code -q} and can be redirected.
+	 */
+	private PrintStream out = System.out;
+
 	@Override
 	public final void execute() throws MojoExecutionException, MojoFailureException {
 		if (this.skip) {
@@ -151,8 +167,20 @@ public abstract class AbstractMigratorMojo extends AbstractMojo {
 				list(this.javaPackages), Optional.ofNullable(this.dialect), Optional.ofNullable(this.schema),
 				Optional.ofNullable(this.versionTable), Optional.ofNullable(this.historyTable),
 				Optional.ofNullable(this.sourceFolder).map(File::toPath));
-		return PluginSettings.resolve(parameters, ApplicationProperties.read(this.applicationProperties.toPath()),
-				basedir, resourceRoots);
+		// -Dmigrator.lock-timeout=5s and the like win over the file, as the parameters
+		// do.
+		ApplicationProperties application = ApplicationProperties.read(this.applicationProperties.toPath())
+			.overriddenBy(userProperties());
+		return PluginSettings.resolve(parameters, application, basedir, resourceRoots);
+	}
+
+	private Map<String, String> userProperties() {
+		Map<String, String> properties = new HashMap<>();
+		if (this.session != null) {
+			Properties given = this.session.getUserProperties();
+			given.stringPropertyNames().forEach((name) -> properties.put(name, given.getProperty(name)));
+		}
+		return properties;
 	}
 
 	/**
@@ -170,6 +198,7 @@ public abstract class AbstractMigratorMojo extends AbstractMojo {
 		settings.schema().ifPresent(builder::schema);
 		settings.versionTable().ifPresent(builder::versionTable);
 		settings.historyTable().ifPresent(builder::historyTable);
+		settings.engine().applyTo(builder, loader);
 		return builder.build();
 	}
 
@@ -196,6 +225,27 @@ public abstract class AbstractMigratorMojo extends AbstractMojo {
 	/** The lines of a multi-line text, each logged at info level. */
 	void info(String text) {
 		text.lines().forEach(getLog()::info);
+	}
+
+	/** A report's lines, each logged at info level. */
+	void info(Report report) {
+		info(report.text());
+	}
+
+	/** Prints a result on standard output. */
+	void print(String text) {
+		this.out.print(text);
+		this.out.flush();
+	}
+
+	/** Prints a report on standard output. */
+	void print(Report report) {
+		print(report.text());
+	}
+
+	/** Sends what {@link #print} prints elsewhere, for tests. */
+	void printTo(PrintStream out) {
+		this.out = out;
 	}
 
 	private URLClassLoader projectClassLoader() throws MojoExecutionException {

@@ -5,10 +5,14 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -66,6 +70,50 @@ final class ApplicationProperties {
 			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * The keys of a map property such as {@code migrator.replica.sources.<name>.url}: the
+	 * names between the prefix and the last dot, in the order first seen.
+	 * @param prefix the map's key with its trailing dot, such as
+	 * {@code migrator.replica.sources.}
+	 */
+	Set<String> mapKeys(String prefix) {
+		Set<String> keys = new LinkedHashSet<>();
+		for (String name : this.properties.stringPropertyNames().stream().sorted().toList()) {
+			if (name.length() > prefix.length() && name.substring(0, prefix.length()).equalsIgnoreCase(prefix)) {
+				String rest = name.substring(prefix.length());
+				int dot = rest.lastIndexOf('.');
+				if (dot > 0) {
+					keys.add(rest.substring(0, dot));
+				}
+			}
+		}
+		return keys;
+	}
+
+	/**
+	 * These properties with the {@code migrator.*} entries of {@code given} in place of
+	 * the keys they spell (in any of Spring Boot's spellings): how a {@code -D} user
+	 * property overrides the file.
+	 */
+	ApplicationProperties overriddenBy(Map<String, String> given) {
+		Map<String, String> migrator = new LinkedHashMap<>();
+		given.forEach((key, value) -> {
+			if (canonical(key).startsWith("migrator.")) {
+				migrator.put(key, value);
+			}
+		});
+		Set<String> overridden = new HashSet<>();
+		migrator.keySet().forEach((key) -> overridden.add(canonical(key)));
+		Properties merged = new Properties();
+		for (String name : this.properties.stringPropertyNames()) {
+			if (!overridden.contains(canonical(name))) {
+				merged.setProperty(name, this.properties.getProperty(name));
+			}
+		}
+		migrator.forEach(merged::setProperty);
+		return new ApplicationProperties(merged, this.environment);
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package dev.migrator.maven;
 
+import dev.migrator.core.report.UpToDateText;
+
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -14,7 +16,7 @@ public class CheckMojo extends AbstractMigratorMojo {
 	@Override
 	void run(PluginSettings settings, ClassLoader loader) throws MojoFailureException {
 		requireDatabase(settings, "migrator:check");
-		getLog().info("Up to date at " + Rows.describe(migrator(settings, loader).check().current()));
+		info(new UpToDateText(migrator(settings, loader).check()));
 	}
 
 }

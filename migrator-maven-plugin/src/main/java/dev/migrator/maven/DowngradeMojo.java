@@ -1,6 +1,6 @@
 package dev.migrator.maven;
 
-import dev.migrator.core.command.RunResult;
+import dev.migrator.core.report.RunText;
 
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -25,9 +25,7 @@ public class DowngradeMojo extends AbstractMigratorMojo {
 			throw new MojoFailureException("migrator:downgrade needs a target: set -Dmigrator.target (-1 for one step, "
 					+ "an id, or base for everything).");
 		}
-		RunResult result = migrator(settings, loader).downgrade(this.target);
-		getLog().info("Downgraded " + result.steps().size() + " revision(s); the database is at "
-				+ Rows.describe(result.after()));
+		info(new RunText(migrator(settings, loader).downgrade(this.target)));
 	}
 
 }

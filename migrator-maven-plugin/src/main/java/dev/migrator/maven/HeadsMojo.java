@@ -1,7 +1,6 @@
 package dev.migrator.maven;
 
-import dev.migrator.core.authoring.HeadsCheck;
-import dev.migrator.core.authoring.HeadsReport;
+import dev.migrator.core.report.HeadsText;
 
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -9,7 +8,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * Lists the heads of the revision graph with the files that introduced them. With
+ * Prints the heads of the revision graph with the files that introduced them. With
  * {@code -Dmigrator.check=true} the build fails when there is more than one: the CI check
  * that no merge revision was forgotten.
  */
@@ -22,11 +21,11 @@ public class HeadsMojo extends AbstractMigratorMojo {
 
 	@Override
 	void run(PluginSettings settings, ClassLoader loader) throws MojoFailureException {
-		HeadsReport report = new HeadsCheck(migrator(settings, loader).graph()).report();
-		if (this.check && report.hasSeveralHeads()) {
-			throw new MojoFailureException(report.describe());
+		HeadsText heads = new HeadsText(migrator(settings, loader).graph());
+		if (this.check && heads.hasSeveralHeads()) {
+			throw new MojoFailureException(heads.text().stripTrailing());
 		}
-		info(report.describe());
+		print(heads);
 	}
 
 }

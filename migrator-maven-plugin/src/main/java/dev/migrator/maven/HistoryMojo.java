@@ -2,14 +2,12 @@ package dev.migrator.maven;
 
 import dev.migrator.core.Migrator;
 import dev.migrator.core.authoring.GraphDrawing;
-import dev.migrator.core.script.Revision;
+import dev.migrator.core.report.HistoryText;
 
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -18,9 +16,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * Shows the revisions: a list oldest first (of a range {@code from:to} when given), or
- * the graph drawn newest first with {@code -Dmigrator.graph=text}, or as a Mermaid
- * flowchart with {@code -Dmigrator.graph=mermaid}.
+ * Prints the revisions on standard output: a list oldest first (of a range
+ * {@code from:to} when given), or the graph drawn newest first with
+ * {@code -Dmigrator.graph=text}, or as a Mermaid flowchart with
+ * {@code -Dmigrator.graph=mermaid}.
  */
 @Mojo(name = "history", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public class HistoryMojo extends AbstractMigratorMojo {
@@ -39,7 +38,7 @@ public class HistoryMojo extends AbstractMigratorMojo {
 	@Parameter(property = "migrator.graph", defaultValue = "")
 	private String graph;
 
-	/** A file to write the output to instead of the build log. */
+	/** A file to write the output to instead of standard output. */
 	@Parameter(property = "migrator.outputFile")
 	private File outputFile;
 
@@ -47,14 +46,16 @@ public class HistoryMojo extends AbstractMigratorMojo {
 	void run(PluginSettings settings, ClassLoader loader) throws MojoExecutionException, MojoFailureException {
 		Migrator migrator = migrator(settings, loader);
 		String output = switch ((this.graph == null) ? "" : this.graph.strip().toLowerCase(Locale.ROOT)) {
-			case "", "false", "none" -> list(migrator.history((this.range == null) ? "" : this.range));
+			case "", "false", "none" ->
+				new HistoryText(migrator.history((this.range == null) ? "" : this.range), migrator.heads()).text();
 			case "text", "true" -> new GraphDrawing(migrator.graph()).text();
 			case "mermaid" -> new GraphDrawing(migrator.graph()).mermaid();
 			default -> throw new MojoFailureException("migrator.graph '" + this.graph
 					+ "' is not a drawing: write text or mermaid, or leave it out for a list.");
 		};
 		if (this.outputFile == null) {
-			info(output);
+			// A drawing's file keeps its bytes; on a terminal the last line is ended.
+			print(output.endsWith("\n") ? output : output + "\n");
 			return;
 		}
 		try {
@@ -65,16 +66,6 @@ public class HistoryMojo extends AbstractMigratorMojo {
 			throw new MojoExecutionException("Could not write " + this.outputFile + ": " + ex.getMessage(), ex);
 		}
 		getLog().info("Wrote the history to " + this.outputFile);
-	}
-
-	private static String list(List<Revision> revisions) {
-		if (revisions.isEmpty()) {
-			return "No revisions.";
-		}
-		return revisions.stream()
-			.map((r) -> r.id() + (r.revises().isEmpty() ? "" : " <- " + String.join(", ", r.revises()))
-					+ (r.message().isEmpty() ? "" : "  " + r.message()))
-			.collect(Collectors.joining("\n"));
 	}
 
 }

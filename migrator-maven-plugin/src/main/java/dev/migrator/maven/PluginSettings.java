@@ -26,10 +26,11 @@ import java.util.Optional;
  * @param versionTable the version table's name
  * @param historyTable the history table's name
  * @param sourceFolder the folder new SQL revisions are written to
+ * @param engine the starter's other engine settings, from the same application properties
  */
 record PluginSettings(Optional<String> url, Optional<String> user, Optional<String> password, List<String> locations,
 		List<String> javaPackages, Optional<String> dialect, Optional<String> schema, Optional<String> versionTable,
-		Optional<String> historyTable, Path sourceFolder) {
+		Optional<String> historyTable, Path sourceFolder, EngineSettings engine) {
 
 	static final String DEFAULT_LOCATION = "classpath:db/revisions";
 
@@ -76,7 +77,8 @@ record PluginSettings(Optional<String> url, Optional<String> user, Optional<Stri
 		return new PluginSettings(url, user, password, locations, javaPackages, dialect,
 				parameters.schema().or(() -> application.get("migrator.schema")),
 				parameters.versionTable().or(() -> application.get("migrator.version-table")),
-				parameters.historyTable().or(() -> application.get("migrator.history-table")), sourceFolder);
+				parameters.historyTable().or(() -> application.get("migrator.history-table")), sourceFolder,
+				new EngineSettings(application));
 	}
 
 	/** The folder new revisions go to, with {@code {dialect}} replaced. */

@@ -10,9 +10,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * Prints (or writes) the SQL script that moving from one target to another would run,
- * without a database: for review, or for a DBA to run. A {@code target} below
- * {@code from} gives a downgrade script.
+ * Prints on standard output (or writes to a file) the SQL script that moving from one
+ * target to another would run, without a database: for review, or for a DBA to run. A
+ * {@code target} below {@code from} gives a downgrade script.
  */
 @Mojo(name = "sql", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public class SqlMojo extends AbstractMigratorMojo {
@@ -25,7 +25,7 @@ public class SqlMojo extends AbstractMigratorMojo {
 	@Parameter(property = "migrator.target", defaultValue = "heads")
 	private String target;
 
-	/** A file to write the script to instead of the build log. */
+	/** A file to write the script to instead of standard output. */
 	@Parameter(property = "migrator.outputFile")
 	private File outputFile;
 
@@ -33,7 +33,7 @@ public class SqlMojo extends AbstractMigratorMojo {
 	void run(PluginSettings settings, ClassLoader loader) throws MojoExecutionException {
 		String script = migrator(settings, loader).sql(this.from, this.target);
 		if (this.outputFile == null) {
-			info(script);
+			print(script);
 			return;
 		}
 		try {

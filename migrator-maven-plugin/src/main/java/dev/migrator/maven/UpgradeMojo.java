@@ -1,6 +1,6 @@
 package dev.migrator.maven;
 
-import dev.migrator.core.command.RunResult;
+import dev.migrator.core.report.RunText;
 
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -23,10 +23,7 @@ public class UpgradeMojo extends AbstractMigratorMojo {
 	@Override
 	void run(PluginSettings settings, ClassLoader loader) throws MojoFailureException {
 		requireDatabase(settings, "migrator:upgrade");
-		RunResult result = migrator(settings, loader).upgrade(this.target);
-		getLog().info(result.steps().isEmpty()
-				? "Nothing to upgrade: the database is at " + Rows.describe(result.after()) : "Upgraded "
-						+ result.steps().size() + " revision(s); the database is at " + Rows.describe(result.after()));
+		info(new RunText(migrator(settings, loader).upgrade(this.target)));
 	}
 
 }

@@ -52,6 +52,8 @@ class LayeringTests {
 		layers.put("command", List.of(BASE + ".command.."));
 		layers.put("facade", List.of(BASE));
 		layers.put("authoring", List.of(BASE + ".authoring.."));
+		// The front ends' text: reads results of the facade and the authoring commands.
+		layers.put("report", List.of(BASE + ".report.."));
 		return layers;
 	}
 

@@ -6,6 +6,7 @@ import dev.migrator.core.op.AddNotNull;
 import dev.migrator.core.op.CreateIndex;
 import dev.migrator.core.op.Operation;
 import dev.migrator.core.op.SafeOperation;
+import dev.migrator.testsupport.TestDataSources;
 
 import java.nio.file.Files;
 import java.util.List;
@@ -21,7 +22,7 @@ class PostgresAutogenerateTests extends AutogenerateContract {
 
 	@Override
 	DataSource newDatabase() {
-		return TestDatabases.freshPostgres();
+		return TestDataSources.freshPostgres();
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package dev.migrator.core.authoring;
 
 import dev.migrator.core.op.Operation;
 import dev.migrator.core.op.SafeOperation;
+import dev.migrator.testsupport.TestDataSources;
 
 import java.nio.file.Files;
 
@@ -15,7 +16,7 @@ class SqliteAutogenerateTests extends AutogenerateContract {
 
 	@Override
 	DataSource newDatabase() {
-		return TestDatabases.sqliteFile(this.temp.resolve("live.db"));
+		return TestDataSources.sqliteFile(this.temp.resolve("live.db"));
 	}
 
 	@Override

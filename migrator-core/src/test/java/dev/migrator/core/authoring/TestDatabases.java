@@ -1,10 +1,8 @@
 package dev.migrator.core.authoring;
 
-import dev.migrator.core.Databases;
 import dev.migrator.core.script.SqlStatement;
 import dev.migrator.core.script.SqlStatementSplitter;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -12,20 +10,12 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 
 /**
- * Real databases for authoring tests: a fresh PostgreSQL database or SQLite file per
- * call.
+ * Scripts run on the authoring tests' databases, which {@code TestDataSources} of the
+ * test support opens.
  */
 final class TestDatabases {
 
 	private TestDatabases() {
-	}
-
-	static DataSource freshPostgres() {
-		return Databases.freshPostgres();
-	}
-
-	static DataSource sqliteFile(Path file) {
-		return Databases.sqliteFile(file);
 	}
 
 	/** Runs a script of statements separated by semicolons. */

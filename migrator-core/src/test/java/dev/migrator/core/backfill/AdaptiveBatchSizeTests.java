@@ -2,6 +2,7 @@ package dev.migrator.core.backfill;
 
 import dev.migrator.core.script.Backfill;
 import dev.migrator.core.script.BatchSizeBounds;
+import dev.migrator.testsupport.TestDataSources;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +22,7 @@ class AdaptiveBatchSizeTests {
 
 	@Test
 	void batchesGrowOnAFastTableUpToTheUpperBound() throws Exception {
-		DataSource dataSource = BackfillDatabases.freshPostgres();
+		DataSource dataSource = TestDataSources.freshPostgres();
 		BackfillDatabases.createItems(dataSource, 20_000);
 		Backfill backfill = Backfill.builder("fast")
 			.table("items")
@@ -47,7 +48,7 @@ class AdaptiveBatchSizeTests {
 
 	@Test
 	void batchesShrinkWhenSlowDownToTheTargetButNotBelowTheLowerBound() throws Exception {
-		DataSource dataSource = BackfillDatabases.freshPostgres();
+		DataSource dataSource = TestDataSources.freshPostgres();
 		BackfillDatabases.createItems(dataSource, 1000);
 		// About 1 ms a row: a batch of 400 takes 400 ms against a target of 50 ms.
 		Backfill backfill = Backfill.builder("slow").table("items").key("id").function((chunk) -> {

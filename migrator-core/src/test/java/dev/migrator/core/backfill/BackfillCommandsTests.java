@@ -6,6 +6,7 @@ import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.command.CheckFailedException;
 import dev.migrator.core.command.RunResult;
 import dev.migrator.core.script.Backfill;
+import dev.migrator.testsupport.TestDataSources;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ class BackfillCommandsTests {
 
 	@Test
 	void upgradeRunsABackfillRightAfterItsRevisionWhenConfiguredSoALaterRevisionCanRelyOnIt() throws Exception {
-		DataSource dataSource = BackfillDatabases.freshPostgres();
+		DataSource dataSource = TestDataSources.freshPostgres();
 		Migrator migrator = Migrator.create(config(dataSource, revisions()).runBackfillsOnUpgrade(true).build());
 
 		RunResult result = migrator.upgrade("heads");
@@ -55,7 +56,7 @@ class BackfillCommandsTests {
 
 	@Test
 	void upgradeFinishesABackfillLeftPendingEarlierBeforeItAppliesTheRevisionsAfterIt() throws Exception {
-		DataSource dataSource = BackfillDatabases.freshPostgres();
+		DataSource dataSource = TestDataSources.freshPostgres();
 		String location = revisions();
 		Migrator.create(config(dataSource, location).build()).upgrade("0002_status");
 		assertThat(BackfillDatabases.count(dataSource, "SELECT count(*) FROM items WHERE status IS NULL"))
@@ -70,7 +71,7 @@ class BackfillCommandsTests {
 
 	@Test
 	void withRunOnUpgradeOffUpgradeStopsBeforeTheFirstRevisionThatNeedsTheBackfill() throws Exception {
-		DataSource dataSource = BackfillDatabases.freshPostgres();
+		DataSource dataSource = TestDataSources.freshPostgres();
 		Migrator migrator = Migrator.create(config(dataSource, revisions()).build());
 		assertThat(migrator.backfills().status()).singleElement()
 			.satisfies((status) -> assertThat(status.revisionApplied()).isFalse());
@@ -103,7 +104,7 @@ class BackfillCommandsTests {
 
 	@Test
 	void checkTheStatusAndTheOfflineScriptNameTheBackfillTheRevisionsAfterItWaitFor() throws Exception {
-		DataSource dataSource = BackfillDatabases.freshPostgres();
+		DataSource dataSource = TestDataSources.freshPostgres();
 		Migrator migrator = Migrator.create(config(dataSource, revisions()).build());
 		migrator.upgrade("heads");
 
@@ -124,7 +125,7 @@ class BackfillCommandsTests {
 
 	@Test
 	void aPausedBackfillHoldsBackTheRevisionsAfterItEvenWhenUpgradeRunsBackfills() throws Exception {
-		DataSource dataSource = BackfillDatabases.freshPostgres();
+		DataSource dataSource = TestDataSources.freshPostgres();
 		String location = revisions();
 		Migrator job = Migrator.create(config(dataSource, location).build());
 		job.upgrade("0002_status");
@@ -146,7 +147,7 @@ class BackfillCommandsTests {
 
 	@Test
 	void aDowngradeDiscardsTheBackfillSoThatUpgradingAgainRunsItAgain() throws Exception {
-		DataSource dataSource = BackfillDatabases.freshPostgres();
+		DataSource dataSource = TestDataSources.freshPostgres();
 		Migrator migrator = Migrator.create(config(dataSource, revisions()).runBackfillsOnUpgrade(true).build());
 		migrator.upgrade("heads");
 		assertThat(migrator.backfills().status("items_status").state()).isEqualTo(BackfillState.DONE);
@@ -168,7 +169,7 @@ class BackfillCommandsTests {
 
 	@Test
 	void pauseResumeAndCancelChangeTheStoredStateAndRefuseWhatMakesNoSense() throws Exception {
-		DataSource dataSource = BackfillDatabases.freshPostgres();
+		DataSource dataSource = TestDataSources.freshPostgres();
 		Migrator migrator = Migrator.create(config(dataSource, revisions()).build());
 		migrator.upgrade("0002_status");
 		Backfills backfills = new Backfills(migrator);
@@ -194,7 +195,7 @@ class BackfillCommandsTests {
 
 	@Test
 	void anUnknownBackfillNameIsAnErrorListingTheKnownOnes() throws Exception {
-		DataSource dataSource = BackfillDatabases.freshPostgres();
+		DataSource dataSource = TestDataSources.freshPostgres();
 		Migrator migrator = Migrator.create(config(dataSource, revisions()).build());
 		assertThatExceptionOfType(MigratorException.class).isThrownBy(() -> migrator.backfills().pause("item_status"))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("unknown-backfill"))

@@ -5,9 +5,7 @@ import dev.migrator.core.config.MigratorConfig;
 import dev.migrator.core.script.Backfill;
 import dev.migrator.core.script.Phase;
 import dev.migrator.core.script.Revision;
-import dev.migrator.testsupport.TestPostgres;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,11 +15,8 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
-import org.postgresql.ds.PGSimpleDataSource;
-import org.sqlite.SQLiteDataSource;
-
 /**
- * Real databases with a table of rows to backfill, and migrators whose one revision
+ * Tables of rows to backfill on the tests' databases, and migrators whose one revision
  * declares the backfill.
  */
 final class BackfillDatabases {
@@ -32,25 +27,6 @@ final class BackfillDatabases {
 	static final String REVISION = "0001_backfill";
 
 	private BackfillDatabases() {
-	}
-
-	static DataSource freshPostgres() {
-		TestPostgres server = TestPostgres.shared();
-		return postgres(server.createDatabase(), server.user(), server.password());
-	}
-
-	static DataSource postgres(String url, String user, String password) {
-		PGSimpleDataSource dataSource = new PGSimpleDataSource();
-		dataSource.setUrl(url);
-		dataSource.setUser(user);
-		dataSource.setPassword(password);
-		return dataSource;
-	}
-
-	static DataSource sqliteFile(Path file) {
-		SQLiteDataSource dataSource = new SQLiteDataSource();
-		dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
-		return dataSource;
 	}
 
 	/**

@@ -2,6 +2,7 @@ package dev.migrator.core.backfill;
 
 import dev.migrator.core.Migrator;
 import dev.migrator.core.config.MigratorConfig;
+import dev.migrator.testsupport.TestDataSources;
 import dev.migrator.testsupport.TestPostgres;
 
 import java.io.File;
@@ -37,7 +38,7 @@ class BackfillKillTests {
 	void aJobKilledMidRunThreeTimesAppliesEveryRowExactlyOnce() throws Exception {
 		TestPostgres server = TestPostgres.shared();
 		String url = server.createDatabase();
-		DataSource dataSource = BackfillDatabases.postgres(url, server.user(), server.password());
+		DataSource dataSource = TestDataSources.postgres(url, server.user(), server.password());
 		BackfillDatabases.createItems(dataSource, ROWS);
 		Path revisions = Files.createDirectories(this.temp.resolve("revisions"));
 		// An additive update: a row processed twice would show counter = 2, one skipped

@@ -2,6 +2,7 @@ package dev.migrator.core.backfill;
 
 import dev.migrator.core.Migrator;
 import dev.migrator.core.config.MigratorConfig;
+import dev.migrator.testsupport.TestDataSources;
 
 import java.time.Duration;
 
@@ -17,7 +18,7 @@ public final class BackfillWorkerMain {
 
 	public static void main(String[] args) {
 		Migrator migrator = Migrator.create(MigratorConfig.builder()
-			.dataSource(BackfillDatabases.postgres(args[0], args[1], args[2]))
+			.dataSource(TestDataSources.postgres(args[0], args[1], args[2]))
 			.locations(args[3])
 			.backfillProgressInterval(Duration.ofMillis(500))
 			.build());

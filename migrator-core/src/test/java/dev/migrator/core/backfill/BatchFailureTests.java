@@ -3,6 +3,7 @@ package dev.migrator.core.backfill;
 import dev.migrator.core.Migrator;
 import dev.migrator.core.script.Backfill;
 import dev.migrator.core.script.BatchSizeBounds;
+import dev.migrator.testsupport.TestDataSources;
 
 import java.time.Duration;
 import java.util.List;
@@ -70,7 +71,7 @@ class BatchFailureTests {
 
 	@Test
 	void anErrorNoRetryCanFixFailsTheBackfillAtOnceAndARunAfterThatLeavesItAlone() throws Exception {
-		DataSource dataSource = BackfillDatabases.freshPostgres();
+		DataSource dataSource = TestDataSources.freshPostgres();
 		BackfillDatabases.createItems(dataSource, 10);
 		Backfill backfill = Backfill.builder("broken").table("items").key("id").set("counter = counter / 0").build();
 		Migrator migrator = BackfillDatabases.upgradedMigrator(dataSource, backfill,
@@ -90,7 +91,7 @@ class BatchFailureTests {
 	}
 
 	private DataSource slowTable(int rows, int millisPerRow) throws Exception {
-		DataSource dataSource = BackfillDatabases.freshPostgres();
+		DataSource dataSource = TestDataSources.freshPostgres();
 		BackfillDatabases.createItems(dataSource, rows);
 		BackfillDatabases.execute(dataSource, "CREATE FUNCTION slow_one() RETURNS integer LANGUAGE plpgsql AS "
 				+ "$$ BEGIN PERFORM pg_sleep(" + millisPerRow / 1000.0 + "); RETURN 1; END $$");

@@ -1,5 +1,7 @@
 package dev.migrator.core.backfill;
 
+import dev.migrator.testsupport.TestDataSources;
+
 import dev.migrator.core.Migrator;
 import dev.migrator.core.dialect.PostgresDialect;
 import dev.migrator.core.script.Backfill;
@@ -42,7 +44,7 @@ class BatchLockTimeoutTests {
 
 	@Test
 	void aBatchBlockedByARowLockGivesUpAfterTheDefaultLockTimeoutAndIsRetried() throws Exception {
-		DataSource dataSource = BackfillDatabases.freshPostgres();
+		DataSource dataSource = TestDataSources.freshPostgres();
 		BackfillDatabases.createItems(dataSource, 20);
 		Backfill backfill = Backfill.builder("bump")
 			.table("items")
@@ -84,7 +86,7 @@ class BatchLockTimeoutTests {
 	 * given configured lock timeout (zero: none configured).
 	 */
 	private String lockTimeoutInsideABatch(Duration configured) throws Exception {
-		DataSource dataSource = BackfillDatabases.freshPostgres();
+		DataSource dataSource = TestDataSources.freshPostgres();
 		BackfillDatabases.createItems(dataSource, 3);
 		List<String> seen = new CopyOnWriteArrayList<>();
 		Backfill backfill = Backfill.builder("probe").table("items").key("id").function((chunk) -> {

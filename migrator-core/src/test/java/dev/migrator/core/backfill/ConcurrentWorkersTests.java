@@ -3,6 +3,7 @@ package dev.migrator.core.backfill;
 import dev.migrator.core.Migrator;
 import dev.migrator.core.script.Backfill;
 import dev.migrator.core.script.BatchSizeBounds;
+import dev.migrator.testsupport.TestDataSources;
 
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +30,7 @@ class ConcurrentWorkersTests {
 
 	@Test
 	void twoWorkersFinishOneBackfillTogetherWithNoOverlapAndNoGap() throws Exception {
-		DataSource dataSource = BackfillDatabases.freshPostgres();
+		DataSource dataSource = TestDataSources.freshPostgres();
 		BackfillDatabases.createItems(dataSource, ROWS);
 		Backfill backfill = Backfill.builder("bump")
 			.table("items")

@@ -4,6 +4,7 @@ import dev.migrator.core.Migrator;
 import dev.migrator.core.replica.ReplicaLag;
 import dev.migrator.core.script.Backfill;
 import dev.migrator.core.script.BatchSizeBounds;
+import dev.migrator.testsupport.TestDataSources;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +28,7 @@ class SqliteBackfillTests {
 
 	@Test
 	void aPausedBackfillResumesInAFreshProcessFromTheStoredLastKey() throws Exception {
-		DataSource dataSource = BackfillDatabases.sqliteFile(this.temp.resolve("app.db"));
+		DataSource dataSource = TestDataSources.sqliteFile(this.temp.resolve("app.db"));
 		BackfillDatabases.createItems(dataSource, 500);
 		Backfill backfill = Backfill.builder("bump")
 			.table("items")
@@ -82,7 +83,7 @@ class SqliteBackfillTests {
 
 	@Test
 	void aCompositeTextKeyWithAPredicateWalksEveryMatchingRowOnce() throws Exception {
-		DataSource dataSource = BackfillDatabases.sqliteFile(this.temp.resolve("app.db"));
+		DataSource dataSource = TestDataSources.sqliteFile(this.temp.resolve("app.db"));
 		BackfillDatabases.execute(dataSource, "CREATE TABLE accounts (region text NOT NULL, code text NOT NULL, "
 				+ "status text, PRIMARY KEY (region, code))");
 		BackfillDatabases.execute(dataSource, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE "
@@ -112,7 +113,7 @@ class SqliteBackfillTests {
 
 	@Test
 	void sqliteHasNoReplicas() {
-		DataSource dataSource = BackfillDatabases.sqliteFile(this.temp.resolve("app.db"));
+		DataSource dataSource = TestDataSources.sqliteFile(this.temp.resolve("app.db"));
 		List<ReplicaLag> lags = BackfillDatabases
 			.migrator(dataSource, Backfill.builder("x").table("t").key("id").set("a = 1").build(), (builder) -> {
 			})

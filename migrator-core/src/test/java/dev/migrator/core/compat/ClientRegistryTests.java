@@ -1,6 +1,7 @@
 package dev.migrator.core.compat;
 
 import dev.migrator.core.runtime.StateTables;
+import dev.migrator.testsupport.TestDataSources;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -9,9 +10,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Set;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sqlite.SQLiteDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,8 +25,7 @@ class ClientRegistryTests {
 
 	@Test
 	void instancesRegisterBeatAndLeave() {
-		SQLiteDataSource dataSource = new SQLiteDataSource();
-		dataSource.setUrl("jdbc:sqlite:" + this.temp.resolve("app.db"));
+		DataSource dataSource = TestDataSources.sqliteFile(this.temp.resolve("app.db"));
 		CompatibilitySettings settings = new CompatibilitySettings("migrator_clients", Duration.ofSeconds(30), false);
 		Instant start = Instant.parse("2030-01-01T00:00:00Z");
 		ClientRegistry early = new ClientRegistry(dataSource, StateTables.defaults(), settings,

@@ -1,6 +1,7 @@
 package dev.migrator.core.op;
 
 import dev.migrator.core.runtime.MigrationFailedException;
+import dev.migrator.testsupport.TestDataSources;
 
 import java.sql.SQLException;
 import java.util.List;
@@ -23,7 +24,7 @@ class PostgresOperationsTests extends OperationsContract {
 
 	@Override
 	DataSource newDatabase() {
-		return TestDatabases.freshPostgres();
+		return TestDataSources.freshPostgres();
 	}
 
 	@Override

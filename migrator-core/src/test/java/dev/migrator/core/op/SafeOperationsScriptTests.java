@@ -2,6 +2,7 @@ package dev.migrator.core.op;
 
 import dev.migrator.core.Migrator;
 import dev.migrator.core.config.MigratorConfig;
+import dev.migrator.testsupport.TestDataSources;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -53,7 +54,7 @@ class SafeOperationsScriptTests {
 
 	@Test
 	void onSqliteTheyRunAsTheirPlainForms() throws Exception {
-		DataSource dataSource = TestDatabases.sqliteFile(this.temp.resolve("safe.db"));
+		DataSource dataSource = TestDataSources.sqliteFile(this.temp.resolve("safe.db"));
 		Migrator
 			.create(MigratorConfig.builder().dataSource(dataSource).locations(List.of()).source(this.revisions).build())
 			.upgrade("heads");

@@ -4,6 +4,7 @@ import dev.migrator.core.Migrator;
 import dev.migrator.core.config.MigratorConfig;
 import dev.migrator.core.WriteTraffic;
 import dev.migrator.core.runtime.LockTimeoutRetry;
+import dev.migrator.testsupport.TestDataSources;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -50,7 +51,7 @@ class SafeOperationsTrafficTests {
 
 	@BeforeEach
 	void busyTable() throws Exception {
-		this.dataSource = TestDatabases.freshPostgres();
+		this.dataSource = TestDataSources.freshPostgres();
 		this.schema = new SchemaInspection(this.dataSource);
 		this.revisions = new JavaRevisions();
 		this.schema.execute("CREATE TYPE mood AS ENUM ('sad', 'ok')");

@@ -1,5 +1,7 @@
 package dev.migrator.core.op;
 
+import dev.migrator.testsupport.TestDataSources;
+
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +17,7 @@ class SqliteOperationsTests extends OperationsContract {
 
 	@Override
 	DataSource newDatabase() {
-		return TestDatabases.sqliteFile(this.temp.resolve("app.db"));
+		return TestDataSources.sqliteFile(this.temp.resolve("app.db"));
 	}
 
 	@Override

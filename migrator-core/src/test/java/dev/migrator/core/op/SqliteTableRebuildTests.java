@@ -4,6 +4,7 @@ import dev.migrator.core.Migrator;
 import dev.migrator.core.config.MigratorConfig;
 import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.runtime.MigrationFailedException;
+import dev.migrator.testsupport.TestDataSources;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -47,7 +48,7 @@ class SqliteTableRebuildTests {
 
 	@Test
 	void aHundredThousandRowTableIsRebuiltKeepingRowsIndexesTriggersAndForeignKeys() throws Exception {
-		DataSource dataSource = TestDatabases.sqliteFile(this.temp.resolve("app.db"));
+		DataSource dataSource = TestDataSources.sqliteFile(this.temp.resolve("app.db"));
 		createPlayers(dataSource);
 		Snapshot before = Snapshot.of(dataSource);
 		JavaRevisions revisions = new JavaRevisions().add("0001_players",
@@ -63,7 +64,7 @@ class SqliteTableRebuildTests {
 
 	@Test
 	void withForeignKeysEnforcedTheRebuildRunsInATransactionOfItsOwnInsideAnAutocommitBlock() throws Exception {
-		DataSource dataSource = TestDatabases.sqliteFile(this.temp.resolve("app.db"), true);
+		DataSource dataSource = TestDataSources.sqliteFile(this.temp.resolve("app.db"), true);
 		createPlayers(dataSource);
 		Snapshot before = Snapshot.of(dataSource);
 		AtomicLong enforcedAfter = new AtomicLong(-1);
@@ -95,7 +96,7 @@ class SqliteTableRebuildTests {
 	@Test
 	void withForeignKeysEnforcedARebuildOfAReferencedTableInsideATransactionIsRefusedAndNothingIsLost()
 			throws Exception {
-		DataSource dataSource = TestDatabases.sqliteFile(this.temp.resolve("app.db"), true);
+		DataSource dataSource = TestDataSources.sqliteFile(this.temp.resolve("app.db"), true);
 		execute(dataSource, "CREATE TABLE parents (id INTEGER PRIMARY KEY, name TEXT)",
 				"CREATE TABLE children (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parents (id) ON DELETE CASCADE)",
 				"INSERT INTO parents VALUES (1, 'a'), (2, 'b')", "INSERT INTO children VALUES (1, 1), (2, 2)");
@@ -115,7 +116,7 @@ class SqliteTableRebuildTests {
 
 	@Test
 	void withForeignKeysEnforcedATableNoOtherRefersToIsRebuiltInsideTheTransaction() throws Exception {
-		DataSource dataSource = TestDatabases.sqliteFile(this.temp.resolve("app.db"), true);
+		DataSource dataSource = TestDataSources.sqliteFile(this.temp.resolve("app.db"), true);
 		execute(dataSource, "CREATE TABLE teams (id INTEGER PRIMARY KEY)", "INSERT INTO teams VALUES (1)",
 				"CREATE TABLE members (id INTEGER PRIMARY KEY, team_id INTEGER REFERENCES teams (id), nick TEXT)",
 				"INSERT INTO members VALUES (1, 1, 'a')");
@@ -135,7 +136,7 @@ class SqliteTableRebuildTests {
 
 	@Test
 	void aRebuildThatWouldBreakAForeignKeyRollsBackAndNamesTheRows() throws Exception {
-		DataSource dataSource = TestDatabases.sqliteFile(this.temp.resolve("app.db"));
+		DataSource dataSource = TestDataSources.sqliteFile(this.temp.resolve("app.db"));
 		execute(dataSource, "CREATE TABLE teams (id INTEGER PRIMARY KEY)", "INSERT INTO teams VALUES (1)",
 				"CREATE TABLE members (id INTEGER PRIMARY KEY, team_id INTEGER)",
 				"INSERT INTO members VALUES (1, 1), (2, 99)");
@@ -157,7 +158,7 @@ class SqliteTableRebuildTests {
 
 	@Test
 	void aRenameInsideABatchFollowsIntoIndexesAndChecks() throws Exception {
-		DataSource dataSource = TestDatabases.sqliteFile(this.temp.resolve("app.db"));
+		DataSource dataSource = TestDataSources.sqliteFile(this.temp.resolve("app.db"));
 		execute(dataSource,
 				"CREATE TABLE accounts (id INTEGER PRIMARY KEY, mail TEXT CHECK (length(mail) > 3), note TEXT, "
 						+ "CONSTRAINT uq_accounts_mail UNIQUE (mail))",
@@ -181,7 +182,7 @@ class SqliteTableRebuildTests {
 
 	@Test
 	void viewsAndTriggersOfOtherTablesThatNameTheTableSurvive() throws Exception {
-		DataSource dataSource = TestDatabases.sqliteFile(this.temp.resolve("app.db"));
+		DataSource dataSource = TestDataSources.sqliteFile(this.temp.resolve("app.db"));
 		execute(dataSource, "CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT, price INTEGER)",
 				"CREATE TABLE log (what TEXT)", "CREATE VIEW cheap AS SELECT id, name FROM items WHERE price < 10",
 				"CREATE TRIGGER log_insert AFTER INSERT ON log BEGIN UPDATE items SET price = price WHERE id = 0; END",
@@ -200,7 +201,7 @@ class SqliteTableRebuildTests {
 
 	@Test
 	void theAutoincrementCounterAndRowidsSurviveARebuild() throws Exception {
-		DataSource dataSource = TestDatabases.sqliteFile(this.temp.resolve("app.db"));
+		DataSource dataSource = TestDataSources.sqliteFile(this.temp.resolve("app.db"));
 		execute(dataSource, "CREATE TABLE tickets (id INTEGER PRIMARY KEY AUTOINCREMENT, title TEXT)",
 				"INSERT INTO tickets (title) VALUES ('a'), ('b'), ('c')", "DELETE FROM tickets WHERE id = 3",
 				"CREATE TABLE tags (name TEXT PRIMARY KEY, label TEXT)",
@@ -221,7 +222,7 @@ class SqliteTableRebuildTests {
 
 	@Test
 	void aDroppedColumnTakesItsIndexesAndConstraintsAlongAndTheDataStays() throws Exception {
-		DataSource dataSource = TestDatabases.sqliteFile(this.temp.resolve("app.db"));
+		DataSource dataSource = TestDataSources.sqliteFile(this.temp.resolve("app.db"));
 		execute(dataSource,
 				"CREATE TABLE docs (id INTEGER PRIMARY KEY, slug TEXT, body TEXT, CONSTRAINT uq_docs_slug UNIQUE (slug))",
 				"CREATE INDEX ix_docs_slug_body ON docs (slug, body)", "CREATE INDEX ix_docs_body ON docs (body)",
@@ -238,7 +239,7 @@ class SqliteTableRebuildTests {
 
 	@Test
 	void typesSqliteCannotExpressFailBeforeAnythingRuns() throws Exception {
-		DataSource dataSource = TestDatabases.sqliteFile(this.temp.resolve("app.db"));
+		DataSource dataSource = TestDataSources.sqliteFile(this.temp.resolve("app.db"));
 		JavaRevisions revisions = new JavaRevisions().add("0001_types", (c) -> {
 			c.op().createTable("t", col("id", integer()));
 			c.op().addColumn("t", col("mood", enumType("mood")));

@@ -8,6 +8,7 @@ import dev.migrator.core.script.Direction;
 import dev.migrator.core.script.JavaMigration;
 import dev.migrator.core.script.MigrationBody;
 import dev.migrator.core.script.Revision;
+import dev.migrator.testsupport.TestDataSources;
 import dev.migrator.testsupport.TestPostgres;
 
 import java.nio.file.Path;
@@ -58,7 +59,7 @@ class HostileIdentifierTests {
 	void hostileNamesInOperationsAndStateTablesStaySingleIdentifiers(String database) throws Exception {
 		String url = database.equals("sqlite") ? "jdbc:sqlite:" + this.temp.resolve("hostile.db").toAbsolutePath()
 				: TestPostgres.shared().createDatabase();
-		DataSource dataSource = JobDataSources.forUrl(url, TestPostgres.shared().user(),
+		DataSource dataSource = TestDataSources.forUrl(url, TestPostgres.shared().user(),
 				database.equals("sqlite") ? "" : TestPostgres.shared().password());
 		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
 			statement.execute("CREATE TABLE canary (id int)");

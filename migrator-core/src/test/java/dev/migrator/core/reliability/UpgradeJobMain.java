@@ -3,6 +3,7 @@ package dev.migrator.core.reliability;
 import dev.migrator.core.Migrator;
 import dev.migrator.core.config.MigratorConfig;
 import dev.migrator.core.command.RunResult;
+import dev.migrator.testsupport.TestDataSources;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ public final class UpgradeJobMain {
 
 	public static void main(String[] args) throws Exception {
 		Migrator migrator = Migrator.create(MigratorConfig.builder()
-			.dataSource(JobDataSources.forUrl(args[0], args[1], args[2]))
+			.dataSource(TestDataSources.forUrl(args[0], args[1], args[2]))
 			.locations(args[3])
 			.runBackfillsOnUpgrade(true)
 			.build());

@@ -1,6 +1,7 @@
 package dev.migrator.core.replica;
 
 import dev.migrator.core.Migrator;
+import dev.migrator.testsupport.TestDataSources;
 import dev.migrator.testsupport.TestReplicaCluster;
 
 import java.sql.Connection;
@@ -10,8 +11,6 @@ import java.time.Duration;
 import java.util.Optional;
 
 import javax.sql.DataSource;
-
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * One primary with a streaming replica for every test of this JVM that needs one:
@@ -80,10 +79,7 @@ public final class SharedReplicaCluster {
 	}
 
 	private static DataSource dataSource(String url) {
-		PGSimpleDataSource dataSource = new PGSimpleDataSource();
-		dataSource.setUrl(url);
-		dataSource.setUser("postgres");
-		return dataSource;
+		return TestDataSources.postgres(url, "postgres", null);
 	}
 
 }

@@ -1,15 +1,13 @@
-package dev.migrator.autoconfigure;
+package dev.migrator.core.report;
 
 import dev.migrator.core.backfill.BackfillStatus;
 
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Prints backfills' progress as a table, one row each, for the backfill commands of the
- * job:
+ * Backfills' progress as a table, one row each, the columns as wide as their widest cell:
  *
  * <pre>
  * BACKFILL      STATE    ROWS DONE  PERCENT  ROWS/S  BATCH SIZE  THROTTLE
@@ -17,34 +15,35 @@ import java.util.Locale;
  * </pre>
  *
  * A failed backfill's error follows the table.
+ *
+ * @param statuses the backfills, in the order to print
  */
-final class BackfillStatusTable {
+public record BackfillTable(List<BackfillStatus> statuses) implements Report {
 
 	private static final List<String> HEADINGS = List.of("BACKFILL", "STATE", "ROWS DONE", "PERCENT", "ROWS/S",
 			"BATCH SIZE", "THROTTLE");
 
 	private static final String NONE = "-";
 
-	private final PrintStream out;
-
-	BackfillStatusTable(PrintStream out) {
-		this.out = out;
+	public BackfillTable {
+		statuses = List.copyOf(statuses);
 	}
 
-	void print(List<BackfillStatus> statuses) {
-		if (statuses.isEmpty()) {
-			this.out.println("No revision declares a backfill.");
-			return;
+	@Override
+	public String text() {
+		if (this.statuses.isEmpty()) {
+			return Lines.of(List.of("No revision declares a backfill."));
 		}
 		List<List<String>> rows = new ArrayList<>();
 		rows.add(HEADINGS);
-		statuses.forEach((status) -> rows.add(cells(status)));
+		this.statuses.forEach((status) -> rows.add(cells(status)));
 		int[] widths = new int[HEADINGS.size()];
 		for (List<String> row : rows) {
 			for (int i = 0; i < row.size(); i++) {
 				widths[i] = Math.max(widths[i], row.get(i).length());
 			}
 		}
+		List<String> lines = new ArrayList<>();
 		for (List<String> row : rows) {
 			StringBuilder line = new StringBuilder();
 			for (int i = 0; i < row.size(); i++) {
@@ -53,11 +52,12 @@ final class BackfillStatusTable {
 					line.append(" ".repeat(widths[i] - row.get(i).length() + 2));
 				}
 			}
-			this.out.println(line.toString().stripTrailing());
+			lines.add(line.toString().stripTrailing());
 		}
-		for (BackfillStatus status : statuses) {
-			status.lastError().ifPresent((error) -> this.out.println(status.name() + ": last error: " + error));
+		for (BackfillStatus status : this.statuses) {
+			status.lastError().ifPresent((error) -> lines.add(status.name() + ": last error: " + error));
 		}
+		return Lines.of(lines);
 	}
 
 	private static List<String> cells(BackfillStatus status) {
