@@ -1,5 +1,6 @@
 package dev.migrator.autoconfigure.actuate;
 
+import dev.migrator.autoconfigure.MigratorClientRegistration;
 import dev.migrator.core.command.ChecksumMismatch;
 import dev.migrator.core.config.ChecksumPolicy;
 import dev.migrator.core.command.MigrationStatus;
@@ -7,6 +8,7 @@ import dev.migrator.core.Migrator;
 import dev.migrator.core.script.Revision;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -26,8 +28,20 @@ public class MigratorHealthIndicator implements HealthIndicator {
 
 	private final Migrator migrator;
 
+	private final Optional<MigratorClientRegistration> registration;
+
+	/**
+	 * The indicator of an application that does not record itself in the clients table.
+	 */
 	public MigratorHealthIndicator(Migrator migrator) {
 		this.migrator = migrator;
+		this.registration = Optional.empty();
+	}
+
+	/** The indicator of a web application that records itself with the registration. */
+	public MigratorHealthIndicator(Migrator migrator, MigratorClientRegistration registration) {
+		this.migrator = migrator;
+		this.registration = Optional.of(registration);
 	}
 
 	@Override
@@ -61,6 +75,8 @@ public class MigratorHealthIndicator implements HealthIndicator {
 				health.down();
 			}
 		}
+		this.registration.flatMap(MigratorClientRegistration::failure)
+			.ifPresent((failure) -> health.down().withDetail("clientRegistration", SafeErrorText.of(failure)));
 		return health.build();
 	}
 
