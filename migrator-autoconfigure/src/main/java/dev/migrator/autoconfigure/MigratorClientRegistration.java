@@ -122,11 +122,11 @@ public class MigratorClientRegistration implements SmartLifecycle {
 		}
 		this.heartbeats.shutdownNow();
 		this.heartbeats = null;
-		boolean wasRecorded = recorded();
 		this.failure = "the instance is stopping";
-		if (this.instance == null || !wasRecorded) {
+		if (this.instance == null) {
 			return;
 		}
+		// Even when the last heartbeat failed: the row may still be there.
 		try {
 			this.registry.deregister(this.instance.instanceId());
 			logger.info("Deregistered instance " + this.instance.instanceId() + " from the clients table");
