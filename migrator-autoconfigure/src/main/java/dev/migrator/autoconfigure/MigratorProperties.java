@@ -483,9 +483,9 @@ public class MigratorProperties {
 	public static class Clients {
 
 		/**
-		 * Whether a web application records itself in the clients table while it runs,
-		 * the one table it writes, so that contract revisions wait until instances of
-		 * older code are gone.
+		 * Whether a web application records itself in the clients table while it runs
+		 * (the one table it writes; it is not ready until it has), so that contract
+		 * revisions wait until instances of older code are gone.
 		 */
 		private boolean enabled = true;
 
@@ -502,7 +502,7 @@ public class MigratorProperties {
 
 		/**
 		 * Name of the table running application instances record themselves in, in the
-		 * version table's schema.
+		 * version table's schema; the migration job creates it with the state tables.
 		 */
 		private String table = "migrator_clients";
 

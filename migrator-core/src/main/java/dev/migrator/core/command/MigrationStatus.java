@@ -6,6 +6,7 @@ import dev.migrator.core.script.Revision;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Where the database stands against the code: read-only, what {@code check}, the Actuator
@@ -15,6 +16,9 @@ import java.util.Set;
  * @param heads the heads the code knows
  * @param pending revisions the code has and the database has not applied, in upgrade
  * order
+ * @param pendingContract the pending revisions an expand-phase upgrade holds back, in
+ * upgrade order: contract revisions and every revision that needs one. They wait for the
+ * contract step of a rollout, which the code that ships them does not need.
  * @param checksumMismatches applied revisions edited since
  * @param recentHistory the newest history entries, newest first
  * @param unknownCurrent version rows this code does not know: the database is ahead of it
@@ -23,23 +27,34 @@ import java.util.Set;
  * revision descending from theirs is applied until they are
  */
 public record MigrationStatus(Set<String> current, List<Revision> heads, List<Revision> pending,
-		List<ChecksumMismatch> checksumMismatches, List<HistoryEntry> recentHistory, Set<String> unknownCurrent,
-		List<BackfillStatus> unfinishedBackfills) {
+		List<Revision> pendingContract, List<ChecksumMismatch> checksumMismatches, List<HistoryEntry> recentHistory,
+		Set<String> unknownCurrent, List<BackfillStatus> unfinishedBackfills) {
 
 	public MigrationStatus {
 		current = Set.copyOf(current);
 		heads = List.copyOf(heads);
 		pending = List.copyOf(pending);
+		pendingContract = List.copyOf(pendingContract);
 		checksumMismatches = List.copyOf(checksumMismatches);
 		recentHistory = List.copyOf(recentHistory);
 		unknownCurrent = Set.copyOf(unknownCurrent);
 		unfinishedBackfills = List.copyOf(unfinishedBackfills);
 	}
 
-	/** A status without backfills to wait for. */
+	/** A status with no contract revision pending and no backfill to wait for. */
 	public MigrationStatus(Set<String> current, List<Revision> heads, List<Revision> pending,
 			List<ChecksumMismatch> checksumMismatches, List<HistoryEntry> recentHistory, Set<String> unknownCurrent) {
-		this(current, heads, pending, checksumMismatches, recentHistory, unknownCurrent, List.of());
+		this(current, heads, pending, List.of(), checksumMismatches, recentHistory, unknownCurrent, List.of());
+	}
+
+	/**
+	 * The pending revisions the code needs before it may serve: all but the
+	 * {@link #pendingContract() contract ones}. Empty exactly when an expand-phase
+	 * upgrade would have nothing to do.
+	 */
+	public List<Revision> pendingExpand() {
+		Set<String> held = this.pendingContract.stream().map(Revision::id).collect(Collectors.toSet());
+		return this.pending.stream().filter((r) -> !held.contains(r.id())).toList();
 	}
 
 	/**
