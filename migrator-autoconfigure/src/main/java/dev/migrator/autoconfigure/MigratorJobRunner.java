@@ -15,6 +15,7 @@ import dev.migrator.core.report.UpToDateText;
 import dev.migrator.core.runtime.MigrationFailedException;
 import dev.migrator.core.script.PhaseFilter;
 import dev.migrator.core.script.Target;
+import dev.migrator.core.sql.DatabaseMessageRedaction;
 
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -150,7 +151,8 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 		}
 		catch (CheckFailedException ex) {
 			this.exitCode = CHECK_FAILED;
-			logger.error("Migration job: check failed (exit code " + CHECK_FAILED + "). " + ex.getMessage());
+			logger.error("Migration job: check failed (exit code " + CHECK_FAILED + "). "
+					+ DatabaseMessageRedaction.redact(ex.getMessage()));
 		}
 		catch (LintFailedException ex) {
 			this.exitCode = LINT_FAILED;
@@ -168,7 +170,8 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 		}
 		catch (MigratorException ex) {
 			this.exitCode = FAILURE;
-			logger.error("Migration job: " + command + " failed (exit code " + FAILURE + "): " + ex.getMessage());
+			logger.error("Migration job: " + command + " failed (exit code " + FAILURE + "): "
+					+ DatabaseMessageRedaction.redact(ex.getMessage()));
 			logger.debug("Migration job failure", ex);
 		}
 		catch (RuntimeException ex) {

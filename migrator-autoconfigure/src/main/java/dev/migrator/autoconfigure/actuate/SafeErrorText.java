@@ -1,5 +1,7 @@
 package dev.migrator.autoconfigure.actuate;
 
+import dev.migrator.core.sql.DatabaseMessageRedaction;
+
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -28,7 +30,10 @@ final class SafeErrorText {
 		if (text == null) {
 			return null;
 		}
-		String kept = text.lines()
+		// The engine redacts where it writes; this is the second line of defence for
+		// text stored before it did, or written by another version.
+		String kept = DatabaseMessageRedaction.redact(text)
+			.lines()
 			.filter((line) -> !DATA_LINE.matcher(line).matches())
 			.collect(Collectors.joining("\n"));
 		kept = URL_CREDENTIALS.matcher(kept).replaceAll("$1:******@");

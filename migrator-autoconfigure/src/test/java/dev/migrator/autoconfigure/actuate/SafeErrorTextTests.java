@@ -34,6 +34,17 @@ class SafeErrorTextTests {
 	}
 
 	@Test
+	void masksWhatAnOlderVersionStoredUnredacted() {
+		String stored = "Upgrade of revision 0007_role (classpath:db/revisions/0007.sql) failed at line 2: "
+				+ "ALTER ROLE app PASSWORD 'hunter2'.\nThe database said: ERROR: invalid input syntax for type "
+				+ "integer: \"ada@example.com\" [SQLState 22P02]";
+		assertThat(SafeErrorText.of(stored)).contains("ALTER ROLE app PASSWORD '***'")
+			.contains("invalid input syntax for type integer: \"…\" [SQLState 22P02]")
+			.doesNotContain("hunter2")
+			.doesNotContain("ada@example.com");
+	}
+
+	@Test
 	void keepsAnOrdinaryMessageAsItIs() {
 		assertThat(SafeErrorText.of("no such table: no_such_table")).isEqualTo("no such table: no_such_table");
 		assertThat(SafeErrorText.of(null)).isNull();

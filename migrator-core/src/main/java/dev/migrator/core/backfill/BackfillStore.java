@@ -1,6 +1,7 @@
 package dev.migrator.core.backfill;
 
 import dev.migrator.core.dialect.Dialect;
+import dev.migrator.core.sql.DatabaseMessageRedaction;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -338,7 +339,11 @@ public final class BackfillStore {
 		return "sqlite".equals(this.dialect.name());
 	}
 
-	private static String truncate(String text) {
+	/**
+	 * The error as stored: without row values or secrets, and not longer than the column.
+	 */
+	private static String truncate(String error) {
+		String text = DatabaseMessageRedaction.redact(error);
 		return (text.length() <= MAX_ERROR_LENGTH) ? text : text.substring(0, MAX_ERROR_LENGTH - 1) + "…";
 	}
 

@@ -1,5 +1,7 @@
 package dev.migrator.core.backfill;
 
+import dev.migrator.core.sql.DatabaseMessageRedaction;
+
 import java.sql.SQLException;
 
 /** What a failed batch says about the next attempt. */
@@ -61,9 +63,9 @@ enum FailureKind {
 		SQLException sql = sqlException(failure);
 		if (sql != null) {
 			String state = (sql.getSQLState() != null) ? " [SQLState " + sql.getSQLState() + "]" : "";
-			return sql.getMessage() + state;
+			return DatabaseMessageRedaction.redact(sql.getMessage()) + state;
 		}
-		return failure.getClass().getName() + ": " + failure.getMessage();
+		return failure.getClass().getName() + ": " + DatabaseMessageRedaction.redact(failure.getMessage());
 	}
 
 	private static SQLException sqlException(Throwable failure) {

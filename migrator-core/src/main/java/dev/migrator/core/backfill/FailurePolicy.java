@@ -1,5 +1,7 @@
 package dev.migrator.core.backfill;
 
+import dev.migrator.core.sql.DatabaseMessageRedaction;
+
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.OptionalInt;
@@ -76,7 +78,8 @@ final class FailurePolicy {
 		}
 		catch (SQLException noted) {
 			// Only for status: the retry itself finds out whether the connection works.
-			logger.debug("Backfill {}: could not note the error: {}", name, noted.getMessage());
+			logger.debug("Backfill {}: could not note the error: {}", name,
+					DatabaseMessageRedaction.redact(noted.getMessage()));
 		}
 		Interruptible.sleep(backoff());
 	}
@@ -99,7 +102,8 @@ final class FailurePolicy {
 		}
 		catch (SQLException | RuntimeException ex) {
 			cause.addSuppressed(ex);
-			logger.error("Backfill {}: could not record its failure: {}", name, ex.getMessage());
+			logger.error("Backfill {}: could not record its failure: {}", name,
+					DatabaseMessageRedaction.redact(ex.getMessage()));
 		}
 		String message = "Backfill " + name + " (revision " + this.worker.revision() + ", table "
 				+ this.worker.backfill().table() + ") failed: " + reason + ". The batches committed before stay done"

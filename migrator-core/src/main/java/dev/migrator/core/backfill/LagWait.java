@@ -6,6 +6,7 @@ import dev.migrator.core.replica.ReplicaLag;
 import dev.migrator.core.replica.ReplicaLagMonitor;
 import dev.migrator.core.script.LagLimits;
 import dev.migrator.core.replica.ThrottleState;
+import dev.migrator.core.sql.DatabaseMessageRedaction;
 
 import java.sql.SQLException;
 import java.time.Duration;
@@ -90,7 +91,8 @@ final class LagWait {
 		catch (RuntimeException ex) {
 			// A lag that cannot be read now must not stop the backfill; the last known
 			// state stands.
-			logger.warn("Backfill {}: could not measure replica lag: {}", this.worker.name(), ex.getMessage());
+			logger.warn("Backfill {}: could not measure replica lag: {}", this.worker.name(),
+					DatabaseMessageRedaction.redact(ex.getMessage()));
 			return this.throttle.state();
 		}
 	}

@@ -1,5 +1,7 @@
 package dev.migrator.core.backfill;
 
+import dev.migrator.core.sql.DatabaseMessageRedaction;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -83,7 +85,8 @@ final class WorkerConnection implements AutoCloseable {
 		catch (SQLException ex) {
 			// The next batch fails on the closed connection and counts as another
 			// attempt.
-			logger.warn("Backfill {}: could not reconnect: {}", this.backfill, ex.getMessage());
+			logger.warn("Backfill {}: could not reconnect: {}", this.backfill,
+					DatabaseMessageRedaction.redact(ex.getMessage()));
 		}
 	}
 

@@ -1,6 +1,7 @@
 package dev.migrator.core.replica;
 
 import dev.migrator.core.error.MigratorException;
+import dev.migrator.core.sql.DatabaseMessageRedaction;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -72,10 +73,9 @@ public final class ReplicaLagMonitor {
 				lags.addAll(fromPrimary(connection));
 			}
 			catch (SQLException ex) {
-				throw new MigratorException("replica-lag-error",
-						"Could not read pg_stat_replication on the primary: " + ex.getMessage()
-								+ ". Check the connection; the user needs the pg_monitor role to see "
-								+ "standby positions.",
+				throw new MigratorException("replica-lag-error", "Could not read pg_stat_replication on the primary: "
+						+ DatabaseMessageRedaction.redact(ex.getMessage())
+						+ ". Check the connection; the user needs the pg_monitor role to see " + "standby positions.",
 						ex);
 			}
 		}
@@ -157,7 +157,7 @@ public final class ReplicaLagMonitor {
 		}
 		catch (SQLException ex) {
 			warnOnce("down:" + replica.name(), "Could not measure the lag of replica " + replica.name() + ": "
-					+ ex.getMessage() + ". It is left out until it answers again.");
+					+ DatabaseMessageRedaction.redact(ex.getMessage()) + ". It is left out until it answers again.");
 			return Optional.empty();
 		}
 	}

@@ -3,6 +3,7 @@ package dev.migrator.core.runtime;
 import dev.migrator.core.dialect.Dialect;
 import dev.migrator.core.runtime.HistoryEntry.Action;
 import dev.migrator.core.runtime.HistoryEntry.Outcome;
+import dev.migrator.core.sql.DatabaseMessageRedaction;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -50,7 +51,8 @@ public final class HistoryTable {
 			statement.setLong(6, Duration.between(startedAt, finishedAt).toMillis());
 			statement.setString(7, truncate(runBy, 255));
 			statement.setString(8, outcome.label());
-			statement.setString(9, error.map((e) -> truncate(e, MAX_ERROR_LENGTH)).orElse(null));
+			statement.setString(9,
+					error.map((e) -> truncate(DatabaseMessageRedaction.redact(e), MAX_ERROR_LENGTH)).orElse(null));
 			statement.executeUpdate();
 		}
 	}

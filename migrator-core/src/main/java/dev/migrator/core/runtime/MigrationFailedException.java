@@ -1,6 +1,7 @@
 package dev.migrator.core.runtime;
 
 import dev.migrator.core.error.MigratorException;
+import dev.migrator.core.sql.DatabaseMessageRedaction;
 
 /**
  * A revision's statement or Java code failed; the message says what ran, what failed and
@@ -11,7 +12,8 @@ public class MigrationFailedException extends MigratorException {
 	private final String revision;
 
 	public MigrationFailedException(String revision, String message, Throwable cause) {
-		super("migration-failed", message, cause);
+		// Redacted here too, whoever built the message: it is logged, stored and shown.
+		super("migration-failed", DatabaseMessageRedaction.redact(message), cause);
 		this.revision = revision;
 	}
 

@@ -6,6 +6,7 @@ import dev.migrator.core.dialect.RenderedStatement.Kind;
 import dev.migrator.core.op.Operation;
 import dev.migrator.core.op.OperationFailedException;
 import dev.migrator.core.script.StatementTraits;
+import dev.migrator.core.sql.SecretRedaction;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -292,7 +293,7 @@ final class RenderedStatementRunner {
 	}
 
 	private static String abbreviate(String sql) {
-		String flat = sql.replaceAll("\\s+", " ").trim();
+		String flat = SecretRedaction.statement(sql).replaceAll("\\s+", " ").trim();
 		return (flat.length() <= 200) ? flat : flat.substring(0, 199) + "…";
 	}
 

@@ -1,6 +1,7 @@
 package dev.migrator.core.runtime;
 
 import dev.migrator.core.script.SqlStatement;
+import dev.migrator.core.sql.SecretRedaction;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -11,9 +12,12 @@ final class StatementText {
 	private StatementText() {
 	}
 
-	/** The statement on one line, cut at 200 characters. */
+	/**
+	 * The statement on one line, cut at 200 characters, its password literals masked
+	 * (before the cut, so that a cut never leaves half a secret unmasked).
+	 */
 	static String abbreviate(String sql) {
-		String flat = sql.replaceAll("\\s+", " ").trim();
+		String flat = SecretRedaction.statement(sql).replaceAll("\\s+", " ").trim();
 		return (flat.length() <= 200) ? flat : flat.substring(0, 199) + "…";
 	}
 

@@ -4,6 +4,7 @@ import dev.migrator.core.script.Direction;
 import dev.migrator.core.script.MigrationBody;
 import dev.migrator.core.script.PlanStep;
 import dev.migrator.core.script.Revision;
+import dev.migrator.core.sql.DatabaseMessageRedaction;
 import dev.migrator.core.sql.DurationText;
 
 import java.sql.SQLException;
@@ -149,12 +150,16 @@ final class StepFailureExplainer {
 		return message.toString();
 	}
 
+	/**
+	 * What the database said, without the row values it quotes or a secret of the
+	 * statement: the message goes to the log, the history table and the endpoint.
+	 */
 	private static String databaseMessage(Throwable ex) {
 		if (ex instanceof SQLException sql) {
 			String state = (sql.getSQLState() != null) ? " [SQLState " + sql.getSQLState() + "]" : "";
-			return sql.getMessage() + state;
+			return DatabaseMessageRedaction.redact(sql.getMessage()) + state;
 		}
-		return ex.getClass().getSimpleName() + ": " + ex.getMessage();
+		return ex.getClass().getSimpleName() + ": " + DatabaseMessageRedaction.redact(ex.getMessage());
 	}
 
 }

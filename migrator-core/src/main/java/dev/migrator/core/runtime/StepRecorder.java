@@ -4,6 +4,7 @@ import dev.migrator.core.runtime.HistoryEntry.Action;
 import dev.migrator.core.runtime.HistoryEntry.Outcome;
 import dev.migrator.core.script.Direction;
 import dev.migrator.core.script.PlanStep;
+import dev.migrator.core.sql.DatabaseMessageRedaction;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -73,7 +74,7 @@ final class StepRecorder {
 		}
 		catch (SQLException ex) {
 			logger.warn("Could not record the failure of {} in the history table: {}", step.revision().id(),
-					ex.getMessage());
+					DatabaseMessageRedaction.redact(ex.getMessage()));
 		}
 	}
 
