@@ -1,11 +1,16 @@
 package dev.migrator.autoconfigure;
 
 import dev.migrator.autoconfigure.jobapp.JobTestApplication;
+import dev.migrator.autoconfigure.jpaapp.JpaTestApplication;
+import dev.migrator.testsupport.TestReplicaCluster;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -96,6 +101,73 @@ class MigrationJobProcessTests {
 		assertThat(database.tables()).isEmpty();
 	}
 
+	@Test
+	void misspeltPropertyFailsTheJobNamingTheKeyAndTheNameMeant() throws Exception {
+		SqliteFile database = new SqliteFile(this.temp.resolve("app.db"));
+		Result result = runJob(database, RevisionFiles.twoTables(this.temp.resolve("revisions")),
+				"--migrator.job.comand=check");
+		assertThat(result.exitCode()).as(result.output()).isEqualTo(1);
+		assertThat(result.output()).contains("APPLICATION FAILED TO START")
+			.contains("Unknown property migrator.job.comand (in commandLineArgs): did you mean migrator.job.command?")
+			.contains("Correct the migrator.* property");
+		assertThat(database.tables()).isEmpty();
+	}
+
+	@Test
+	void misspeltListPropertyFailsTheJob() throws Exception {
+		SqliteFile database = new SqliteFile(this.temp.resolve("app.db"));
+		Result result = runJob(database, RevisionFiles.twoTables(this.temp.resolve("revisions")),
+				"--migrator.location=classpath:db/other");
+		assertThat(result.exitCode()).as(result.output()).isEqualTo(1);
+		assertThat(result.output()).contains("Unknown property migrator.location")
+			.contains("did you mean migrator.locations?");
+		assertThat(database.tables()).isEmpty();
+	}
+
+	@Test
+	void disabledMigratorFailsTheJobInsteadOfDoingNothing() throws Exception {
+		SqliteFile database = new SqliteFile(this.temp.resolve("app.db"));
+		Result result = runJob(database, RevisionFiles.twoTables(this.temp.resolve("revisions")),
+				"--migrator.enabled=false");
+		assertThat(result.exitCode()).as(result.output()).isEqualTo(1);
+		assertThat(result.output()).contains("APPLICATION FAILED TO START")
+			.contains("migrator.enabled is false: the job would do nothing");
+	}
+
+	@Test
+	void withoutTheProfileAMisspeltPropertyIsAWarning() throws Exception {
+		SqliteFile database = new SqliteFile(this.temp.resolve("app.db"));
+		Result result = run(database, RevisionFiles.twoTables(this.temp.resolve("revisions")),
+				"--migrator.job.comand=check");
+		assertThat(result.exitCode()).as(result.output()).isZero();
+		assertThat(result.output()).containsPattern(
+				"WARN .*Unknown property migrator.job.comand \\(in commandLineArgs\\): did you mean migrator.job.command\\? "
+						+ "It is ignored.");
+	}
+
+	@Test
+	void jobOfAJpaApplicationThatValidatesTheSchemaRunsOnAFreshDatabase() throws Exception {
+		try (TestReplicaCluster cluster = TestReplicaCluster.start()) {
+			String database = cluster.createDatabase();
+			Result result = run(JpaTestApplication.class, cluster.primaryUrl(database),
+					RevisionFiles.twoTables(this.temp.resolve("revisions")), "--spring.profiles.active=migrate",
+					"--spring.jpa.hibernate.ddl-auto=validate");
+			assertThat(result.exitCode()).as(result.output()).isZero();
+			assertThat(result.output()).contains("Upgraded 2 revision(s)");
+			try (Connection connection = cluster.connectPrimary(database);
+					Statement statement = connection.createStatement();
+					ResultSet rows = statement.executeQuery("SELECT version_num FROM migrator_version")) {
+				assertThat(rows.next()).isTrue();
+				assertThat(rows.getString(1)).isEqualTo("0002_create_orders");
+			}
+			Result web = run(JpaTestApplication.class, cluster.primaryUrl(database),
+					RevisionFiles.twoTables(this.temp.resolve("revisions")), "--spring.jpa.hibernate.ddl-auto=validate",
+					"--spring.main.web-application-type=none");
+			assertThat(web.exitCode()).as("the application validates the schema the job created:%n%s", web.output())
+				.isZero();
+		}
+	}
+
 	private Result runJob(SqliteFile database, RevisionFiles revisions, String... extraArguments)
 			throws IOException, InterruptedException {
 		List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=migrate"));
@@ -105,10 +177,15 @@ class MigrationJobProcessTests {
 
 	private Result run(SqliteFile database, RevisionFiles revisions, String... extraArguments)
 			throws IOException, InterruptedException {
+		return run(JobTestApplication.class, database.url(), revisions, extraArguments);
+	}
+
+	Result run(Class<?> application, String url, RevisionFiles revisions, String... extraArguments)
+			throws IOException, InterruptedException {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		List<String> command = new ArrayList<>(
-				List.of(java, "-cp", System.getProperty("java.class.path"), JobTestApplication.class.getName(),
-						"--spring.datasource.url=" + database.url(), "--migrator.locations=" + revisions.location()));
+				List.of(java, "-cp", System.getProperty("java.class.path"), application.getName(),
+						"--spring.datasource.url=" + url, "--migrator.locations=" + revisions.location()));
 		command.addAll(List.of(extraArguments));
 		// To a file, not a pipe: a job that hangs must fail the test, not block the read.
 		Path log = Files.createTempFile(this.temp, "job", ".log");
@@ -122,7 +199,7 @@ class MigrationJobProcessTests {
 		return new Result(process.exitValue(), output);
 	}
 
-	private record Result(int exitCode, String output) {
+	record Result(int exitCode, String output) {
 	}
 
 }

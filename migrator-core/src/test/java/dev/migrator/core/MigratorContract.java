@@ -231,6 +231,28 @@ abstract class MigratorContract {
 	}
 
 	@Test
+	void checkFailsOnHeadsNoBranchLabelKeepsApartEvenWhenApplied() throws Exception {
+		this.folder.table("0001_users", null, "users")
+			.table("0002_orders", "0001_users", "orders")
+			.table("0002_emails", "0001_users", "emails");
+		migrator().upgrade("heads");
+		assertThatThrownBy(() -> migrator().check()).isInstanceOf(CheckFailedException.class)
+			.hasMessageContaining("2 heads that no branch label or depends-on keeps apart: 0002_emails, 0002_orders")
+			.hasMessageContaining("merge them")
+			.hasMessageContaining("mvn migrator:merge")
+			.hasMessageContaining("-Dmigrator.heads=0002_emails,0002_orders");
+	}
+
+	@Test
+	void checkPassesOnHeadsOfIndependentLabelledBranches() throws Exception {
+		this.folder.table("0001_users", null, "users")
+			.file("0001_audit.sql", "-- migrator:revision 0001_audit\n-- migrator:branch-labels audit\n"
+					+ "-- migrator:upgrade\nCREATE TABLE audit (id integer PRIMARY KEY);\n");
+		migrator().upgrade("heads");
+		assertThat(migrator().check().heads()).hasSize(2);
+	}
+
+	@Test
 	void readOnlyCommandsCreateNothing() throws Exception {
 		this.folder.table("0001_users", null, "users");
 		assertThat(migrator().current()).isEmpty();

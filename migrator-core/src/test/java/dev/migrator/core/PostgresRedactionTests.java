@@ -1,5 +1,7 @@
 package dev.migrator.core;
 
+import dev.migrator.testsupport.TestDataSources;
+
 import dev.migrator.core.config.MigratorConfig;
 import dev.migrator.core.runtime.MigrationFailedException;
 import dev.migrator.core.runtime.MigrationListener;
@@ -33,7 +35,7 @@ class PostgresRedactionTests {
 	@TempDir
 	Path temp;
 
-	private final DataSource dataSource = Databases.freshPostgres();
+	private final DataSource dataSource = TestDataSources.freshPostgres();
 
 	private final List<StepResult> heard = new CopyOnWriteArrayList<>();
 

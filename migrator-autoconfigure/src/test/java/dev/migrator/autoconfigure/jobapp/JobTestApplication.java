@@ -10,8 +10,10 @@ import org.springframework.context.annotation.Bean;
  * by {@code MigrationJobProcessTests} to see the exit code a Kubernetes Job would see.
  */
 // In a package of its own: component scanning must not pick up the configurations of
-// other tests.
-@SpringBootApplication
+// other tests. JPA is on the test classpath for JpaTestApplication; Hibernate has no
+// SQLite dialect, and this application has no entity.
+@SpringBootApplication(excludeName = { "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+		"org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration" })
 public class JobTestApplication {
 
 	public static void main(String[] args) {

@@ -4,15 +4,26 @@ import dev.migrator.core.backfill.BackfillStatus;
 import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.script.Revision;
 
+import java.util.List;
 import java.util.stream.Collectors;
 
-/** {@code check} found pending revisions or edited applied ones. */
+/**
+ * {@code check} found pending revisions, edited applied ones, or heads to merge.
+ */
 public class CheckFailedException extends MigratorException {
 
 	private final MigrationStatus status;
 
 	public CheckFailedException(MigrationStatus status) {
-		super("check-failed", message(status));
+		this(status, List.of());
+	}
+
+	/**
+	 * @param status where the database stands
+	 * @param unmergedHeads heads no branch label or {@code depends-on} keeps apart
+	 */
+	public CheckFailedException(MigrationStatus status, List<Revision> unmergedHeads) {
+		super("check-failed", message(status, unmergedHeads));
 		this.status = status;
 	}
 
@@ -20,7 +31,7 @@ public class CheckFailedException extends MigratorException {
 		return this.status;
 	}
 
-	private static String message(MigrationStatus status) {
+	private static String message(MigrationStatus status, List<Revision> unmergedHeads) {
 		StringBuilder message = new StringBuilder("Check failed.");
 		if (!status.pending().isEmpty()) {
 			message.append(' ')
@@ -35,6 +46,17 @@ public class CheckFailedException extends MigratorException {
 				.append(String.join(", ", new java.util.TreeSet<>(status.unknownCurrent())))
 				.append(", which this code does not know: it is ahead of this code (a newer version migrated it) or a ")
 				.append("revision file was removed. Deploy the code that has it, or restore the file.");
+		}
+		if (!unmergedHeads.isEmpty()) {
+			String ids = unmergedHeads.stream().map(Revision::id).collect(Collectors.joining(","));
+			message.append(" The revisions have ")
+				.append(unmergedHeads.size())
+				.append(" heads that no branch label or depends-on keeps apart: ")
+				.append(ids.replace(",", ", "))
+				.append(". They are one history that forked: merge them with a merge revision (mvn migrator:merge ")
+				.append("-Dmigrator.message=\"merge heads\" -Dmigrator.heads=")
+				.append(ids)
+				.append("), or give an independent branch a branch label.");
 		}
 		if (!status.checksumMismatches().isEmpty()) {
 			message.append(' ').append(ChecksumMismatchException.message(status.checksumMismatches()));

@@ -71,16 +71,18 @@ public final class StatusCommand {
 
 	/**
 	 * Fails when revisions are pending, a backfill of an applied revision is not done,
-	 * the database is ahead of the code, or an applied revision was edited (the last only
-	 * under {@link ChecksumPolicy#FAIL}).
+	 * the database is ahead of the code, an applied revision was edited (only under
+	 * {@link ChecksumPolicy#FAIL}), or the code has heads that no branch label or
+	 * {@code depends-on} keeps apart (they must be merged).
 	 */
 	public MigrationStatus check() {
 		MigrationStatus status = status();
 		boolean edited = !status.checksumMismatches().isEmpty()
 				&& this.context.config().checksumPolicy() == ChecksumPolicy.FAIL;
-		if (!status.pending().isEmpty() || edited || status.isAheadOfCode()
+		List<Revision> unmerged = this.context.graph().unmergedHeads();
+		if (!status.pending().isEmpty() || edited || status.isAheadOfCode() || !unmerged.isEmpty()
 				|| !status.unfinishedBackfills().isEmpty()) {
-			throw new CheckFailedException(status);
+			throw new CheckFailedException(status, unmerged);
 		}
 		if (!status.checksumMismatches().isEmpty()) {
 			logger.warn(ChecksumMismatchException.message(status.checksumMismatches()));

@@ -1,5 +1,6 @@
 package dev.migrator.core.script;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -25,6 +26,14 @@ record Directive(String name, String value, Origin at) {
 	private static final Pattern KEY = Pattern.compile("([A-Za-z][A-Za-z0-9_-]*)(.*)", Pattern.DOTALL);
 
 	/**
+	 * A comment that starts with the word {@code migrator} but has no colon right after
+	 * it: {@code -- migrator revises 0001}, {@code -- migrator :revision r1}.
+	 */
+	private static final Pattern NEAR_MISS = Pattern.compile(
+			"\\s*--\\s*migrator(?![A-Za-z0-9_])(\\s*[:;=.,]?\\s*)([A-Za-z][A-Za-z0-9_-]*)?.*",
+			Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+	/**
 	 * Reads a line; empty when it is not a directive (an ordinary comment, SQL or a blank
 	 * line).
 	 * @throws RevisionSourceException when it is a directive without a key or with no
@@ -33,6 +42,7 @@ record Directive(String name, String value, Origin at) {
 	static Optional<Directive> read(String line, Origin at) {
 		Matcher directive = LINE.matcher(line);
 		if (!directive.matches()) {
+			requireNoNearMiss(line, at);
 			return Optional.empty();
 		}
 		Matcher key = KEY.matcher(directive.group(1));
@@ -51,6 +61,37 @@ record Directive(String name, String value, Origin at) {
 							+ " VALUE.");
 		}
 		return Optional.of(new Directive(name, rest.strip(), at));
+	}
+
+	/**
+	 * A line meant as a directive but missing its colon would otherwise be an ordinary
+	 * comment, and the revision would silently lose a parent or a section: it fails
+	 * instead. A comment that merely mentions migrator ({@code -- migrator handles this})
+	 * stays a comment: only a colon after a space, or a known key as the next word, make
+	 * it a near miss.
+	 */
+	private static void requireNoNearMiss(String line, Origin at) {
+		Matcher nearMiss = NEAR_MISS.matcher(line);
+		if (!nearMiss.matches()) {
+			return;
+		}
+		String separator = nearMiss.group(1);
+		String word = (nearMiss.group(2) != null) ? nearMiss.group(2) : "";
+		boolean knownKey = isKnownKey(word);
+		if (!separator.contains(":") && !knownKey) {
+			return;
+		}
+		String key = knownKey ? word.toLowerCase(Locale.ROOT) : "KEY";
+		throw new RevisionSourceException("malformed-header", at + ": '" + line.strip()
+				+ "' looks like a directive but 'migrator' is not followed directly by ':'. Write -- migrator:" + key
+				+ " VALUE (no space before the colon), or reword the comment so that it does not start with "
+				+ "'migrator'.");
+	}
+
+	private static boolean isKnownKey(String word) {
+		String lower = word.toLowerCase(Locale.ROOT);
+		return SqlHeaderKey.of(lower).isPresent() || AllowComment.KEY.equals(lower)
+				|| Arrays.stream(Direction.values()).anyMatch((direction) -> direction.label().equals(lower));
 	}
 
 	/** The key in lower case, as keys are compared. */

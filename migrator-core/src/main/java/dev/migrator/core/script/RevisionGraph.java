@@ -119,6 +119,39 @@ public final class RevisionGraph {
 		return select((i) -> this.children[i].length == 0);
 	}
 
+	/**
+	 * Heads that no branch label or {@code depends-on} keeps apart, sorted by id: empty
+	 * when the history has one head, or when each head is on its own labelled branch. Two
+	 * heads are kept apart when the branch labels along their parent chains differ (one
+	 * of them is on a labelled branch, or a labelled root, the other is not), or when one
+	 * depends on the other. Otherwise they are one line of history that forked by
+	 * accident (two people added a revision on the same parent) and should be merged.
+	 */
+	public List<Revision> unmergedHeads() {
+		List<Revision> heads = heads();
+		List<Set<String>> labels = new ArrayList<>(heads.size());
+		List<Set<String>> needs = new ArrayList<>(heads.size());
+		for (Revision head : heads) {
+			Set<String> line = toIds(closure(indexesOf(List.of(head.id())), this.parents, this.noEdges));
+			labels.add(line.stream()
+				.flatMap((id) -> this.revisions[indexOf(id)].branchLabels().stream())
+				.collect(Collectors.toSet()));
+			needs.add(ancestorsOf(List.of(head.id())));
+		}
+		Set<String> unmerged = new java.util.TreeSet<>();
+		for (int a = 0; a < heads.size(); a++) {
+			for (int b = a + 1; b < heads.size(); b++) {
+				boolean dependent = needs.get(a).contains(heads.get(b).id())
+						|| needs.get(b).contains(heads.get(a).id());
+				if (labels.get(a).equals(labels.get(b)) && !dependent) {
+					unmerged.add(heads.get(a).id());
+					unmerged.add(heads.get(b).id());
+				}
+			}
+		}
+		return unmerged.stream().map((id) -> this.revisions[indexOf(id)]).toList();
+	}
+
 	/** Revisions with no parent, sorted by id. */
 	public List<Revision> bases() {
 		return select((i) -> this.parents[i].length == 0);

@@ -9,7 +9,7 @@ import java.util.Optional;
  * Finds the known name a misspelt one was most likely meant to be, for "did you mean"
  * hints.
  */
-final class SpellingSuggestion {
+public final class SpellingSuggestion {
 
 	private SpellingSuggestion() {
 	}
@@ -19,7 +19,7 @@ final class SpellingSuggestion {
 	 * Case, {@code _} for {@code -} and camelCase for kebab-case ({@code lockTimeout} for
 	 * {@code lock-timeout}) count as no difference.
 	 */
-	static Optional<String> closest(String word, Collection<String> candidates) {
+	public static Optional<String> closest(String word, Collection<String> candidates) {
 		String normalized = normalize(word);
 		int tolerance = Math.max(2, normalized.length() / 3);
 		return candidates.stream()

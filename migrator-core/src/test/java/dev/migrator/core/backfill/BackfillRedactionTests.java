@@ -1,5 +1,7 @@
 package dev.migrator.core.backfill;
 
+import dev.migrator.testsupport.TestDataSources;
+
 import dev.migrator.core.Migrator;
 import dev.migrator.core.script.Backfill;
 
@@ -21,7 +23,7 @@ class BackfillRedactionTests {
 
 	@Test
 	void aBadCastLeavesNoRowValueInTheStoredErrorTheStatusOrTheListeners() throws Exception {
-		DataSource dataSource = BackfillDatabases.freshPostgres();
+		DataSource dataSource = TestDataSources.freshPostgres();
 		BackfillDatabases.createItems(dataSource, 3);
 		BackfillDatabases.execute(dataSource, "ALTER TABLE items ADD COLUMN email text");
 		BackfillDatabases.execute(dataSource, "UPDATE items SET email = 'ada' || id || '@example.com'");

@@ -148,4 +148,28 @@ class RevisionGraphTests {
 		assertThat(Revision.builder("a").upgradeSql("select 1").build().checksum()).isNotEqualTo(first);
 	}
 
+	@Test
+	void headsOnOneUnlabelledLineAreUnmerged() {
+		RevisionGraph graph = RevisionGraph.of(List.of(rev("a"), rev("b", "a"), rev("c", "a"), rev("d")));
+		assertThat(ids(graph.unmergedHeads())).containsExactly("b", "c", "d");
+	}
+
+	@Test
+	void headsKeptApartByABranchLabelOrADependencyAreNotUnmerged() {
+		RevisionGraph labelled = RevisionGraph.of(List.of(rev("a"), rev("b", "a"),
+				builder("c", "a").branchLabels("feature").build(), builder("x").branchLabels("shared").build()));
+		assertThat(labelled.unmergedHeads()).isEmpty();
+		RevisionGraph dependent = RevisionGraph
+			.of(List.of(rev("a"), rev("b", "a"), builder("c", "a").dependsOn("b").build()));
+		assertThat(dependent.unmergedHeads()).isEmpty();
+		assertThat(RevisionGraph.of(List.of(rev("a"), rev("b", "a"))).unmergedHeads()).isEmpty();
+	}
+
+	@Test
+	void twoUnlabelledForksOfALabelledBranchAreUnmerged() {
+		RevisionGraph graph = RevisionGraph
+			.of(List.of(rev("a"), builder("f", "a").branchLabels("feature").build(), rev("g", "f"), rev("h", "f")));
+		assertThat(ids(graph.unmergedHeads())).containsExactly("g", "h");
+	}
+
 }

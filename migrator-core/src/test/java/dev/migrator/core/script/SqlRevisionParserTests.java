@@ -180,6 +180,46 @@ class SqlRevisionParserTests {
 	}
 
 	@Test
+	void rejectsAHeaderWithoutColonNamingFileAndLine() {
+		assertError("-- migrator:revision r1\n-- migrator revises r0\n-- migrator:upgrade\nSELECT 1;",
+				"malformed-header", 2)
+			.withMessageContaining("'-- migrator revises r0' looks like a directive")
+			.withMessageContaining("Write -- migrator:revises VALUE");
+	}
+
+	@Test
+	void rejectsASpaceBeforeTheColon() {
+		assertError("-- migrator :revision r1\n-- migrator:upgrade\nSELECT 1;", "malformed-header", 1)
+			.withMessageContaining("not followed directly by ':'");
+	}
+
+	@Test
+	void rejectsASectionLineWithoutColonWhateverTheCase() {
+		assertError("-- migrator:revision r1\n-- MIGRATOR upgrade\nSELECT 1;", "malformed-header", 2)
+			.withMessageContaining("Write -- migrator:upgrade VALUE");
+	}
+
+	@Test
+	void rejectsAHeaderWithoutColonInsideASection() {
+		assertError("-- migrator:revision r1\n-- migrator:upgrade\nSELECT 1;\n-- migrator downgrade\nSELECT 2;",
+				"malformed-header", 4);
+	}
+
+	@Test
+	void keepsACommentThatMerelyMentionsMigrator() {
+		Revision revision = this.parser.parse(LOCATION, "-- migrator handles this table\n-- migrators, beware\n"
+				+ "-- migrator:revision r1\n-- migrator:upgrade\nSELECT 1;");
+		assertThat(revision.id()).isEqualTo("r1");
+	}
+
+	@Test
+	void readsAHeaderWithoutSpaceAfterTheDashesAndInAnyCase() {
+		Revision revision = this.parser.parse(LOCATION,
+				"--migrator:revision r1\n-- Migrator:Revises r0\n-- migrator:upgrade\nSELECT 1;");
+		assertThat(revision.revises()).containsExactly("r0");
+	}
+
+	@Test
 	void rejectsASectionLineWithAValue() {
 		assertError("-- migrator:revision r1\n-- migrator:upgrade now\nSELECT 1;", "malformed-header", 2)
 			.withMessageContaining("takes no value");
