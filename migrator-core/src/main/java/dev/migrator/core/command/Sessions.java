@@ -42,6 +42,9 @@ public final class Sessions {
 							tables.historyTable())) {
 						statement.execute(ddl);
 					}
+					for (String ddl : dialect.createProgressTable(tables.schema(), tables.progressTable())) {
+						statement.execute(ddl);
+					}
 				}
 				return work.run(new Session(connection, dialect, tables));
 			}
