@@ -174,7 +174,7 @@ class ResumeAfterKillTests {
 		ChildJob refused = start(target, location);
 		assertThat(refused.awaitExit(60)).isEqualTo(1);
 		assertThat(refused.log()).contains("Revision " + revision + " was interrupted while its statement at ")
-			.contains(revision + ".sql:" + line + ": VACUUM")
+			.contains(revision + ".sql:" + line + " ran: VACUUM")
 			.contains("will not guess")
 			.contains("migrator.job.command=resolve and migrator.job.resolve=done")
 			.contains("migrator.job.resolve=rerun");
