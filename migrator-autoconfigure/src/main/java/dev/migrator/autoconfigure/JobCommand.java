@@ -37,6 +37,12 @@ public enum JobCommand {
 	/** Print the linter's findings in the revisions; exit 2 when there is any. */
 	LINT,
 
+	/**
+	 * Settle a statement an interrupted run left with an unknown outcome, as
+	 * {@code migrator.job.resolve} says: done or rerun.
+	 */
+	RESOLVE,
+
 	/** Run every pending backfill, or the one named by {@code migrator.job.backfill}. */
 	BACKFILL,
 

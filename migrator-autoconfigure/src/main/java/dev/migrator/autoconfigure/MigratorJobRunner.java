@@ -3,6 +3,7 @@ package dev.migrator.autoconfigure;
 import dev.migrator.core.command.CheckFailedException;
 import dev.migrator.core.Migrator;
 import dev.migrator.core.error.MigratorException;
+import dev.migrator.core.command.Resolution;
 import dev.migrator.core.command.RunResult;
 import dev.migrator.core.lint.LintFailedException;
 import dev.migrator.core.lint.LintReport;
@@ -101,6 +102,7 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 					+ ".");
 		}
 		validateBackfill(job);
+		validateResolve(job);
 		Target.parse(nullToEmpty(job.getTarget()));
 		if (job.getCommand() == JobCommand.SQL) {
 			Target.parse(nullToEmpty(job.getFrom()));
@@ -115,6 +117,27 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 			throw new MigratorException("invalid-configuration", "migrator.job.command is downgrade but "
 					+ "migrator.job.target is '" + job.getTarget() + "', which would undo nothing. Set "
 					+ "migrator.job.target to where the database should go, such as -1, a revision id, or base.");
+		}
+	}
+
+	private static void validateResolve(MigratorProperties.Job job) {
+		boolean given = job.getResolve() != null && !job.getResolve().isBlank();
+		if (job.getCommand() == JobCommand.RESOLVE && !given) {
+			throw new MigratorException("invalid-configuration", "migrator.job.command is resolve but "
+					+ "migrator.job.resolve is empty. Set it to done (the statement completed) or rerun (run it again).");
+		}
+		if (given && job.getCommand() != JobCommand.RESOLVE) {
+			throw new MigratorException("invalid-configuration", "migrator.job.resolve is " + job.getResolve()
+					+ ", which only the resolve command uses, but migrator.job.command is " + label(job.getCommand())
+					+ ". Remove migrator.job.resolve, or set migrator.job.command to resolve.");
+		}
+		if (given) {
+			try {
+				Resolution.of(job.getResolve());
+			}
+			catch (IllegalArgumentException ex) {
+				throw new MigratorException("invalid-configuration", "migrator.job.resolve: " + ex.getMessage());
+			}
 		}
 	}
 
@@ -199,6 +222,9 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 			}
 			case DOWNGRADE -> print(new RunText(this.migrator.downgrade(target)));
 			case STAMP -> this.out.println("Stamped " + describe(this.migrator.stamp(target)));
+			case RESOLVE -> this.out
+				.println("Resolved " + String.join(", ", this.migrator.resolve(Resolution.of(this.job.getResolve())))
+						+ ": " + this.job.getResolve().trim().toLowerCase(java.util.Locale.ROOT));
 			case CURRENT -> print(new CurrentText(this.migrator.current()));
 			case HEADS -> print(new HeadsText(this.migrator.graph()));
 			case HISTORY -> print(new HistoryText(this.migrator.history(this.job.getRange()), this.migrator.heads()));
@@ -255,6 +281,7 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 			case HISTORY -> this.job.getRange().isBlank() ? "" : " of " + this.job.getRange();
 			case BACKFILL, BACKFILL_STATUS -> backfill().map((name) -> " of " + name).orElse("");
 			case BACKFILL_PAUSE, BACKFILL_RESUME, BACKFILL_CANCEL -> " of " + backfill().orElseThrow();
+			case RESOLVE -> " (" + this.job.getResolve() + ")";
 			case CURRENT, HEADS, CHECK, LINT -> "";
 		};
 	}

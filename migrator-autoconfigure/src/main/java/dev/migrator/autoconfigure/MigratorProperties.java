@@ -599,6 +599,13 @@ public class MigratorProperties {
 		private String backfill;
 
 		/**
+		 * What the 'resolve' command records about a statement an interrupted run left
+		 * with an unknown outcome: done (it completed; the next run continues after it)
+		 * or rerun (the next run runs it again).
+		 */
+		private String resolve;
+
+		/**
 		 * File the 'lint' and 'check' commands write their findings to as a SARIF log,
 		 * for code review tools, such as target/migrator-lint.sarif; none when not set.
 		 */
@@ -686,6 +693,14 @@ public class MigratorProperties {
 
 		public void setBackfill(String backfill) {
 			this.backfill = backfill;
+		}
+
+		public String getResolve() {
+			return this.resolve;
+		}
+
+		public void setResolve(String resolve) {
+			this.resolve = resolve;
 		}
 
 		public String getLintReport() {

@@ -55,7 +55,8 @@ class BackfillJobTests {
 					AutoConfigurations.of(DataSourceAutoConfiguration.class, MigratorAutoConfiguration.class))
 			.withPropertyValues(this.database.dataSourceProperty(), "spring.profiles.active=migrate",
 					"migrator.locations=" + this.revisions.location(), "migrator.job.exit=false",
-					// These tests drive the backfill commands: upgrade leaves backfills to them.
+					// These tests drive the backfill commands: upgrade leaves backfills
+					// to them.
 					"migrator.backfill.run-on-upgrade=false")
 			.withPropertyValues(properties);
 	}

@@ -52,7 +52,11 @@ public final class SqliteFile {
 		}
 	}
 
-	private List<String> query(String sql) {
+	/**
+	 * The first column of each row the query returns; none when the file does not exist
+	 * yet.
+	 */
+	public List<String> query(String sql) {
 		if (!this.file.toFile().exists()) {
 			return List.of();
 		}

@@ -11,6 +11,8 @@ import dev.migrator.core.command.DowngradeCommand;
 import dev.migrator.core.command.HistoryCommand;
 import dev.migrator.core.command.LintCommand;
 import dev.migrator.core.command.MigrationStatus;
+import dev.migrator.core.command.Resolution;
+import dev.migrator.core.command.ResolveCommand;
 import dev.migrator.core.command.RunResult;
 import dev.migrator.core.command.SqlCommand;
 import dev.migrator.core.command.StampCommand;
@@ -76,6 +78,14 @@ public final class Migrator {
 	/** Undoes the applied revisions above the target, children first. */
 	public RunResult downgrade(String target) {
 		return new DowngradeCommand(this.context).run(target);
+	}
+
+	/**
+	 * Settles a statement an interrupted run left with an unknown outcome: done (the next
+	 * run continues after it) or rerun (the next run runs it again).
+	 */
+	public List<String> resolve(Resolution resolution) {
+		return new ResolveCommand(this.context).run(resolution);
 	}
 
 	/** Rewrites the version rows to say the target is applied, running no revision. */

@@ -141,8 +141,9 @@ public final class Autogenerate {
 
 	private List<String> stateTables() {
 		String backfills = this.config.backfillSettings().table();
-		return List.of(this.config.tables().versionTable(), this.config.tables().historyTable(), backfills,
-				backfills + "_chunk", this.config.compatibility().clientsTable());
+		return List.of(this.config.tables().versionTable(), this.config.tables().historyTable(),
+				this.config.tables().progressTable(), backfills, backfills + "_chunk",
+				this.config.compatibility().clientsTable());
 	}
 
 }

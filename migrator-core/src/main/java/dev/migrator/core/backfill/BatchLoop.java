@@ -97,6 +97,7 @@ final class BatchLoop {
 
 	private void takeBack() throws SQLException {
 		String name = this.worker.name();
+		this.worker.connection().ensureValid();
 		if (this.worker.store()
 			.transition(this.worker.connection().get(), name, Set.of(BackfillState.PENDING), BackfillState.RUNNING)
 			.isPresent()) {
@@ -129,6 +130,9 @@ final class BatchLoop {
 	private BackfillState finish() throws SQLException {
 		String name = this.worker.name();
 		BackfillStore store = this.worker.store();
+		// Between batches an administrator may have ended the session: the state changes
+		// go on a working connection.
+		this.worker.connection().ensureValid();
 		Optional<BackfillState> from = store.transition(this.worker.connection().get(), name,
 				Set.of(BackfillState.RUNNING), BackfillState.DONE);
 		if (from.isPresent()) {

@@ -32,6 +32,15 @@ enum FailureKind {
 
 	private static final int SQLITE_LOCKED = 6;
 
+	/**
+	 * The kind of a failure on a connection that may have closed under it: a closed
+	 * connection is a connection failure whatever the error said.
+	 */
+	static FailureKind of(Throwable failure, boolean sqlite, boolean connectionClosed) {
+		FailureKind kind = of(failure, sqlite);
+		return (connectionClosed && kind != TIMEOUT) ? CONNECTION : kind;
+	}
+
 	static FailureKind of(Throwable failure, boolean sqlite) {
 		SQLException sql = sqlException(failure);
 		if (sql == null) {
@@ -48,7 +57,10 @@ enum FailureKind {
 		if (state.equals("57014")) {
 			return TIMEOUT;
 		}
-		if (state.startsWith("08")) {
+		// 08: the connection failed; 57P01 to 57P03: an administrator shut the server
+		// down or terminated this backend, or the server cannot take connections yet.
+		// Either way this connection is gone and a new one from the pool may work.
+		if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
 			return CONNECTION;
 		}
 		// Data exceptions, constraint violations, syntax or access errors, unsupported

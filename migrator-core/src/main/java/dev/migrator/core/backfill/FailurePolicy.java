@@ -46,7 +46,7 @@ final class FailurePolicy {
 	 */
 	void failed(Exception ex, int size) {
 		String name = this.worker.name();
-		FailureKind kind = FailureKind.of(ex, !this.worker.store().hasChunks());
+		FailureKind kind = FailureKind.of(ex, !this.worker.store().hasChunks(), this.worker.connection().isClosed());
 		String error = FailureKind.describe(ex);
 		if (kind == FailureKind.TIMEOUT) {
 			OptionalInt smaller = this.sizer.split();
@@ -71,6 +71,9 @@ final class FailurePolicy {
 		logger.warn("Backfill {}: batch of {} rows failed (attempt {} of {}), retrying: {}", name, size, this.failures,
 				MAX_ATTEMPTS, error);
 		if (kind == FailureKind.CONNECTION) {
+			// The dead connection is dropped at once, not retried: the batch it ran was
+			// rolled back with it, and the retry runs on a new one from the DataSource.
+			logger.info("Backfill {}: the connection was lost; taking a new one from the data source", name);
 			this.worker.connection().reconnect();
 		}
 		try {

@@ -90,6 +90,19 @@ final class WorkerConnection implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Whether the connection is closed, as a terminated backend leaves it; a connection
+	 * whose state cannot even be read counts as closed.
+	 */
+	boolean isClosed() {
+		try {
+			return this.connection.isClosed();
+		}
+		catch (SQLException ex) {
+			return true;
+		}
+	}
+
 	/** Reconnects when the connection is closed or no longer works. */
 	void ensureValid() throws SQLException {
 		if (this.connection.isClosed() || !this.connection.isValid(5)) {

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import dev.migrator.core.dialect.Dialect;
 import dev.migrator.core.runtime.HistoryTable;
+import dev.migrator.core.runtime.ProgressTable;
 import dev.migrator.core.runtime.StateTables;
 import dev.migrator.core.runtime.VersionTable;
 
@@ -25,11 +26,14 @@ public final class Session {
 
 	private final HistoryTable history;
 
+	private final ProgressTable progress;
+
 	Session(Connection connection, Dialect dialect, StateTables tables) {
 		this.connection = connection;
 		this.dialect = dialect;
 		this.versions = new VersionTable(dialect, tables);
 		this.history = new HistoryTable(dialect, tables);
+		this.progress = new ProgressTable(dialect, tables);
 	}
 
 	public Connection connection() {
@@ -46,6 +50,11 @@ public final class Session {
 
 	public HistoryTable history() {
 		return this.history;
+	}
+
+	/** Which statements of revisions that commit as they go have run. */
+	public ProgressTable progress() {
+		return this.progress;
 	}
 
 	/** The version rows; empty at base. */

@@ -46,6 +46,9 @@ public final class Sessions {
 					// The clients table too: the web application that writes it runs no
 					// DDL.
 					statement.execute(dialect.createClientsTable(tables.schema(), clientsTable));
+					for (String ddl : dialect.createProgressTable(tables.schema(), tables.progressTable())) {
+						statement.execute(ddl);
+					}
 				}
 				return work.run(new Session(connection, dialect, tables));
 			}

@@ -67,6 +67,34 @@ public interface Dialect {
 	}
 
 	/**
+	 * Statements that create the statement progress table if missing (the schema exists
+	 * by then): one row per statement of a revision that commits as it goes.
+	 */
+	default List<String> createProgressTable(Optional<String> schema, String progressTable) {
+		return List.of("CREATE TABLE IF NOT EXISTS " + qualify(schema, progressTable) + " ("
+				+ "revision varchar(255) NOT NULL, direction varchar(16) NOT NULL, statement_index integer NOT NULL, "
+				+ "line integer NOT NULL, checksum varchar(64) NOT NULL, state varchar(16) NOT NULL, "
+				+ "PRIMARY KEY (revision, direction, statement_index))");
+	}
+
+	/**
+	 * Whether the server refuses the statement inside a transaction block or would do it
+	 * differently there, so that it cannot commit together with its progress row; by
+	 * default what {@link #runsOutsideTransaction} says.
+	 */
+	default boolean needsAutocommit(StatementTraits statement, OptionalInt serverMajorVersion) {
+		return runsOutsideTransaction(statement, serverMajorVersion);
+	}
+
+	/**
+	 * Whether the index exists and is valid, as a completed concurrent build leaves it;
+	 * false where this cannot be told.
+	 */
+	default boolean isValidIndex(Connection connection, Optional<String> schema, String index) throws SQLException {
+		return false;
+	}
+
+	/**
 	 * Whether the table exists; read-only commands use it so that they never create
 	 * anything.
 	 */

@@ -154,6 +154,17 @@ public final class PostgresDialect implements Dialect {
 	}
 
 	@Override
+	public boolean isValidIndex(Connection connection, Optional<String> schema, String index) throws SQLException {
+		try (PreparedStatement statement = connection
+			.prepareStatement("SELECT i.indisvalid FROM pg_index i WHERE i.indexrelid = to_regclass(?)")) {
+			statement.setString(1, qualify(schema, index));
+			try (ResultSet rs = statement.executeQuery()) {
+				return rs.next() && rs.getBoolean(1);
+			}
+		}
+	}
+
+	@Override
 	public boolean isInvalidIndex(Connection connection, Optional<String> schema, String index) throws SQLException {
 		// to_regclass resolves an unqualified name through the search_path, as CREATE
 		// INDEX placed it.

@@ -130,6 +130,12 @@ public final class SqliteDialect implements Dialect {
 	}
 
 	@Override
+	public boolean needsAutocommit(StatementTraits statement, OptionalInt serverMajorVersion) {
+		// Most pragmas (foreign_keys, journal_mode) do nothing inside a transaction.
+		return statement.kind() == StatementTraits.Kind.VACUUM || statement.kind() == StatementTraits.Kind.PRAGMA;
+	}
+
+	@Override
 	public RunLock acquireRunLock(Connection connection, String lockName, Duration wait) throws SQLException {
 		Optional<Path> file = databaseFile(connection);
 		try (Statement statement = connection.createStatement()) {

@@ -37,6 +37,11 @@ public final class HistoryTable {
 		this.qualified = dialect.qualify(tables.schema(), tables.historyTable());
 	}
 
+	/** The state tables this history table is one of. */
+	public StateTables tables() {
+		return this.tables;
+	}
+
 	/** Appends a row in the caller's transaction (or autocommit). */
 	public void append(Connection connection, String revision, Action action, String checksum, Instant startedAt,
 			Instant finishedAt, Outcome outcome, Optional<String> error, String runBy) throws SQLException {

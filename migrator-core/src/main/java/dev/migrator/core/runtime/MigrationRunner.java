@@ -66,8 +66,9 @@ public final class MigrationRunner {
 		this.dialect = dialect;
 		this.listeners = new Listeners<>("Migration listener", listeners);
 		TimeoutPolicy timeouts = new TimeoutPolicy(settings, dialect);
-		this.recorder = new StepRecorder(versionTable, historyTable, runBy);
-		this.executor = new StepExecutor(dialect, timeouts, naming, this.recorder);
+		ProgressTable progress = new ProgressTable(dialect, historyTable.tables());
+		this.recorder = new StepRecorder(versionTable, historyTable, progress, runBy);
+		this.executor = new StepExecutor(dialect, timeouts, naming, this.recorder, progress);
 		this.explainer = new StepFailureExplainer(timeouts);
 	}
 
@@ -105,6 +106,13 @@ public final class MigrationRunner {
 		StepTrace trace = new StepTrace(revision, retrier);
 		try {
 			this.executor.execute(connection, step, trace, started);
+		}
+		catch (StatementOutcomeUnknownException ex) {
+			// Nothing ran: the refusal is the whole message, with the command that
+			// resolves it.
+			this.recorder.failed(connection, step, started, Instant.now(), ex.getMessage());
+			logger.error(ex.getMessage());
+			throw ex;
 		}
 		catch (Exception ex) {
 			Instant failed = Instant.now();

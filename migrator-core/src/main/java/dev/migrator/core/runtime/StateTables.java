@@ -20,6 +20,14 @@ public record StateTables(Optional<String> schema, String versionTable, String h
 	}
 
 	/**
+	 * The table that records which statements of a revision that commits as it goes have
+	 * run: the version table's name with {@code _progress} appended.
+	 */
+	public String progressTable() {
+		return this.versionTable + "_progress";
+	}
+
+	/**
 	 * The name the run lock is derived from, so runners on different version tables do
 	 * not block each other.
 	 */

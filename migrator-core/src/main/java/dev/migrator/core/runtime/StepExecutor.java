@@ -41,7 +41,14 @@ final class StepExecutor {
 
 	private final StepRecorder recorder;
 
-	StepExecutor(Dialect dialect, TimeoutPolicy timeouts, NamingConvention naming, StepRecorder recorder) {
+	private final ProgressTable progress;
+
+	private final ResumableStatementRunner statementRunner;
+
+	StepExecutor(Dialect dialect, TimeoutPolicy timeouts, NamingConvention naming, StepRecorder recorder,
+			ProgressTable progress) {
+		this.progress = progress;
+		this.statementRunner = new ResumableStatementRunner(dialect);
 		this.dialect = dialect;
 		this.timeouts = timeouts;
 		this.naming = naming;
@@ -95,30 +102,54 @@ final class StepExecutor {
 		if (revision.transactional()) {
 			logParts(revision, parts, trace);
 		}
+		// A revision that commits as it goes records each statement's progress, so that a
+		// run killed halfway continues after the last completed statement.
+		StatementProgress progress = StatementProgress.load(this.progress, connection, step, statements);
 		this.recorder.started(connection, step, started);
 		EffectiveTimeouts timeouts = this.timeouts.forRevision(revision);
+		OptionalInt version = serverVersion(connection);
 		boolean recorded = false;
 		for (int i = 0; i < parts.size(); i++) {
 			SqlPart part = parts.get(i);
 			if (part instanceof SqlPart.InTransaction transaction) {
 				boolean records = i == parts.size() - 1;
+				// A part commits together with its progress rows: all of it ran, or none.
+				boolean ran = !transaction.statements().isEmpty()
+						&& transaction.statements().stream().allMatch(progress::done);
+				if (ran) {
+					skipped(revision, transaction.statements(), trace);
+					if (!records) {
+						continue;
+					}
+				}
 				trace.retrier.run("the transaction from line " + firstLine(transaction), () -> {
 					trace.restartPart();
 					inTransaction(connection, revision, () -> {
-						executeSql(connection, transaction.statements(), trace);
+						if (!ran) {
+							executeSql(connection, transaction.statements(), trace);
+							for (SqlStatement each : transaction.statements()) {
+								progress.markDone(connection, each);
+							}
+						}
 						if (records) {
 							this.recorder.succeeded(connection, step, started);
 						}
 					});
 					return null;
 				});
-				trace.committed.addAll(transaction.statements());
+				if (!ran) {
+					trace.committed.addAll(transaction.statements());
+				}
 				recorded = records;
 			}
 			else {
 				SqlPart.Autocommit autocommit = (SqlPart.Autocommit) part;
+				if (progress.done(autocommit.statement())) {
+					skipped(revision, List.of(autocommit.statement()), trace);
+					continue;
+				}
 				trace.retrier.run(StatementText.abbreviate(autocommit.statement().sql()), () -> {
-					runInAutocommit(connection, revision, autocommit, timeouts, trace);
+					this.statementRunner.run(connection, revision, autocommit, timeouts, trace, progress, version);
 					return null;
 				});
 				trace.committed.add(autocommit.statement());
@@ -127,6 +158,14 @@ final class StepExecutor {
 		if (!recorded) {
 			this.recorder.succeededInOwnTransaction(connection, step, started, trace);
 		}
+	}
+
+	/** A statement an earlier, interrupted run completed: it stays done. */
+	private static void skipped(Revision revision, List<SqlStatement> statements, StepTrace trace) {
+		logger.info("Revision {}: {} completed in an earlier run that was interrupted; continuing after it",
+				revision.id(), StatementText.lines(statements));
+		trace.done.addAll(statements);
+		trace.committed.addAll(statements);
 	}
 
 	private static void logParts(Revision revision, List<SqlPart> parts, StepTrace trace) {
@@ -145,19 +184,6 @@ final class StepExecutor {
 					revision.id(), parts.size(), outsideStatements(parts),
 					(trace.outside.size() == 1) ? "it runs" : "they run");
 		}
-	}
-
-	private void runInAutocommit(Connection connection, Revision revision, SqlPart.Autocommit part,
-			EffectiveTimeouts timeouts, StepTrace trace) throws SQLException {
-		trace.running(part.statement());
-		try (TimeoutScope scope = this.dialect.applyTimeouts(connection, timeouts.lockFor(part.traits()),
-				timeouts.statement(), false)) {
-			new InvalidIndexRepair(connection, this.dialect).beforeBuilding(part.traits(), revision.id());
-			try (Statement statement = connection.createStatement()) {
-				statement.execute(part.statement().sql());
-			}
-		}
-		trace.ran(part.statement());
 	}
 
 	/**

@@ -108,8 +108,8 @@ final class StepFailureExplainer {
 					+ "CREATE INDEX CONCURRENTLY is dropped and built again by the next run).");
 		}
 		else {
-			message.append(
-					". Undo or complete those statements by hand (or make them idempotent, e.g. IF NOT EXISTS), then run the command again.");
+			message.append(". They are recorded as done: fix what failed and run the command again, and it continues "
+					+ "after them (a statement in the revision file up to there must stay as it ran).");
 		}
 		return message.toString();
 	}
@@ -143,9 +143,8 @@ final class StepFailureExplainer {
 			message.append("Fix the revision and run the command again.");
 		}
 		else {
-			message.append("Make the committed statements safe to run again (IF NOT EXISTS) or undo them by hand, then "
-					+ "run the command again; an INVALID index left by a failed concurrent build is dropped and built "
-					+ "again by the next run.");
+			message.append("They are recorded as done: fix what failed and run the command again, and it continues "
+					+ "after them; an INVALID index left by a failed concurrent build is dropped and built again.");
 		}
 		return message.toString();
 	}

@@ -26,9 +26,12 @@ final class StepRecorder {
 
 	private final HistoryTable historyTable;
 
+	private final ProgressTable progress;
+
 	private final String runBy;
 
-	StepRecorder(VersionTable versionTable, HistoryTable historyTable, String runBy) {
+	StepRecorder(VersionTable versionTable, HistoryTable historyTable, ProgressTable progress, String runBy) {
+		this.progress = progress;
 		this.versionTable = versionTable;
 		this.historyTable = historyTable;
 		this.runBy = runBy;
@@ -43,9 +46,13 @@ final class StepRecorder {
 				started, Outcome.STARTED, Optional.empty(), this.runBy);
 	}
 
-	/** Moves the version table and records the success, in the caller's transaction. */
+	/**
+	 * Moves the version table, forgets the step's statement progress and records the
+	 * success, in the caller's transaction.
+	 */
 	void succeeded(Connection connection, PlanStep step, Instant started) throws SQLException {
 		this.versionTable.record(connection, step);
+		this.progress.clear(connection, step.revision().id(), step.direction());
 		this.historyTable.append(connection, step.revision().id(), action(step), step.revision().checksum(), started,
 				Instant.now(), Outcome.SUCCESS, Optional.empty(), this.runBy);
 	}

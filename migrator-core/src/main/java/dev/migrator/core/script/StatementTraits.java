@@ -45,7 +45,10 @@ public record StatementTraits(Kind kind, Optional<IndexName> index) {
 		ADD_ENUM_VALUE("ALTER TYPE … ADD VALUE"),
 
 		/** {@code VACUUM}, which neither PostgreSQL nor SQLite runs in a transaction. */
-		VACUUM("VACUUM");
+		VACUUM("VACUUM"),
+
+		/** A SQLite {@code PRAGMA}, most of which do nothing inside a transaction. */
+		PRAGMA("PRAGMA");
 
 		private final String label;
 
@@ -102,6 +105,9 @@ public record StatementTraits(Kind kind, Optional<IndexName> index) {
 		}
 		if (starts(words, "VACUUM")) {
 			return new StatementTraits(Kind.VACUUM, Optional.empty());
+		}
+		if (starts(words, "PRAGMA")) {
+			return new StatementTraits(Kind.PRAGMA, Optional.empty());
 		}
 		return new StatementTraits(Kind.ORDINARY, Optional.empty());
 	}

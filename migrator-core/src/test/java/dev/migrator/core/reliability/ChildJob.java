@@ -23,10 +23,22 @@ final class ChildJob {
 
 	static ChildJob start(Path log, String url, String user, String password, String location, String... more)
 			throws Exception {
+		return launch(log, "heads", url, user, password, location, more);
+	}
+
+	/** A job that upgrades to the given target instead of the heads. */
+	static ChildJob startUpgrade(Path log, String url, String user, String password, String location, String target)
+			throws Exception {
+		return launch(log, target, url, user, password, location);
+	}
+
+	private static ChildJob launch(Path log, String target, String url, String user, String password, String location,
+			String... more) throws Exception {
 		String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
-				classPath, UpgradeJobMain.class.getName(), url, user, password, location));
+		List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+				"-D" + UpgradeJobMain.TARGET_PROPERTY + "=" + target, "-cp", classPath, UpgradeJobMain.class.getName(),
+				url, user, password, location));
 		command.addAll(List.of(more));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		return new ChildJob(process, log);

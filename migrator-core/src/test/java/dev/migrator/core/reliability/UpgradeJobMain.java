@@ -10,12 +10,15 @@ import java.nio.file.Path;
 
 /**
  * The migration job in a process of its own, for tests that kill it or start many at
- * once: runs {@code upgrade("heads")} (with backfills run on upgrade) and prints how many
- * revisions it applied. Arguments: JDBC URL, user, password, revision location, and
- * optionally a start file whose appearance it waits for first. Exit code 0 on success, 1
- * on any failure.
+ * once: runs {@code upgrade("heads")} (or the target of {@link #TARGET_PROPERTY}) (with
+ * backfills run on upgrade) and prints how many revisions it applied. Arguments: JDBC
+ * URL, user, password, revision location, and optionally a start file whose appearance it
+ * waits for first. Exit code 0 on success, 1 on any failure.
  */
 public final class UpgradeJobMain {
+
+	/** The system property with the target to upgrade to; heads when not set. */
+	static final String TARGET_PROPERTY = "migrator.test.target";
 
 	private UpgradeJobMain() {
 	}
@@ -30,7 +33,7 @@ public final class UpgradeJobMain {
 			awaitStartFile(Path.of(args[4]));
 		}
 		try {
-			RunResult result = migrator.upgrade("heads");
+			RunResult result = migrator.upgrade(System.getProperty(TARGET_PROPERTY, "heads"));
 			System.out.println("applied " + result.steps().size());
 			System.exit(0);
 		}
