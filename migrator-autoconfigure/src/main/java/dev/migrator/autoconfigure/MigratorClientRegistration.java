@@ -22,7 +22,13 @@ import org.springframework.context.SmartLifecycle;
  * Records this running application instance in the clients table, says every heartbeat
  * interval that it is still alive, and removes it when the application stops: what lets a
  * contract revision wait until instances of older code are gone. The one write a web
- * application makes; a failure to write is logged and never stops the application.
+ * application makes, and only DML: the migration job creates the table.
+ *
+ * <p>
+ * The guard fails closed: an instance that could not record itself (no table yet, no
+ * grant, the database unreachable) is not {@link #recorded() recorded}, which keeps its
+ * readiness DOWN, and tries again every heartbeat interval. A failure never stops the
+ * application.
  *
  * <p>
  * It starts before the web server and stops after it, so that the instance counts as
@@ -35,19 +41,23 @@ public class MigratorClientRegistration implements SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(MigratorClientRegistration.class);
 
+	private static final String NOT_STARTED = "the instance has not recorded itself yet";
+
 	private final Migrator migrator;
 
 	private final RunningInstance identity;
 
 	private final Duration heartbeatInterval;
 
-	private ClientRegistry registry;
+	// Written by the heartbeat thread (and by start), read by stop and instance().
+	private volatile ClientRegistry registry;
 
-	private ClientInstance instance;
+	private volatile ClientInstance instance;
 
 	private ScheduledExecutorService heartbeats;
 
-	private volatile boolean failing;
+	/** Why this instance has no live row in the clients table; null while it has one. */
+	private volatile String failure = NOT_STARTED;
 
 	/**
 	 * @param migrator the engine: its database holds the clients table, its revision
@@ -67,34 +77,40 @@ public class MigratorClientRegistration implements SmartLifecycle {
 	}
 
 	/**
-	 * This instance as it registered; empty before it started or when its revisions could
+	 * This instance as it registers; empty before it started or when its revisions could
 	 * not be read.
 	 */
-	public synchronized Optional<ClientInstance> instance() {
+	public Optional<ClientInstance> instance() {
 		return Optional.ofNullable(this.instance);
+	}
+
+	/**
+	 * Whether the clients table holds this instance's row as of its last attempt: the
+	 * contract guard sees it.
+	 */
+	public boolean recorded() {
+		return this.failure == null;
+	}
+
+	/**
+	 * Why the instance is not recorded, as the last attempt failed; empty while it is
+	 * recorded.
+	 */
+	public Optional<String> failure() {
+		return Optional.ofNullable(this.failure);
 	}
 
 	@Override
 	public synchronized void start() {
-		try {
-			this.registry = this.migrator.clientRegistry();
-			this.instance = new ClientInstance(this.identity.instanceId(), this.identity.application(),
-					this.identity.version(),
-					this.migrator.heads().stream().map(Revision::id).collect(Collectors.toSet()));
-		}
-		catch (RuntimeException ex) {
-			// The revisions are checked by readiness and by the job; the application
-			// serves on regardless.
-			logger.warn("Instance " + this.identity.instanceId() + " does not record itself in the clients table: "
-					+ ex.getMessage());
+		if (this.heartbeats != null) {
 			return;
 		}
-		register();
 		this.heartbeats = Executors.newSingleThreadScheduledExecutor((task) -> {
 			Thread thread = new Thread(task, "migrator-heartbeat");
 			thread.setDaemon(true);
 			return thread;
 		});
+		heartbeat();
 		long millis = this.heartbeatInterval.toMillis();
 		this.heartbeats.scheduleWithFixedDelay(this::heartbeat, millis, millis, TimeUnit.MILLISECONDS);
 	}
@@ -106,6 +122,11 @@ public class MigratorClientRegistration implements SmartLifecycle {
 		}
 		this.heartbeats.shutdownNow();
 		this.heartbeats = null;
+		this.failure = "the instance is stopping";
+		if (this.instance == null) {
+			return;
+		}
+		// Even when the last heartbeat failed: the row may still be there.
 		try {
 			this.registry.deregister(this.instance.instanceId());
 			logger.info("Deregistered instance " + this.instance.instanceId() + " from the clients table");
@@ -126,46 +147,48 @@ public class MigratorClientRegistration implements SmartLifecycle {
 		return PHASE;
 	}
 
-	private void register() {
-		try {
-			this.registry.register(this.instance);
-			logger.info("Registered instance " + this.instance.instanceId() + " (" + this.instance.application() + " "
-					+ this.instance.version() + ", needs " + String.join(", ", this.instance.heads())
-					+ ") in the clients table");
-			this.failing = false;
-		}
-		catch (MigratorException ex) {
-			failed(ex);
-		}
-	}
-
 	/**
-	 * Beats, or registers again when its row is gone (the table emptied, or it was down
-	 * for a while).
+	 * Beats, or registers (again) when the instance is not recorded or its row is gone
+	 * (the table emptied, or it was down for a while). Runs on start, then on the one
+	 * heartbeat thread only.
 	 */
 	void heartbeat() {
 		try {
-			if (!this.registry.heartbeat(this.instance.instanceId())) {
-				register();
+			if (this.instance == null) {
+				this.registry = this.migrator.clientRegistry();
+				this.instance = new ClientInstance(this.identity.instanceId(), this.identity.application(),
+						this.identity.version(),
+						this.migrator.heads().stream().map(Revision::id).collect(Collectors.toSet()));
+			}
+			if (recorded() && this.registry.heartbeat(this.instance.instanceId())) {
 				return;
 			}
-			if (this.failing) {
-				logger.info("Instance " + this.instance.instanceId() + " reaches the clients table again");
-			}
-			this.failing = false;
+			register();
 		}
-		catch (MigratorException ex) {
+		catch (RuntimeException ex) {
 			failed(ex);
 		}
 	}
 
-	private void failed(MigratorException ex) {
-		if (!this.failing) {
-			// Once per outage: contract revisions will not see this instance until it
-			// reaches the table again.
-			logger.warn("Instance " + this.instance.instanceId() + " could not record itself: " + ex.getMessage());
+	private void register() {
+		boolean again = this.failure != null && !NOT_STARTED.equals(this.failure);
+		this.registry.register(this.instance);
+		this.failure = null;
+		logger.info((again ? "Instance " + this.instance.instanceId() + " recorded itself again"
+				: "Registered instance " + this.instance.instanceId()) + " (" + this.instance.application() + " "
+				+ this.instance.version() + ", needs " + String.join(", ", this.instance.heads())
+				+ ") in the clients table");
+	}
+
+	private void failed(RuntimeException ex) {
+		String id = this.identity.instanceId();
+		if (this.failure == null || NOT_STARTED.equals(this.failure)) {
+			// Once per outage: readiness is DOWN until the instance reaches the table
+			// again, so that no request is served by an instance the guard cannot see.
+			logger.warn("Instance " + id + " could not record itself in the clients table and is not ready until it "
+					+ "does (it tries again every " + this.heartbeatInterval.toMillis() + "ms): " + ex.getMessage());
 		}
-		this.failing = true;
+		this.failure = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
 	}
 
 }

@@ -486,7 +486,7 @@ public class MigratorProperties {
 		/**
 		 * Whether a web application records itself in the clients table while it runs,
 		 * the one table it writes, so that contract revisions wait until instances of
-		 * older code are gone.
+		 * older code are gone. While it cannot record itself, it is not ready.
 		 */
 		private boolean enabled = true;
 
@@ -503,7 +503,7 @@ public class MigratorProperties {
 
 		/**
 		 * Name of the table running application instances record themselves in, in the
-		 * version table's schema.
+		 * version table's schema. The migration job creates it with the state tables.
 		 */
 		private String table = "migrator_clients";
 

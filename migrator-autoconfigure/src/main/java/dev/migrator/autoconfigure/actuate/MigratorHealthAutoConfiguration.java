@@ -1,8 +1,10 @@
 package dev.migrator.autoconfigure.actuate;
 
 import dev.migrator.autoconfigure.MigratorAutoConfiguration;
+import dev.migrator.autoconfigure.MigratorClientRegistration;
 import dev.migrator.core.Migrator;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -28,8 +30,11 @@ public final class MigratorHealthAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "migratorHealthIndicator")
-	MigratorHealthIndicator migratorHealthIndicator(Migrator migrator) {
-		return new MigratorHealthIndicator(migrator);
+	MigratorHealthIndicator migratorHealthIndicator(Migrator migrator,
+			ObjectProvider<MigratorClientRegistration> registration) {
+		MigratorClientRegistration recording = registration.getIfAvailable();
+		return (recording != null) ? new MigratorHealthIndicator(migrator, recording)
+				: new MigratorHealthIndicator(migrator);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -2,6 +2,7 @@ package dev.migrator.core.command;
 
 import java.sql.SQLException;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +12,9 @@ import dev.migrator.core.compat.ClientRegistry;
 import dev.migrator.core.compat.CompatibilitySettings;
 import dev.migrator.core.compat.ContractBlockedException;
 import dev.migrator.core.compat.ContractGuard;
+import dev.migrator.core.compat.RegisteredClient;
 import dev.migrator.core.config.MigratorConfig;
+import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.script.Direction;
 import dev.migrator.core.script.Phase;
 import dev.migrator.core.script.Plan;
@@ -31,17 +34,26 @@ final class ContractCheck {
 		this.context = context;
 	}
 
-	/** Which of these contract revisions live instances block now. */
-	List<BlockedContract> blocked(Session session, List<Revision> contracts) throws SQLException {
-		return new ContractGuard(this.context.graph()).blocked(contracts,
-				registry().liveClients(session.connection(), session.dialect()));
+	/**
+	 * Which of these contract revisions live instances block now. A clients table that
+	 * cannot be read is a refusal, never "no live instances": the guard fails closed.
+	 */
+	List<BlockedContract> blocked(Session session, List<Revision> contracts) {
+		List<RegisteredClient> live;
+		try {
+			live = registry().liveClients(session.connection(), session.dialect());
+		}
+		catch (SQLException ex) {
+			throw unreadable(session, contracts, ex);
+		}
+		return new ContractGuard(this.context.graph()).blocked(contracts, live);
 	}
 
 	/**
 	 * Refuses the plan's contract revisions while live instances predate them, unless the
 	 * override is set.
 	 */
-	void guard(Session session, Plan plan) throws SQLException {
+	void guard(Session session, Plan plan) {
 		boolean contracts = plan.revisions().stream().anyMatch((r) -> r.phase() == Phase.CONTRACT);
 		if (plan.direction() != Direction.UPGRADE || !contracts) {
 			return;
@@ -60,6 +72,21 @@ final class ContractCheck {
 			return;
 		}
 		throw new ContractBlockedException(blocked, compatibility.liveWindow(), registry.now());
+	}
+
+	private MigratorException unreadable(Session session, List<Revision> revisions, SQLException ex) {
+		MigratorConfig config = this.context.config();
+		String table = session.dialect().qualify(config.tables().schema(), config.compatibility().clientsTable());
+		String contracts = revisions.stream()
+			.filter((r) -> r.phase() == Phase.CONTRACT)
+			.map(Revision::id)
+			.collect(Collectors.joining(", "));
+		return new MigratorException("clients-table-unreadable", "Contract revision(s) " + contracts
+				+ " refused: the clients table " + table + " cannot be read (" + ex.getMessage()
+				+ "), so whether instances of older code still run is unknown; nothing was run. Grant the migration "
+				+ "job's database user SELECT on " + table + " (GRANT SELECT ON " + table
+				+ " TO <job user>) and run the job again. allow-contract-with-live-clients does not cover this: it "
+				+ "overrides live instances the guard can see, never a table it cannot read.", ex);
 	}
 
 	ClientRegistry registry() {

@@ -29,10 +29,11 @@ public final class Sessions {
 
 	/**
 	 * Work that may change the schema or the state tables: it holds the run lock
-	 * throughout, and the state tables exist when it starts.
+	 * throughout, and the state tables and the clients table exist when it starts.
 	 */
 	public <T> T write(SessionWork<T> work) {
 		StateTables tables = this.config.tables();
+		String clientsTable = this.config.compatibility().clientsTable();
 		try (Connection connection = dataSource().getConnection()) {
 			connection.setAutoCommit(true);
 			Dialect dialect = Dialects.forConnection(connection);
@@ -42,6 +43,9 @@ public final class Sessions {
 							tables.historyTable())) {
 						statement.execute(ddl);
 					}
+					// The clients table too: the web application that writes it runs no
+					// DDL.
+					statement.execute(dialect.createClientsTable(tables.schema(), clientsTable));
 				}
 				return work.run(new Session(connection, dialect, tables));
 			}
@@ -50,7 +54,7 @@ public final class Sessions {
 			throw new MigratorException("database-error",
 					"The database refused an operation of the migrator itself: " + ex.getMessage()
 							+ ". Check the connection and that the user may create and write the state tables "
-							+ tables.versionTable() + " and " + tables.historyTable() + ".",
+							+ tables.versionTable() + ", " + tables.historyTable() + " and " + clientsTable + ".",
 					ex);
 		}
 	}

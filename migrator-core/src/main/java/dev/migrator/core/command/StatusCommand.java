@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.migrator.core.config.ChecksumPolicy;
 import dev.migrator.core.runtime.HistoryEntry;
+import dev.migrator.core.script.PhaseFilter;
 import dev.migrator.core.script.Planner;
 import dev.migrator.core.script.Revision;
 import dev.migrator.core.script.RevisionGraph;
@@ -50,10 +51,12 @@ public final class StatusCommand {
 			Set<String> known = new LinkedHashSet<>(rows);
 			known.removeAll(unknown);
 			List<Revision> pending = unknown.isEmpty() ? planner.pending(rows) : List.of();
+			List<Revision> pendingContract = unknown.isEmpty()
+					? planner.upgrade(rows, "heads", PhaseFilter.EXPAND).heldBack() : List.of();
 			List<ChecksumMismatch> mismatches = new ChecksumVerification(graph, this.context.config().checksumPolicy())
 				.mismatches(session, planner.applied(known));
 			List<HistoryEntry> recent = session.history().latest(session.connection(), STATUS_HISTORY_ENTRIES);
-			return new MigrationStatus(rows, graph.heads(), pending, mismatches, recent, unknown);
+			return new MigrationStatus(rows, graph.heads(), pending, pendingContract, mismatches, recent, unknown);
 		});
 	}
 

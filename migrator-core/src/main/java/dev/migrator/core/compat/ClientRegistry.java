@@ -56,15 +56,15 @@ public final class ClientRegistry {
 		this.clock = Objects.requireNonNull(clock, "clock");
 	}
 
-	/** Records the instance (again), creating the table if it does not exist. */
+	/**
+	 * Records the instance (again). Only DML: the migration job creates the table, and a
+	 * web application's database role needs no more than SELECT, INSERT, UPDATE and
+	 * DELETE on it.
+	 */
 	public void register(ClientInstance client) {
 		withConnection("register " + client.instanceId(), (connection, dialect) -> {
-			try (Statement statement = connection.createStatement()) {
-				statement.execute("CREATE TABLE IF NOT EXISTS " + table(dialect)
-						+ " (instance_id varchar(255) NOT NULL "
-						+ "PRIMARY KEY, application varchar(255) NOT NULL, version varchar(255) NOT NULL, heads text NOT NULL, "
-						+ "registered_at " + dialect.instantColumnType() + " NOT NULL, heartbeat_at "
-						+ dialect.instantColumnType() + " NOT NULL)");
+			if (!exists(connection, dialect)) {
+				throw new SQLException("the table does not exist; the migration job creates it with the state tables");
 			}
 			Instant now = this.clock.instant();
 			forgetDead(connection, dialect, now);
@@ -198,7 +198,9 @@ public final class ClientRegistry {
 			throw new MigratorException("client-registry",
 					"Could not " + what + " in the clients table " + this.settings.clientsTable() + ": "
 							+ ex.getMessage()
-							+ ". Check that the user may create and write that table, or switch the registry off.",
+							+ ". Run the migration job once (it creates the table), and grant the application's user "
+							+ "SELECT, INSERT, UPDATE and DELETE on it; or switch the registry off "
+							+ "(migrator.clients.enabled=false).",
 					ex);
 		}
 	}

@@ -55,6 +55,18 @@ public interface Dialect {
 	List<String> createStateTables(Optional<String> schema, String versionTable, String historyTable);
 
 	/**
+	 * The statement that creates the clients table, where running application instances
+	 * record themselves, if missing. The job runs it with the state tables, so that a web
+	 * application needs no more than DML on it.
+	 */
+	default String createClientsTable(Optional<String> schema, String clientsTable) {
+		return "CREATE TABLE IF NOT EXISTS " + qualify(schema, clientsTable)
+				+ " (instance_id varchar(255) NOT NULL PRIMARY KEY, application varchar(255) NOT NULL, "
+				+ "version varchar(255) NOT NULL, heads text NOT NULL, registered_at " + instantColumnType()
+				+ " NOT NULL, heartbeat_at " + instantColumnType() + " NOT NULL)";
+	}
+
+	/**
 	 * Whether the table exists; read-only commands use it so that they never create
 	 * anything.
 	 */
