@@ -29,4 +29,14 @@ public class OrderRepository {
 			.single();
 	}
 
+	/**
+	 * Adds to an order's total in one statement, so that concurrent top-ups all count.
+	 * False when there is no such order.
+	 */
+	public boolean addToTotal(long orderId, long cents) {
+		return this.jdbc.sql("UPDATE orders SET total_cents = total_cents + ? WHERE id = ?")
+			.params(cents, orderId)
+			.update() == 1;
+	}
+
 }

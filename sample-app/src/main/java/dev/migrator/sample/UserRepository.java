@@ -3,6 +3,7 @@ package dev.migrator.sample;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Repository;
  * Users in the database, through plain SQL that runs the same on PostgreSQL and SQLite.
  */
 @Repository
+@ConditionalOnProperty(name = "sample.names", havingValue = "split", matchIfMissing = true)
 public class UserRepository {
 
 	private final JdbcClient jdbc;

@@ -1,13 +1,21 @@
 -- migrator:revision 0003_split_name_backfill
 -- migrator:revises 0002_split_name_expand
--- migrator:message split full_name, step 2 of 3: fill the new columns from the old one
+-- migrator:message split full_name, step 2 of 3: fill the new columns from the old one, in batches
 -- migrator:phase migrate
+-- migrator:backfill split_name
+-- migrator:backfill-table users
+-- migrator:backfill-key id
+-- migrator:backfill-set first_name = split_part(full_name, ' ', 1), last_name = substr(full_name, length(split_part(full_name, ' ', 1)) + 2)
+-- migrator:backfill-where first_name IS NULL AND full_name IS NOT NULL
+-- migrator:backfill-batch-size 100-5000
+-- migrator:backfill-target-duration 200ms
+-- migrator:backfill-pause 50ms
+-- The rows are filled by the backfill, not by this revision's transaction: short batches along the primary key, each
+-- committed with its progress, resumable, and waiting while a replica lags beyond the limits configured for the job
+-- (migrator.replica.*). "Ada King Lovelace" becomes first_name "Ada", last_name "King Lovelace"; a name without a
+-- space gets an empty last name (substr past the end is ''). Rows the new version wrote have a first name already and
+-- are left alone. No revision after this one runs before the backfill is done; rows an instance of the old version
+-- inserts after the backfill walked past them are filled by 0008.
 -- migrator:upgrade
--- Small tables can be filled in one statement. For large ones this becomes a batched, resumable backfill.
-UPDATE users
-   SET first_name = split_part(full_name, ' ', 1),
-       last_name = nullif(substr(full_name, length(split_part(full_name, ' ', 1)) + 2), '')
- WHERE first_name IS NULL;
-UPDATE users SET last_name = '' WHERE last_name IS NULL;
 -- migrator:downgrade
-UPDATE users SET first_name = NULL, last_name = NULL;
+UPDATE users SET first_name = NULL, last_name = NULL WHERE full_name IS NOT NULL;

@@ -10,11 +10,12 @@
 -- so VALIDATE would scan the table under an exclusive lock. In autocommit each statement commits on its own:
 -- brief exclusive locks to add the checks and to set NOT NULL, and a scan that lets reads and writes go on.
 -- Every statement can run again, should the revision stop part-way.
--- Rows an instance of the old version inserted after 0003 ran have no first name yet: fill them as 0003 did.
+-- Rows an instance of the old version inserted after the backfill of 0003 walked past them have no first name yet:
+-- fill them as the backfill did. Once the old version is gone (the guard makes sure) they are few.
 UPDATE users
    SET first_name = split_part(full_name, ' ', 1),
-       last_name = nullif(substr(full_name, length(split_part(full_name, ' ', 1)) + 2), '')
- WHERE first_name IS NULL;
+       last_name = substr(full_name, length(split_part(full_name, ' ', 1)) + 2)
+ WHERE first_name IS NULL AND full_name IS NOT NULL;
 UPDATE users SET last_name = '' WHERE last_name IS NULL;
 ALTER TABLE users DROP CONSTRAINT IF EXISTS ck_users_first_name_not_null;
 ALTER TABLE users ADD CONSTRAINT ck_users_first_name_not_null CHECK (first_name IS NOT NULL) NOT VALID;

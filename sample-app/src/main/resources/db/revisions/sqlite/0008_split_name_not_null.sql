@@ -4,11 +4,12 @@
 -- migrator:phase contract
 -- migrator:upgrade
 -- Contract: an instance of the old version, which writes full_name only, could no longer insert a user.
--- Rows an instance of the old version inserted after 0003 ran have no first name yet: fill them as 0003 did.
+-- Rows an instance of the old version inserted after the backfill of 0003 walked past them have no first name yet:
+-- fill them as the backfill did.
 UPDATE users
    SET first_name = CASE WHEN instr(full_name, ' ') > 0 THEN substr(full_name, 1, instr(full_name, ' ') - 1) ELSE full_name END,
        last_name = CASE WHEN instr(full_name, ' ') > 0 THEN substr(full_name, instr(full_name, ' ') + 1) ELSE '' END
- WHERE first_name IS NULL;
+ WHERE first_name IS NULL AND full_name IS NOT NULL;
 UPDATE users SET last_name = '' WHERE last_name IS NULL;
 -- SQLite cannot add NOT NULL in place: the table is rebuilt (create, copy, drop, rename) in this transaction.
 CREATE TABLE users_new (

@@ -130,8 +130,8 @@ class PostgresSampleIT extends WebAppMigrationScenario {
 
 	@Test
 	void usersWrittenByTheOldVersionGetTheirNamesSplitAndKeepTheirOrders() {
-		// Ada and Plato were filled by the backfill revision, Alan, written after it, by
-		// the contract revision.
+		// Ada and Plato were filled by the backfill of 0003, Alan, written after it ran,
+		// by the contract revision.
 		assertThat(this.database.rows("SELECT first_name, last_name, status FROM users WHERE email IN "
 				+ "('ada@example.com', 'plato@example.com', 'alan@example.com') ORDER BY id"))
 			.containsExactly("Ada|Lovelace|active", "Plato||active", "Alan|Mathison Turing|active");

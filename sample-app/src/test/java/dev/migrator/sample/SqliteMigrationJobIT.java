@@ -86,8 +86,11 @@ class SqliteMigrationJobIT {
 		assertThat(downgrade.exitCode()).as(downgrade.output()).isZero();
 		assertThat(downgrade.output()).contains("Downgraded 9 revision(s)", Revisions.HEAD + " -> base");
 		assertThat(this.database.versionRows()).isEmpty();
+		// Only the job's own state is left: versions, history, the clients the guard
+		// reads, the backfills' progress and the statements'
+		// progress.
 		assertThat(this.database.tables()).containsExactlyInAnyOrder("migrator_version", "migrator_history",
-				"migrator_version_progress");
+				"migrator_clients", "migrator_backfill", "migrator_version_progress");
 		List<String> history = this.database.history();
 		List<String> undone = new ArrayList<>(Revisions.ALL.stream().map((id) -> id + "|downgrade|success").toList());
 		Collections.reverse(undone);

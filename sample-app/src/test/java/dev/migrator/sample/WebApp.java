@@ -109,6 +109,21 @@ final class WebApp implements AutoCloseable {
 				"The web app did not answer /actuator/health/liveness within " + limit + "; its log:\n" + log());
 	}
 
+	/**
+	 * Asks the app to stop (SIGTERM, as Kubernetes does) and waits for it to end by
+	 * itself; its exit code, or -1 when it did not end within the limit.
+	 */
+	int terminate(Duration limit) throws InterruptedException {
+		this.process.destroy();
+		return this.process.waitFor(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+				? this.process.exitValue() : -1;
+	}
+
+	@Override
+	public String toString() {
+		return "web app on port " + this.port;
+	}
+
 	@Override
 	public void close() throws InterruptedException {
 		SampleJar.stop(this.process);
