@@ -1,5 +1,7 @@
 package dev.migrator.autoconfigure;
 
+import dev.migrator.core.error.ErrorCode;
+
 import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.lint.LintReport;
 
@@ -49,8 +51,10 @@ final class LintReportOutput {
 			Files.writeString(file, sarif, StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
-			throw new MigratorException("lint-report-not-written", "Could not write the lint report to " + file + ": "
-					+ ex.getMessage() + ". Check migrator.job.lint-report and that the folder is writable.", ex);
+			throw new MigratorException(
+					ErrorCode.LINT_REPORT_NOT_WRITTEN, "Could not write the lint report to " + file + ": "
+							+ ex.getMessage() + ". Check migrator.job.lint-report and that the folder is writable.",
+					ex);
 		}
 		logger.info("Migration job: lint report (SARIF) written to " + file);
 	}

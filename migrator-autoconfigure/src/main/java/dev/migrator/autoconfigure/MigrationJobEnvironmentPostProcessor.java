@@ -1,5 +1,7 @@
 package dev.migrator.autoconfigure;
 
+import dev.migrator.core.error.ErrorCode;
+
 import dev.migrator.core.error.MigratorException;
 
 import java.util.List;
@@ -85,7 +87,7 @@ public class MigrationJobEnvironmentPostProcessor implements EnvironmentPostProc
 	private static void requireEnabled(ConfigurableEnvironment environment) {
 		boolean enabled = Binder.get(environment).bind("migrator.enabled", Boolean.class).orElse(true);
 		if (!enabled) {
-			throw new MigratorException("invalid-configuration",
+			throw new MigratorException(ErrorCode.INVALID_CONFIGURATION,
 					"The migration job's profile '" + MigrationJobProfile.name(environment)
 							+ "' is active, but migrator.enabled is false: the job would do nothing and exit 0. "
 							+ "Remove migrator.enabled=false from the job's configuration, or start the application "
@@ -95,7 +97,7 @@ public class MigrationJobEnvironmentPostProcessor implements EnvironmentPostProc
 
 	private static void requireKnown(List<UnknownMigratorProperty> unknown) {
 		if (!unknown.isEmpty()) {
-			throw new MigratorException("invalid-configuration",
+			throw new MigratorException(ErrorCode.INVALID_CONFIGURATION,
 					unknown.stream()
 						.map(UnknownMigratorProperty::describe)
 						.collect(Collectors.joining(" ", "",

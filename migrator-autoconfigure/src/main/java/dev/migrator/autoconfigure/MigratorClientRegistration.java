@@ -1,5 +1,7 @@
 package dev.migrator.autoconfigure;
 
+import dev.migrator.core.error.ErrorCode;
+
 import dev.migrator.core.Migrator;
 import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.compat.ClientInstance;
@@ -67,7 +69,7 @@ public class MigratorClientRegistration implements SmartLifecycle {
 	 */
 	public MigratorClientRegistration(Migrator migrator, RunningInstance identity, Duration heartbeatInterval) {
 		if (heartbeatInterval.isNegative() || heartbeatInterval.isZero()) {
-			throw new MigratorException("invalid-configuration",
+			throw new MigratorException(ErrorCode.INVALID_CONFIGURATION,
 					"migrator.clients.heartbeat-interval must be positive, " + "but is " + heartbeatInterval
 							+ ". Give a duration such as 15s, well within the live window.");
 		}

@@ -1,5 +1,7 @@
 package dev.migrator.autoconfigure;
 
+import dev.migrator.core.error.ErrorCode;
+
 import dev.migrator.core.command.CheckFailedException;
 import dev.migrator.core.Migrator;
 import dev.migrator.core.error.MigratorException;
@@ -97,9 +99,10 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	private static void validate(MigratorProperties.Job job) {
 		if (job.getCommand() == null) {
-			throw new MigratorException("invalid-configuration", "migrator.job.command is empty. Set it to one of "
-					+ Arrays.stream(JobCommand.values()).map(JobCommand::label).collect(Collectors.joining(", "))
-					+ ".");
+			throw new MigratorException(ErrorCode.INVALID_CONFIGURATION,
+					"migrator.job.command is empty. Set it to one of " + Arrays.stream(JobCommand.values())
+						.map(JobCommand::label)
+						.collect(Collectors.joining(", ")) + ".");
 		}
 		validateBackfill(job);
 		validateResolve(job);
@@ -108,13 +111,13 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 			Target.parse(nullToEmpty(job.getFrom()));
 		}
 		if (job.getPhase() != null && job.getPhase() != PhaseFilter.ALL && job.getCommand() != JobCommand.UPGRADE) {
-			throw new MigratorException("invalid-configuration", "migrator.job.phase is " + job.getPhase().label()
-					+ ", which only the upgrade command uses, but migrator.job.command is " + label(job.getCommand())
-					+ ". Remove migrator.job.phase, or set migrator.job.command to upgrade.");
+			throw new MigratorException(ErrorCode.INVALID_CONFIGURATION, "migrator.job.phase is "
+					+ job.getPhase().label() + ", which only the upgrade command uses, but migrator.job.command is "
+					+ label(job.getCommand()) + ". Remove migrator.job.phase, or set migrator.job.command to upgrade.");
 		}
 		if (job.getCommand() == JobCommand.DOWNGRADE && isHeads(job.getTarget())) {
 			// Downgrading "to heads" does nothing: the target was forgotten, not meant.
-			throw new MigratorException("invalid-configuration", "migrator.job.command is downgrade but "
+			throw new MigratorException(ErrorCode.INVALID_CONFIGURATION, "migrator.job.command is downgrade but "
 					+ "migrator.job.target is '" + job.getTarget() + "', which would undo nothing. Set "
 					+ "migrator.job.target to where the database should go, such as -1, a revision id, or base.");
 		}
@@ -123,11 +126,11 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 	private static void validateResolve(MigratorProperties.Job job) {
 		boolean given = job.getResolve() != null && !job.getResolve().isBlank();
 		if (job.getCommand() == JobCommand.RESOLVE && !given) {
-			throw new MigratorException("invalid-configuration", "migrator.job.command is resolve but "
+			throw new MigratorException(ErrorCode.INVALID_CONFIGURATION, "migrator.job.command is resolve but "
 					+ "migrator.job.resolve is empty. Set it to done (the statement completed) or rerun (run it again).");
 		}
 		if (given && job.getCommand() != JobCommand.RESOLVE) {
-			throw new MigratorException("invalid-configuration", "migrator.job.resolve is " + job.getResolve()
+			throw new MigratorException(ErrorCode.INVALID_CONFIGURATION, "migrator.job.resolve is " + job.getResolve()
 					+ ", which only the resolve command uses, but migrator.job.command is " + label(job.getCommand())
 					+ ". Remove migrator.job.resolve, or set migrator.job.command to resolve.");
 		}
@@ -136,7 +139,8 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 				Resolution.of(job.getResolve());
 			}
 			catch (IllegalArgumentException ex) {
-				throw new MigratorException("invalid-configuration", "migrator.job.resolve: " + ex.getMessage());
+				throw new MigratorException(ErrorCode.INVALID_CONFIGURATION,
+						"migrator.job.resolve: " + ex.getMessage());
 			}
 		}
 	}
@@ -144,12 +148,13 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 	private static void validateBackfill(MigratorProperties.Job job) {
 		boolean named = job.getBackfill() != null && !job.getBackfill().isBlank();
 		if (job.getCommand().needsBackfillName() && !named) {
-			throw new MigratorException("invalid-configuration", "migrator.job.command is " + label(job.getCommand())
+			throw new MigratorException(ErrorCode.INVALID_CONFIGURATION, "migrator.job.command is "
+					+ label(job.getCommand())
 					+ " but migrator.job.backfill is empty. Set migrator.job.backfill to the name of the backfill to "
 					+ job.getCommand().label().substring("backfill-".length()) + " (backfill-status lists them).");
 		}
 		if (named && !job.getCommand().isBackfillCommand()) {
-			throw new MigratorException("invalid-configuration", "migrator.job.backfill is " + job.getBackfill()
+			throw new MigratorException(ErrorCode.INVALID_CONFIGURATION, "migrator.job.backfill is " + job.getBackfill()
 					+ ", which only the backfill commands use, but migrator.job.command is " + label(job.getCommand())
 					+ ". Remove migrator.job.backfill, or set migrator.job.command to backfill, backfill-pause, "
 					+ "backfill-resume, backfill-cancel or backfill-status.");

@@ -1,5 +1,7 @@
 package dev.migrator.autoconfigure;
 
+import dev.migrator.core.error.ErrorCode;
+
 import dev.migrator.core.config.MigratorConfig;
 import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.dialect.Dialects;
@@ -67,7 +69,7 @@ final class PropertiesApplier {
 			builder.dialect(Dialects.byName(dialect).name());
 		}
 		catch (UnsupportedDatabaseException ex) {
-			throw new MigratorException("invalid-configuration", "migrator.dialect: " + ex.getMessage(), ex);
+			throw new MigratorException(ErrorCode.INVALID_CONFIGURATION, "migrator.dialect: " + ex.getMessage(), ex);
 		}
 	}
 

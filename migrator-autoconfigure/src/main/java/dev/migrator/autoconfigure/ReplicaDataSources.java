@@ -1,5 +1,7 @@
 package dev.migrator.autoconfigure;
 
+import dev.migrator.core.error.ErrorCode;
+
 import dev.migrator.core.config.MigratorConfig;
 import dev.migrator.core.error.MigratorException;
 
@@ -30,7 +32,7 @@ final class ReplicaDataSources {
 	private static DataSource dataSource(String name, MigratorProperties.Replica.Source source,
 			ClassLoader classLoader) {
 		if (!StringUtils.hasText(source.getUrl())) {
-			throw new MigratorException("invalid-configuration",
+			throw new MigratorException(ErrorCode.INVALID_CONFIGURATION,
 					"migrator.replica.sources." + name + ".url is empty. " + "Set it to the JDBC URL of replica " + name
 							+ ", or remove migrator.replica.sources." + name + ".");
 		}

@@ -1,5 +1,7 @@
 package dev.migrator.maven;
 
+import dev.migrator.core.error.ErrorCode;
+
 import dev.migrator.core.config.MigratorConfig;
 import dev.migrator.core.config.ReplicaLagSettings;
 import dev.migrator.core.error.MigratorException;
@@ -70,8 +72,9 @@ final class EngineSettings {
 	private DriverDataSource replica(String name, ClassLoader loader) {
 		String prefix = REPLICA_SOURCES + name + ".";
 		String url = this.properties.get(prefix + "url")
-			.orElseThrow(() -> new MigratorException("invalid-configuration", prefix + "url is empty. Set it to the "
-					+ "JDBC URL of replica " + name + ", or remove " + REPLICA_SOURCES + name + "."));
+			.orElseThrow(
+					() -> new MigratorException(ErrorCode.INVALID_CONFIGURATION, prefix + "url is empty. Set it to the "
+							+ "JDBC URL of replica " + name + ", or remove " + REPLICA_SOURCES + name + "."));
 		// Unpooled, as the starter's: lag is read once per poll interval.
 		return new DriverDataSource(url, this.properties.get(prefix + "username"),
 				this.properties.get(prefix + "password"), loader);

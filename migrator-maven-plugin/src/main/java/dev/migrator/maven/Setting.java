@@ -1,5 +1,7 @@
 package dev.migrator.maven;
 
+import dev.migrator.core.error.ErrorCode;
+
 import dev.migrator.core.config.ChecksumPolicy;
 import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.sql.DurationText;
@@ -86,7 +88,7 @@ record Setting(String key, String value) {
 	}
 
 	private MigratorException invalid(String reason) {
-		return new MigratorException("invalid-configuration", this.key + ": " + reason + ".");
+		return new MigratorException(ErrorCode.INVALID_CONFIGURATION, this.key + ": " + reason + ".");
 	}
 
 }

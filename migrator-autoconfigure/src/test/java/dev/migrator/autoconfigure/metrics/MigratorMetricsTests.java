@@ -1,5 +1,7 @@
 package dev.migrator.autoconfigure.metrics;
 
+import dev.migrator.core.error.ErrorCode;
+
 import dev.migrator.autoconfigure.MigratorAutoConfiguration;
 import dev.migrator.autoconfigure.RevisionFiles;
 import dev.migrator.autoconfigure.SqliteFile;
@@ -169,7 +171,7 @@ class MigratorMetricsTests {
 		AtomicInteger reads = new AtomicInteger();
 		MigratorMetrics metrics = new MigratorMetrics(() -> {
 			reads.incrementAndGet();
-			throw new MigratorException("database-error", "down");
+			throw new MigratorException(ErrorCode.DATABASE_ERROR, "down");
 		}, Duration.ofSeconds(5), () -> 0L);
 		SimpleMeterRegistry registry = new SimpleMeterRegistry();
 		metrics.bindTo(registry);

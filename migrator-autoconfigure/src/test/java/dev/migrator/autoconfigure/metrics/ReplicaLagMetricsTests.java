@@ -1,5 +1,7 @@
 package dev.migrator.autoconfigure.metrics;
 
+import dev.migrator.core.error.ErrorCode;
+
 import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.replica.LagSource;
 import dev.migrator.core.replica.ReplicaLag;
@@ -83,7 +85,7 @@ class ReplicaLagMetricsTests {
 		try (ReplicaLagMetrics metrics = new ReplicaLagMetrics(() -> {
 			if (failing.get()) {
 				failures.incrementAndGet();
-				throw new MigratorException("replica-lag-error", "down");
+				throw new MigratorException(ErrorCode.REPLICA_LAG_ERROR, "down");
 			}
 			return this.measured.get();
 		}, Duration.ofSeconds(1), this.nanos::get)) {

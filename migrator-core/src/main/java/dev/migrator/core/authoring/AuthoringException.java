@@ -1,5 +1,7 @@
 package dev.migrator.core.authoring;
 
+import dev.migrator.core.error.ErrorCode;
+
 import dev.migrator.core.error.MigratorException;
 
 /**
@@ -8,11 +10,11 @@ import dev.migrator.core.error.MigratorException;
  */
 public class AuthoringException extends MigratorException {
 
-	public AuthoringException(String code, String message) {
+	public AuthoringException(ErrorCode code, String message) {
 		super(code, message);
 	}
 
-	public AuthoringException(String code, String message, Throwable cause) {
+	public AuthoringException(ErrorCode code, String message, Throwable cause) {
 		super(code, message, cause);
 	}
 

@@ -1,5 +1,7 @@
 package dev.migrator.core.authoring;
 
+import dev.migrator.core.error.ErrorCode;
+
 import dev.migrator.core.command.MigrationStatus;
 import dev.migrator.core.Migrator;
 import dev.migrator.core.config.MigratorConfig;
@@ -67,7 +69,7 @@ public final class Autogenerate {
 	 */
 	public Draft draft(Path schemaFile, ObjectFilter filter) {
 		DataSource dataSource = this.config.dataSource()
-			.orElseThrow(() -> new AuthoringException("no-data-source",
+			.orElseThrow(() -> new AuthoringException(ErrorCode.NO_DATA_SOURCE,
 					"autogenerate compares with a live database, but no DataSource is configured. Set the database URL "
 							+ "(migrator.url or spring.datasource.url)."));
 		requireUpToDate();
@@ -85,7 +87,7 @@ public final class Autogenerate {
 			return new DraftPlanner(dialect.name(), this.config.namingConvention()).plan(changes);
 		}
 		catch (SQLException ex) {
-			throw new AuthoringException("database-error",
+			throw new AuthoringException(ErrorCode.DATABASE_ERROR,
 					"Could not read the schema for autogenerate: " + ex.getMessage()
 							+ ". Check the connection and that the user may read the catalog"
 							+ " and create a schema (PostgreSQL) for the desired one.",
@@ -122,17 +124,19 @@ public final class Autogenerate {
 			status = Migrator.create(this.config).status();
 		}
 		catch (MigratorException ex) {
-			throw new AuthoringException("database-not-up-to-date", "autogenerate needs the database at the code's "
-					+ "heads, but its state could not be read: " + ex.getMessage(), ex);
+			throw new AuthoringException(ErrorCode.DATABASE_NOT_UP_TO_DATE,
+					"autogenerate needs the database at the code's " + "heads, but its state could not be read: "
+							+ ex.getMessage(),
+					ex);
 		}
 		if (!status.pending().isEmpty()) {
-			throw new AuthoringException("database-not-up-to-date", "The database is not at the code's heads: "
+			throw new AuthoringException(ErrorCode.DATABASE_NOT_UP_TO_DATE, "The database is not at the code's heads: "
 					+ status.pending().stream().map(Revision::id).collect(Collectors.joining(", ")) + " "
 					+ (status.pending().size() == 1 ? "is" : "are") + " pending. Upgrade it first; a draft compared "
 					+ "with an older schema would repeat those revisions.");
 		}
 		if (status.isAheadOfCode()) {
-			throw new AuthoringException("database-not-up-to-date",
+			throw new AuthoringException(ErrorCode.DATABASE_NOT_UP_TO_DATE,
 					"The database is at revisions this code does not " + "have ("
 							+ String.join(", ", status.unknownCurrent()) + "). Autogenerate against a database "
 							+ "migrated by this code.");

@@ -1,5 +1,7 @@
 package dev.migrator.core.authoring;
 
+import dev.migrator.core.error.ErrorCode;
+
 import dev.migrator.core.authoring.schema.SchemaReflector;
 import dev.migrator.core.authoring.schema.SchemaSnapshot;
 import dev.migrator.core.dialect.Dialect;
@@ -56,7 +58,7 @@ final class DesiredSchema {
 			text = Files.readString(this.file);
 		}
 		catch (IOException ex) {
-			throw new AuthoringException("schema-file-unreadable",
+			throw new AuthoringException(ErrorCode.SCHEMA_FILE_UNREADABLE,
 					"The desired schema " + this.file + " cannot be read (" + ex.getMessage()
 							+ "). Write the tables as CREATE statements in that file, "
 							+ "or point the schema file setting (migrator.schemaFile) at it.",
@@ -97,8 +99,10 @@ final class DesiredSchema {
 			scratch = Files.createTempFile("migrator-desired-", ".db");
 		}
 		catch (IOException ex) {
-			throw new AuthoringException("scratch-database", "Could not create a temporary file for the desired "
-					+ "schema: " + ex.getMessage() + ". Check the temporary directory (java.io.tmpdir).", ex);
+			throw new AuthoringException(ErrorCode.SCRATCH_DATABASE,
+					"Could not create a temporary file for the desired " + "schema: " + ex.getMessage()
+							+ ". Check the temporary directory (java.io.tmpdir).",
+					ex);
 		}
 		String url = "jdbc:sqlite:" + scratch.toAbsolutePath();
 		try (Connection connection = driverOf(live, url).connect(url, new Properties())) {
@@ -125,7 +129,7 @@ final class DesiredSchema {
 				return driver;
 			}
 		}
-		throw new AuthoringException("scratch-database", "No JDBC driver for " + url + " next to the live "
+		throw new AuthoringException(ErrorCode.SCRATCH_DATABASE, "No JDBC driver for " + url + " next to the live "
 				+ "connection's driver (" + live.getClass().getName() + ").");
 	}
 
@@ -135,7 +139,7 @@ final class DesiredSchema {
 				statement.execute(sql.sql());
 			}
 			catch (SQLException ex) {
-				throw new AuthoringException("desired-schema-failed",
+				throw new AuthoringException(ErrorCode.DESIRED_SCHEMA_FAILED,
 						this.file + ":" + sql.line() + ": the desired " + "schema does not apply: " + ex.getMessage()
 								+ ". Fix the statement; the file should hold only "
 								+ "CREATE statements for the tables, indexes and types, without schema names.",

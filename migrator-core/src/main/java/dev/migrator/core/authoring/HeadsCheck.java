@@ -1,5 +1,7 @@
 package dev.migrator.core.authoring;
 
+import dev.migrator.core.error.ErrorCode;
+
 import dev.migrator.core.script.Revision;
 import dev.migrator.core.script.RevisionGraph;
 
@@ -40,7 +42,7 @@ public final class HeadsCheck {
 	public HeadsReport requireSingleHead() {
 		HeadsReport report = report();
 		if (report.hasSeveralHeads()) {
-			throw new AuthoringException("multiple-heads", report.describe());
+			throw new AuthoringException(ErrorCode.MULTIPLE_HEADS, report.describe());
 		}
 		return report;
 	}

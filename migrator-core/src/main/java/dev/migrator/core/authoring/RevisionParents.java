@@ -1,5 +1,7 @@
 package dev.migrator.core.authoring;
 
+import dev.migrator.core.error.ErrorCode;
+
 import dev.migrator.core.script.Revision;
 import dev.migrator.core.script.RevisionGraph;
 import dev.migrator.core.script.RevisionGraphException;
@@ -33,7 +35,7 @@ final class RevisionParents {
 		if (head.isEmpty()) {
 			List<Revision> heads = this.graph.heads();
 			if (heads.size() > 1) {
-				throw new AuthoringException("multiple-heads",
+				throw new AuthoringException(ErrorCode.MULTIPLE_HEADS,
 						"There are " + heads.size() + " heads:\n" + describe(heads)
 								+ "\nName the head the new revision follows (--head, -Dmigrator.head: a "
 								+ "revision, a branch label or label@head), or merge the heads first.");
@@ -45,14 +47,15 @@ final class RevisionParents {
 			return List.of();
 		}
 		if (named.equals("heads")) {
-			throw new AuthoringException("invalid-head", "--head heads names every head, but a revision follows "
-					+ "one: name one of them, or write a merge revision to join them.");
+			throw new AuthoringException(ErrorCode.INVALID_HEAD,
+					"--head heads names every head, but a revision follows "
+							+ "one: name one of them, or write a merge revision to join them.");
 		}
 		String target = (this.graph.findByLabel(named).isPresent() && this.graph.find(named).isEmpty())
 				? named + "@head" : named;
 		Set<String> resolved = resolve(target, named);
 		if (resolved.size() != 1) {
-			throw new AuthoringException("invalid-head",
+			throw new AuthoringException(ErrorCode.INVALID_HEAD,
 					"--head " + named + " names " + resolved.size() + " revisions; name exactly one.");
 		}
 		return List.copyOf(resolved);
@@ -71,7 +74,7 @@ final class RevisionParents {
 			for (String each : named) {
 				Set<String> resolved = resolve(each.strip(), each.strip());
 				if (resolved.size() != 1) {
-					throw new AuthoringException("invalid-merge", "'" + each + "' names " + resolved.size()
+					throw new AuthoringException(ErrorCode.INVALID_MERGE, "'" + each + "' names " + resolved.size()
 							+ " revisions; name each revision to merge on its own.");
 				}
 				unique.addAll(resolved);
@@ -79,7 +82,7 @@ final class RevisionParents {
 			parents.addAll(unique);
 		}
 		if (parents.size() < 2) {
-			throw new AuthoringException("nothing-to-merge",
+			throw new AuthoringException(ErrorCode.NOTHING_TO_MERGE,
 					"A merge joins two or more revisions, but "
 							+ (parents.isEmpty() ? "none was" : "only " + parents.get(0) + " was") + " named"
 							+ (named.equals(List.of("heads")) ? " (there is one head)" : "") + ". Nothing to merge.");
@@ -87,7 +90,7 @@ final class RevisionParents {
 		for (String parent : parents) {
 			for (String other : parents) {
 				if (!parent.equals(other) && this.graph.ancestorsOf(List.of(other)).contains(parent)) {
-					throw new AuthoringException("invalid-merge", parent + " is already an ancestor of " + other
+					throw new AuthoringException(ErrorCode.INVALID_MERGE, parent + " is already an ancestor of " + other
 							+ ": merging them joins nothing. Merge only revisions on different branches.");
 				}
 			}
@@ -100,7 +103,7 @@ final class RevisionParents {
 			return new TargetResolver(this.graph).resolve(target, Set.of());
 		}
 		catch (RevisionGraphException ex) {
-			throw new AuthoringException("invalid-head",
+			throw new AuthoringException(ErrorCode.INVALID_HEAD,
 					"'" + named + "' is not a revision, branch label or " + "label@head: " + ex.getMessage(), ex);
 		}
 	}

@@ -1,5 +1,7 @@
 package dev.migrator.core.authoring;
 
+import dev.migrator.core.error.ErrorCode;
+
 import dev.migrator.core.script.Revision;
 import dev.migrator.core.script.RevisionGraph;
 
@@ -72,7 +74,7 @@ public final class RevisionWriter {
 		Objects.requireNonNull(kind, "kind");
 		if (kind == RevisionKind.JAVA) {
 			return javaRevision(message, head, branchLabel, dependsOn, targetFolder,
-					javaPackage.orElseThrow(() -> new AuthoringException("missing-java-package",
+					javaPackage.orElseThrow(() -> new AuthoringException(ErrorCode.MISSING_JAVA_PACKAGE,
 							"A Java revision needs a package: set it (--java-package, -Dmigrator.javaPackage).")),
 					List.of(), List.of());
 		}
@@ -103,7 +105,7 @@ public final class RevisionWriter {
 			List<String> dependsOn, Path sourceRoot, String javaPackage, List<String> upgrade, List<String> downgrade) {
 		String packageName = javaPackage.strip();
 		if (!packageName.isEmpty() && !JAVA_PACKAGE.matcher(packageName).matches()) {
-			throw new AuthoringException("invalid-java-package",
+			throw new AuthoringException(ErrorCode.INVALID_JAVA_PACKAGE,
 					"'" + javaPackage + "' is not a Java package name. Write one such as com.example.migrations.");
 		}
 		Path folder = packageName.isEmpty() ? sourceRoot : sourceRoot.resolve(packageName.replace('.', '/'));
@@ -133,23 +135,24 @@ public final class RevisionWriter {
 	private static void requireNewLabel(RevisionGraph graph, String label) {
 		String value = label.strip();
 		if (!LABEL.matcher(value).matches() || RESERVED.contains(value) || value.matches("-\\d+")) {
-			throw new AuthoringException("invalid-branch-label", "Branch label '" + label + "' is not valid: use "
-					+ "letters, digits, '_', '-' and '.', and none of head, heads, base, current.");
+			throw new AuthoringException(ErrorCode.INVALID_BRANCH_LABEL,
+					"Branch label '" + label + "' is not valid: use "
+							+ "letters, digits, '_', '-' and '.', and none of head, heads, base, current.");
 		}
 		graph.findByLabel(value).ifPresent((r) -> {
-			throw new AuthoringException("duplicate-branch-label",
+			throw new AuthoringException(ErrorCode.DUPLICATE_BRANCH_LABEL,
 					"Branch label '" + value + "' is already declared " + "by " + r.id() + " (" + r.origin()
 							+ "). Choose another label, or follow that branch with --head " + value + ".");
 		});
 		graph.find(value).ifPresent((r) -> {
-			throw new AuthoringException("invalid-branch-label", "Branch label '" + value + "' is the id of a "
+			throw new AuthoringException(ErrorCode.INVALID_BRANCH_LABEL, "Branch label '" + value + "' is the id of a "
 					+ "revision (" + r.origin() + "). Choose another label.");
 		});
 	}
 
 	private static String requireMessage(String message) {
 		if (message == null || message.isBlank()) {
-			throw new AuthoringException("missing-message", "A revision needs a message saying what it does "
+			throw new AuthoringException(ErrorCode.MISSING_MESSAGE, "A revision needs a message saying what it does "
 					+ "(-m, -Dmigrator.message); it also names the file.");
 		}
 		return message;
@@ -165,11 +168,12 @@ public final class RevisionWriter {
 			Files.writeString(file, text, StandardOpenOption.CREATE_NEW);
 		}
 		catch (FileAlreadyExistsException ex) {
-			throw new AuthoringException("revision-file-exists", file + " exists already. Nothing was written.", ex);
+			throw new AuthoringException(ErrorCode.REVISION_FILE_EXISTS, file + " exists already. Nothing was written.",
+					ex);
 		}
 		catch (IOException ex) {
-			throw new AuthoringException("revision-not-written", "Could not write " + file + ": " + ex.getMessage(),
-					ex);
+			throw new AuthoringException(ErrorCode.REVISION_NOT_WRITTEN,
+					"Could not write " + file + ": " + ex.getMessage(), ex);
 		}
 	}
 

@@ -1,5 +1,7 @@
 package dev.migrator.core.backfill;
 
+import dev.migrator.core.error.ErrorCode;
+
 import dev.migrator.core.error.MigratorException;
 
 /**
@@ -11,7 +13,7 @@ public class BackfillFailedException extends MigratorException {
 	private final String backfill;
 
 	public BackfillFailedException(String backfill, String message, Throwable cause) {
-		super("backfill-failed", message, cause);
+		super(ErrorCode.BACKFILL_FAILED, message, cause);
 		this.backfill = backfill;
 	}
 

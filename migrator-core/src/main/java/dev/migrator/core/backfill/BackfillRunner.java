@@ -1,5 +1,7 @@
 package dev.migrator.core.backfill;
 
+import dev.migrator.core.error.ErrorCode;
+
 import dev.migrator.core.dialect.Dialect;
 import dev.migrator.core.dialect.Dialects;
 import dev.migrator.core.error.MigratorException;
@@ -94,7 +96,7 @@ public final class BackfillRunner {
 			return BackfillState.RUNNING;
 		}
 		catch (SQLException ex) {
-			throw new MigratorException("database-error",
+			throw new MigratorException(ErrorCode.DATABASE_ERROR,
 					"Backfill " + backfill.name() + ": the database refused " + "an operation of the migrator itself: "
 							+ ex.getMessage() + ". Its progress up to the last "
 							+ "committed batch is kept; check the connection and that the user may write "

@@ -1,5 +1,7 @@
 package dev.migrator.core.backfill;
 
+import dev.migrator.core.error.ErrorCode;
+
 import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.dialect.Dialect;
 import dev.migrator.core.script.Backfill;
@@ -54,7 +56,7 @@ final class Keyset {
 		Map<String, Column> catalog = "sqlite".equals(dialect.name()) ? sqliteColumns(connection, backfill)
 				: postgresColumns(connection, table);
 		if (catalog.isEmpty()) {
-			throw new MigratorException("backfill-table-missing",
+			throw new MigratorException(ErrorCode.BACKFILL_TABLE_MISSING,
 					"Backfill " + backfill.name() + ": table " + backfill.table()
 							+ " does not exist. Check backfill-table, and that the revision creating it is "
 							+ "applied.");
@@ -63,7 +65,7 @@ final class Keyset {
 		for (String name : backfill.keyColumns()) {
 			Column column = catalog.get(name);
 			if (column == null) {
-				throw new MigratorException("backfill-key-missing",
+				throw new MigratorException(ErrorCode.BACKFILL_KEY_MISSING,
 						"Backfill " + backfill.name() + ": table " + backfill.table() + " has no column " + name
 								+ ". Its columns are " + String.join(", ", catalog.keySet())
 								+ "; name the key with backfill-key.");
@@ -71,7 +73,7 @@ final class Keyset {
 			if (!column.notNull()) {
 				// Rows whose key is NULL never compare greater than anything: a keyset
 				// walk would skip them.
-				throw new MigratorException("backfill-key-nullable",
+				throw new MigratorException(ErrorCode.BACKFILL_KEY_NULLABLE,
 						"Backfill " + backfill.name() + ": key column " + name + " of " + backfill.table()
 								+ " may be NULL, and rows with a NULL key would be skipped. "
 								+ "Use a NOT NULL key, such as the primary key.");

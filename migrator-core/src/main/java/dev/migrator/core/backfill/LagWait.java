@@ -1,5 +1,7 @@
 package dev.migrator.core.backfill;
 
+import dev.migrator.core.error.ErrorCode;
+
 import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.replica.LagThrottle;
 import dev.migrator.core.replica.ReplicaLag;
@@ -102,8 +104,8 @@ final class LagWait {
 			return this.monitor.measure(this.worker.connection().get());
 		}
 		catch (SQLException ex) {
-			throw new MigratorException("replica-lag-error", "Could not read pg_stat_replication: " + ex.getMessage(),
-					ex);
+			throw new MigratorException(ErrorCode.REPLICA_LAG_ERROR,
+					"Could not read pg_stat_replication: " + ex.getMessage(), ex);
 		}
 	}
 

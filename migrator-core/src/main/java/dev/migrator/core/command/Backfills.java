@@ -1,5 +1,7 @@
 package dev.migrator.core.command;
 
+import dev.migrator.core.error.ErrorCode;
+
 import dev.migrator.core.script.Backfill;
 import dev.migrator.core.backfill.BackfillListener;
 import dev.migrator.core.backfill.BackfillRunner;
@@ -98,7 +100,7 @@ public final class Backfills {
 	public BackfillStatus run(String name) {
 		Declaration declaration = declaration(name);
 		if (!appliedRevisions().contains(declaration.revision().id())) {
-			throw new MigratorException("backfill-revision-not-applied",
+			throw new MigratorException(ErrorCode.BACKFILL_REVISION_NOT_APPLIED,
 					"Backfill " + name + " is declared by revision " + declaration.revision().id() + " ("
 							+ declaration.revision().origin()
 							+ "), which this database does not have yet. Run upgrade first.");
@@ -209,7 +211,7 @@ public final class Backfills {
 			logger.info("Backfill {} is already {}", name, to.label());
 		}
 		else if (!from.contains(before)) {
-			throw new MigratorException("backfill-state",
+			throw new MigratorException(ErrorCode.BACKFILL_STATE,
 					"Backfill " + name + " is " + before.label() + ": " + rule + ".");
 		}
 		else {
@@ -225,7 +227,7 @@ public final class Backfills {
 			return store.state(connection, name);
 		}
 		catch (SQLException ex) {
-			throw new MigratorException("database-error",
+			throw new MigratorException(ErrorCode.DATABASE_ERROR,
 					"Could not read the state of backfill " + name + ": " + ex.getMessage(), ex);
 		}
 	}
@@ -245,7 +247,7 @@ public final class Backfills {
 		Map<String, Declaration> declarations = declarations();
 		Declaration declaration = declarations.get(name);
 		if (declaration == null) {
-			throw new MigratorException("unknown-backfill",
+			throw new MigratorException(ErrorCode.UNKNOWN_BACKFILL,
 					"No revision declares a backfill named '" + name + "'. "
 							+ (declarations.isEmpty() ? "No revision declares any backfill."
 									: "Known backfills: " + String.join(", ", declarations.keySet()) + "."));
@@ -259,7 +261,7 @@ public final class Backfills {
 			for (Backfill backfill : revision.backfills()) {
 				Declaration earlier = declarations.putIfAbsent(backfill.name(), new Declaration(backfill, revision));
 				if (earlier != null) {
-					throw new MigratorException("duplicate-backfill",
+					throw new MigratorException(ErrorCode.DUPLICATE_BACKFILL,
 							"Backfill " + backfill.name() + " is declared by both revision " + earlier.revision().id()
 									+ " (" + earlier.revision().origin() + ") and revision " + revision.id() + " ("
 									+ revision.origin() + "). Its progress is stored by name: rename one of them.");
@@ -291,7 +293,7 @@ public final class Backfills {
 
 	private DataSource dataSource() {
 		return this.config.dataSource()
-			.orElseThrow(() -> new MigratorException("no-data-source",
+			.orElseThrow(() -> new MigratorException(ErrorCode.NO_DATA_SOURCE,
 					"Backfills need a database, but no DataSource is configured. Configure one."));
 	}
 
@@ -300,7 +302,7 @@ public final class Backfills {
 			return work.run(connection, new BackfillStore(Dialects.forConnection(connection), tables()));
 		}
 		catch (SQLException ex) {
-			throw new MigratorException("database-error",
+			throw new MigratorException(ErrorCode.DATABASE_ERROR,
 					"Could not read backfill progress: " + ex.getMessage()
 							+ ". Check the connection and that the user may read "
 							+ this.config.backfillSettings().table() + ".",
@@ -314,7 +316,7 @@ public final class Backfills {
 			return work.run(connection, new BackfillStore(Dialects.forConnection(connection), tables()));
 		}
 		catch (SQLException ex) {
-			throw new MigratorException("database-error",
+			throw new MigratorException(ErrorCode.DATABASE_ERROR,
 					"Could not change backfill state: " + ex.getMessage()
 							+ ". Check the connection and that the user may create and write "
 							+ this.config.backfillSettings().table() + ".",

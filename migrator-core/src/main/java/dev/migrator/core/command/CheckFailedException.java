@@ -1,5 +1,7 @@
 package dev.migrator.core.command;
 
+import dev.migrator.core.error.ErrorCode;
+
 import dev.migrator.core.backfill.BackfillStatus;
 import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.script.Revision;
@@ -23,7 +25,7 @@ public class CheckFailedException extends MigratorException {
 	 * @param unmergedHeads heads no branch label or {@code depends-on} keeps apart
 	 */
 	public CheckFailedException(MigrationStatus status, List<Revision> unmergedHeads) {
-		super("check-failed", message(status, unmergedHeads));
+		super(ErrorCode.CHECK_FAILED, message(status, unmergedHeads));
 		this.status = status;
 	}
 

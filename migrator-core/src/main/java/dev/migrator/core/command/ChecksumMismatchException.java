@@ -1,5 +1,7 @@
 package dev.migrator.core.command;
 
+import dev.migrator.core.error.ErrorCode;
+
 import dev.migrator.core.command.ChecksumMismatch;
 import dev.migrator.core.error.MigratorException;
 import java.util.List;
@@ -11,7 +13,7 @@ public class ChecksumMismatchException extends MigratorException {
 	private final List<ChecksumMismatch> mismatches;
 
 	public ChecksumMismatchException(List<ChecksumMismatch> mismatches) {
-		super("checksum-mismatch", message(mismatches));
+		super(ErrorCode.CHECKSUM_MISMATCH, message(mismatches));
 		this.mismatches = List.copyOf(mismatches);
 	}
 

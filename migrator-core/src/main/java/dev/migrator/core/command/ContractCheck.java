@@ -1,5 +1,7 @@
 package dev.migrator.core.command;
 
+import dev.migrator.core.error.ErrorCode;
+
 import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -81,7 +83,7 @@ final class ContractCheck {
 			.filter((r) -> r.phase() == Phase.CONTRACT)
 			.map(Revision::id)
 			.collect(Collectors.joining(", "));
-		return new MigratorException("clients-table-unreadable", "Contract revision(s) " + contracts
+		return new MigratorException(ErrorCode.CLIENTS_TABLE_UNREADABLE, "Contract revision(s) " + contracts
 				+ " refused: the clients table " + table + " cannot be read (" + ex.getMessage()
 				+ "), so whether instances of older code still run is unknown; nothing was run. Grant the migration "
 				+ "job's database user SELECT on " + table + " (GRANT SELECT ON " + table

@@ -1,5 +1,7 @@
 package dev.migrator.core.command;
 
+import dev.migrator.core.error.ErrorCode;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -36,14 +38,14 @@ final class DialectChoice {
 				return Dialects.forConnection(connection);
 			}
 			catch (SQLException ex) {
-				throw new MigratorException("no-dialect",
+				throw new MigratorException(ErrorCode.NO_DIALECT,
 						"The dialect (needed for offline SQL and for a {dialect} location) could not be read "
 								+ "from the database (" + ex.getMessage()
 								+ "). Set the dialect (postgresql or sqlite).",
 						ex);
 			}
 		}
-		throw new MigratorException("no-dialect",
+		throw new MigratorException(ErrorCode.NO_DIALECT,
 				"Offline SQL and {dialect} locations need a dialect: set it to one of " + Dialects.supportedNames()
 						+ ".");
 	}

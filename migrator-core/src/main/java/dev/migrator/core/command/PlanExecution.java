@@ -1,5 +1,7 @@
 package dev.migrator.core.command;
 
+import dev.migrator.core.error.ErrorCode;
+
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -60,7 +62,7 @@ final class PlanExecution {
 					backfills.discard(session, step.revision());
 				}
 				catch (SQLException ex) {
-					throw new MigratorException("database-error",
+					throw new MigratorException(ErrorCode.DATABASE_ERROR,
 							"Could not discard the backfill progress of revision " + step.revision().id()
 									+ " before downgrading it: " + ex.getMessage()
 									+ ". Check that the user may write the backfill tables.",

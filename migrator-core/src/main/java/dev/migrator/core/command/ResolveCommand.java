@@ -1,5 +1,7 @@
 package dev.migrator.core.command;
 
+import dev.migrator.core.error.ErrorCode;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,7 +37,7 @@ public final class ResolveCommand {
 			ProgressTable progress = session.progress();
 			List<Mark> unresolved = progress.unresolved(session.connection());
 			if (unresolved.isEmpty()) {
-				throw new MigratorException("nothing-to-resolve",
+				throw new MigratorException(ErrorCode.NOTHING_TO_RESOLVE,
 						"No statement is waiting to be resolved: no run was interrupted during a statement whose "
 								+ "outcome the migrator cannot check.");
 			}

@@ -1,5 +1,7 @@
 package dev.migrator.core.command;
 
+import dev.migrator.core.error.ErrorCode;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -54,7 +56,7 @@ public final class Sessions {
 			}
 		}
 		catch (SQLException ex) {
-			throw new MigratorException("database-error",
+			throw new MigratorException(ErrorCode.DATABASE_ERROR,
 					"The database refused an operation of the migrator itself: " + ex.getMessage()
 							+ ". Check the connection and that the user may create and write the state tables "
 							+ tables.versionTable() + ", " + tables.historyTable() + " and " + clientsTable + ".",
@@ -68,7 +70,7 @@ public final class Sessions {
 			return work.run(new Session(connection, Dialects.forConnection(connection), this.config.tables()));
 		}
 		catch (SQLException ex) {
-			throw new MigratorException("database-error",
+			throw new MigratorException(ErrorCode.DATABASE_ERROR,
 					"Could not read the migration state: " + ex.getMessage()
 							+ ". Check the connection settings and that the user may read "
 							+ this.config.tables().versionTable() + ".",
@@ -79,7 +81,7 @@ public final class Sessions {
 	/** The configured database, or a failure saying that this command needs one. */
 	public DataSource dataSource() {
 		return this.config.dataSource()
-			.orElseThrow(() -> new MigratorException("no-data-source",
+			.orElseThrow(() -> new MigratorException(ErrorCode.NO_DATA_SOURCE,
 					"This command needs a database, but no DataSource is configured. Configure one, or use "
 							+ "sql(from, to) for an offline script."));
 	}

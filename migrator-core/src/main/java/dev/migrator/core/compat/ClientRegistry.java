@@ -1,5 +1,7 @@
 package dev.migrator.core.compat;
 
+import dev.migrator.core.error.ErrorCode;
+
 import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.dialect.Dialect;
 import dev.migrator.core.dialect.Dialects;
@@ -195,7 +197,7 @@ public final class ClientRegistry {
 			return work.run(connection, Dialects.forConnection(connection));
 		}
 		catch (SQLException ex) {
-			throw new MigratorException("client-registry",
+			throw new MigratorException(ErrorCode.CLIENT_REGISTRY,
 					"Could not " + what + " in the clients table " + this.settings.clientsTable() + ": "
 							+ ex.getMessage()
 							+ ". Run the migration job once (it creates the table), and grant the application's user "

@@ -1,5 +1,7 @@
 package dev.migrator.core.compat;
 
+import dev.migrator.core.error.ErrorCode;
+
 import dev.migrator.core.error.MigratorException;
 
 import java.time.Duration;
@@ -25,11 +27,13 @@ public record CompatibilitySettings(String clientsTable, Duration liveWindow, bo
 		Objects.requireNonNull(clientsTable, "clientsTable");
 		Objects.requireNonNull(liveWindow, "liveWindow");
 		if (clientsTable.isBlank()) {
-			throw new MigratorException("invalid-configuration", "The clients table name is empty. Give it a name.");
+			throw new MigratorException(ErrorCode.INVALID_CONFIGURATION,
+					"The clients table name is empty. Give it a name.");
 		}
 		if (liveWindow.isNegative() || liveWindow.isZero()) {
-			throw new MigratorException("invalid-configuration", "The client live window must be positive, but is "
-					+ liveWindow + ". Give a duration of a few heartbeat intervals, such as 60s.");
+			throw new MigratorException(ErrorCode.INVALID_CONFIGURATION,
+					"The client live window must be positive, but is " + liveWindow
+							+ ". Give a duration of a few heartbeat intervals, such as 60s.");
 		}
 	}
 

@@ -1,5 +1,7 @@
 package dev.migrator.core.compat;
 
+import dev.migrator.core.error.ErrorCode;
+
 import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.sql.DurationText;
 
@@ -18,7 +20,7 @@ public class ContractBlockedException extends MigratorException {
 	private final List<BlockedContract> blocked;
 
 	public ContractBlockedException(List<BlockedContract> blocked, Duration liveWindow, Instant now) {
-		super("contract-blocked", message(blocked, liveWindow, now));
+		super(ErrorCode.CONTRACT_BLOCKED, message(blocked, liveWindow, now));
 		this.blocked = List.copyOf(blocked);
 	}
 

@@ -1,5 +1,7 @@
 package dev.migrator.core.config;
 
+import dev.migrator.core.error.ErrorCode;
+
 import dev.migrator.core.backfill.BackfillListener;
 import dev.migrator.core.backfill.BackfillSettings;
 import dev.migrator.core.compat.CompatibilitySettings;
@@ -447,7 +449,7 @@ public final class MigratorConfig {
 				requireName("schema", this.schema);
 			}
 			if (this.versionTable.equals(this.historyTable)) {
-				throw new MigratorException("invalid-configuration",
+				throw new MigratorException(ErrorCode.INVALID_CONFIGURATION,
 						"The version table and the history table are both '" + this.versionTable
 								+ "'. Give them different names.");
 			}
@@ -471,7 +473,7 @@ public final class MigratorConfig {
 		private CompatibilitySettings compatibility() {
 			requireName("clients table", this.clientsTable);
 			if (this.clientsTable.equals(this.versionTable) || this.clientsTable.equals(this.historyTable)) {
-				throw new MigratorException("invalid-configuration", "The clients table '" + this.clientsTable
+				throw new MigratorException(ErrorCode.INVALID_CONFIGURATION, "The clients table '" + this.clientsTable
 						+ "' has the name of the version or history table. Give it its own name.");
 			}
 			return new CompatibilitySettings(this.clientsTable, this.clientLiveWindow,
@@ -484,12 +486,12 @@ public final class MigratorConfig {
 			// as well.
 			requireName("backfill chunk table", this.backfillTable + "_chunk");
 			if (this.backfillTable.equals(this.versionTable) || this.backfillTable.equals(this.historyTable)) {
-				throw new MigratorException("invalid-configuration", "The backfill table '" + this.backfillTable
+				throw new MigratorException(ErrorCode.INVALID_CONFIGURATION, "The backfill table '" + this.backfillTable
 						+ "' has the name of the version or history table. Give it its own name.");
 			}
 			if (this.backfillProgressInterval.isNegative() || this.backfillProgressInterval.isZero()
 					|| this.replicaLagPollInterval.isNegative() || this.replicaLagPollInterval.isZero()) {
-				throw new MigratorException("invalid-configuration",
+				throw new MigratorException(ErrorCode.INVALID_CONFIGURATION,
 						"The backfill progress interval and the replica "
 								+ "lag poll interval must be positive, but are " + this.backfillProgressInterval
 								+ " and " + this.replicaLagPollInterval + ". Give durations such as 10s and 1s.");
@@ -500,10 +502,11 @@ public final class MigratorConfig {
 
 		private static void requireName(String what, String name) {
 			if (name == null || name.isBlank()) {
-				throw new MigratorException("invalid-configuration", "The " + what + " name is empty. Give it a name.");
+				throw new MigratorException(ErrorCode.INVALID_CONFIGURATION,
+						"The " + what + " name is empty. Give it a name.");
 			}
 			if (name.length() > 63) {
-				throw new MigratorException("invalid-configuration", "The " + what + " name '" + name
+				throw new MigratorException(ErrorCode.INVALID_CONFIGURATION, "The " + what + " name '" + name
 						+ "' is longer than 63 characters, which PostgreSQL would silently truncate. Choose a shorter name.");
 			}
 		}
@@ -512,11 +515,11 @@ public final class MigratorConfig {
 		// waiting for the run lock.
 		private static void requireNotNegative(String what, Duration value) {
 			if (value.isNegative()) {
-				throw new MigratorException("invalid-configuration",
+				throw new MigratorException(ErrorCode.INVALID_CONFIGURATION,
 						"The " + what + " cannot be negative, but is " + value + ". Give a duration such as 2s.");
 			}
 			if (value.toMillis() > Integer.MAX_VALUE) {
-				throw new MigratorException("invalid-configuration", "The " + what + " " + value
+				throw new MigratorException(ErrorCode.INVALID_CONFIGURATION, "The " + what + " " + value
 						+ " is longer than the databases accept (about 24 days). Give a shorter duration.");
 			}
 		}

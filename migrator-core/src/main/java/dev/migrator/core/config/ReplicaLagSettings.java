@@ -1,5 +1,7 @@
 package dev.migrator.core.config;
 
+import dev.migrator.core.error.ErrorCode;
+
 import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.script.LagLimits;
 
@@ -39,15 +41,16 @@ public final class ReplicaLagSettings {
 			return new LagLimits(maxBytes, lowBytes, maxLag, lowDelay);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new MigratorException("invalid-configuration", "migrator.replica.max-lag-bytes, resume-lag-bytes, "
-					+ "max-lag and resume-lag: " + ex.getMessage() + ". Give each resume mark at most its maximum.",
+			throw new MigratorException(ErrorCode.INVALID_CONFIGURATION,
+					"migrator.replica.max-lag-bytes, resume-lag-bytes, " + "max-lag and resume-lag: " + ex.getMessage()
+							+ ". Give each resume mark at most its maximum.",
 					ex);
 		}
 	}
 
 	private static void requireMaximum(String resume, Object resumeValue, String max, boolean maxSet) {
 		if (resumeValue != null && !maxSet) {
-			throw new MigratorException("invalid-configuration",
+			throw new MigratorException(ErrorCode.INVALID_CONFIGURATION,
 					"migrator.replica." + resume + " is " + resumeValue + " but migrator.replica." + max
 							+ " is not set, so backfills never wait for replicas and never "
 							+ "resume. Set migrator.replica." + max + ", or remove migrator.replica." + resume + ".");

@@ -1,5 +1,7 @@
 package dev.migrator.core.dialect;
 
+import dev.migrator.core.error.ErrorCode;
+
 import dev.migrator.core.op.InvalidOperationException;
 import dev.migrator.core.op.Operation;
 import dev.migrator.core.script.StatementTraits;
@@ -198,7 +200,7 @@ public interface Dialect {
 	 * operation and the dialect when it cannot be expressed here, before anything runs.
 	 */
 	default List<RenderedStatement> render(Operation operation, RenderContext context) {
-		throw new InvalidOperationException("unsupported-by-dialect",
+		throw new InvalidOperationException(ErrorCode.UNSUPPORTED_BY_DIALECT,
 				operation.describe() + ": the " + name() + " dialect renders no operations.");
 	}
 
@@ -238,7 +240,8 @@ public interface Dialect {
 		if (value instanceof Double || value instanceof Float) {
 			double number = ((Number) value).doubleValue();
 			if (Double.isNaN(number) || Double.isInfinite(number)) {
-				throw new InvalidOperationException("invalid-value", "The value " + value + " has no SQL literal.");
+				throw new InvalidOperationException(ErrorCode.INVALID_VALUE,
+						"The value " + value + " has no SQL literal.");
 			}
 			return BigDecimal.valueOf(number).toPlainString();
 		}
@@ -251,7 +254,7 @@ public interface Dialect {
 		if (value instanceof byte[] bytes) {
 			return "X'" + HexFormat.of().formatHex(bytes) + "'";
 		}
-		throw new InvalidOperationException("invalid-value",
+		throw new InvalidOperationException(ErrorCode.INVALID_VALUE,
 				"A value of type " + value.getClass().getName() + " has no SQL literal on " + name() + ".");
 	}
 

@@ -1,5 +1,7 @@
 package dev.migrator.core.dialect;
 
+import dev.migrator.core.error.ErrorCode;
+
 import dev.migrator.core.op.AddCheckConstraint;
 import dev.migrator.core.op.AddColumn;
 import dev.migrator.core.op.AddEnumValue;
@@ -168,7 +170,7 @@ final class PostgresSafeDdl {
 					.needingAutocommit());
 		if (!column.nullable()) {
 			String check = safe.notNullCheck()
-				.orElseThrow(() -> new InvalidOperationException("invalid-operation", safe.describe()
+				.orElseThrow(() -> new InvalidOperationException(ErrorCode.INVALID_OPERATION, safe.describe()
 						+ " has no name for its NOT NULL check; run it through Operations, which names it."));
 			statements.addAll(addNotNull(add.table(), column.name(), check));
 		}

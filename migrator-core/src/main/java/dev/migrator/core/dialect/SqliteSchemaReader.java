@@ -1,5 +1,7 @@
 package dev.migrator.core.dialect;
 
+import dev.migrator.core.error.ErrorCode;
+
 import dev.migrator.core.error.MigratorException;
 
 import java.sql.Connection;
@@ -46,7 +48,7 @@ final class SqliteSchemaReader implements LiveSchema {
 					pragma("foreign_keys"), pragma("legacy_alter_table"), sequence(stored)));
 		}
 		catch (SQLException ex) {
-			throw new MigratorException("database-error",
+			throw new MigratorException(ErrorCode.DATABASE_ERROR,
 					"Could not read the definition of table " + name + " for a rebuild: " + ex.getMessage(), ex);
 		}
 	}

@@ -1,5 +1,7 @@
 package dev.migrator.core.dialect;
 
+import dev.migrator.core.error.ErrorCode;
+
 import dev.migrator.core.dialect.SqliteTableDefinition.Clause;
 import dev.migrator.core.dialect.SqliteTableDefinition.ColumnDefinition;
 import dev.migrator.core.dialect.SqliteTableDefinition.ConstraintDefinition;
@@ -83,14 +85,14 @@ final class SqliteTableRebuild {
 	List<RenderedStatement> render(String described, String table, List<Operation> operations, RenderContext context) {
 		Subject subject = Subject.of(described);
 		if (!context.schema().isLive()) {
-			throw new InvalidOperationException("offline-unsupported", subject
+			throw new InvalidOperationException(ErrorCode.OFFLINE_UNSUPPORTED, subject
 					+ ": SQLite cannot make this change with "
 					+ "ALTER TABLE, so the table is rebuilt from its live definition, which an offline script cannot read. "
 					+ "Generate this part of the script against the database, or run the migration online.");
 		}
 		TableSnapshot snapshot = context.schema()
 			.table(table)
-			.orElseThrow(() -> new InvalidOperationException("no-such-table",
+			.orElseThrow(() -> new InvalidOperationException(ErrorCode.NO_SUCH_TABLE,
 					subject + ": there is no table " + table + " to rebuild."));
 		SqliteTableDefinition definition = read(subject, snapshot);
 		List<IndexDefinition> indexes = new ArrayList<>();
@@ -118,7 +120,7 @@ final class SqliteTableRebuild {
 	}
 
 	private static InvalidOperationException unreadable(Subject subject, TableSnapshot snapshot, String why) {
-		return new InvalidOperationException("sqlite-rebuild-unreadable",
+		return new InvalidOperationException(ErrorCode.SQLITE_REBUILD_UNREADABLE,
 				subject + ": the definition of table " + snapshot.name() + " could not be read for a rebuild (" + why
 						+ "). Stored definition: " + snapshot.createSql()
 						+ ". Rebuild it by hand with op.execute(...) following the SQLite documentation.");
@@ -362,8 +364,8 @@ final class SqliteTableRebuild {
 		List<RenderedStatement> statements = new ArrayList<>();
 		if (context.inTransaction()) {
 			if (enforced && !snapshot.referencedBy().isEmpty()) {
-				throw new InvalidOperationException("sqlite-rebuild-needs-autocommit", subject + ": SQLite cannot make "
-						+ "this change with ALTER TABLE, so table " + snapshot.name()
+				throw new InvalidOperationException(ErrorCode.SQLITE_REBUILD_NEEDS_AUTOCOMMIT, subject
+						+ ": SQLite cannot make " + "this change with ALTER TABLE, so table " + snapshot.name()
 						+ " is rebuilt; with foreign keys enforced, "
 						+ "dropping its old copy would cascade into or be refused by "
 						+ String.join(", ", snapshot.referencedBy())
@@ -422,7 +424,7 @@ final class SqliteTableRebuild {
 	}
 
 	private static InvalidOperationException invalid(Subject subject, String detail) {
-		return new InvalidOperationException("invalid-operation", subject + ": " + detail);
+		return new InvalidOperationException(ErrorCode.INVALID_OPERATION, subject + ": " + detail);
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package dev.migrator.core.dialect;
 
+import dev.migrator.core.error.ErrorCode;
+
 import dev.migrator.core.op.AddCheckConstraint;
 import dev.migrator.core.op.AddColumn;
 import dev.migrator.core.op.AddEnumValue;
@@ -273,7 +275,7 @@ abstract class StandardDdl {
 
 	private RenderedStatement updateRows(UpdateRows operation) {
 		if (operation.assignments().isEmpty()) {
-			throw new InvalidOperationException("invalid-operation",
+			throw new InvalidOperationException(ErrorCode.INVALID_OPERATION,
 					operation.describe() + " sets no column: add set(column, value).");
 		}
 		List<Object> parameters = new ArrayList<>();
@@ -323,7 +325,7 @@ abstract class StandardDdl {
 	}
 
 	InvalidOperationException unsupported(Subject subject, String detail) {
-		return new InvalidOperationException("unsupported-by-dialect", subject + ": " + detail);
+		return new InvalidOperationException(ErrorCode.UNSUPPORTED_BY_DIALECT, subject + ": " + detail);
 	}
 
 }

@@ -1,5 +1,7 @@
 package dev.migrator.core.dialect;
 
+import dev.migrator.core.error.ErrorCode;
+
 import dev.migrator.core.error.MigratorException;
 
 /**
@@ -9,7 +11,7 @@ import dev.migrator.core.error.MigratorException;
 public class UnsupportedDatabaseException extends MigratorException {
 
 	public UnsupportedDatabaseException(String message) {
-		super("unsupported-database", message);
+		super(ErrorCode.UNSUPPORTED_DATABASE, message);
 	}
 
 }

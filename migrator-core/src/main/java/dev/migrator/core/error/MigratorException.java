@@ -6,14 +6,14 @@ package dev.migrator.core.error;
  */
 public class MigratorException extends RuntimeException {
 
-	private final String code;
+	private final ErrorCode code;
 
-	public MigratorException(String code, String message) {
+	public MigratorException(ErrorCode code, String message) {
 		super(message);
 		this.code = code;
 	}
 
-	public MigratorException(String code, String message, Throwable cause) {
+	public MigratorException(ErrorCode code, String message, Throwable cause) {
 		super(message, cause);
 		this.code = code;
 	}
@@ -23,6 +23,11 @@ public class MigratorException extends RuntimeException {
 	 * {@code revision-cycle}.
 	 */
 	public String code() {
+		return this.code.code();
+	}
+
+	/** The code as a member of the catalog. */
+	public ErrorCode errorCode() {
 		return this.code;
 	}
 

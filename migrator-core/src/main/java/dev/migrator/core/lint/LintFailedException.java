@@ -1,5 +1,7 @@
 package dev.migrator.core.lint;
 
+import dev.migrator.core.error.ErrorCode;
+
 import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.script.LintRule;
 
@@ -13,7 +15,7 @@ public class LintFailedException extends MigratorException {
 	private final LintReport report;
 
 	public LintFailedException(LintReport report) {
-		super("lint-failed", message(report));
+		super(ErrorCode.LINT_FAILED, message(report));
 		this.report = report;
 	}
 

@@ -1,5 +1,7 @@
 package dev.migrator.core.lint;
 
+import dev.migrator.core.error.ErrorCode;
+
 import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.lint.SeveralLongLocks.HeldLock;
 import dev.migrator.core.script.LintRule;
@@ -52,7 +54,7 @@ public final class Linter {
 		String name = dialect.strip().toLowerCase(Locale.ROOT);
 		this.dialect = "postgres".equals(name) ? "postgresql" : name;
 		if (!DIALECTS.contains(this.dialect)) {
-			throw new MigratorException("unknown-dialect", "The linter does not know the dialect '" + dialect
+			throw new MigratorException(ErrorCode.UNKNOWN_DIALECT, "The linter does not know the dialect '" + dialect
 					+ "'. Use one of " + String.join(", ", DIALECTS) + ".");
 		}
 		this.source = source;

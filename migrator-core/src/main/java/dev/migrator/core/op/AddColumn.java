@@ -1,5 +1,7 @@
 package dev.migrator.core.op;
 
+import dev.migrator.core.error.ErrorCode;
+
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,7 +15,7 @@ public record AddColumn(String table, Column column) implements Operation {
 		Identifiers.require("addColumn", "table name", table);
 		Objects.requireNonNull(column, "column");
 		if (column.hasConstraints()) {
-			throw new InvalidOperationException("invalid-operation", "addColumn " + table + "." + column.name()
+			throw new InvalidOperationException(ErrorCode.INVALID_OPERATION, "addColumn " + table + "." + column.name()
 					+ ": primaryKey(), unique() and references() are for createTable. Add the column, then the constraint with "
 					+ "addPrimaryKey, addUniqueConstraint or addForeignKey.");
 		}

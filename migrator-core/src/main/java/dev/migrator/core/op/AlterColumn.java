@@ -1,5 +1,7 @@
 package dev.migrator.core.op;
 
+import dev.migrator.core.error.ErrorCode;
+
 import java.util.Objects;
 import java.util.Optional;
 
@@ -41,7 +43,7 @@ public record AlterColumn(String table, String column, Optional<ColumnType> type
 		Objects.requireNonNull(existingComment, "existingComment");
 		using = using.map((u) -> Identifiers.requireSql("alterColumn " + table + "." + column, "USING expression", u));
 		if (using.isPresent() && type.isEmpty()) {
-			throw new InvalidOperationException("invalid-operation", "alterColumn " + table + "." + column
+			throw new InvalidOperationException(ErrorCode.INVALID_OPERATION, "alterColumn " + table + "." + column
 					+ ": a USING expression converts values to a new type; give the type too.");
 		}
 	}

@@ -1,5 +1,7 @@
 package dev.migrator.core.op;
 
+import dev.migrator.core.error.ErrorCode;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,11 +18,11 @@ public record BatchAlterTable(String table, List<Operation> operations) implemen
 		for (Operation operation : operations) {
 			Optional<String> target = tableOf(operation);
 			if (target.isEmpty()) {
-				throw new InvalidOperationException("invalid-operation", "batchAlterTable " + table + ": "
+				throw new InvalidOperationException(ErrorCode.INVALID_OPERATION, "batchAlterTable " + table + ": "
 						+ operation.describe() + " cannot be part of a batch; run it on its own.");
 			}
 			if (!target.get().equals(table)) {
-				throw new InvalidOperationException("invalid-operation",
+				throw new InvalidOperationException(ErrorCode.INVALID_OPERATION,
 						"batchAlterTable " + table + ": " + operation.describe() + " is on another table.");
 			}
 		}

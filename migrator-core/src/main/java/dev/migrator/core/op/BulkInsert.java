@@ -1,5 +1,7 @@
 package dev.migrator.core.op;
 
+import dev.migrator.core.error.ErrorCode;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +20,8 @@ public record BulkInsert(String table, List<String> columns, List<List<Object>> 
 		List<List<Object>> copied = new ArrayList<>(rows.size());
 		for (List<?> row : rows) {
 			if (row.size() != columns.size()) {
-				throw new InvalidOperationException("invalid-operation", what + ": row " + (copied.size() + 1) + " has "
-						+ row.size() + " values for " + columns.size() + " columns " + columns + ".");
+				throw new InvalidOperationException(ErrorCode.INVALID_OPERATION, what + ": row " + (copied.size() + 1)
+						+ " has " + row.size() + " values for " + columns.size() + " columns " + columns + ".");
 			}
 			copied.add(SqlValues.copy(what, row));
 		}
@@ -32,14 +34,14 @@ public record BulkInsert(String table, List<String> columns, List<List<Object>> 
 	 */
 	public static BulkInsert ofMaps(String table, List<? extends Map<String, ?>> rows) {
 		if (rows.isEmpty()) {
-			throw new InvalidOperationException("invalid-operation",
+			throw new InvalidOperationException(ErrorCode.INVALID_OPERATION,
 					"bulkInsert " + table + ": give at least one row.");
 		}
 		List<String> columns = List.copyOf(rows.get(0).keySet());
 		List<List<Object>> values = new ArrayList<>();
 		for (Map<String, ?> row : rows) {
 			if (!row.keySet().equals(rows.get(0).keySet())) {
-				throw new InvalidOperationException("invalid-operation",
+				throw new InvalidOperationException(ErrorCode.INVALID_OPERATION,
 						"bulkInsert " + table + ": row " + (values.size() + 1) + " has the columns " + row.keySet()
 								+ ", the first row " + columns + ".");
 			}

@@ -1,5 +1,7 @@
 package dev.migrator.core.op;
 
+import dev.migrator.core.error.ErrorCode;
+
 import java.util.Objects;
 import java.util.Optional;
 
@@ -32,7 +34,7 @@ public record Column(String name, ColumnType type, boolean nullable, Optional<Se
 		Objects.requireNonNull(references, "references");
 		Objects.requireNonNull(comment, "comment");
 		if (generation != Identity.NONE && serverDefault.isPresent()) {
-			throw new InvalidOperationException("invalid-column", "Column " + name
+			throw new InvalidOperationException(ErrorCode.INVALID_COLUMN, "Column " + name
 					+ " has both an identity and a server default; the database generates its values, so drop the default.");
 		}
 	}

@@ -1,5 +1,7 @@
 package dev.migrator.core.op;
 
+import dev.migrator.core.error.ErrorCode;
+
 /**
  * A column's type, as a small portable model each dialect maps to its own SQL. A type a
  * dialect cannot express fails when the operation is rendered, before anything runs;
@@ -82,7 +84,7 @@ public sealed interface ColumnType
 
 		public Varchar {
 			if (length < 1) {
-				throw new InvalidOperationException("invalid-type",
+				throw new InvalidOperationException(ErrorCode.INVALID_TYPE,
 						"varchar needs a positive length, not " + length + ".");
 			}
 		}
@@ -102,7 +104,7 @@ public sealed interface ColumnType
 
 		public Numeric {
 			if (precision < 1 || scale < 0 || scale > precision) {
-				throw new InvalidOperationException("invalid-type", "numeric(" + precision + ", " + scale
+				throw new InvalidOperationException(ErrorCode.INVALID_TYPE, "numeric(" + precision + ", " + scale
 						+ ") is not a valid type: precision must be positive and scale between 0 and the precision.");
 			}
 		}

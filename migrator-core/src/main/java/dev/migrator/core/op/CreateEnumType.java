@@ -1,5 +1,7 @@
 package dev.migrator.core.op;
 
+import dev.migrator.core.error.ErrorCode;
+
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -10,12 +12,12 @@ public record CreateEnumType(String name, List<String> values) implements Operat
 	public CreateEnumType {
 		Identifiers.require("createEnumType", "type name", name);
 		if (values.isEmpty()) {
-			throw new InvalidOperationException("invalid-operation",
+			throw new InvalidOperationException(ErrorCode.INVALID_OPERATION,
 					"createEnumType " + name + ": give at least one value.");
 		}
 		values = List.copyOf(values);
 		if (new HashSet<>(values).size() != values.size()) {
-			throw new InvalidOperationException("invalid-operation",
+			throw new InvalidOperationException(ErrorCode.INVALID_OPERATION,
 					"createEnumType " + name + ": the values " + values + " repeat one.");
 		}
 		for (String value : values) {

@@ -1,5 +1,7 @@
 package dev.migrator.core.op;
 
+import dev.migrator.core.error.ErrorCode;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -28,7 +30,7 @@ public record CreateIndex(Optional<String> name, String table, List<IndexPart> p
 		name.ifPresent((n) -> Identifiers.require("createIndex", "index name", n));
 		Identifiers.require("createIndex", "table name", table);
 		if (parts.isEmpty()) {
-			throw new InvalidOperationException("invalid-operation",
+			throw new InvalidOperationException(ErrorCode.INVALID_OPERATION,
 					"createIndex on " + table + ": give at least one column or expression.");
 		}
 		parts = List.copyOf(parts);

@@ -1,5 +1,7 @@
 package dev.migrator.core.op;
 
+import dev.migrator.core.error.ErrorCode;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,7 +20,8 @@ public record CreateTable(String table, List<Column> columns, List<TableConstrai
 		String what = "createTable " + table;
 		Identifiers.require("createTable", "table name", table);
 		if (columns.isEmpty()) {
-			throw new InvalidOperationException("invalid-operation", what + ": a table needs at least one column.");
+			throw new InvalidOperationException(ErrorCode.INVALID_OPERATION,
+					what + ": a table needs at least one column.");
 		}
 		List<TableConstraint> all = new ArrayList<>();
 		List<String> primaryKey = new ArrayList<>();
@@ -26,7 +29,7 @@ public record CreateTable(String table, List<Column> columns, List<TableConstrai
 		Set<String> names = new HashSet<>();
 		for (Column column : columns) {
 			if (!names.add(column.name().toLowerCase(Locale.ROOT))) {
-				throw new InvalidOperationException("invalid-operation",
+				throw new InvalidOperationException(ErrorCode.INVALID_OPERATION,
 						what + ": the column " + column.name() + " is defined twice.");
 			}
 			if (column.inPrimaryKey()) {
@@ -45,13 +48,13 @@ public record CreateTable(String table, List<Column> columns, List<TableConstrai
 		}
 		all.addAll(constraints);
 		if (all.stream().filter((c) -> c instanceof PrimaryKeyConstraint).count() > 1) {
-			throw new InvalidOperationException("invalid-operation", what
+			throw new InvalidOperationException(ErrorCode.INVALID_OPERATION, what
 					+ ": a table has one primary key; mark its columns primaryKey() or give one PrimaryKeyConstraint, not both.");
 		}
 		for (TableConstraint constraint : all) {
 			for (String column : constraint.columns()) {
 				if (!names.contains(column.toLowerCase(Locale.ROOT))) {
-					throw new InvalidOperationException("invalid-operation",
+					throw new InvalidOperationException(ErrorCode.INVALID_OPERATION,
 							what + ": a constraint names the column " + column + ", which the table does not define.");
 				}
 			}

@@ -1,5 +1,7 @@
 package dev.migrator.core.op;
 
+import dev.migrator.core.error.ErrorCode;
+
 import java.util.Objects;
 import java.util.Optional;
 
@@ -11,7 +13,7 @@ public record DropTable(String table, Optional<CreateTable> definition) implemen
 		Objects.requireNonNull(definition, "definition");
 		definition.ifPresent((d) -> {
 			if (!d.table().equals(table)) {
-				throw new InvalidOperationException("invalid-operation",
+				throw new InvalidOperationException(ErrorCode.INVALID_OPERATION,
 						"dropTable " + table + ": the definition given is of table " + d.table() + ".");
 			}
 		});

@@ -1,5 +1,7 @@
 package dev.migrator.core.op;
 
+import dev.migrator.core.error.ErrorCode;
+
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -13,10 +15,11 @@ final class EnumValues {
 
 	static String require(String operation, String value) {
 		if (value == null || value.isEmpty()) {
-			throw new InvalidOperationException("invalid-operation", operation + ": an enum value cannot be empty.");
+			throw new InvalidOperationException(ErrorCode.INVALID_OPERATION,
+					operation + ": an enum value cannot be empty.");
 		}
 		if (value.indexOf('\0') >= 0 || value.getBytes(StandardCharsets.UTF_8).length > Identifiers.MAX_BYTES) {
-			throw new InvalidOperationException("invalid-operation",
+			throw new InvalidOperationException(ErrorCode.INVALID_OPERATION,
 					operation + ": the enum value '" + value.replace('\0', '?') + "' must be at most "
 							+ Identifiers.MAX_BYTES + " bytes and contain no NUL character.");
 		}

@@ -1,5 +1,7 @@
 package dev.migrator.core.op;
 
+import dev.migrator.core.error.ErrorCode;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,8 +20,8 @@ public record ForeignKeyConstraint(Optional<String> name, List<String> columns, 
 		Identifiers.require("foreignKey", "referred table", referredTable);
 		referredColumns = Identifiers.requireAll("foreignKey", "referred column", referredColumns);
 		if (columns.size() != referredColumns.size()) {
-			throw new InvalidOperationException("invalid-operation", "foreignKey " + columns + " -> " + referredTable
-					+ referredColumns + ": give as many referred columns as columns.");
+			throw new InvalidOperationException(ErrorCode.INVALID_OPERATION, "foreignKey " + columns + " -> "
+					+ referredTable + referredColumns + ": give as many referred columns as columns.");
 		}
 		Objects.requireNonNull(onDelete, "onDelete");
 		Objects.requireNonNull(onUpdate, "onUpdate");

@@ -1,5 +1,7 @@
 package dev.migrator.core.op;
 
+import dev.migrator.core.error.ErrorCode;
+
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -21,15 +23,15 @@ final class Identifiers {
 
 	static String require(String operation, String what, String name) {
 		if (name == null || name.isEmpty()) {
-			throw new InvalidOperationException("invalid-identifier",
+			throw new InvalidOperationException(ErrorCode.INVALID_IDENTIFIER,
 					operation + ": the " + what + " is empty. Give it a name.");
 		}
 		if (name.indexOf('\0') >= 0) {
-			throw new InvalidOperationException("invalid-identifier", operation + ": the " + what + " '"
+			throw new InvalidOperationException(ErrorCode.INVALID_IDENTIFIER, operation + ": the " + what + " '"
 					+ name.replace('\0', '?') + "' contains a NUL character, which no database accepts in a name.");
 		}
 		if (name.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-			throw new InvalidOperationException("invalid-identifier",
+			throw new InvalidOperationException(ErrorCode.INVALID_IDENTIFIER,
 					operation + ": the " + what + " '" + name + "' is longer than " + MAX_BYTES
 							+ " bytes, which PostgreSQL would silently truncate. Choose a shorter name.");
 		}
@@ -38,7 +40,8 @@ final class Identifiers {
 
 	static List<String> requireAll(String operation, String what, List<String> names) {
 		if (names.isEmpty()) {
-			throw new InvalidOperationException("invalid-operation", operation + ": give at least one " + what + ".");
+			throw new InvalidOperationException(ErrorCode.INVALID_OPERATION,
+					operation + ": give at least one " + what + ".");
 		}
 		for (String name : names) {
 			require(operation, what, name);
@@ -48,10 +51,11 @@ final class Identifiers {
 
 	static String requireSql(String operation, String what, String sql) {
 		if (sql == null || sql.isBlank()) {
-			throw new InvalidOperationException("invalid-operation", operation + ": the " + what + " is empty.");
+			throw new InvalidOperationException(ErrorCode.INVALID_OPERATION,
+					operation + ": the " + what + " is empty.");
 		}
 		if (sql.indexOf('\0') >= 0) {
-			throw new InvalidOperationException("invalid-operation",
+			throw new InvalidOperationException(ErrorCode.INVALID_OPERATION,
 					operation + ": the " + what + " contains a NUL character.");
 		}
 		return sql.strip();

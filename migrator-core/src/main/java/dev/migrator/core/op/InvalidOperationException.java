@@ -1,5 +1,7 @@
 package dev.migrator.core.op;
 
+import dev.migrator.core.error.ErrorCode;
+
 import dev.migrator.core.error.MigratorException;
 
 /**
@@ -9,7 +11,7 @@ import dev.migrator.core.error.MigratorException;
  */
 public class InvalidOperationException extends MigratorException {
 
-	public InvalidOperationException(String code, String message) {
+	public InvalidOperationException(ErrorCode code, String message) {
 		super(code, message);
 	}
 

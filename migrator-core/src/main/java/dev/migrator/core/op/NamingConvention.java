@@ -1,5 +1,7 @@
 package dev.migrator.core.op;
 
+import dev.migrator.core.error.ErrorCode;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -52,14 +54,15 @@ public record NamingConvention(String primaryKey, String foreignKey, String uniq
 
 	private static void validate(String what, String template) {
 		if (template == null || template.isBlank()) {
-			throw new InvalidOperationException("invalid-naming-convention",
+			throw new InvalidOperationException(ErrorCode.INVALID_NAMING_CONVENTION,
 					"The " + what + " naming template is empty.");
 		}
 		Matcher matcher = PLACEHOLDER.matcher(template);
 		while (matcher.find()) {
 			if (!KNOWN.contains(matcher.group(1))) {
-				throw new InvalidOperationException("invalid-naming-convention", "The " + what + " naming template '"
-						+ template + "' uses {" + matcher.group(1) + "}; known placeholders are " + KNOWN + ".");
+				throw new InvalidOperationException(ErrorCode.INVALID_NAMING_CONVENTION,
+						"The " + what + " naming template '" + template + "' uses {" + matcher.group(1)
+								+ "}; known placeholders are " + KNOWN + ".");
 			}
 		}
 	}
@@ -137,7 +140,7 @@ public record NamingConvention(String primaryKey, String foreignKey, String uniq
 			return index;
 		}
 		if (index.columnNames().size() != index.parts().size()) {
-			throw new InvalidOperationException("invalid-operation", "createIndex on " + index.table()
+			throw new InvalidOperationException(ErrorCode.INVALID_OPERATION, "createIndex on " + index.table()
 					+ ": an index with an expression has no column names to build a name from; give it a name with named(...).");
 		}
 		return index.named(render(this.index, index.table(), index.columnNames(), "", ""));

@@ -1,5 +1,7 @@
 package dev.migrator.core.op;
 
+import dev.migrator.core.error.ErrorCode;
+
 import dev.migrator.core.error.MigratorException;
 
 /**
@@ -9,11 +11,11 @@ import dev.migrator.core.error.MigratorException;
 public class OperationFailedException extends MigratorException {
 
 	public OperationFailedException(String message) {
-		super("operation-failed", message);
+		super(ErrorCode.OPERATION_FAILED, message);
 	}
 
 	public OperationFailedException(String message, Throwable cause) {
-		super("operation-failed", message, cause);
+		super(ErrorCode.OPERATION_FAILED, message, cause);
 	}
 
 }

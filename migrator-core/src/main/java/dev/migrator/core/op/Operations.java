@@ -1,5 +1,7 @@
 package dev.migrator.core.op;
 
+import dev.migrator.core.error.ErrorCode;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -46,13 +48,14 @@ public final class Operations {
 	public void run(Operation operation) {
 		Objects.requireNonNull(operation, "operation");
 		if (operation instanceof AlterColumn alter && !alter.changesAnything()) {
-			throw new InvalidOperationException("invalid-operation",
+			throw new InvalidOperationException(ErrorCode.INVALID_OPERATION,
 					alter.describe() + " changes nothing: give a type, nullability, server default or comment.");
 		}
 		if (operation instanceof BatchAlterTable batch) {
 			batch.operations().forEach((o) -> {
 				if (o instanceof AlterColumn alter && !alter.changesAnything()) {
-					throw new InvalidOperationException("invalid-operation", alter.describe() + " changes nothing.");
+					throw new InvalidOperationException(ErrorCode.INVALID_OPERATION,
+							alter.describe() + " changes nothing.");
 				}
 			});
 		}
@@ -67,7 +70,7 @@ public final class Operations {
 	public void undo(Operation operation) {
 		Operation named = this.naming.apply(Objects.requireNonNull(operation, "operation"));
 		Operation reverse = named.reverse()
-			.orElseThrow(() -> new InvalidOperationException("irreversible",
+			.orElseThrow(() -> new InvalidOperationException(ErrorCode.IRREVERSIBLE,
 					named.describe() + " has no reverse: "
 							+ (named instanceof Execute || named instanceof BulkInsert || named instanceof UpdateRows
 									|| named instanceof AddEnumValue ? "it cannot be undone automatically"

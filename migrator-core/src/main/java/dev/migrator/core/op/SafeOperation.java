@@ -1,5 +1,7 @@
 package dev.migrator.core.op;
 
+import dev.migrator.core.error.ErrorCode;
+
 import java.util.Objects;
 import java.util.Optional;
 
@@ -41,14 +43,14 @@ public record SafeOperation(Operation operation, Optional<String> notNullCheck) 
 		if (!(operation instanceof AddForeignKey || operation instanceof AddCheckConstraint
 				|| operation instanceof AddUniqueConstraint || operation instanceof AddColumn
 				|| operation instanceof AddEnumValue)) {
-			throw new InvalidOperationException("invalid-operation", operation.describe()
+			throw new InvalidOperationException(ErrorCode.INVALID_OPERATION, operation.describe()
 					+ " has no safe form; safe() covers addForeignKey, addCheckConstraint, addUniqueConstraint, "
 					+ "addColumn and addEnumValue (and addNotNull, which is always safe).");
 		}
 		boolean notValid = (operation instanceof AddForeignKey fk && fk.notValid())
 				|| (operation instanceof AddCheckConstraint check && check.notValid());
 		if (notValid) {
-			throw new InvalidOperationException("invalid-operation", operation.describe()
+			throw new InvalidOperationException(ErrorCode.INVALID_OPERATION, operation.describe()
 					+ ": the safe form validates the constraint. To leave it NOT VALID, use the plain operation.");
 		}
 	}

@@ -1,5 +1,7 @@
 package dev.migrator.core.op;
 
+import dev.migrator.core.error.ErrorCode;
+
 /**
  * A column's default as the database applies it. DDL cannot bind parameters, so a
  * {@link Literal} is rendered as a SQL literal by the dialect's escaping; an
@@ -22,7 +24,7 @@ public sealed interface ServerDefault permits ServerDefault.Literal, ServerDefau
 
 		public Literal {
 			if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
-				throw new InvalidOperationException("invalid-default",
+				throw new InvalidOperationException(ErrorCode.INVALID_DEFAULT,
 						"A literal default must be a string, number or boolean, not "
 								+ ((value == null) ? "null (drop the default instead)" : value.getClass().getName())
 								+ ". Use ServerDefault.expression(...) for anything else.");

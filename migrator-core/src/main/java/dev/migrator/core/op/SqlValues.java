@@ -1,5 +1,7 @@
 package dev.migrator.core.op;
 
+import dev.migrator.core.error.ErrorCode;
+
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,7 +30,7 @@ final class SqlValues {
 				|| value instanceof UUID || value instanceof Temporal || value instanceof byte[]) {
 			return value;
 		}
-		throw new InvalidOperationException("invalid-value", operation + ": cannot bind a value of type "
+		throw new InvalidOperationException(ErrorCode.INVALID_VALUE, operation + ": cannot bind a value of type "
 				+ value.getClass().getName()
 				+ ". Use null, a string, number, boolean, UUID, java.time value or byte[] (a migration must not depend on application classes).");
 	}

@@ -1,5 +1,7 @@
 package dev.migrator.core.replica;
 
+import dev.migrator.core.error.ErrorCode;
+
 import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.runtime.StepGate;
 import dev.migrator.core.script.PlanStep;
@@ -44,7 +46,7 @@ public final class ReplicaLagGate implements StepGate {
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				throw new MigratorException("interrupted",
+				throw new MigratorException(ErrorCode.INTERRUPTED,
 						"Interrupted while revision " + step.revision().id() + " waited for replicas to catch up.");
 			}
 			state = this.throttle.check();

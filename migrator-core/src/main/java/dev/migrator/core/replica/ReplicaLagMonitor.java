@@ -1,5 +1,7 @@
 package dev.migrator.core.replica;
 
+import dev.migrator.core.error.ErrorCode;
+
 import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.sql.DatabaseMessageRedaction;
 
@@ -73,9 +75,11 @@ public final class ReplicaLagMonitor {
 				lags.addAll(fromPrimary(connection));
 			}
 			catch (SQLException ex) {
-				throw new MigratorException("replica-lag-error", "Could not read pg_stat_replication on the primary: "
-						+ DatabaseMessageRedaction.redact(ex.getMessage())
-						+ ". Check the connection; the user needs the pg_monitor role to see " + "standby positions.",
+				throw new MigratorException(ErrorCode.REPLICA_LAG_ERROR,
+						"Could not read pg_stat_replication on the primary: "
+								+ DatabaseMessageRedaction.redact(ex.getMessage())
+								+ ". Check the connection; the user needs the pg_monitor role to see "
+								+ "standby positions.",
 						ex);
 			}
 		}

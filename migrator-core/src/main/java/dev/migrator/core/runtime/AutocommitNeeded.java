@@ -1,5 +1,7 @@
 package dev.migrator.core.runtime;
 
+import dev.migrator.core.error.ErrorCode;
+
 import dev.migrator.core.dialect.RenderedStatement;
 import dev.migrator.core.op.InvalidOperationException;
 import dev.migrator.core.op.Operation;
@@ -29,7 +31,7 @@ final class AutocommitNeeded {
 			.findFirst();
 		if (operation.requiresAutocommit() || refused.isPresent()) {
 			String what = refused.map(RenderedStatement::sql).orElse("CONCURRENTLY");
-			throw new InvalidOperationException("needs-autocommit", operation.describe() + ": " + what
+			throw new InvalidOperationException(ErrorCode.NEEDS_AUTOCOMMIT, operation.describe() + ": " + what
 					+ " cannot run inside a transaction block, and this revision runs in one. Use op.autocommitBlock(() -> ...) "
 					+ "around it or mark the revision transactional=false.");
 		}

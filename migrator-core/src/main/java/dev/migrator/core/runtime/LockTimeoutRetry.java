@@ -1,5 +1,7 @@
 package dev.migrator.core.runtime;
 
+import dev.migrator.core.error.ErrorCode;
+
 import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.sql.DurationText;
 
@@ -31,16 +33,16 @@ public record LockTimeoutRetry(int attempts, Duration baseDelay, Duration maxDel
 		Objects.requireNonNull(baseDelay, "baseDelay");
 		Objects.requireNonNull(maxDelay, "maxDelay");
 		if (attempts < 1) {
-			throw new MigratorException("invalid-configuration",
+			throw new MigratorException(ErrorCode.INVALID_CONFIGURATION,
 					"The lock retry attempts must be at least 1 (1 never " + "retries), but are " + attempts + ".");
 		}
 		if (baseDelay.isNegative() || maxDelay.isNegative()) {
-			throw new MigratorException("invalid-configuration",
+			throw new MigratorException(ErrorCode.INVALID_CONFIGURATION,
 					"The lock retry delays cannot be negative, but are " + DurationText.format(baseDelay) + " and "
 							+ DurationText.format(maxDelay) + ". Give durations such as 500ms and 10s.");
 		}
 		if (maxDelay.compareTo(baseDelay) < 0) {
-			throw new MigratorException("invalid-configuration",
+			throw new MigratorException(ErrorCode.INVALID_CONFIGURATION,
 					"The lock retry max delay " + DurationText.format(maxDelay) + " is shorter than its base delay "
 							+ DurationText.format(baseDelay) + ". Make the max delay at least the base delay.");
 		}

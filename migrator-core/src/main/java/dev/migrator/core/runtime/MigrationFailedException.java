@@ -1,5 +1,7 @@
 package dev.migrator.core.runtime;
 
+import dev.migrator.core.error.ErrorCode;
+
 import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.sql.DatabaseMessageRedaction;
 
@@ -13,7 +15,7 @@ public class MigrationFailedException extends MigratorException {
 
 	public MigrationFailedException(String revision, String message, Throwable cause) {
 		// Redacted here too, whoever built the message: it is logged, stored and shown.
-		super("migration-failed", DatabaseMessageRedaction.redact(message), cause);
+		super(ErrorCode.MIGRATION_FAILED, DatabaseMessageRedaction.redact(message), cause);
 		this.revision = revision;
 	}
 

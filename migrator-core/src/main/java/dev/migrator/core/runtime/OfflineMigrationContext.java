@@ -1,5 +1,7 @@
 package dev.migrator.core.runtime;
 
+import dev.migrator.core.error.ErrorCode;
+
 import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.op.Execute;
 import dev.migrator.core.op.NamingConvention;
@@ -49,8 +51,9 @@ final class OfflineMigrationContext implements MigrationContext {
 	static final class OfflineJdbcException extends MigratorException {
 
 		OfflineJdbcException() {
-			super("offline-unsupported", "offline: this revision uses JDBC directly (context.connection()), which "
-					+ "cannot be rendered without a database; use context.op() or context.execute(...) only.");
+			super(ErrorCode.OFFLINE_UNSUPPORTED,
+					"offline: this revision uses JDBC directly (context.connection()), which "
+							+ "cannot be rendered without a database; use context.op() or context.execute(...) only.");
 		}
 
 	}

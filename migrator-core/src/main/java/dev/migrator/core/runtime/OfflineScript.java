@@ -1,5 +1,7 @@
 package dev.migrator.core.runtime;
 
+import dev.migrator.core.error.ErrorCode;
+
 import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.dialect.Dialect;
 import dev.migrator.core.op.NamingConvention;
@@ -231,7 +233,7 @@ public final class OfflineScript {
 			}
 		}
 		catch (OfflineMigrationContext.OfflineJdbcException ex) {
-			throw new MigratorException("offline-unsupported",
+			throw new MigratorException(ErrorCode.OFFLINE_UNSUPPORTED,
 					"Revision " + revision.id() + " (" + revision.origin()
 							+ ") is a Java migration that runs JDBC code, which cannot be rendered without a database ("
 							+ ex.getMessage()
@@ -242,8 +244,9 @@ public final class OfflineScript {
 			throw ex;
 		}
 		catch (Exception ex) {
-			throw new MigratorException("offline-unsupported", "Revision " + revision.id() + " (" + revision.origin()
-					+ ") failed while its operations were recorded for an offline script: " + ex, ex);
+			throw new MigratorException(ErrorCode.OFFLINE_UNSUPPORTED, "Revision " + revision.id() + " ("
+					+ revision.origin() + ") failed while its operations were recorded for an offline script: " + ex,
+					ex);
 		}
 		return recorder.statements();
 	}

@@ -1,5 +1,7 @@
 package dev.migrator.core.runtime;
 
+import dev.migrator.core.error.ErrorCode;
+
 import dev.migrator.core.dialect.Dialect;
 import dev.migrator.core.op.InvalidOperationException;
 
@@ -87,7 +89,7 @@ final class OfflineValues {
 	}
 
 	private static InvalidOperationException mismatch(String sql, int given) {
-		return new InvalidOperationException("invalid-operation",
+		return new InvalidOperationException(ErrorCode.INVALID_OPERATION,
 				"The statement has a different number of ? placeholders than the " + given + " values given: " + sql);
 	}
 

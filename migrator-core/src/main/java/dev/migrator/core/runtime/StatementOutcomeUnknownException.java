@@ -1,5 +1,7 @@
 package dev.migrator.core.runtime;
 
+import dev.migrator.core.error.ErrorCode;
+
 import dev.migrator.core.error.MigratorException;
 
 /**
@@ -12,7 +14,7 @@ public final class StatementOutcomeUnknownException extends MigratorException {
 	private final String revision;
 
 	StatementOutcomeUnknownException(String revision, String message) {
-		super("statement-outcome-unknown", message);
+		super(ErrorCode.STATEMENT_OUTCOME_UNKNOWN, message);
 		this.revision = revision;
 	}
 

@@ -1,5 +1,7 @@
 package dev.migrator.core.runtime;
 
+import dev.migrator.core.error.ErrorCode;
+
 import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.runtime.ProgressTable.Mark;
 import dev.migrator.core.runtime.ProgressTable.State;
@@ -50,8 +52,8 @@ final class StatementProgress {
 				table.read(connection, step.revision().id(), step.direction()));
 		for (Mark mark : progress.marks.values()) {
 			if (mark.index() >= statements.size() || !mark.checksum().equals(checksum(statements.get(mark.index())))) {
-				throw new MigratorException("statement-changed-after-it-ran", "Revision " + step.revision().id() + " ("
-						+ step.revision().origin() + ") was interrupted after statement " + (mark.index() + 1)
+				throw new MigratorException(ErrorCode.STATEMENT_CHANGED_AFTER_IT_RAN, "Revision " + step.revision().id()
+						+ " (" + step.revision().origin() + ") was interrupted after statement " + (mark.index() + 1)
 						+ " (line " + mark.line() + ") ran, and its statements up to there have changed since. "
 						+ "A restart continues after the statements that ran, so they must stay as they ran: put "
 						+ "them back as they were, and change the statements after them only.");

@@ -1,5 +1,7 @@
 package dev.migrator.core.script;
 
+import dev.migrator.core.error.ErrorCode;
+
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.IntFunction;
@@ -45,13 +47,13 @@ final class AllowComment {
 						.map((id) -> " Did you mean " + id + "?")
 						.orElse("");
 			String named = ruleId.isEmpty() ? "names no lint rule." : "names the unknown lint rule '" + ruleId + "'.";
-			throw new RevisionSourceException("unknown-lint-rule",
+			throw new RevisionSourceException(ErrorCode.UNKNOWN_LINT_RULE,
 					where.apply(line) + ": -- migrator:allow " + named + suggestion
 							+ " Write -- migrator:allow RULE-ID reason, where RULE-ID is one of "
 							+ String.join(", ", LintRule.ids()) + ".");
 		}
 		if (reason.isEmpty()) {
-			throw new RevisionSourceException("allow-without-reason",
+			throw new RevisionSourceException(ErrorCode.ALLOW_WITHOUT_REASON,
 					where.apply(line) + ": -- migrator:allow " + ruleId
 							+ " gives no reason. Say after the rule id why the statement is safe here, as in "
 							+ "-- migrator:allow " + ruleId + " the table has 40 rows.");

@@ -1,5 +1,7 @@
 package dev.migrator.core.script;
 
+import dev.migrator.core.error.ErrorCode;
+
 import dev.migrator.core.sql.DurationText;
 
 import java.time.Duration;
@@ -70,7 +72,7 @@ final class BackfillHeader {
 				.stream()
 				.min((a, b) -> Integer.compare(a.at().line(), b.at().line()))
 				.orElseThrow();
-			throw new RevisionSourceException("backfill-without-name",
+			throw new RevisionSourceException(ErrorCode.BACKFILL_WITHOUT_NAME,
 					first.at() + ": " + first.written()
 							+ " is given, but no -- migrator:backfill line names the backfill. Add one, such as "
 							+ SqlHeaderKey.BACKFILL.exampleLine() + ".");
@@ -80,7 +82,7 @@ final class BackfillHeader {
 			.map((key) -> "-- migrator:" + key.label())
 			.toList();
 		if (!missing.isEmpty()) {
-			throw new RevisionSourceException("incomplete-backfill",
+			throw new RevisionSourceException(ErrorCode.INCOMPLETE_BACKFILL,
 					named.at() + ": backfill " + this.name + " lacks " + String.join(", ", missing)
 							+ ". A backfill needs its table, key and SET expression, " + "as in "
 							+ SqlHeaderKey.BACKFILL_TABLE.exampleLine() + ", " + SqlHeaderKey.BACKFILL_KEY.exampleLine()
@@ -93,7 +95,7 @@ final class BackfillHeader {
 
 	private static String name(Origin at, String key, String value) {
 		if (!NAME.matcher(value).matches()) {
-			throw new RevisionSourceException("invalid-backfill-name", at + ": " + key + " '" + value
+			throw new RevisionSourceException(ErrorCode.INVALID_BACKFILL_NAME, at + ": " + key + " '" + value
 					+ "' is not a valid backfill name. Rename it: use only letters, digits, '_', '-' and '.', at most "
 					+ "255 characters (for example users_status).");
 		}
@@ -103,7 +105,7 @@ final class BackfillHeader {
 	private static String table(Origin at, String key, String value) {
 		String[] parts = value.split("\\.", -1);
 		if (parts.length > 2 || Arrays.stream(parts).anyMatch((part) -> !IDENTIFIER.matcher(part).matches())) {
-			throw new RevisionSourceException("invalid-backfill-table", at + ": " + key + " '" + value
+			throw new RevisionSourceException(ErrorCode.INVALID_BACKFILL_TABLE, at + ": " + key + " '" + value
 					+ "' is not a table name. Write the table's name, optionally with its schema, such as users or "
 					+ "app.users.");
 		}
@@ -116,17 +118,17 @@ final class BackfillHeader {
 		for (String column : value.split(",", -1)) {
 			String name = column.strip();
 			if (name.isEmpty()) {
-				throw new RevisionSourceException("empty-list-entry",
+				throw new RevisionSourceException(ErrorCode.EMPTY_LIST_ENTRY,
 						at + ": " + key + " has an empty entry. Remove the extra comma, or write the missing column.");
 			}
 			if (!IDENTIFIER.matcher(name).matches()) {
-				throw new RevisionSourceException("invalid-backfill-key",
+				throw new RevisionSourceException(ErrorCode.INVALID_BACKFILL_KEY,
 						at + ": " + key + " '" + name
 								+ "' is not a column name. List the key's columns separated by commas, such as id or "
 								+ "tenant_id, id.");
 			}
 			if (!seen.add(name)) {
-				throw new RevisionSourceException("duplicate-list-entry",
+				throw new RevisionSourceException(ErrorCode.DUPLICATE_LIST_ENTRY,
 						at + ": " + key + " lists " + name + " twice. Remove one of them.");
 			}
 			columns.add(name);
@@ -137,7 +139,7 @@ final class BackfillHeader {
 	private static String expression(Origin at, String key, String value) {
 		String trimmed = value.replaceAll("[;\\s]+$", "");
 		if (trimmed.isEmpty()) {
-			throw new RevisionSourceException("invalid-backfill-set",
+			throw new RevisionSourceException(ErrorCode.INVALID_BACKFILL_SET,
 					at + ": " + key + " has no assignment. Write what SET should do, such as status = 'active'.");
 		}
 		return trimmed;
@@ -148,7 +150,7 @@ final class BackfillHeader {
 		String forms = "Write a number of rows such as 1000 (a fixed size), or bounds such as 100-10000 (adapted "
 				+ "toward the target duration, starting at the lower bound).";
 		if (!matcher.matches()) {
-			throw new RevisionSourceException("invalid-batch-size",
+			throw new RevisionSourceException(ErrorCode.INVALID_BATCH_SIZE,
 					at + ": " + key + " '" + value + "' is not a batch size. " + forms);
 		}
 		int min = rows(at, key, value, matcher.group(1), forms);
@@ -157,7 +159,7 @@ final class BackfillHeader {
 		}
 		int max = rows(at, key, value, matcher.group(2), forms);
 		if (max < min) {
-			throw new RevisionSourceException("invalid-batch-size", at + ": " + key + " '" + value
+			throw new RevisionSourceException(ErrorCode.INVALID_BATCH_SIZE, at + ": " + key + " '" + value
 					+ "' has its lower bound above its upper bound. Write the smaller number first, such as 100-10000.");
 		}
 		return BatchSizeBounds.between(min, max);
@@ -172,7 +174,7 @@ final class BackfillHeader {
 			rows = Long.MAX_VALUE;
 		}
 		if (rows < 1 || rows > Integer.MAX_VALUE) {
-			throw new RevisionSourceException("invalid-batch-size", at + ": " + key + " '" + value
+			throw new RevisionSourceException(ErrorCode.INVALID_BATCH_SIZE, at + ": " + key + " '" + value
 					+ "' needs between 1 and " + Integer.MAX_VALUE + " rows per batch. " + forms);
 		}
 		return (int) rows;
@@ -181,7 +183,7 @@ final class BackfillHeader {
 	private static Duration positive(Origin at, String key, String value) {
 		Duration duration = HeaderValues.duration(at, key, value);
 		if (duration.isZero()) {
-			throw new RevisionSourceException("invalid-duration", at + ": " + key + " '" + value
+			throw new RevisionSourceException(ErrorCode.INVALID_DURATION, at + ": " + key + " '" + value
 					+ "' is zero. Give how long a batch should take, such as 500ms or 2s.");
 		}
 		return duration;
@@ -194,12 +196,12 @@ final class BackfillHeader {
 		for (String part : value.split(",", -1)) {
 			String limit = part.strip();
 			if (limit.isEmpty()) {
-				throw new RevisionSourceException("invalid-max-lag",
+				throw new RevisionSourceException(ErrorCode.INVALID_MAX_LAG,
 						at + ": " + key + " '" + value + "' has an empty entry. " + forms);
 			}
 			if (ByteSizeText.looksLikeSize(limit)) {
 				if (bytes.isPresent()) {
-					throw new RevisionSourceException("invalid-max-lag",
+					throw new RevisionSourceException(ErrorCode.INVALID_MAX_LAG,
 							at + ": " + key + " '" + value + "' gives two sizes. " + forms);
 				}
 				long size;
@@ -207,11 +209,11 @@ final class BackfillHeader {
 					size = ByteSizeText.parse(limit);
 				}
 				catch (ArithmeticException ex) {
-					throw new RevisionSourceException("invalid-max-lag",
+					throw new RevisionSourceException(ErrorCode.INVALID_MAX_LAG,
 							at + ": " + key + " '" + limit + "' is too large. " + forms, ex);
 				}
 				if (size == 0) {
-					throw new RevisionSourceException("invalid-max-lag", at + ": " + key + " '" + limit
+					throw new RevisionSourceException(ErrorCode.INVALID_MAX_LAG, at + ": " + key + " '" + limit
 							+ "' is zero, which would never let the backfill run. " + forms);
 				}
 				bytes = OptionalLong.of(size);
@@ -222,19 +224,19 @@ final class BackfillHeader {
 					duration = DurationText.parse(limit);
 				}
 				catch (IllegalArgumentException | ArithmeticException ex) {
-					throw new RevisionSourceException("invalid-max-lag",
+					throw new RevisionSourceException(ErrorCode.INVALID_MAX_LAG,
 							at + ": " + key + " '" + limit + "' is neither a size nor a duration. " + forms, ex);
 				}
 				if (limit.chars().allMatch(Character::isDigit)) {
-					throw new RevisionSourceException("invalid-max-lag",
+					throw new RevisionSourceException(ErrorCode.INVALID_MAX_LAG,
 							at + ": " + key + " '" + limit + "' has no unit. " + forms);
 				}
 				if (delay.isPresent()) {
-					throw new RevisionSourceException("invalid-max-lag",
+					throw new RevisionSourceException(ErrorCode.INVALID_MAX_LAG,
 							at + ": " + key + " '" + value + "' gives two delays. " + forms);
 				}
 				if (duration.isZero() || duration.isNegative()) {
-					throw new RevisionSourceException("invalid-max-lag", at + ": " + key + " '" + limit
+					throw new RevisionSourceException(ErrorCode.INVALID_MAX_LAG, at + ": " + key + " '" + limit
 							+ "' is zero, which would never let the backfill run. " + forms);
 				}
 				delay = Optional.of(duration);

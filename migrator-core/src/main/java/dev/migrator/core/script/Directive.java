@@ -1,5 +1,7 @@
 package dev.migrator.core.script;
 
+import dev.migrator.core.error.ErrorCode;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -47,7 +49,7 @@ record Directive(String name, String value, Origin at) {
 		}
 		Matcher key = KEY.matcher(directive.group(1));
 		if (!key.matches()) {
-			throw new RevisionSourceException("malformed-header",
+			throw new RevisionSourceException(ErrorCode.MALFORMED_HEADER,
 					at + ": '" + line.strip() + "' has no key after 'migrator:'. Write a key and its value, such as "
 							+ SqlHeaderKey.REVISION.exampleLine()
 							+ ", or drop 'migrator:' if this is an ordinary comment.");
@@ -55,7 +57,7 @@ record Directive(String name, String value, Origin at) {
 		String name = key.group(1);
 		String rest = key.group(2);
 		if (!rest.isEmpty() && !Character.isWhitespace(rest.charAt(0))) {
-			throw new RevisionSourceException("malformed-header",
+			throw new RevisionSourceException(ErrorCode.MALFORMED_HEADER,
 					at + ": '" + line.strip() + "' has '" + rest.charAt(0) + "' right after the key " + name
 							+ ". Separate the key from its value with a " + "space, as in -- migrator:" + name
 							+ " VALUE.");
@@ -82,7 +84,7 @@ record Directive(String name, String value, Origin at) {
 			return;
 		}
 		String key = knownKey ? word.toLowerCase(Locale.ROOT) : "KEY";
-		throw new RevisionSourceException("malformed-header", at + ": '" + line.strip()
+		throw new RevisionSourceException(ErrorCode.MALFORMED_HEADER, at + ": '" + line.strip()
 				+ "' looks like a directive but 'migrator' is not followed directly by ':'. Write -- migrator:" + key
 				+ " VALUE (no space before the colon), or reword the comment so that it does not start with "
 				+ "'migrator'.");

@@ -1,5 +1,7 @@
 package dev.migrator.core.script;
 
+import dev.migrator.core.error.ErrorCode;
+
 import dev.migrator.core.sql.DurationText;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,7 +50,7 @@ final class HeaderValues {
 
 	static String id(Origin at, String key, String value) {
 		if (RESERVED.contains(value.toLowerCase(java.util.Locale.ROOT))) {
-			throw new RevisionSourceException("reserved-revision-id", at + ": " + key + " '" + value
+			throw new RevisionSourceException(ErrorCode.RESERVED_REVISION_ID, at + ": " + key + " '" + value
 					+ "' is a target keyword (head, heads, base, current) and cannot be a revision id or label. "
 					+ "Rename it, for example 0001_" + value + ".");
 		}
@@ -56,14 +58,14 @@ final class HeaderValues {
 			throw relativeTarget(at, key, value, "revision id");
 		}
 		if (!isId(value)) {
-			throw new RevisionSourceException("invalid-revision-id", at + ": " + key + " '" + value
+			throw new RevisionSourceException(ErrorCode.INVALID_REVISION_ID, at + ": " + key + " '" + value
 					+ "' is not a valid revision id. Rename it: " + ID_RULE + " (for example 0003_add_display_name).");
 		}
 		return value;
 	}
 
 	private static RevisionSourceException relativeTarget(Origin at, String key, String value, String what) {
-		return new RevisionSourceException("reserved-revision-id",
+		return new RevisionSourceException(ErrorCode.RESERVED_REVISION_ID,
 				at + ": " + key + " '" + value + "' reads as a relative target (" + value.substring(1)
 						+ " step(s) down) and cannot be a " + what + ". Rename it, for example 0001"
 						+ value.replace('-', '_') + ".");
@@ -87,14 +89,14 @@ final class HeaderValues {
 		List<String> labels = entries(at, key, entries);
 		for (String label : labels) {
 			if (RESERVED.contains(label.toLowerCase(java.util.Locale.ROOT))) {
-				throw new RevisionSourceException("reserved-revision-id", at + ": " + key + " '" + label
+				throw new RevisionSourceException(ErrorCode.RESERVED_REVISION_ID, at + ": " + key + " '" + label
 						+ "' is a target keyword (head, heads, base, current) and cannot be a branch label. Rename it.");
 			}
 			if (RELATIVE_TARGET.matcher(label).matches()) {
 				throw relativeTarget(at, key, label, "branch label");
 			}
 			if (!isId(label)) {
-				throw new RevisionSourceException("invalid-branch-label", at + ": " + key + " '" + label
+				throw new RevisionSourceException(ErrorCode.INVALID_BRANCH_LABEL, at + ": " + key + " '" + label
 						+ "' is not a valid branch label. Rename it: " + ID_RULE + " (for example users).");
 			}
 		}
@@ -103,14 +105,14 @@ final class HeaderValues {
 
 	static void requireNotListed(Origin at, String id, String key, List<String> ids) {
 		if (ids.contains(id)) {
-			throw new RevisionSourceException("self-reference", at + ": revision " + id + " lists itself in " + key
-					+ ". Remove " + id + " from " + key + ": name the revisions it follows instead.");
+			throw new RevisionSourceException(ErrorCode.SELF_REFERENCE, at + ": revision " + id + " lists itself in "
+					+ key + ". Remove " + id + " from " + key + ": name the revisions it follows instead.");
 		}
 	}
 
 	static Phase phase(Origin at, String key, String value) {
 		return Phase.fromLabel(value)
-			.orElseThrow(() -> new RevisionSourceException("invalid-phase",
+			.orElseThrow(() -> new RevisionSourceException(ErrorCode.INVALID_PHASE,
 					at + ": " + key + " '" + value + "' is not a phase. Write expand, migrate or contract."));
 	}
 
@@ -118,7 +120,7 @@ final class HeaderValues {
 		return switch (value.trim().toLowerCase(Locale.ROOT)) {
 			case "true" -> true;
 			case "false" -> false;
-			default -> throw new RevisionSourceException("invalid-boolean",
+			default -> throw new RevisionSourceException(ErrorCode.INVALID_BOOLEAN,
 					at + ": " + key + " '" + value + "' is not a boolean. Write true or false.");
 		};
 	}
@@ -132,11 +134,11 @@ final class HeaderValues {
 			throw tooLong(at, key, value, ex);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new RevisionSourceException("invalid-duration",
+			throw new RevisionSourceException(ErrorCode.INVALID_DURATION,
 					at + ": " + key + " '" + value + "' is not a duration. " + DURATION_FORMS, ex);
 		}
 		if (duration.isNegative()) {
-			throw new RevisionSourceException("invalid-duration",
+			throw new RevisionSourceException(ErrorCode.INVALID_DURATION,
 					at + ": " + key + " '" + value + "' is negative. " + DURATION_FORMS);
 		}
 		if (duration.compareTo(MAX_TIMEOUT) > 0) {
@@ -146,7 +148,7 @@ final class HeaderValues {
 	}
 
 	private static RevisionSourceException tooLong(Origin at, String key, String value, Throwable cause) {
-		return new RevisionSourceException("invalid-duration",
+		return new RevisionSourceException(ErrorCode.INVALID_DURATION,
 				at + ": " + key + " '" + value + "' is longer than " + MAX_TIMEOUT.toMillis()
 						+ "ms (about 24 days), the longest timeout PostgreSQL accepts. " + "Write a shorter duration.",
 				cause);
@@ -164,11 +166,11 @@ final class HeaderValues {
 		Set<String> seen = new HashSet<>();
 		for (String entry : entries) {
 			if (entry.isBlank()) {
-				throw new RevisionSourceException("empty-list-entry",
+				throw new RevisionSourceException(ErrorCode.EMPTY_LIST_ENTRY,
 						at + ": " + key + " has an empty entry. Remove the extra comma, or write the missing value.");
 			}
 			if (!seen.add(entry)) {
-				throw new RevisionSourceException("duplicate-list-entry",
+				throw new RevisionSourceException(ErrorCode.DUPLICATE_LIST_ENTRY,
 						at + ": " + key + " lists " + entry + " twice. Remove one of them.");
 			}
 			result.add(entry);

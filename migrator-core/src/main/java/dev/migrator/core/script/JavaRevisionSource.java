@@ -1,5 +1,7 @@
 package dev.migrator.core.script;
 
+import dev.migrator.core.error.ErrorCode;
+
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -109,7 +111,8 @@ public final class JavaRevisionSource implements RevisionSource {
 		Origin at = Origin.javaClass(type);
 		MigratorRevision annotation = annotationOf(type);
 		if (annotation == null) {
-			throw new RevisionSourceException("missing-revision-annotation", at + ": implements JavaMigration but "
+			throw new RevisionSourceException(ErrorCode.MISSING_REVISION_ANNOTATION, at
+					+ ": implements JavaMigration but "
 					+ "has no @MigratorRevision. Annotate it with its header, such as @MigratorRevision(id = "
 					+ "\"0004_backfill_names\", revises = \"0003_add_display_name\"), or make it abstract if it is "
 					+ "a base class.");
@@ -133,7 +136,7 @@ public final class JavaRevisionSource implements RevisionSource {
 			constructor = type.getConstructor();
 		}
 		catch (NoSuchMethodException ex) {
-			throw new RevisionSourceException("missing-no-arg-constructor", at + ": has no public no-argument "
+			throw new RevisionSourceException(ErrorCode.MISSING_NO_ARG_CONSTRUCTOR, at + ": has no public no-argument "
 					+ "constructor, so package scanning cannot create it. Make the class public with a public "
 					+ "no-argument constructor (a nested class must be static), or register an instance instead of "
 					+ "scanning its package.", ex);
@@ -145,14 +148,14 @@ public final class JavaRevisionSource implements RevisionSource {
 			return (JavaMigration) constructor.newInstance();
 		}
 		catch (InvocationTargetException ex) {
-			throw new RevisionSourceException("java-migration-not-created",
+			throw new RevisionSourceException(ErrorCode.JAVA_MIGRATION_NOT_CREATED,
 					at + ": its constructor threw " + ex.getCause()
 							+ ". Fix the constructor; do database work in upgrade(), not when the class is "
 							+ "created.",
 					ex.getCause());
 		}
 		catch (ReflectiveOperationException ex) {
-			throw new RevisionSourceException("java-migration-not-created",
+			throw new RevisionSourceException(ErrorCode.JAVA_MIGRATION_NOT_CREATED,
 					at + ": cannot be created (" + ex + "). Make the class and its no-argument constructor public.",
 					ex);
 		}
@@ -175,7 +178,7 @@ public final class JavaRevisionSource implements RevisionSource {
 
 	private List<String> classNames(String packageName) {
 		if (!PACKAGE.matcher(packageName).matches()) {
-			throw new RevisionSourceException("invalid-package",
+			throw new RevisionSourceException(ErrorCode.INVALID_PACKAGE,
 					"Java migration package '" + packageName
 							+ "' is not a package name. Write a name such as com.example.migrations in "
 							+ "migrator.java-packages.");
@@ -187,10 +190,11 @@ public final class JavaRevisionSource implements RevisionSource {
 					+ relativePath.substring(0, relativePath.length() - ".class".length()).replace('/', '.'));
 		}
 		catch (IOException ex) {
-			throw new RevisionSourceException("unreadable-location", "package " + packageName + ": cannot be scanned ("
-					+ ex + "). Check that the class path entries holding it are readable.", ex);
+			throw new RevisionSourceException(ErrorCode.UNREADABLE_LOCATION, "package " + packageName
+					+ ": cannot be scanned (" + ex + "). Check that the class path entries holding it are readable.",
+					ex);
 		}
-		return names.orElseThrow(() -> new RevisionSourceException("package-not-found", "package " + packageName
+		return names.orElseThrow(() -> new RevisionSourceException(ErrorCode.PACKAGE_NOT_FOUND, "package " + packageName
 				+ ": not found on the class path. Fix the package name in migrator.java-packages, or remove it."));
 	}
 
@@ -202,7 +206,7 @@ public final class JavaRevisionSource implements RevisionSource {
 			return Optional.of(Class.forName(className, false, this.loader));
 		}
 		catch (ClassNotFoundException | LinkageError ex) {
-			throw new RevisionSourceException("class-not-loadable",
+			throw new RevisionSourceException(ErrorCode.CLASS_NOT_LOADABLE,
 					"class " + className + ": found while scanning " + "for Java migrations, but cannot be loaded ("
 							+ ex + "). Fix its dependencies, or move it out of " + "the scanned packages.",
 					ex);

@@ -1,5 +1,7 @@
 package dev.migrator.core.script;
 
+import dev.migrator.core.error.ErrorCode;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -34,7 +36,7 @@ public final class Planner {
 	 */
 	public Plan upgrade(Set<String> rows, String target) {
 		if (Target.parse(target) instanceof Target.Relative relative && relative.delta() < 0) {
-			throw new RevisionGraphException("invalid-target",
+			throw new RevisionGraphException(ErrorCode.INVALID_TARGET,
 					"Target '" + target + "' moves down, which upgrade never does. Use downgrade " + target + ".");
 		}
 		Set<String> applied = applied(rows);
@@ -93,14 +95,14 @@ public final class Planner {
 		Target parsed = Target.parse(target);
 		if (parsed instanceof Target.Heads || parsed instanceof Target.Head
 				|| (parsed instanceof Target.Relative relative && relative.delta() > 0)) {
-			throw new RevisionGraphException("invalid-target",
+			throw new RevisionGraphException(ErrorCode.INVALID_TARGET,
 					"Target '" + target + "' moves up, which downgrade never does. Use upgrade " + target + ".");
 		}
 		Set<String> applied = applied(rows);
 		Set<String> destinations = this.resolver.resolve(target, rows);
 		List<String> notApplied = destinations.stream().filter((id) -> !applied.contains(id)).toList();
 		if (!notApplied.isEmpty()) {
-			throw new RevisionGraphException("target-not-applied",
+			throw new RevisionGraphException(ErrorCode.TARGET_NOT_APPLIED,
 					"Cannot downgrade to " + String.join(", ", notApplied) + ": it is not applied (the database is at "
 							+ describeRows(rows)
 							+ "). Downgrade moves only to an applied revision; use upgrade to move up.");
@@ -115,7 +117,7 @@ public final class Planner {
 		java.util.Collections.reverse(order);
 		List<Revision> forwardOnly = order.stream().filter((r) -> !r.isReversible()).toList();
 		if (!forwardOnly.isEmpty()) {
-			throw new RevisionGraphException("forward-only",
+			throw new RevisionGraphException(ErrorCode.FORWARD_ONLY,
 					"Cannot downgrade to " + target + ": "
 							+ forwardOnly.stream()
 								.map((r) -> r.id() + " (" + r.origin() + ")")
@@ -168,7 +170,7 @@ public final class Planner {
 	private void requireKnown(Set<String> rows) {
 		List<String> unknown = rows.stream().filter((id) -> this.graph.find(id).isEmpty()).toList();
 		if (!unknown.isEmpty()) {
-			throw new RevisionGraphException("unknown-database-revision", "The database is at revision "
+			throw new RevisionGraphException(ErrorCode.UNKNOWN_DATABASE_REVISION, "The database is at revision "
 					+ String.join(", ", unknown)
 					+ ", which this application does not know. Either the database is ahead of this code (run a newer "
 					+ "build, or downgrade with the build that has the revision) or the revision's file was removed or "

@@ -1,5 +1,7 @@
 package dev.migrator.core.script;
 
+import dev.migrator.core.error.ErrorCode;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -77,8 +79,8 @@ public record Revision(String id, List<String> revises, List<String> branchLabel
 		if (direction == Direction.UPGRADE) {
 			return this.upgrade;
 		}
-		return this.downgrade.orElseThrow(() -> new RevisionGraphException("forward-only", "Revision " + this.id + " ("
-				+ this.origin + ") is forward-only: it has no downgrade section. "
+		return this.downgrade.orElseThrow(() -> new RevisionGraphException(ErrorCode.FORWARD_ONLY, "Revision " + this.id
+				+ " (" + this.origin + ") is forward-only: it has no downgrade section. "
 				+ "Downgrade to a target at or above " + this.id
 				+ ", or restore from a backup; add a downgrade to the revision only if it is not yet applied anywhere."));
 	}

@@ -1,5 +1,7 @@
 package dev.migrator.core.script;
 
+import dev.migrator.core.error.ErrorCode;
+
 import java.util.ArrayList;
 import java.util.ArrayDeque;
 import java.util.BitSet;
@@ -54,7 +56,7 @@ public final class RevisionGraph {
 			Integer previous = this.indexById.putIfAbsent(this.revisions[i].id(), i);
 			if (previous != null) {
 				Revision first = this.revisions[previous];
-				throw new RevisionGraphException("duplicate-revision",
+				throw new RevisionGraphException(ErrorCode.DUPLICATE_REVISION,
 						"Revision id '" + first.id() + "' is defined twice: in " + first.origin() + " and in "
 								+ this.revisions[i].origin()
 								+ ". Ids must be unique across all locations: give the newer one a new id.");
@@ -96,7 +98,7 @@ public final class RevisionGraph {
 
 	/** The revision with exactly this id; the error suggests close ids. */
 	public Revision get(String id) {
-		return find(id).orElseThrow(() -> new RevisionGraphException("unknown-revision",
+		return find(id).orElseThrow(() -> new RevisionGraphException(ErrorCode.UNKNOWN_REVISION,
 				"Unknown revision '" + id + "'." + suggestionsFor(id)));
 	}
 
@@ -261,7 +263,8 @@ public final class RevisionGraph {
 	private int indexOf(String id) {
 		Integer index = this.indexById.get(id);
 		if (index == null) {
-			throw new RevisionGraphException("unknown-revision", "Unknown revision '" + id + "'." + suggestionsFor(id));
+			throw new RevisionGraphException(ErrorCode.UNKNOWN_REVISION,
+					"Unknown revision '" + id + "'." + suggestionsFor(id));
 		}
 		return index;
 	}
@@ -281,7 +284,7 @@ public final class RevisionGraph {
 			for (String label : this.revisions[i].branchLabels()) {
 				Integer previous = labels.putIfAbsent(label, i);
 				if (previous != null) {
-					throw new RevisionGraphException("duplicate-branch-label", "Branch label '" + label
+					throw new RevisionGraphException(ErrorCode.DUPLICATE_BRANCH_LABEL, "Branch label '" + label
 							+ "' is declared by both " + this.revisions[previous].id() + " ("
 							+ this.revisions[previous].origin() + ") and " + this.revisions[i].id() + " ("
 							+ this.revisions[i].origin()
@@ -289,7 +292,7 @@ public final class RevisionGraph {
 				}
 				Integer sameAsId = this.indexById.get(label);
 				if (sameAsId != null) {
-					throw new RevisionGraphException("ambiguous-branch-label",
+					throw new RevisionGraphException(ErrorCode.AMBIGUOUS_BRANCH_LABEL,
 							"Branch label '" + label + "' of " + this.revisions[i].id() + " ("
 									+ this.revisions[i].origin()
 									+ ") is also a revision id. Rename the label so targets stay unambiguous.");
@@ -305,7 +308,8 @@ public final class RevisionGraph {
 			String id = ids.get(k);
 			Integer index = this.indexById.get(id);
 			if (index == null) {
-				throw new RevisionGraphException("unknown-" + ("revises".equals(header) ? "parent" : "dependency"),
+				throw new RevisionGraphException(
+						"revises".equals(header) ? ErrorCode.UNKNOWN_PARENT : ErrorCode.UNKNOWN_DEPENDENCY,
 						"Revision " + revision.id() + " (" + revision.origin() + ") names '" + id + "' in " + header
 								+ ", but no revision has that id." + suggestionsFor(id)
 								+ " Fix the header, or add the missing revision file to a configured location.");
@@ -390,7 +394,7 @@ public final class RevisionGraph {
 			.distinct()
 			.map((i) -> this.revisions[i].id() + " in " + this.revisions[i].origin())
 			.collect(Collectors.joining(", "));
-		return new RevisionGraphException("revision-cycle", "The revisions form a cycle: " + path + " (" + files
+		return new RevisionGraphException(ErrorCode.REVISION_CYCLE, "The revisions form a cycle: " + path + " (" + files
 				+ "). A revision cannot come before itself: fix the revises or depends-on header of one of them.");
 	}
 

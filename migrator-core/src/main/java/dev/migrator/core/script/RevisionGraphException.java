@@ -1,5 +1,7 @@
 package dev.migrator.core.script;
 
+import dev.migrator.core.error.ErrorCode;
+
 import dev.migrator.core.error.MigratorException;
 
 /**
@@ -8,7 +10,7 @@ import dev.migrator.core.error.MigratorException;
  */
 public class RevisionGraphException extends MigratorException {
 
-	public RevisionGraphException(String code, String message) {
+	public RevisionGraphException(ErrorCode code, String message) {
 		super(code, message);
 	}
 

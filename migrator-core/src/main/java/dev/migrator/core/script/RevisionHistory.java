@@ -1,5 +1,7 @@
 package dev.migrator.core.script;
 
+import dev.migrator.core.error.ErrorCode;
+
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -31,7 +33,7 @@ public final class RevisionHistory {
 		}
 		int colon = text.indexOf(':');
 		if (colon < 0) {
-			throw new RevisionGraphException("invalid-range", "History range '" + range
+			throw new RevisionGraphException(ErrorCode.INVALID_RANGE, "History range '" + range
 					+ "' has no ':'. Write from:to, :to or from:, e.g. base:head or 0003:current.");
 		}
 		String from = text.substring(0, colon).trim();

@@ -1,5 +1,7 @@
 package dev.migrator.core.script;
 
+import dev.migrator.core.error.ErrorCode;
+
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -53,7 +55,7 @@ record RevisionLocation(boolean onClasspath, String path) {
 	}
 
 	private static RevisionSourceException invalid(String text, String problem) {
-		return new RevisionSourceException("invalid-location",
+		return new RevisionSourceException(ErrorCode.INVALID_LOCATION,
 				"Revision location '" + text + "' " + problem
 						+ ". Write classpath:FOLDER (such as classpath:db/revisions) or filesystem:FOLDER (such as "
 						+ "filesystem:/srv/app/revisions) in migrator.locations.");

@@ -1,5 +1,7 @@
 package dev.migrator.core.script;
 
+import dev.migrator.core.error.ErrorCode;
+
 import dev.migrator.core.error.MigratorException;
 
 /**
@@ -8,11 +10,11 @@ import dev.migrator.core.error.MigratorException;
  */
 public class RevisionSourceException extends MigratorException {
 
-	public RevisionSourceException(String code, String message) {
+	public RevisionSourceException(ErrorCode code, String message) {
 		super(code, message);
 	}
 
-	public RevisionSourceException(String code, String message, Throwable cause) {
+	public RevisionSourceException(ErrorCode code, String message, Throwable cause) {
 		super(code, message, cause);
 	}
 

@@ -1,5 +1,7 @@
 package dev.migrator.core.script;
 
+import dev.migrator.core.error.ErrorCode;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -60,7 +62,7 @@ public final class SqlFileRevisionSource implements RevisionSource {
 					: new FileSystemFolder(Path.of(location.path())).read(SUFFIX, reader);
 		}
 		catch (IOException ex) {
-			throw new RevisionSourceException("unreadable-location",
+			throw new RevisionSourceException(ErrorCode.UNREADABLE_LOCATION,
 					location + ": cannot be read (" + ex + "). Check that the folder and its files are readable.", ex);
 		}
 		return revisions.orElseThrow(() -> notFound(location));
@@ -79,8 +81,10 @@ public final class SqlFileRevisionSource implements RevisionSource {
 				.toString();
 		}
 		catch (CharacterCodingException ex) {
-			throw new RevisionSourceException("invalid-encoding", file + ": is not valid UTF-8 text. Save the file "
-					+ "as UTF-8 (revision files are always read as UTF-8).", ex);
+			throw new RevisionSourceException(ErrorCode.INVALID_ENCODING,
+					file + ": is not valid UTF-8 text. Save the file "
+							+ "as UTF-8 (revision files are always read as UTF-8).",
+					ex);
 		}
 	}
 
@@ -89,7 +93,7 @@ public final class SqlFileRevisionSource implements RevisionSource {
 				: "there is no folder " + Path.of(location.path()).toAbsolutePath().normalize();
 		String create = location.onClasspath()
 				? "Create the folder (for example src/main/resources/" + location.path() + ")" : "Create the folder";
-		return new RevisionSourceException("location-not-found",
+		return new RevisionSourceException(ErrorCode.LOCATION_NOT_FOUND,
 				location + ": revision location not found: " + where + ". " + create + ", or fix migrator.locations.");
 	}
 

@@ -1,5 +1,7 @@
 package dev.migrator.core.script;
 
+import dev.migrator.core.error.ErrorCode;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -159,7 +161,7 @@ public final class SqlRevisionParser {
 				.filter((candidate) -> candidate.label().equals(directive.key()))
 				.findFirst();
 			if (direction.isPresent() && !directive.value().isEmpty()) {
-				throw new RevisionSourceException("malformed-header",
+				throw new RevisionSourceException(ErrorCode.MALFORMED_HEADER,
 						directive.at() + ": " + directive.written() + " is followed by '" + directive.value()
 								+ "', but it takes no value. Put the SQL on the lines " + "after " + directive.written()
 								+ ".");
@@ -171,7 +173,7 @@ public final class SqlRevisionParser {
 			OptionalInt sqlLine = SqlRevisionParser.this.splitter.firstContentLine(this.location,
 					this.text.substring(0, end), 1);
 			if (sqlLine.isPresent()) {
-				throw new RevisionSourceException("sql-before-upgrade", at(sqlLine.getAsInt())
+				throw new RevisionSourceException(ErrorCode.SQL_BEFORE_UPGRADE, at(sqlLine.getAsInt())
 						+ ": SQL comes before -- migrator:upgrade; only header lines, comments and blank lines may. "
 						+ "Move the SQL below -- migrator:upgrade (or -- migrator:downgrade), or make it a comment.");
 			}
@@ -180,12 +182,12 @@ public final class SqlRevisionParser {
 		private void openSection(Direction direction, Directive directive) {
 			Section earlier = this.sections.get(direction);
 			if (earlier != null) {
-				throw new RevisionSourceException("duplicate-section",
+				throw new RevisionSourceException(ErrorCode.DUPLICATE_SECTION,
 						directive.at() + ": a second " + directive.written() + " section (the first is on line "
 								+ earlier.directive().at().line() + "). Merge the two into one section.");
 			}
 			if (direction == Direction.DOWNGRADE && !this.sections.containsKey(Direction.UPGRADE)) {
-				throw new RevisionSourceException("downgrade-before-upgrade", directive.at()
+				throw new RevisionSourceException(ErrorCode.DOWNGRADE_BEFORE_UPGRADE, directive.at()
 						+ ": -- migrator:downgrade comes before -- migrator:upgrade. Put the upgrade section first, "
 						+ "then the downgrade section.");
 			}
@@ -201,21 +203,22 @@ public final class SqlRevisionParser {
 
 		private void header(Directive directive) {
 			if (AllowComment.isAllow(directive)) {
-				throw new RevisionSourceException("allow-outside-section", directive.at() + ": " + directive.written()
-						+ " is in the header, where there is no statement to allow. Put it "
+				throw new RevisionSourceException(ErrorCode.ALLOW_OUTSIDE_SECTION, directive.at() + ": "
+						+ directive.written() + " is in the header, where there is no statement to allow. Put it "
 						+ "inside the upgrade or downgrade section, on the line directly before the statement it allows.");
 			}
 			SqlHeaderKey key = SqlHeaderKey.of(directive.key()).orElseThrow(() -> unknownHeaderKey(directive));
 			Directive earlier = this.headers.putIfAbsent(key, directive);
 			if (earlier != null) {
-				throw new RevisionSourceException("duplicate-header-key",
+				throw new RevisionSourceException(ErrorCode.DUPLICATE_HEADER_KEY,
 						directive.at() + ": " + directive.written() + " is given twice (first on line "
 								+ earlier.at().line() + "). Keep one of the two lines"
 								+ (key.isList() ? "; list several values on one line, separated by commas." : "."));
 			}
 			if (directive.value().isEmpty()) {
-				throw new RevisionSourceException("malformed-header", directive.at() + ": " + directive.written()
-						+ " has no value. Write the value after the key, as in " + key.exampleLine() + ".");
+				throw new RevisionSourceException(ErrorCode.MALFORMED_HEADER,
+						directive.at() + ": " + directive.written()
+								+ " has no value. Write the value after the key, as in " + key.exampleLine() + ".");
 			}
 			Origin at = directive.at();
 			String label = key.label();
@@ -242,7 +245,7 @@ public final class SqlRevisionParser {
 			String suggestion = SpellingSuggestion.closest(directive.name(), valid)
 				.map((key) -> "Did you mean -- migrator:" + key + "? ")
 				.orElse("");
-			return new RevisionSourceException("unknown-header-key",
+			return new RevisionSourceException(ErrorCode.UNKNOWN_HEADER_KEY,
 					directive.at() + ": unknown header key '" + directive.name() + "'. " + suggestion
 							+ "Valid keys are " + String.join(", ", valid)
 							+ "; write ordinary comments without 'migrator:'.");
@@ -250,7 +253,7 @@ public final class SqlRevisionParser {
 
 		private void misplaced(Directive directive, Directive section) {
 			if (SqlHeaderKey.of(directive.key()).isPresent()) {
-				throw new RevisionSourceException("header-in-section",
+				throw new RevisionSourceException(ErrorCode.HEADER_IN_SECTION,
 						directive.at() + ": the header line " + directive.written() + " is inside the " + section.key()
 								+ " section. Move it above -- migrator:upgrade.");
 			}
@@ -258,7 +261,7 @@ public final class SqlRevisionParser {
 			String suggestion = SpellingSuggestion.closest(directive.name(), inSection)
 				.map((key) -> "Did you mean -- migrator:" + key + "? ")
 				.orElse("");
-			throw new RevisionSourceException("unknown-directive",
+			throw new RevisionSourceException(ErrorCode.UNKNOWN_DIRECTIVE,
 					directive.at() + ": unknown directive " + directive.written() + " inside the " + section.key()
 							+ " section. " + suggestion + "Only "
 							+ String.join(", ", inSection.stream().map((key) -> "-- migrator:" + key).toList())
@@ -268,7 +271,7 @@ public final class SqlRevisionParser {
 		private Revision build(int lastLine) {
 			Directive revision = this.headers.get(SqlHeaderKey.REVISION);
 			if (revision == null) {
-				throw new RevisionSourceException("missing-revision-header",
+				throw new RevisionSourceException(ErrorCode.MISSING_REVISION_HEADER,
 						at(1) + ": the file has no -- migrator:revision header. Add one as the first line, such as "
 								+ "-- migrator:revision " + suggestedId() + ".");
 			}
@@ -279,7 +282,7 @@ public final class SqlRevisionParser {
 			// came earlier.
 			Optional<dev.migrator.core.script.Backfill> backfill = this.backfill.backfill();
 			if (upgrade == null && backfill.isEmpty()) {
-				throw new RevisionSourceException("missing-upgrade-section", at(lastLine)
+				throw new RevisionSourceException(ErrorCode.MISSING_UPGRADE_SECTION, at(lastLine)
 						+ ": the file has no -- migrator:upgrade section. Add a line -- migrator:upgrade after the "
 						+ "header, followed by the upgrade SQL.");
 			}
@@ -288,7 +291,7 @@ public final class SqlRevisionParser {
 			// change, not a forgotten one.
 			boolean merge = this.revises.size() > 1;
 			if (upgradeStatements.isEmpty() && backfill.isEmpty() && !merge) {
-				throw new RevisionSourceException("empty-upgrade-section", upgrade.directive().at()
+				throw new RevisionSourceException(ErrorCode.EMPTY_UPGRADE_SECTION, upgrade.directive().at()
 						+ ": the upgrade section has no SQL statements. Write the upgrade SQL on the lines after "
 						+ "-- migrator:upgrade.");
 			}

@@ -1,5 +1,7 @@
 package dev.migrator.core.script;
 
+import dev.migrator.core.error.ErrorCode;
+
 import dev.migrator.core.sql.SqlLexer;
 import dev.migrator.core.sql.SqlToken;
 
@@ -144,7 +146,7 @@ public final class SqlStatementSplitter {
 				this.statementTokens.add(token);
 			}
 			if (this.bodyDepth > 0) {
-				throw new RevisionSourceException("unterminated-block",
+				throw new RevisionSourceException(ErrorCode.UNTERMINATED_BLOCK,
 						this.where.apply(this.bodyLine) + ": the " + this.bodyKind
 								+ " body that starts here has no matching END. End it with END; "
 								+ "(each CASE inside the body needs its own END).");
@@ -152,7 +154,7 @@ public final class SqlStatementSplitter {
 			endStatement();
 			if (!this.pendingAllowances.isEmpty()) {
 				Allowance dangling = this.pendingAllowances.get(0);
-				throw new RevisionSourceException("allow-without-statement", this.where.apply(dangling.line())
+				throw new RevisionSourceException(ErrorCode.ALLOW_WITHOUT_STATEMENT, this.where.apply(dangling.line())
 						+ ": -- migrator:allow " + dangling.ruleId() + " is followed by no statement. Put it on the "
 						+ "line directly before the statement it allows, or after that statement on the same line.");
 			}
@@ -205,25 +207,25 @@ public final class SqlStatementSplitter {
 			String text = token.text();
 			String where = this.where.apply(token.line());
 			if (token.kind() == SqlToken.Kind.BLOCK_COMMENT) {
-				throw new RevisionSourceException("unterminated-block-comment",
+				throw new RevisionSourceException(ErrorCode.UNTERMINATED_BLOCK_COMMENT,
 						where + ": the /* comment that starts here is never closed. Add */ to end it "
 								+ "(comments nest: every /* inside it needs its own */).");
 			}
 			if (text.startsWith("$")) {
 				String delimiter = text.substring(0, text.indexOf('$', 1) + 1);
-				throw new RevisionSourceException("unterminated-dollar-quote",
+				throw new RevisionSourceException(ErrorCode.UNTERMINATED_DOLLAR_QUOTE,
 						where + ": the dollar-quoted string opened with " + delimiter
 								+ " here is never closed. Add the closing " + delimiter
 								+ " (the tag must match exactly).");
 			}
 			if (token.kind() == SqlToken.Kind.QUOTED_IDENTIFIER) {
-				throw unclosed("unterminated-quoted-identifier", where, "quoted identifier", "\"");
+				throw unclosed(ErrorCode.UNTERMINATED_QUOTED_IDENTIFIER, where, "quoted identifier", "\"");
 			}
 			boolean escapeString = text.startsWith("E") || text.startsWith("e");
-			throw unclosed("unterminated-string", where, escapeString ? "E'...' string" : "string", "'");
+			throw unclosed(ErrorCode.UNTERMINATED_STRING, where, escapeString ? "E'...' string" : "string", "'");
 		}
 
-		private static RevisionSourceException unclosed(String code, String where, String construct, String closer) {
+		private static RevisionSourceException unclosed(ErrorCode code, String where, String construct, String closer) {
 			return new RevisionSourceException(code,
 					where + ": the " + construct + " that starts here is never closed. Add the closing " + closer
 							+ " (write a " + closer + " inside it as " + closer + closer + ").");

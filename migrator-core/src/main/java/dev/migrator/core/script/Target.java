@@ -1,5 +1,7 @@
 package dev.migrator.core.script;
 
+import dev.migrator.core.error.ErrorCode;
+
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,7 +51,7 @@ public sealed interface Target {
 	static Target parse(String text) {
 		String value = text.trim();
 		if (value.isEmpty()) {
-			throw new RevisionGraphException("invalid-target",
+			throw new RevisionGraphException(ErrorCode.INVALID_TARGET,
 					"The target is empty. Use head, heads, base, a revision id or prefix, label@head, +N, -N, id+N or id-N.");
 		}
 		switch (value.toLowerCase(java.util.Locale.ROOT)) {
@@ -70,13 +72,13 @@ public sealed interface Target {
 		if (value.endsWith("@head")) {
 			String label = value.substring(0, value.length() - "@head".length());
 			if (label.isEmpty()) {
-				throw new RevisionGraphException("invalid-target", "Target '" + value
+				throw new RevisionGraphException(ErrorCode.INVALID_TARGET, "Target '" + value
 						+ "' has no branch label before @head. Write label@head, e.g. billing@head.");
 			}
 			return new LabelHead(label);
 		}
 		if (value.contains("@")) {
-			throw new RevisionGraphException("invalid-target", "Target '" + value
+			throw new RevisionGraphException(ErrorCode.INVALID_TARGET, "Target '" + value
 					+ "' is not understood: only label@head is supported with '@'. Use head, heads, base, a revision id or prefix, label@head, +N, -N, id+N or id-N.");
 		}
 		return new Reference(value);

@@ -1,5 +1,7 @@
 package dev.migrator.core.script;
 
+import dev.migrator.core.error.ErrorCode;
+
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +29,7 @@ public final class TargetResolver {
 		if (target instanceof Target.Head) {
 			List<Revision> heads = this.graph.heads();
 			if (heads.size() > 1) {
-				throw new RevisionGraphException("multiple-heads", "Target 'head' is ambiguous: there are "
+				throw new RevisionGraphException(ErrorCode.MULTIPLE_HEADS, "Target 'head' is ambiguous: there are "
 						+ heads.size() + " heads: " + describe(heads)
 						+ ". Name one of them, use 'heads' to reach all of them, or merge them with a merge revision.");
 			}
@@ -84,11 +86,11 @@ public final class TargetResolver {
 			return matches.get(0);
 		}
 		if (matches.isEmpty()) {
-			throw new RevisionGraphException("unknown-target",
+			throw new RevisionGraphException(ErrorCode.UNKNOWN_TARGET,
 					"Target '" + target + "': no revision id, prefix or branch label '" + reference + "' is known."
 							+ this.graph.suggestionsFor(reference));
 		}
-		throw new RevisionGraphException("ambiguous-target",
+		throw new RevisionGraphException(ErrorCode.AMBIGUOUS_TARGET,
 				"Target '" + target + "': prefix '" + reference + "' matches " + matches.size() + " revisions: "
 						+ matches.stream().limit(10).map(Revision::id).collect(Collectors.joining(", "))
 						+ ". Write more of the id.");
@@ -96,7 +98,7 @@ public final class TargetResolver {
 
 	private String headOfLabel(String label) {
 		Revision start = this.graph.findByLabel(label)
-			.orElseThrow(() -> new RevisionGraphException("unknown-branch-label",
+			.orElseThrow(() -> new RevisionGraphException(ErrorCode.UNKNOWN_BRANCH_LABEL,
 					"Target '" + label + "@head': branch label '" + label
 							+ "' is not declared by any revision. Known labels: " + knownLabels()
 							+ ". Use one of them, or declare the label with -- migrator:branch-labels on "
@@ -104,7 +106,7 @@ public final class TargetResolver {
 		Set<String> descendants = this.graph.branchOf(List.of(start.id()));
 		List<Revision> heads = this.graph.heads().stream().filter((h) -> descendants.contains(h.id())).toList();
 		if (heads.size() != 1) {
-			throw new RevisionGraphException("multiple-heads",
+			throw new RevisionGraphException(ErrorCode.MULTIPLE_HEADS,
 					"Target '" + label + "@head' is ambiguous: branch '" + label + "' has " + heads.size() + " heads: "
 							+ describe(heads) + ". Name one of them, or merge them.");
 		}
@@ -113,7 +115,7 @@ public final class TargetResolver {
 
 	private Set<String> walkFromCurrent(Set<String> rows, int delta, String target) {
 		if (rows.size() > 1) {
-			throw new RevisionGraphException("ambiguous-relative-target",
+			throw new RevisionGraphException(ErrorCode.AMBIGUOUS_RELATIVE_TARGET,
 					"Target '" + target + "' is relative, but the database is at several heads: "
 							+ String.join(", ", new java.util.TreeSet<>(rows)) + ". Use id" + (delta >= 0 ? "+" : "-")
 							+ Math.abs(delta) + " with one of them.");
@@ -123,12 +125,12 @@ public final class TargetResolver {
 				if (delta == 0) {
 					return Set.of();
 				}
-				throw new RevisionGraphException("relative-below-base",
+				throw new RevisionGraphException(ErrorCode.RELATIVE_BELOW_BASE,
 						"Target '" + target + "' goes below base: nothing is applied. Nothing to downgrade.");
 			}
 			List<Revision> bases = this.graph.bases();
 			if (bases.size() != 1) {
-				throw new RevisionGraphException("ambiguous-relative-target",
+				throw new RevisionGraphException(ErrorCode.AMBIGUOUS_RELATIVE_TARGET,
 						"Target '" + target + "' starts from base, but there are " + bases.size() + " bases: "
 								+ describe(bases) + ". Use id+N with one of them.");
 			}
@@ -156,14 +158,14 @@ public final class TargetResolver {
 				if (delta < 0 && step == Math.abs(delta) - 1) {
 					return Set.of();
 				}
-				throw new RevisionGraphException("relative-out-of-range", "Target '" + target + "' goes "
+				throw new RevisionGraphException(ErrorCode.RELATIVE_OUT_OF_RANGE, "Target '" + target + "' goes "
 						+ (Math.abs(delta) + stepsBefore) + " steps " + (delta > 0 ? "up" : "down") + " from " + origin
 						+ ", but " + current + " has no " + (delta > 0 ? "child" : "parent") + " after "
 						+ (step + stepsBefore) + " step(s)."
 						+ (delta > 0 ? " Use head or heads to go to the end." : " Use base to undo everything."));
 			}
 			if (next.size() > 1) {
-				throw new RevisionGraphException("ambiguous-relative-target",
+				throw new RevisionGraphException(ErrorCode.AMBIGUOUS_RELATIVE_TARGET,
 						"Target '" + target + "' cannot choose at " + current + ": it "
 								+ (delta > 0 ? "branches into " : "merges ") + describe(next)
 								+ ". Name the revision to go to instead.");
