@@ -13,6 +13,7 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
+// Over 300 lines: the @ConfigurationProperties class: one documented field, getter and setter per property.
 /**
  * Configuration properties for migrator. The defaults repeat the engine's on purpose, so
  * that the generated metadata shows them; {@code MigratorPropertiesTests} keeps the two

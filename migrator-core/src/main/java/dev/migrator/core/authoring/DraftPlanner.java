@@ -41,6 +41,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+// Over 300 lines: one planning rule per kind of schema difference, applied in a fixed order.
 /**
  * Turns schema changes into draft steps in an order that runs: new enum types and tables
  * before what uses them, constraints and indexes dropped before their columns and tables,

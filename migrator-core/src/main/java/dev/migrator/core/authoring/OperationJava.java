@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+// Over 300 lines: one Java rendering per operation of the sealed operation family.
 /**
  * Operations written back as Java source that calls the operations API, the way an author
  * would write them: {@code op.addColumn("users", col("email", varchar(255)).notNull());}.

@@ -18,6 +18,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 
+// Over 300 lines: every statement on the progress table, so that its columns are named in one place.
 /**
  * The progress table: one row per backfill with its state, last committed key and counts.
  * Every method works in the caller's transaction (or autocommit), so that a batch's

@@ -34,6 +34,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+// Over 300 lines: one method per backfill verb (run, pause, resume, cancel, status, discard) over one progress store.
 /**
  * The backfill commands of a {@link Migrator}: run the pending ones (or one), pause,
  * resume, cancel, and report. A backfill may run once the revision declaring it is

@@ -26,6 +26,7 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+// Over 300 lines: one documented accessor and one builder method per setting.
 /**
  * Everything a {@code Migrator} needs, immutable. Built only with {@link #builder()}, so
  * a new setting is a new builder method and never breaks a caller.

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+// Over 300 lines: one parser for the grammar of SQLite's stored CREATE TABLE text.
 /**
  * A stored {@code CREATE TABLE} statement taken apart into what a rebuild changes: the
  * columns with their type and constraint clauses, the table constraints, and the options

@@ -29,6 +29,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+// Over 300 lines: SQLite's documented table rebuild, whose steps must stay in order in one place.
 /**
  * SQLite's "move and copy" for changes its ALTER TABLE cannot make, after the SQLite
  * documentation's procedure for other kinds of table schema changes: read the table's

@@ -44,6 +44,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+// Over 300 lines: one render method per operation of the sealed operation family, shared by both dialects.
 /**
  * The rendering both dialects share: the statements whose SQL is standard. Each dialect's
  * subclass decides types, defaults, and how (or whether) it alters columns and

@@ -17,6 +17,7 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+// Over 300 lines: the graph's queries over one set of index arrays, which splitting would expose.
 /**
  * The revisions as a validated directed acyclic graph. Pure: no I/O, built from a list,
  * immutable.

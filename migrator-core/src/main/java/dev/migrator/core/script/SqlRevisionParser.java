@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
 
+// Over 300 lines: the revision file format's grammar, one method per header and section.
 /**
  * Reads a SQL revision file: {@code -- migrator:} header lines, then an upgrade section
  * and an optional downgrade section.

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.function.IntFunction;
 
+// Over 300 lines: one pass over the token stream that decides where statements end; its cases read best together.
 /**
  * Splits SQL text into statements on top-level semicolons, for PostgreSQL and SQLite.
  *
