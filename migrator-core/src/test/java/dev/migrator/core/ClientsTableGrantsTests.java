@@ -70,7 +70,7 @@ class ClientsTableGrantsTests {
 		migrator(this.owner, MigratorConfig.builder().schema("ops").clientsTable("app_clients")).upgrade("0001_users");
 		assertThat(Databases.strings(this.owner,
 				"SELECT table_name FROM information_schema.tables WHERE table_schema = 'ops' ORDER BY 1"))
-			.containsExactly("app_clients", "migrator_history", "migrator_version");
+			.containsExactly("app_clients", "migrator_history", "migrator_version", "migrator_version_progress");
 	}
 
 	@Test
