@@ -112,7 +112,11 @@ class MigratorFailureAnalyzerTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableAutoConfiguration
+	// JPA is on the test classpath for JpaTestApplication; Hibernate has no SQLite
+	// dialect.
+	@EnableAutoConfiguration(
+			excludeName = { "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+					"org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration" })
 	static class FailingApplication {
 
 	}

@@ -91,7 +91,9 @@ class MigratorEndpointBackfillTests {
 
 	@Test
 	void aBackfillTableThatCannotBeReadLeavesTheRestOfTheAnswer() {
-		runner().run((context) -> {
+		// The upgrade must not create the real progress table: the test puts another
+		// there.
+		runner().withPropertyValues("migrator.backfill.run-on-upgrade=false").run((context) -> {
 			context.getBean(Migrator.class).upgrade("heads");
 			this.database.execute("CREATE TABLE migrator_backfill (something_else integer)");
 			MigratorDescriptor descriptor = context.getBean(MigratorEndpoint.class).migrator();

@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -37,7 +38,10 @@ import static org.assertj.core.api.Assertions.within;
  */
 class BackfillMetricsTests {
 
-	@TempDir
+	// A closing context's pool may still touch the SQLite file while JUnit deletes the
+	// folder, which then fails the test for a reason that is not the test's: keep the
+	// folder.
+	@TempDir(cleanup = CleanupMode.NEVER)
 	Path temp;
 
 	private ApplicationContextRunner runner() {
