@@ -123,6 +123,15 @@ public class MigratorClientRegistration implements SmartLifecycle {
 			return;
 		}
 		this.heartbeats.shutdownNow();
+		try {
+			// A heartbeat in flight must not write after the row is removed, nor touch
+			// the
+			// database after the application has closed its pool.
+			this.heartbeats.awaitTermination(5, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 		this.heartbeats = null;
 		this.failure = "the instance is stopping";
 		if (this.instance == null) {

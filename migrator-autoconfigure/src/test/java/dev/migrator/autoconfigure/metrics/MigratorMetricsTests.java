@@ -22,6 +22,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -41,7 +42,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class MigratorMetricsTests {
 
-	@TempDir
+	// A closing context's pool may still touch the SQLite file while JUnit deletes the
+	// folder, which then fails the test for a reason that is not the test's: keep the
+	// folder.
+	@TempDir(cleanup = CleanupMode.NEVER)
 	Path temp;
 
 	private RevisionFiles revisions;
