@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.migrator.core.backfill.BackfillStatus;
 import dev.migrator.core.config.ChecksumPolicy;
+import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.runtime.HistoryEntry;
 import dev.migrator.core.script.PhaseFilter;
 import dev.migrator.core.script.Planner;
@@ -66,7 +67,15 @@ public final class StatusCommand {
 		if (graph.revisions().stream().allMatch((revision) -> revision.backfills().isEmpty())) {
 			return List.of();
 		}
-		return new Backfills(this.context).unfinishedByRevision().values().stream().flatMap(List::stream).toList();
+		try {
+			return new Backfills(this.context).unfinishedByRevision().values().stream().flatMap(List::stream).toList();
+		}
+		catch (MigratorException ex) {
+			// The status reads what it can: an unreadable progress table is the backfill
+			// commands' error to report, not a reason to hide where the revisions stand.
+			logger.debug("Backfill progress unreadable for the status: {}", ex.getMessage());
+			return List.of();
+		}
 	}
 
 	/**
