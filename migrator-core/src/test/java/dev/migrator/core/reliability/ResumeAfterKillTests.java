@@ -155,6 +155,10 @@ class ResumeAfterKillTests {
 		revisions.put("0002_vacuum", "-- migrator:transactional false\n-- migrator:upgrade\n"
 				+ "INSERT INTO counter VALUES ('a');\nVACUUM;\nINSERT INTO counter VALUES ('b');\n");
 		String location = write("sqlite-vacuum", revisions);
+		// VACUUM holds an exclusive lock that keeps readers out of a rollback-journal
+		// database for as long as it runs, so the test could never see it running. In WAL
+		// mode readers go on reading while it writes.
+		execute(target, "PRAGMA journal_mode = WAL");
 		ChildJob setup = start(target, location, "0001_counter");
 		assertThat(setup.awaitExit(120)).as(setup.log()).isZero();
 
