@@ -1,13 +1,16 @@
 package dev.migrator.autoconfigure.actuate;
 
 import dev.migrator.autoconfigure.MigratorClientRegistration;
+import dev.migrator.core.backfill.BackfillStatus;
 import dev.migrator.core.command.ChecksumMismatch;
 import dev.migrator.core.config.ChecksumPolicy;
 import dev.migrator.core.command.MigrationStatus;
 import dev.migrator.core.Migrator;
 import dev.migrator.core.script.Revision;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.boot.health.contributor.Health;
@@ -19,10 +22,12 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * out of rotation until the migration job has run. The code needs every revision but the
  * ones an expand-phase job holds back: pending contract revisions (and what needs them)
  * are listed as {@code pendingContract} and never make it DOWN, because they run only
- * after the new version has replaced the old one, which needs this instance ready. An
- * edited applied revision is DOWN under the FAIL checksum policy. A database ahead of the
- * application (a newer build's job ran first) is UP: the expanded schema serves the old
- * version too. Reads only.
+ * after the new version has replaced the old one, which needs this instance ready.
+ * Unfinished backfills of applied revisions, which the contract waits for, are listed as
+ * {@code unfinishedBackfills} and do not make it DOWN either. An edited applied revision
+ * is DOWN under the FAIL checksum policy. A database ahead of the application (a newer
+ * build's job ran first) is UP: the expanded schema serves the old version too. Reads
+ * only.
  */
 public class MigratorHealthIndicator implements HealthIndicator {
 
@@ -68,6 +73,10 @@ public class MigratorHealthIndicator implements HealthIndicator {
 		if (!status.pendingContract().isEmpty()) {
 			health.withDetail("pendingContract", ids(status.pendingContract()));
 		}
+		if (!status.unfinishedBackfills().isEmpty()) {
+			health.withDetail("unfinishedBackfills",
+					status.unfinishedBackfills().stream().map(MigratorHealthIndicator::backfill).toList());
+		}
 		if (!status.checksumMismatches().isEmpty()) {
 			health.withDetail("editedRevisions",
 					status.checksumMismatches().stream().map(ChecksumMismatch::revision).toList());
@@ -78,6 +87,19 @@ public class MigratorHealthIndicator implements HealthIndicator {
 		this.registration.flatMap(MigratorClientRegistration::failure)
 			.ifPresent((failure) -> health.down().withDetail("clientRegistration", SafeErrorText.of(failure)));
 		return health.build();
+	}
+
+	/**
+	 * Enough to see why the contract waits, without the last error (the endpoint has it).
+	 */
+	private static Map<String, Object> backfill(BackfillStatus backfill) {
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("name", backfill.name());
+		details.put("revision", backfill.revision());
+		details.put("state", backfill.state().label());
+		details.put("rowsDone", backfill.rowsDone());
+		backfill.percent().ifPresent((percent) -> details.put("percent", Math.round(percent * 10) / 10.0));
+		return details;
 	}
 
 	private static List<String> ids(List<Revision> revisions) {

@@ -1,5 +1,6 @@
 package dev.migrator.autoconfigure.actuate;
 
+import dev.migrator.autoconfigure.BackfillRevisions;
 import dev.migrator.autoconfigure.MigratorAutoConfiguration;
 import dev.migrator.autoconfigure.RevisionFiles;
 import dev.migrator.autoconfigure.SqliteFile;
@@ -37,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The readiness gate during a rolling deploy, on SQLite and PostgreSQL: the new version
  * turns ready once the expand job ran, while its contract revisions (and what needs them)
- * are still pending; they show in the details and never make it DOWN.
+ * are still pending; they show in the details and never make it DOWN. Nor does a backfill
+ * the contract waits for.
  */
 class ReadinessDuringRolloutTests {
 
@@ -84,6 +86,29 @@ class ReadinessDuringRolloutTests {
 			assertThat(contracted.getDetails()).doesNotContainKeys("pending", "pendingContract")
 				.containsEntry("current", List.of("0004_after_contract"));
 		});
+	}
+
+	@Test
+	void anUnfinishedBackfillShowsInTheDetailsWithoutHoldingTheInstanceOut() {
+		RevisionFiles backfillRevisions = BackfillRevisions.in(this.temp.resolve("backfill-revisions"));
+		runner()
+			.withPropertyValues(new SqliteFile(this.temp.resolve("backfill.db")).dataSourceProperty(),
+					"migrator.locations=" + backfillRevisions.location(), "migrator.backfill.run-on-upgrade=false")
+			.run((context) -> {
+				started(context);
+				Migrator migrator = context.getBean(Migrator.class);
+				HealthEndpoint health = context.getBean(HealthEndpoint.class);
+				migrator.upgrade("heads");
+
+				IndicatedHealthDescriptor waiting = migrator(health);
+				assertThat(readiness(health)).as("the new code runs on the expanded schema").isEqualTo(Status.UP);
+				assertThat(waiting.getDetails()).containsEntry("unfinishedBackfills",
+						List.of(Map.of("name", BackfillRevisions.BACKFILL, "revision", "0002_items_status", "state",
+								"pending", "rowsDone", 0L)));
+
+				migrator.backfills().run(BackfillRevisions.BACKFILL);
+				assertThat(migrator(health).getDetails()).doesNotContainKey("unfinishedBackfills");
+			});
 	}
 
 	private ApplicationContextRunner runner() {
