@@ -6,7 +6,6 @@ import dev.migrator.core.dialect.RenderedStatement.Kind;
 import dev.migrator.core.op.Operation;
 import dev.migrator.core.op.OperationFailedException;
 import dev.migrator.core.script.StatementTraits;
-import dev.migrator.core.sql.SecretRedaction;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -85,8 +84,8 @@ final class RenderedStatementRunner {
 		catch (SQLException ex) {
 			cleanUp(statements);
 			String state = (ex.getSQLState() != null) ? " [SQLState " + ex.getSQLState() + "]" : "";
-			throw new OperationFailedException(operation.describe() + " failed at: " + abbreviate(current.sql())
-					+ "\nThe database said: " + ex.getMessage() + state, ex);
+			throw new OperationFailedException(operation.describe() + " failed at: "
+					+ StatementText.abbreviate(current.sql()) + "\nThe database said: " + ex.getMessage() + state, ex);
 		}
 		catch (RuntimeException ex) {
 			cleanUp(statements);
@@ -151,7 +150,7 @@ final class RenderedStatementRunner {
 			}
 			total += changed;
 			if (total >= nextReport) {
-				logger.info("Backfilled {} rows so far: {}", total, abbreviate(update.sql()));
+				logger.info("Backfilled {} rows so far: {}", total, StatementText.abbreviate(update.sql()));
 				nextReport += REPEAT_REPORT_EVERY;
 			}
 		}
@@ -159,7 +158,7 @@ final class RenderedStatementRunner {
 
 	private <T> T retrying(Autocommit mode, String sql, LockTimeoutRetrier.Work<T> work) throws SQLException {
 		try {
-			return mode.retrier().run(abbreviate(sql), work);
+			return mode.retrier().run(StatementText.abbreviate(sql), work);
 		}
 		catch (SQLException | RuntimeException ex) {
 			throw ex;
@@ -168,7 +167,8 @@ final class RenderedStatementRunner {
 			if (ex instanceof InterruptedException) {
 				Thread.currentThread().interrupt();
 			}
-			throw new OperationFailedException("Interrupted while waiting to run " + abbreviate(sql) + " again", ex);
+			throw new OperationFailedException(
+					"Interrupted while waiting to run " + StatementText.abbreviate(sql) + " again", ex);
 		}
 	}
 
@@ -290,11 +290,6 @@ final class RenderedStatementRunner {
 	 * @param revision the revision's id, for messages
 	 */
 	record Autocommit(LockTimeoutRetrier retrier, EffectiveTimeouts timeouts, String revision) {
-	}
-
-	private static String abbreviate(String sql) {
-		String flat = SecretRedaction.statement(sql).replaceAll("\\s+", " ").trim();
-		return (flat.length() <= 200) ? flat : flat.substring(0, 199) + "…";
 	}
 
 }
