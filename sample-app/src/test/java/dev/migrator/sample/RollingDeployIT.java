@@ -119,7 +119,7 @@ class RollingDeployIT {
 		private String oldPassword;
 
 		Rehearsal(Path workingDirectory, boolean restrictedOldRole) throws IOException {
-			this.sampleJar = new SampleJar(workingDirectory);
+			this.sampleJar = SampleJar.extracted(workingDirectory);
 			this.restrictedOldRole = restrictedOldRole;
 			this.database = RollingDeployIT.this.cluster.createDatabase();
 			String url = RollingDeployIT.this.cluster.primaryUrl(this.database);

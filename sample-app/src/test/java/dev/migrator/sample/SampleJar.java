@@ -38,13 +38,36 @@ final class SampleJar {
 
 	private final Path jar;
 
+	private final List<String> jvmOptions;
+
 	private final Path workingDirectory;
 
 	private int runs;
 
+	/** The packaged jar, started exactly as the README starts it. */
 	SampleJar(Path workingDirectory) {
-		this.jar = locate();
+		this(locate(), JVM_OPTIONS, workingDirectory);
+	}
+
+	private SampleJar(Path jar, List<String> jvmOptions, Path workingDirectory) {
+		this.jar = jar;
+		this.jvmOptions = jvmOptions;
 		this.workingDirectory = workingDirectory;
+	}
+
+	/**
+	 * The same application in Spring Boot's extracted layout with a class data sharing
+	 * archive: for tests that start many instances, where start-up time is most of the
+	 * run. {@code -Dsample.extracted=false} starts the packaged jar instead.
+	 */
+	static SampleJar extracted(Path workingDirectory) {
+		if (!Boolean.parseBoolean(System.getProperty("sample.extracted", "true"))) {
+			return new SampleJar(workingDirectory);
+		}
+		ExtractedJar extracted = ExtractedJar.of(locate(), JVM_OPTIONS);
+		List<String> options = new ArrayList<>(JVM_OPTIONS);
+		options.addAll(extracted.jvmOptions());
+		return new SampleJar(extracted.jar(), List.copyOf(options), workingDirectory);
 	}
 
 	Path workingDirectory() {
@@ -97,12 +120,11 @@ final class SampleJar {
 	private Process start(List<String> arguments, Path stdout, Path stderr) throws IOException {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.addAll(JVM_OPTIONS);
+		command.addAll(this.jvmOptions);
 		command.add("-jar");
 		command.add(this.jar.toString());
 		command.addAll(arguments);
-		ProcessBuilder builder = new ProcessBuilder(command).directory(this.workingDirectory.toFile());
-		builder.environment().keySet().removeIf((name) -> ENVIRONMENT_PREFIXES.stream().anyMatch(name::startsWith));
+		ProcessBuilder builder = processBuilder(command, this.workingDirectory);
 		if (stdout.equals(stderr)) {
 			builder.redirectErrorStream(true);
 		}
@@ -110,6 +132,13 @@ final class SampleJar {
 			builder.redirectError(stderr.toFile());
 		}
 		return builder.redirectOutput(stdout.toFile()).start();
+	}
+
+	/** A process of the app with none of the environment's settings for it. */
+	static ProcessBuilder processBuilder(List<String> command, Path workingDirectory) {
+		ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
+		builder.environment().keySet().removeIf((name) -> ENVIRONMENT_PREFIXES.stream().anyMatch(name::startsWith));
+		return builder;
 	}
 
 	/** Ends the process, asking first, then forcing; never leaves it running. */

@@ -88,7 +88,7 @@ abstract class WebAppMigrationScenario {
 	@BeforeAll
 	void startTheWebAppThenRunTheJobBesideIt(@TempDir Path workingDirectory) throws Exception {
 		this.workingDirectory = workingDirectory;
-		this.sampleJar = new SampleJar(this.workingDirectory);
+		this.sampleJar = SampleJar.extracted(this.workingDirectory);
 		prepareDatabase();
 		this.tablesBeforeStart = database().tables();
 		this.versionRowsBeforeStart = database().versionRows();
