@@ -8,6 +8,9 @@ import dev.migrator.core.command.BlockedContractsCommand;
 import dev.migrator.core.command.CheckFailedException;
 import dev.migrator.core.command.CommandContext;
 import dev.migrator.core.command.DowngradeCommand;
+import dev.migrator.core.command.FlywayImportCommand;
+import dev.migrator.core.command.FlywayImportRequest;
+import dev.migrator.core.command.FlywayImportResult;
 import dev.migrator.core.command.HistoryCommand;
 import dev.migrator.core.command.LintCommand;
 import dev.migrator.core.command.MigrationStatus;
@@ -86,6 +89,17 @@ public final class Migrator {
 	 */
 	public List<String> resolve(Resolution resolution) {
 		return new ResolveCommand(this.context).run(resolution);
+	}
+
+	/**
+	 * Turns a Flyway project and its history into revision files and records the database
+	 * at the last migration Flyway applied, running none of their SQL. Refuses, writing
+	 * and recording nothing, when a file was edited since Flyway applied it, a migration
+	 * failed or is a Java one, or a file in the output is in the way. Running it again
+	 * changes nothing.
+	 */
+	public FlywayImportResult importFlyway(FlywayImportRequest request) {
+		return new FlywayImportCommand(this.context).run(request);
 	}
 
 	/** Rewrites the version rows to say the target is applied, running no revision. */

@@ -137,6 +137,39 @@ public enum ErrorCode {
 	/** {@code invalid-column} */
 	INVALID_COLUMN("invalid-column"),
 
+	/** {@code import-already-migrated} */
+	IMPORT_ALREADY_MIGRATED("import-already-migrated"),
+
+	/** {@code import-checksum-mismatch} */
+	IMPORT_CHECKSUM_MISMATCH("import-checksum-mismatch"),
+
+	/** {@code import-duplicate-version} */
+	IMPORT_DUPLICATE_VERSION("import-duplicate-version"),
+
+	/** {@code import-failed-migration} */
+	IMPORT_FAILED_MIGRATION("import-failed-migration"),
+
+	/** {@code import-java-migration} */
+	IMPORT_JAVA_MIGRATION("import-java-migration"),
+
+	/** {@code import-missing-file} */
+	IMPORT_MISSING_FILE("import-missing-file"),
+
+	/** {@code import-no-history} */
+	IMPORT_NO_HISTORY("import-no-history"),
+
+	/** {@code import-out-of-order} */
+	IMPORT_OUT_OF_ORDER("import-out-of-order"),
+
+	/** {@code import-output-conflict} */
+	IMPORT_OUTPUT_CONFLICT("import-output-conflict"),
+
+	/** {@code import-unknown-placeholder} */
+	IMPORT_UNKNOWN_PLACEHOLDER("import-unknown-placeholder"),
+
+	/** {@code import-unsupported} */
+	IMPORT_UNSUPPORTED("import-unsupported"),
+
 	/** {@code invalid-configuration} */
 	INVALID_CONFIGURATION("invalid-configuration"),
 

@@ -65,10 +65,10 @@ public final class SqlFileRevisionSource implements RevisionSource {
 			throw new RevisionSourceException(ErrorCode.UNREADABLE_LOCATION,
 					location + ": cannot be read (" + ex + "). Check that the folder and its files are readable.", ex);
 		}
-		return revisions.orElseThrow(() -> notFound(location));
+		return revisions.orElseThrow(() -> notFound(location, "migrator.locations"));
 	}
 
-	private static String text(String file, FolderFileReader.Content content) throws IOException {
+	static String text(String file, FolderFileReader.Content content) throws IOException {
 		byte[] bytes;
 		try (InputStream in = content.open()) {
 			bytes = in.readAllBytes();
@@ -88,13 +88,13 @@ public final class SqlFileRevisionSource implements RevisionSource {
 		}
 	}
 
-	private static RevisionSourceException notFound(RevisionLocation location) {
+	static RevisionSourceException notFound(RevisionLocation location, String property) {
 		String where = location.onClasspath() ? "there is no folder " + location.path() + " on the class path"
 				: "there is no folder " + Path.of(location.path()).toAbsolutePath().normalize();
 		String create = location.onClasspath()
 				? "Create the folder (for example src/main/resources/" + location.path() + ")" : "Create the folder";
 		return new RevisionSourceException(ErrorCode.LOCATION_NOT_FOUND,
-				location + ": revision location not found: " + where + ". " + create + ", or fix migrator.locations.");
+				location + ": revision location not found: " + where + ". " + create + ", or fix " + property + ".");
 	}
 
 }

@@ -46,8 +46,8 @@ class LayeringTests {
 		layers.put("script", List.of(BASE + ".script.."));
 		layers.put("dialect", List.of(BASE + ".dialect.."));
 		layers.put("runtime", List.of(BASE + ".runtime.."));
-		layers.put("capabilities",
-				List.of(BASE + ".backfill..", BASE + ".replica..", BASE + ".lint..", BASE + ".compat.."));
+		layers.put("capabilities", List.of(BASE + ".backfill..", BASE + ".replica..", BASE + ".lint..",
+				BASE + ".compat..", BASE + ".flyway.."));
 		layers.put("config", List.of(BASE + ".config.."));
 		layers.put("command", List.of(BASE + ".command.."));
 		layers.put("facade", List.of(BASE));
