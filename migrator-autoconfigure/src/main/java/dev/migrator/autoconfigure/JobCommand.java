@@ -43,6 +43,13 @@ public enum JobCommand {
 	 */
 	RESOLVE,
 
+	/**
+	 * Turn another tool's project and history into revision files and record the database
+	 * at the last migration it applied ({@code migrator.import.*}), running none of their
+	 * SQL.
+	 */
+	IMPORT,
+
 	/** Run every pending backfill, or the one named by {@code migrator.job.backfill}. */
 	BACKFILL,
 

@@ -92,7 +92,7 @@ public final class MigratorAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		MigratorJobRunner migratorJobRunner(Migrator migrator, MigratorProperties properties) {
-			return new MigratorJobRunner(migrator, properties.getJob(), System.out);
+			return new MigratorJobRunner(migrator, properties.getJob(), properties.getImport(), System.out);
 		}
 
 		@Bean

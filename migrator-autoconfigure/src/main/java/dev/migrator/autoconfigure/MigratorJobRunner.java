@@ -3,6 +3,7 @@ package dev.migrator.autoconfigure;
 import dev.migrator.core.error.ErrorCode;
 
 import dev.migrator.core.command.CheckFailedException;
+import dev.migrator.core.command.FlywayImportRequest;
 import dev.migrator.core.Migrator;
 import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.command.Resolution;
@@ -10,6 +11,7 @@ import dev.migrator.core.command.RunResult;
 import dev.migrator.core.lint.LintFailedException;
 import dev.migrator.core.lint.LintReport;
 import dev.migrator.core.report.CurrentText;
+import dev.migrator.core.report.ImportText;
 import dev.migrator.core.report.HeadsText;
 import dev.migrator.core.report.HistoryText;
 import dev.migrator.core.report.Report;
@@ -21,6 +23,7 @@ import dev.migrator.core.script.Target;
 import dev.migrator.core.sql.DatabaseMessageRedaction;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
@@ -80,6 +83,8 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	private final MigratorProperties.Job job;
 
+	private final MigratorProperties.Import importSettings;
+
 	private final PrintStream out;
 
 	private volatile int exitCode = SUCCESS;
@@ -92,10 +97,45 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 	 * @param out where command results are printed
 	 */
 	public MigratorJobRunner(Migrator migrator, MigratorProperties.Job job, PrintStream out) {
+		this(migrator, job, new MigratorProperties.Import(), out);
+	}
+
+	/**
+	 * Checks the job settings at once, so that a wrong target fails startup with failure
+	 * analysis.
+	 * @param migrator the engine
+	 * @param job the job settings
+	 * @param importSettings what the import command reads and writes
+	 * @param out where command results are printed
+	 */
+	public MigratorJobRunner(Migrator migrator, MigratorProperties.Job job, MigratorProperties.Import importSettings,
+			PrintStream out) {
 		this.migrator = migrator;
 		this.job = job;
+		this.importSettings = importSettings;
 		this.out = out;
 		validate(job);
+		if (job.getCommand() == JobCommand.IMPORT) {
+			validateImport(importSettings);
+		}
+	}
+
+	private static void validateImport(MigratorProperties.Import settings) {
+		if (!"flyway".equalsIgnoreCase(nullToEmpty(settings.getFrom()).trim())) {
+			throw new MigratorException(ErrorCode.INVALID_CONFIGURATION, "migrator.import.from is '"
+					+ settings.getFrom() + "', and the import reads only Flyway projects. Set it to flyway.");
+		}
+		if (settings.getOutput() == null || settings.getOutput().isBlank()) {
+			throw new MigratorException(ErrorCode.INVALID_CONFIGURATION, "migrator.job.command is import but "
+					+ "migrator.import.output is empty. Set it to the folder the revision files go to (for example "
+					+ "src/main/resources/db/revisions), then add that folder to migrator.locations.");
+		}
+		if (settings.getLocations().isEmpty()) {
+			throw new MigratorException(ErrorCode.INVALID_CONFIGURATION,
+					"migrator.job.command is import but "
+							+ "migrator.import.locations is empty. Set it to the Flyway migration folders "
+							+ "(spring.flyway.locations), such as classpath:db/migration.");
+		}
 	}
 
 	private static void validate(MigratorProperties.Job job) {
@@ -237,6 +277,9 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 			case CHECK -> check();
 			case SQL -> this.out.print(this.migrator.sql(this.job.getFrom(), target));
 			case LINT -> failOnFindings(lint());
+			case IMPORT -> print(new ImportText(this.migrator.importFlyway(
+					new FlywayImportRequest(this.importSettings.getLocations(), this.importSettings.getTable(),
+							Path.of(this.importSettings.getOutput().trim()), this.importSettings.getPlaceholders()))));
 			case BACKFILL, BACKFILL_PAUSE, BACKFILL_RESUME, BACKFILL_CANCEL, BACKFILL_STATUS ->
 				print(new BackfillCommands(this.migrator.backfills()).run(this.job.getCommand(), backfill()));
 		}
@@ -288,6 +331,7 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 			case BACKFILL, BACKFILL_STATUS -> backfill().map((name) -> " of " + name).orElse("");
 			case BACKFILL_PAUSE, BACKFILL_RESUME, BACKFILL_CANCEL -> " of " + backfill().orElseThrow();
 			case RESOLVE -> " (" + this.job.getResolve() + ")";
+			case IMPORT -> " from " + this.importSettings.getFrom() + " into " + this.importSettings.getOutput();
 			case CURRENT, HEADS, CHECK, LINT -> "";
 		};
 	}

@@ -112,6 +112,8 @@ public class MigratorProperties {
 
 	private final Replica replica = new Replica();
 
+	private final Import importSettings = new Import();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -242,6 +244,87 @@ public class MigratorProperties {
 
 	public Replica getReplica() {
 		return this.replica;
+	}
+
+	public Import getImport() {
+		return this.importSettings;
+	}
+
+	/**
+	 * The import command (migrator.job.command=import): bringing over a database that
+	 * another tool migrated.
+	 */
+	public static class Import {
+
+		/**
+		 * The tool whose project and history are imported; only flyway is supported.
+		 */
+		private String from = "flyway";
+
+		/**
+		 * The Flyway project's folders (spring.flyway.locations), as classpath:FOLDER or
+		 * filesystem:FOLDER.
+		 */
+		private List<String> locations = new ArrayList<>();
+
+		/**
+		 * Flyway's history table (spring.flyway.table), in the schema of migrator's own
+		 * tables.
+		 */
+		private String table = "flyway_schema_history";
+
+		/**
+		 * The folder the revision files are written to; add it to migrator.locations
+		 * afterwards.
+		 */
+		private String output;
+
+		/**
+		 * Values of the project's placeholders by name, as Flyway was given them
+		 * (spring.flyway.placeholders).
+		 */
+		private Map<String, String> placeholders = new LinkedHashMap<>();
+
+		public String getFrom() {
+			return this.from;
+		}
+
+		public void setFrom(String from) {
+			this.from = from;
+		}
+
+		public List<String> getLocations() {
+			return this.locations;
+		}
+
+		public void setLocations(List<String> locations) {
+			this.locations = locations;
+		}
+
+		public String getTable() {
+			return this.table;
+		}
+
+		public void setTable(String table) {
+			this.table = table;
+		}
+
+		public String getOutput() {
+			return this.output;
+		}
+
+		public void setOutput(String output) {
+			this.output = output;
+		}
+
+		public Map<String, String> getPlaceholders() {
+			return this.placeholders;
+		}
+
+		public void setPlaceholders(Map<String, String> placeholders) {
+			this.placeholders = placeholders;
+		}
+
 	}
 
 	/**
