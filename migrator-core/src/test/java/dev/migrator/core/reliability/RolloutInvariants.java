@@ -158,6 +158,13 @@ final class RolloutInvariants {
 				}
 			});
 		}
+		// A revision left part-way is continued in the direction it was going, or not at
+		// all: nothing may be applied on top of one partly undone, and the revision under
+		// one partly applied may not be undone.
+		expect(violations, down.isEmpty() || !applied.contains(BACKFILL),
+				"nothing is applied on top of " + LEDGER + " while its downgrade is part-way " + down + ": " + applied);
+		expect(violations, up.isEmpty() || applied.contains(EXPAND),
+				EXPAND + " stays applied under " + LEDGER + " while its upgrade is part-way " + up + ": " + applied);
 		Map<String, Integer> actual = new TreeMap<>();
 		if (this.database.exists("ledger")) {
 			for (List<String> row : this.database.rows("SELECT stmt, count(*) FROM ledger GROUP BY stmt")) {
