@@ -14,11 +14,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * One fresh PostgreSQL database of {@link RolloutInvariantTests}, with two URLs: the
  * child jobs connect under an application name of their own, so that the sessions a
- * killed job left behind can be found and waited out without touching the test's own.
+ * killed job left behind can be found and waited out without touching the test's own. The
+ * test's reads share one connection in autocommit, opened on first use: the invariants
+ * read the database many times a step.
  */
-record RolloutDatabase(String url, String jobUrl, String user, String password) {
+final class RolloutDatabase implements AutoCloseable {
 
 	static final String JOB_NAME = "rollout-job";
+
+	private final String url;
+
+	private final String jobUrl;
+
+	private final String user;
+
+	private final String password;
+
+	private Connection reader;
+
+	private RolloutDatabase(String url, String jobUrl, String user, String password) {
+		this.url = url;
+		this.jobUrl = jobUrl;
+		this.user = user;
+		this.password = password;
+	}
 
 	static RolloutDatabase create(String url, String user, String password) {
 		String separator = url.contains("?") ? "&" : "?";
@@ -26,14 +45,42 @@ record RolloutDatabase(String url, String jobUrl, String user, String password) 
 				url + separator + "ApplicationName=" + JOB_NAME, user, password);
 	}
 
+	String url() {
+		return this.url;
+	}
+
+	String jobUrl() {
+		return this.jobUrl;
+	}
+
+	String user() {
+		return this.user;
+	}
+
+	String password() {
+		return this.password;
+	}
+
+	@Override
+	public void close() throws SQLException {
+		if (this.reader != null) {
+			this.reader.close();
+		}
+	}
+
+	private Connection reader() throws SQLException {
+		if (this.reader == null || this.reader.isClosed()) {
+			this.reader = connect();
+		}
+		return this.reader;
+	}
+
 	Connection connect() throws SQLException {
 		return DriverManager.getConnection(this.url, this.user, this.password);
 	}
 
 	long count(String sql) throws SQLException {
-		try (Connection connection = connect();
-				Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery(sql)) {
+		try (Statement statement = reader().createStatement(); ResultSet rs = statement.executeQuery(sql)) {
 			rs.next();
 			return rs.getLong(1);
 		}
@@ -42,9 +89,7 @@ record RolloutDatabase(String url, String jobUrl, String user, String password) 
 	/** Each row's columns as text. */
 	List<List<String>> rows(String sql) throws SQLException {
 		List<List<String>> rows = new ArrayList<>();
-		try (Connection connection = connect();
-				Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery(sql)) {
+		try (Statement statement = reader().createStatement(); ResultSet rs = statement.executeQuery(sql)) {
 			int columns = rs.getMetaData().getColumnCount();
 			while (rs.next()) {
 				List<String> row = new ArrayList<>(columns);
@@ -68,7 +113,7 @@ record RolloutDatabase(String url, String jobUrl, String user, String password) 
 	}
 
 	void execute(String sql) throws SQLException {
-		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+		try (Statement statement = reader().createStatement()) {
 			statement.execute(sql);
 		}
 	}
