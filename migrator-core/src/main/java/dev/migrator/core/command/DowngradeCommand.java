@@ -23,6 +23,7 @@ public final class DowngradeCommand {
 			Plan plan = planner.downgrade(rows, target);
 			new ChecksumVerification(this.context.graph(), this.context.config().checksumPolicy()).verify(session,
 					planner.applied(rows));
+			new PartWayCheck(this.context.graph()).verify(session, plan);
 			return new PlanExecution(this.context).downgrade(session, plan);
 		});
 	}

@@ -45,6 +45,7 @@ public final class UpgradeCommand {
 				logger.info("Phase {}: holding back {} revision(s) for the contract phase: {}", phases.label(),
 						heldBack.size(), describe(phased.heldBack()));
 			}
+			new PartWayCheck(this.context.graph()).verify(session, plan);
 			new ContractCheck(this.context).guard(session, plan);
 			PlanExecution execution = new PlanExecution(this.context);
 			RunResult result = execution.upgrade(session, plan,

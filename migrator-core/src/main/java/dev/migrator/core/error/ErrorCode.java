@@ -296,6 +296,9 @@ public enum ErrorCode {
 	/** {@code package-not-found} */
 	PACKAGE_NOT_FOUND("package-not-found"),
 
+	/** {@code part-way-revision} */
+	PART_WAY_REVISION("part-way-revision"),
+
 	/** {@code relative-below-base} */
 	RELATIVE_BELOW_BASE("relative-below-base"),
 

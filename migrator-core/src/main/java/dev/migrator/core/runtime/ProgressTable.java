@@ -96,6 +96,23 @@ public final class ProgressTable {
 	}
 
 	/**
+	 * Every row: the statements of the steps that interrupted runs left part-way, in
+	 * revision, direction and statement order.
+	 */
+	public List<Mark> all(Connection connection) throws SQLException {
+		List<Mark> marks = new ArrayList<>();
+		try (PreparedStatement statement = connection
+			.prepareStatement(select() + " ORDER BY revision, direction, statement_index")) {
+			try (ResultSet rs = statement.executeQuery()) {
+				while (rs.next()) {
+					marks.add(mark(rs));
+				}
+			}
+		}
+		return Collections.unmodifiableList(marks);
+	}
+
+	/**
 	 * Writes the statement's row, replacing what was there; in the caller's transaction.
 	 */
 	void mark(Connection connection, Mark mark) throws SQLException {

@@ -32,12 +32,27 @@ final class ChildJob {
 		return launch(log, target, url, user, password, location);
 	}
 
+	/**
+	 * A job that runs the command ({@code upgrade}, {@code downgrade} or
+	 * {@code backfill}) with the target (a revision, or a backfill's name).
+	 */
+	static ChildJob startCommand(Path log, String command, String target, String url, String user, String password,
+			String location) throws Exception {
+		return launchCommand(log, command, target, url, user, password, location);
+	}
+
 	private static ChildJob launch(Path log, String target, String url, String user, String password, String location,
 			String... more) throws Exception {
+		return launchCommand(log, "upgrade", target, url, user, password, location, more);
+	}
+
+	private static ChildJob launchCommand(Path log, String verb, String target, String url, String user,
+			String password, String location, String... more) throws Exception {
 		String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-				"-D" + UpgradeJobMain.TARGET_PROPERTY + "=" + target, "-cp", classPath, UpgradeJobMain.class.getName(),
+				"-D" + UpgradeJobMain.TARGET_PROPERTY + "=" + target,
+				"-D" + UpgradeJobMain.COMMAND_PROPERTY + "=" + verb, "-cp", classPath, UpgradeJobMain.class.getName(),
 				url, user, password, location));
 		command.addAll(List.of(more));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
