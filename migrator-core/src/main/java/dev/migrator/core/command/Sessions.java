@@ -52,7 +52,7 @@ public final class Sessions {
 						statement.execute(ddl);
 					}
 				}
-				return work.run(new Session(connection, dialect, tables));
+				return work.run(new Session(connection, dataSource()::getConnection, dialect, tables));
 			}
 		}
 		catch (SQLException ex) {
@@ -67,7 +67,8 @@ public final class Sessions {
 	/** Work that only reads: no lock, no table created. */
 	public <T> T read(SessionWork<T> work) {
 		try (Connection connection = dataSource().getConnection()) {
-			return work.run(new Session(connection, Dialects.forConnection(connection), this.config.tables()));
+			return work.run(new Session(connection, dataSource()::getConnection, Dialects.forConnection(connection),
+					this.config.tables()));
 		}
 		catch (SQLException ex) {
 			throw new MigratorException(ErrorCode.DATABASE_ERROR,

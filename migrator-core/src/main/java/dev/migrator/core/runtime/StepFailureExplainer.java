@@ -69,7 +69,10 @@ final class StepFailureExplainer {
 			message.append(
 					"The revision was rolled back as a whole: none of its statements remain and the database is still at ")
 				.append(state)
-				.append(". Fix the revision and run the command again.");
+				.append(connectionLost(ex)
+						? ". The server ended the connection, which is no fault of the revision: run the command again "
+								+ "once the database accepts connections."
+						: ". Fix the revision and run the command again.");
 		}
 		else if (trace.recording) {
 			message.append("All ")
@@ -147,6 +150,20 @@ final class StepFailureExplainer {
 					+ "after them; an INVALID index left by a failed concurrent build is dropped and built again.");
 		}
 		return message.toString();
+	}
+
+	/**
+	 * The server ended the session (an administrator's pg_terminate_backend, a shutdown,
+	 * a failover) or the connection broke: SQLState class 08, or 57P01 to 57P03.
+	 */
+	static boolean connectionLost(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && sql.getSQLState() != null
+					&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
