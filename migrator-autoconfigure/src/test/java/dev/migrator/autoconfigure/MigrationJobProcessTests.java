@@ -5,6 +5,7 @@ import dev.migrator.autoconfigure.jpaapp.JpaTestApplication;
 import dev.migrator.testsupport.TestReplicaCluster;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -166,6 +167,30 @@ class MigrationJobProcessTests {
 			assertThat(web.exitCode()).as("the application validates the schema the job created:%n%s", web.output())
 				.isZero();
 		}
+	}
+
+	@Test
+	void unreachableDatabaseIsNamedWithoutCredentialsAndNothingElseDistracts() throws Exception {
+		// Nothing listens on a port just found free: the connection is refused.
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		RevisionFiles.twoTables(this.temp.resolve("revisions").resolve("postgresql"));
+		String url = "jdbc:postgresql://127.0.0.1:" + port + "/app?user=alice&password=s3cr3t&sslmode=disable";
+		Result result = run(JobTestApplication.class, url,
+				RevisionFiles.in(this.temp.resolve("revisions").resolve("{dialect}")),
+				"--spring.profiles.active=migrate");
+		assertThat(result.exitCode()).as(result.output()).isEqualTo(1);
+		assertThat(result.output()).as(result.output())
+			.contains(
+					"Could not connect to the database at jdbc:postgresql://127.0.0.1:" + port + "/app?sslmode=disable")
+			.doesNotContain("s3cr3t")
+			.doesNotContain("alice")
+			.doesNotContain("refused an operation of the migrator itself")
+			.doesNotContain("Set the dialect")
+			.doesNotContain("pg_monitor")
+			.doesNotContain("pg_stat_replication");
 	}
 
 	private Result runJob(SqliteFile database, RevisionFiles revisions, String... extraArguments)
