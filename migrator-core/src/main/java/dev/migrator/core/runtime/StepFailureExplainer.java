@@ -106,7 +106,10 @@ final class StepFailureExplainer {
 				.append(")");
 		}
 		message.append(". The version table still says ").append(state);
-		if (trace.done.isEmpty()) {
+		if (trace.existingValidIndex.isPresent()) {
+			message.append(". ").append(existingIndexAdvice(trace.existingValidIndex.get()));
+		}
+		else if (trace.done.isEmpty()) {
 			message.append(". Fix the statement and run the command again (an INVALID index left by a failed "
 					+ "CREATE INDEX CONCURRENTLY is dropped and built again by the next run).");
 		}
@@ -128,6 +131,17 @@ final class StepFailureExplainer {
 				+ "lock retry attempts.\n";
 	}
 
+	/**
+	 * A concurrent index build found its index built and VALID: the server session of a
+	 * run killed during the build goes on and finishes it.
+	 */
+	private static String existingIndexAdvice(String index) {
+		return "Index " + index + " already exists and is VALID: most likely an earlier run was interrupted during "
+				+ "this statement and its server session finished the build. Nothing needs fixing: run the command "
+				+ "again and it continues after the index. (Only if that index is not the one this statement "
+				+ "builds, drop or rename it first: the next run builds it then.)";
+	}
+
 	/** What stays applied of a transactional SQL revision that ran in parts. */
 	private static String partsAdvice(StepTrace trace, String state) {
 		StringBuilder message = new StringBuilder("This revision ran in parts, because ")
@@ -142,7 +156,10 @@ final class StepFailureExplainer {
 				.append(" were committed and stay applied; the part that failed was rolled back");
 		}
 		message.append(". The version table still says ").append(state).append(". ");
-		if (trace.committed.isEmpty()) {
+		if (trace.existingValidIndex.isPresent()) {
+			message.append(existingIndexAdvice(trace.existingValidIndex.get()));
+		}
+		else if (trace.committed.isEmpty()) {
 			message.append("Fix the revision and run the command again.");
 		}
 		else {

@@ -46,6 +46,12 @@ final class StepTrace {
 	 */
 	boolean inParts;
 
+	/**
+	 * The index a concurrent build failed to create because it exists already, and is
+	 * VALID.
+	 */
+	Optional<String> existingValidIndex = Optional.empty();
+
 	StepTrace(Revision revision, LockTimeoutRetrier retrier) {
 		this.revision = revision;
 		this.retrier = retrier;
