@@ -44,12 +44,13 @@ final class StepFailureExplainer {
 			.append(": ")
 			.append(StatementText.abbreviate(statement.sql())));
 		message.append(".\nThe database said: ").append(databaseMessage(ex)).append('\n');
-		if (trace.retrier.isLockTimeout(ex)) {
+		boolean lockTimeout = trace.retrier.isLockTimeout(ex);
+		if (lockTimeout) {
 			message.append(lockTimeoutAdvice(revision, trace));
 		}
 		String state = rowsBefore.isEmpty() ? "base" : String.join(", ", rowsBefore);
 		if (trace.inParts && !trace.recording) {
-			message.append(partsAdvice(trace, state));
+			message.append(partsAdvice(trace, state, lockTimeout));
 		}
 		else if (trace.inParts) {
 			message
@@ -72,7 +73,7 @@ final class StepFailureExplainer {
 				.append(connectionLost(ex)
 						? ". The server ended the connection, which is no fault of the revision: run the command again "
 								+ "once the database accepts connections."
-						: ". Fix the revision and run the command again.");
+						: lockTimeout ? "." : ". Fix the revision and run the command again.");
 		}
 		else if (trace.recording) {
 			message.append("All ")
@@ -83,13 +84,13 @@ final class StepFailureExplainer {
 				.append(" if it is complete.");
 		}
 		else {
-			message.append(autocommitAdvice(step, trace, state));
+			message.append(autocommitAdvice(step, trace, state, lockTimeout));
 		}
 		return message.toString();
 	}
 
 	/** What stays applied of a non-transactional revision. */
-	private static String autocommitAdvice(PlanStep step, StepTrace trace, String state) {
+	private static String autocommitAdvice(PlanStep step, StepTrace trace, String state, boolean lockTimeout) {
 		StringBuilder message = new StringBuilder("This revision is not transactional: ");
 		if (step.revision().body(step.direction()) instanceof MigrationBody.Java) {
 			message.append("its Java code ran in autocommit, so what it did before failing stays applied");
@@ -109,6 +110,10 @@ final class StepFailureExplainer {
 		if (trace.existingValidIndex.isPresent()) {
 			message.append(". ").append(existingIndexAdvice(trace.existingValidIndex.get()));
 		}
+		else if (lockTimeout) {
+			message
+				.append(trace.done.isEmpty() ? "." : ". They are recorded as done: the next run continues after them.");
+		}
 		else if (trace.done.isEmpty()) {
 			message.append(". Fix the statement and run the command again (an INVALID index left by a failed "
 					+ "CREATE INDEX CONCURRENTLY is dropped and built again by the next run).");
@@ -125,10 +130,10 @@ final class StepFailureExplainer {
 		String timeout = this.timeouts.forRevision(revision).lock().map(DurationText::format).orElse("none");
 		return "It gave up waiting for a lock " + attempts + (attempts == 1 ? " time" : " times") + " (lock timeout "
 				+ timeout + (attempts > 1 ? ", with pauses between attempts" : "")
-				+ "): a transaction kept a lock on the table all that time. Find it with SELECT pid, state, xact_start, "
-				+ "left(query, 80) FROM pg_stat_activity WHERE xact_start < now() - interval '10 seconds' ORDER BY "
-				+ "xact_start, let it finish (or end it), and run the command again; or raise the lock timeout or the "
-				+ "lock retry attempts.\n";
+				+ "): a transaction kept a lock on the table all that time. The revision itself is not at fault: find "
+				+ "that transaction with SELECT pid, state, xact_start, left(query, 80) FROM pg_stat_activity WHERE "
+				+ "xact_start < now() - interval '10 seconds' ORDER BY xact_start, let it finish (or end it), and run "
+				+ "the command again; or raise the lock timeout or the lock retry attempts.\n";
 	}
 
 	/**
@@ -143,7 +148,7 @@ final class StepFailureExplainer {
 	}
 
 	/** What stays applied of a transactional SQL revision that ran in parts. */
-	private static String partsAdvice(StepTrace trace, String state) {
+	private static String partsAdvice(StepTrace trace, String state, boolean lockTimeout) {
 		StringBuilder message = new StringBuilder("This revision ran in parts, because ")
 			.append(StatementText.lines(trace.outside))
 			.append(" cannot run inside a transaction block: ");
@@ -158,6 +163,10 @@ final class StepFailureExplainer {
 		message.append(". The version table still says ").append(state).append(". ");
 		if (trace.existingValidIndex.isPresent()) {
 			message.append(existingIndexAdvice(trace.existingValidIndex.get()));
+		}
+		else if (lockTimeout) {
+			message.append(
+					trace.committed.isEmpty() ? "" : "They are recorded as done: the next run continues after them.");
 		}
 		else if (trace.committed.isEmpty()) {
 			message.append("Fix the revision and run the command again.");
