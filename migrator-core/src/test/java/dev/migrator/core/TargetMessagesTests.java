@@ -66,4 +66,18 @@ class TargetMessagesTests {
 			.withMessageContaining("Use b1-1 or b2-1");
 	}
 
+	@Test
+	void aHistoryRangeAcrossBranchesSaysWhyItIsEmpty() {
+		Migrator migrator = branches();
+		assertThatExceptionOfType(MigratorException.class).isThrownBy(() -> migrator.history("b1:b2"))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("invalid-range"))
+			.withMessageContaining("b1")
+			.withMessageContaining("b2")
+			.withMessageContaining("neither descends from the other");
+		assertThatExceptionOfType(MigratorException.class).isThrownBy(() -> migrator.history("b1:a"))
+			.withMessageContaining("b1 descends from a")
+			.withMessageContaining("a:b1");
+		assertThat(migrator.history("a:b2")).extracting((r) -> r.id()).containsExactly("a", "b2");
+	}
+
 }
