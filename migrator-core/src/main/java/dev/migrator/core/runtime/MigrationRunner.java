@@ -113,7 +113,8 @@ public final class MigrationRunner {
 		Revision revision = step.revision();
 		Instant started = Instant.now();
 		LockTimeoutRetrier retrier = new LockTimeoutRetrier(this.dialect, this.lockRetry, this.listeners, step);
-		StepTrace trace = new StepTrace(revision, retrier);
+		StepTrace trace = new StepTrace(revision, retrier,
+				(statement) -> this.listeners.tell((listener) -> listener.statementStarted(step, statement.line())));
 		try {
 			this.executor.execute(connection, step, trace, started);
 		}

@@ -6,6 +6,7 @@ import dev.migrator.core.script.SqlStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * What has run of the current step, kept by {@link StepExecutor} as it goes so that
@@ -52,13 +53,17 @@ final class StepTrace {
 	 */
 	Optional<String> existingValidIndex = Optional.empty();
 
-	StepTrace(Revision revision, LockTimeoutRetrier retrier) {
+	private final Consumer<SqlStatement> onRunning;
+
+	StepTrace(Revision revision, LockTimeoutRetrier retrier, Consumer<SqlStatement> onRunning) {
 		this.revision = revision;
 		this.retrier = retrier;
+		this.onRunning = onRunning;
 	}
 
 	void running(SqlStatement statement) {
 		this.current = Optional.of(statement);
+		this.onRunning.accept(statement);
 	}
 
 	void ran(SqlStatement statement) {
