@@ -1,5 +1,9 @@
 package dev.migrator.autoconfigure;
 
+import dev.migrator.core.dialect.Dialects;
+import dev.migrator.core.dialect.UnsupportedDatabaseException;
+import dev.migrator.core.sql.JdbcUrlRedaction;
+
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -28,6 +32,7 @@ final class MigrationDataSource {
 			return Optional.of(qualified);
 		}
 		if (StringUtils.hasText(this.properties.getUrl())) {
+			requireSupported(this.properties.getUrl());
 			// Unpooled on purpose: a migration needs one connection at a time, and only
 			// for the run.
 			return Optional.of(DataSourceBuilder.create(classLoader)
@@ -54,6 +59,20 @@ final class MigrationDataSource {
 					+ "(or mark one @Primary), mark one @MigratorDataSource, or set migrator.url");
 		}
 		return Optional.of(application);
+	}
+
+	/**
+	 * A URL of a database the engine has no dialect for fails here, naming the ones it
+	 * has, rather than later as a driver class that cannot be loaded.
+	 */
+	private static void requireSupported(String url) {
+		String trimmed = url.trim();
+		if (trimmed.startsWith("jdbc:postgresql:") || trimmed.startsWith("jdbc:sqlite:")) {
+			return;
+		}
+		throw new UnsupportedDatabaseException("migrator.url is " + JdbcUrlRedaction.withoutCredentials(trimmed)
+				+ ", a database migrator has no dialect for. Supported: " + Dialects.supportedNames()
+				+ " (jdbc:postgresql://HOST:PORT/DATABASE or jdbc:sqlite:FILE).");
 	}
 
 }

@@ -96,6 +96,11 @@ public final class MigratorAutoConfiguration {
 		}
 
 		@Bean
+		InterruptedRevisionReport migratorInterruptedRevisionReport() {
+			return new InterruptedRevisionReport();
+		}
+
+		@Bean
 		@ConditionalOnBooleanProperty(name = "migrator.job.exit", matchIfMissing = true)
 		MigrationJobExit migrationJobExit() {
 			return new MigrationJobExit();

@@ -24,6 +24,8 @@ class MigratorFailureAnalyzer extends AbstractFailureAnalyzer<MigratorException>
 					+ "variable such as MIGRATOR_JOB_TARGET, or a --migrator.* argument).";
 			case "invalid-location", "location-not-found", "unreadable-location" -> "Correct migrator.locations: a "
 					+ "comma-separated list of classpath:FOLDER or filesystem:FOLDER entries.";
+			case "unsupported-database" -> "Point migrator.url (or spring.datasource.url) at a PostgreSQL or SQLite "
+					+ "database: those are the databases migrator migrates.";
 			case "database-error", "no-data-source" -> "Check the DataSource the migrations use (spring.datasource.* "
 					+ "or migrator.url, migrator.user, migrator.password) and that the database is reachable.";
 			default -> "Fix what the description names: it gives the revision, file or setting at fault and what to "

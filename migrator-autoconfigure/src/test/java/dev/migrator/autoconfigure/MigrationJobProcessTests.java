@@ -2,14 +2,17 @@ package dev.migrator.autoconfigure;
 
 import dev.migrator.autoconfigure.jobapp.JobTestApplication;
 import dev.migrator.autoconfigure.jpaapp.JpaTestApplication;
+import dev.migrator.testsupport.TestPostgres;
 import dev.migrator.testsupport.TestReplicaCluster;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -168,6 +171,65 @@ class MigrationJobProcessTests {
 		}
 	}
 
+	@Test
+	void unreachableDatabaseIsNamedWithoutCredentialsAndNothingElseDistracts() throws Exception {
+		// Nothing listens on a port just found free: the connection is refused.
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		RevisionFiles.twoTables(this.temp.resolve("revisions").resolve("postgresql"));
+		String url = "jdbc:postgresql://127.0.0.1:" + port + "/app?user=alice&password=s3cr3t&sslmode=disable";
+		Result result = run(JobTestApplication.class, url,
+				RevisionFiles.in(this.temp.resolve("revisions").resolve("{dialect}")),
+				"--spring.profiles.active=migrate");
+		assertThat(result.exitCode()).as(result.output()).isEqualTo(1);
+		assertThat(result.output()).as(result.output())
+			.contains(
+					"Could not connect to the database at jdbc:postgresql://127.0.0.1:" + port + "/app?sslmode=disable")
+			.doesNotContain("s3cr3t")
+			.doesNotContain("alice")
+			.doesNotContain("refused an operation of the migrator itself")
+			.doesNotContain("Set the dialect")
+			.doesNotContain("pg_monitor")
+			.doesNotContain("pg_stat_replication");
+	}
+
+	@Test
+	void aShutdownSignalDuringARevisionSaysWhatWasInterruptedAndWhatTheDatabaseDoes() throws Exception {
+		TestPostgres server = TestPostgres.shared();
+		String url = server.createDatabase();
+		url = url + (url.contains("?") ? "&" : "?") + "ApplicationName=sigterm-job";
+		RevisionFiles revisions = RevisionFiles.in(this.temp.resolve("revisions"))
+			.file("0001_sleepy.sql", "-- migrator:revision 0001_sleepy\n-- migrator:upgrade\n"
+					+ "CREATE TABLE sleepy (id integer);\nSELECT pg_sleep(600);\n");
+		Path log = Files.createTempFile(this.temp, "job", ".log");
+		Process process = start(JobTestApplication.class, url, revisions, log, "--spring.profiles.active=migrate",
+				"--spring.datasource.username=" + server.user(), "--spring.datasource.password=" + server.password());
+		try {
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+			while (count(server, url, "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'sigterm-job' "
+					+ "AND query LIKE 'SELECT pg_sleep%' AND state = 'active'") == 0) {
+				assertThat(process.isAlive()).as(Files.readString(log)).isTrue();
+				assertThat(System.nanoTime()).as("the revision runs; the log:%n%s", Files.readString(log))
+					.isLessThan(deadline);
+				Thread.sleep(20);
+			}
+			// SIGTERM, as Kubernetes sends when it ends a pod.
+			process.destroy();
+			assertThat(process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)).as(Files.readString(log)).isTrue();
+		}
+		finally {
+			process.destroyForcibly();
+			count(server, url, "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE "
+					+ "application_name = 'sigterm-job' AND pid <> pg_backend_pid()");
+		}
+		assertThat(Files.readString(log)).contains("shutting down")
+			.contains("revision 0001_sleepy")
+			.contains("statement at line 4")
+			.contains("rolls back");
+	}
+
 	private Result runJob(SqliteFile database, RevisionFiles revisions, String... extraArguments)
 			throws IOException, InterruptedException {
 		List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=migrate"));
@@ -182,14 +244,8 @@ class MigrationJobProcessTests {
 
 	Result run(Class<?> application, String url, RevisionFiles revisions, String... extraArguments)
 			throws IOException, InterruptedException {
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		List<String> command = new ArrayList<>(
-				List.of(java, "-cp", System.getProperty("java.class.path"), application.getName(),
-						"--spring.datasource.url=" + url, "--migrator.locations=" + revisions.location()));
-		command.addAll(List.of(extraArguments));
-		// To a file, not a pipe: a job that hangs must fail the test, not block the read.
 		Path log = Files.createTempFile(this.temp, "job", ".log");
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		Process process = start(application, url, revisions, log, extraArguments);
 		boolean ended = process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
 		if (!ended) {
 			process.destroyForcibly().waitFor();
@@ -197,6 +253,26 @@ class MigrationJobProcessTests {
 		String output = Files.readString(log, StandardCharsets.UTF_8);
 		assertThat(ended).as("the job ended within %d s:%n%s", TIMEOUT_SECONDS, output).isTrue();
 		return new Result(process.exitValue(), output);
+	}
+
+	private static Process start(Class<?> application, String url, RevisionFiles revisions, Path log,
+			String... extraArguments) throws IOException {
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		List<String> command = new ArrayList<>(
+				List.of(java, "-cp", System.getProperty("java.class.path"), application.getName(),
+						"--spring.datasource.url=" + url, "--migrator.locations=" + revisions.location()));
+		command.addAll(List.of(extraArguments));
+		// To a file, not a pipe: a job that hangs must fail the test, not block the read.
+		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+	}
+
+	private static long count(TestPostgres server, String url, String sql) throws SQLException {
+		try (Connection connection = server.connect(url);
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery(sql)) {
+			rows.next();
+			return rows.getLong(1);
+		}
 	}
 
 	record Result(int exitCode, String output) {

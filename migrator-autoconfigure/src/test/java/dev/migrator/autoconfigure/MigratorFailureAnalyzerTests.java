@@ -85,6 +85,19 @@ class MigratorFailureAnalyzerTests {
 			.contains("UPGRADE");
 	}
 
+	@Test
+	void aDatabaseOfAnotherKindFailsWithTheSupportedOnesNamed(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> run("--spring.profiles.active=migrate",
+				"--migrator.url=jdbc:mysql://alice:s3cr3t@localhost:3306/app"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("jdbc:mysql://localhost:3306/app")
+			.contains("postgresql")
+			.contains("sqlite")
+			.contains("migrator.url")
+			.doesNotContain("s3cr3t")
+			.doesNotContain("\tat org.springframework.boot.jdbc");
+	}
+
 	private FailureAnalysis analyze(String... properties) {
 		FailureAnalysis[] analysis = new FailureAnalysis[1];
 		new ApplicationContextRunner()

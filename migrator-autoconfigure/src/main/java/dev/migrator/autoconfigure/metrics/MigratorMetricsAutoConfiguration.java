@@ -1,6 +1,7 @@
 package dev.migrator.autoconfigure.metrics;
 
 import dev.migrator.autoconfigure.MigratorAutoConfiguration;
+import dev.migrator.autoconfigure.OutsideMigrationJobCondition;
 import dev.migrator.core.Migrator;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 
 /**
  * Auto-configuration for migrator's Micrometer metrics, when a {@link MeterRegistry}
@@ -53,8 +55,12 @@ public final class MigratorMetricsAutoConfiguration {
 		return new BackfillMetricsListener(registry, progress);
 	}
 
+	// Not in the migration job: the job measures lag itself where its limits ask for it,
+	// and a background reading's warning (an unreachable database, a missing pg_monitor
+	// role) would sit in the job's log as a red herring.
 	@Bean
 	@ConditionalOnMissingBean
+	@Conditional(OutsideMigrationJobCondition.class)
 	ReplicaLagMetrics replicaLagMetrics(Migrator migrator) {
 		return new ReplicaLagMetrics(migrator);
 	}

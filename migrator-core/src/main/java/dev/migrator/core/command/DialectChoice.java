@@ -34,7 +34,10 @@ final class DialectChoice {
 			return Dialects.byName(this.config.dialect().get());
 		}
 		if (this.config.dataSource().isPresent()) {
-			try (Connection connection = this.config.dataSource().get().getConnection()) {
+			// Unreachable, the database is what the user must fix: an online command
+			// needs
+			// it anyway, whatever the dialect.
+			try (Connection connection = DatabaseConnector.open(this.config.dataSource().get())) {
 				return Dialects.forConnection(connection);
 			}
 			catch (SQLException ex) {

@@ -84,7 +84,7 @@ final class PlanExecution {
 				config.settings(), config.listeners(), CommandContext.runBy(), config.namingConvention(),
 				config.lockRetry());
 		StepGate lag = stepGate(session);
-		List<StepResult> steps = runner.run(session.connection(), plan, (step) -> {
+		List<StepResult> steps = runner.run(session.connection(), session.reconnect(), plan, (step) -> {
 			before.beforeStep(step);
 			lag.beforeStep(step);
 		});

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.Set;
 
 import dev.migrator.core.dialect.Dialect;
+import dev.migrator.core.runtime.ConnectionSource;
 import dev.migrator.core.runtime.HistoryTable;
 import dev.migrator.core.runtime.ProgressTable;
 import dev.migrator.core.runtime.StateTables;
@@ -28,8 +29,11 @@ public final class Session {
 
 	private final ProgressTable progress;
 
-	Session(Connection connection, Dialect dialect, StateTables tables) {
+	private final ConnectionSource reconnect;
+
+	Session(Connection connection, ConnectionSource reconnect, Dialect dialect, StateTables tables) {
 		this.connection = connection;
+		this.reconnect = reconnect;
 		this.dialect = dialect;
 		this.versions = new VersionTable(dialect, tables);
 		this.history = new HistoryTable(dialect, tables);
@@ -38,6 +42,14 @@ public final class Session {
 
 	public Connection connection() {
 		return this.connection;
+	}
+
+	/**
+	 * Opens another connection to the same database, for when the server ended this
+	 * session's one.
+	 */
+	public ConnectionSource reconnect() {
+		return this.reconnect;
 	}
 
 	public Dialect dialect() {
@@ -68,18 +80,25 @@ public final class Session {
 	 */
 	public <T> T inTransaction(SessionWork<T> work) throws SQLException {
 		this.connection.setAutoCommit(false);
+		T result;
 		try {
-			T result = work.run(this);
+			result = work.run(this);
 			this.connection.commit();
-			return result;
 		}
 		catch (SQLException | RuntimeException ex) {
-			this.connection.rollback();
+			// A connection the server ended refuses the clean-up too: the failure that
+			// ended it is the one to report.
+			try {
+				this.connection.rollback();
+				this.connection.setAutoCommit(true);
+			}
+			catch (SQLException cleanup) {
+				ex.addSuppressed(cleanup);
+			}
 			throw ex;
 		}
-		finally {
-			this.connection.setAutoCommit(true);
-		}
+		this.connection.setAutoCommit(true);
+		return result;
 	}
 
 }

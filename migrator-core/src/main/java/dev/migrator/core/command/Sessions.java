@@ -36,7 +36,7 @@ public final class Sessions {
 	public <T> T write(SessionWork<T> work) {
 		StateTables tables = this.config.tables();
 		String clientsTable = this.config.compatibility().clientsTable();
-		try (Connection connection = dataSource().getConnection()) {
+		try (Connection connection = DatabaseConnector.open(dataSource())) {
 			connection.setAutoCommit(true);
 			Dialect dialect = Dialects.forConnection(connection);
 			try (RunLock lock = dialect.acquireRunLock(connection, tables.lockName(), this.config.lockWait())) {
@@ -52,7 +52,7 @@ public final class Sessions {
 						statement.execute(ddl);
 					}
 				}
-				return work.run(new Session(connection, dialect, tables));
+				return work.run(new Session(connection, dataSource()::getConnection, dialect, tables));
 			}
 		}
 		catch (SQLException ex) {
@@ -66,8 +66,9 @@ public final class Sessions {
 
 	/** Work that only reads: no lock, no table created. */
 	public <T> T read(SessionWork<T> work) {
-		try (Connection connection = dataSource().getConnection()) {
-			return work.run(new Session(connection, Dialects.forConnection(connection), this.config.tables()));
+		try (Connection connection = DatabaseConnector.open(dataSource())) {
+			return work.run(new Session(connection, dataSource()::getConnection, Dialects.forConnection(connection),
+					this.config.tables()));
 		}
 		catch (SQLException ex) {
 			throw new MigratorException(ErrorCode.DATABASE_ERROR,

@@ -186,10 +186,13 @@ public final class PostgresDialect implements Dialect {
 		long key = AdvisoryLockKey.of(lockName);
 		long deadline = System.nanoTime() + wait.toNanos();
 		long pause = 50;
+		RunLockWaitReport report = new RunLockWaitReport("on " + lockName + " (advisory lock " + key + ")", wait,
+				() -> holderOf(connection, key));
 		while (true) {
 			if (tryLock(connection, key)) {
 				return () -> unlock(connection, key);
 			}
+			report.stillWaiting();
 			if (System.nanoTime() >= deadline) {
 				throw new RunLockTimeoutException("Another runner has held the migration lock on " + lockName
 						+ " (advisory lock " + key + ") for longer than " + DurationText.format(wait)
@@ -205,6 +208,43 @@ public final class PostgresDialect implements Dialect {
 				throw new RunLockTimeoutException("Interrupted while waiting for the migration lock on " + lockName);
 			}
 			pause = Math.min(pause * 2, 1000);
+		}
+	}
+
+	/**
+	 * The session holding the advisory lock, as pg_stat_activity shows it: never its
+	 * query, which may hold values.
+	 */
+	private static String holderOf(Connection connection, long key) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("SELECT a.pid, a.application_name, "
+				+ "host(a.client_addr), a.backend_start, a.state, a.state_change FROM pg_locks l "
+				+ "LEFT JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.granted "
+				+ "AND l.classid::bigint = ? AND l.objid::bigint = ? AND l.objsubid = 1")) {
+			statement.setLong(1, key >>> 32);
+			statement.setLong(2, key & 0xFFFFFFFFL);
+			try (ResultSet rs = statement.executeQuery()) {
+				if (!rs.next()) {
+					return "another runner that just let it go";
+				}
+				StringBuilder who = new StringBuilder("the session with pid ").append(rs.getInt(1));
+				String application = rs.getString(2);
+				if (application != null && !application.isEmpty()) {
+					who.append(" (application '").append(application).append("')");
+				}
+				if (rs.getString(3) != null) {
+					who.append(" from ").append(rs.getString(3));
+				}
+				if (rs.getObject(4) != null) {
+					who.append(", connected since ").append(rs.getObject(4, OffsetDateTime.class).toInstant());
+				}
+				if (rs.getString(5) != null) {
+					who.append(", ").append(rs.getString(5));
+					if (rs.getObject(6) != null) {
+						who.append(" since ").append(rs.getObject(6, OffsetDateTime.class).toInstant());
+					}
+				}
+				return who.toString();
+			}
 		}
 	}
 

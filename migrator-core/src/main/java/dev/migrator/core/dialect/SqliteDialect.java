@@ -151,9 +151,14 @@ public final class SqliteDialect implements Dialect {
 		ReentrantLock local = IN_PROCESS.computeIfAbsent(lockFile.toAbsolutePath().normalize(),
 				(p) -> new ReentrantLock());
 		long deadline = System.nanoTime() + wait.toNanos();
+		RunLockWaitReport report = new RunLockWaitReport(lockFile.toString(), wait,
+				() -> "another runner (SQLite does not say which process; the lock is released when it ends)");
 		try {
-			if (!local.tryLock(wait.toMillis(), TimeUnit.MILLISECONDS)) {
-				throw timeout(lockFile, wait);
+			if (!local.tryLock()) {
+				report.stillWaiting();
+				if (!local.tryLock(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+					throw timeout(lockFile, wait);
+				}
 			}
 		}
 		catch (InterruptedException ex) {
@@ -184,6 +189,7 @@ public final class SqliteDialect implements Dialect {
 					channel.close();
 					throw timeout(lockFile, wait);
 				}
+				report.stillWaiting();
 				Thread.sleep(pause);
 				pause = Math.min(pause * 2, 500);
 			}

@@ -16,6 +16,13 @@ public interface MigrationListener {
 	}
 
 	/**
+	 * A statement of the running step's SQL revision is about to run; {@code line} is
+	 * where it starts in the revision file.
+	 */
+	default void statementStarted(PlanStep step, int line) {
+	}
+
+	/**
 	 * A statement or transaction of the running step gave up waiting for a lock and is
 	 * about to be tried again after the retry's delay.
 	 */

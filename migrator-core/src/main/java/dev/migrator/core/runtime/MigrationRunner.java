@@ -85,12 +85,21 @@ public final class MigrationRunner {
 	 * one.
 	 */
 	public List<StepResult> run(Connection connection, Plan plan, StepGate gate) throws SQLException {
+		return run(connection, ConnectionSource.NONE, plan, gate);
+	}
+
+	/**
+	 * Runs every step as {@link #run(Connection, Plan, StepGate)} does; a failure whose
+	 * connection the server ended is recorded on a connection from {@code reconnect}.
+	 */
+	public List<StepResult> run(Connection connection, ConnectionSource reconnect, Plan plan, StepGate gate)
+			throws SQLException {
 		List<StepResult> results = new ArrayList<>(plan.steps().size());
 		Set<String> rows = new LinkedHashSet<>(plan.rowsBefore());
 		for (PlanStep step : plan.steps()) {
 			gate.beforeStep(step);
 			this.listeners.tell((listener) -> listener.stepStarted(step));
-			StepResult result = runStep(connection, step, rows);
+			StepResult result = runStep(connection, reconnect, step, rows);
 			results.add(result);
 			rows.removeAll(step.deleteRows());
 			rows.addAll(step.insertRows());
@@ -99,25 +108,27 @@ public final class MigrationRunner {
 		return results;
 	}
 
-	private StepResult runStep(Connection connection, PlanStep step, Set<String> rowsBefore) {
+	private StepResult runStep(Connection connection, ConnectionSource reconnect, PlanStep step,
+			Set<String> rowsBefore) {
 		Revision revision = step.revision();
 		Instant started = Instant.now();
 		LockTimeoutRetrier retrier = new LockTimeoutRetrier(this.dialect, this.lockRetry, this.listeners, step);
-		StepTrace trace = new StepTrace(revision, retrier);
+		StepTrace trace = new StepTrace(revision, retrier,
+				(statement) -> this.listeners.tell((listener) -> listener.statementStarted(step, statement.line())));
 		try {
 			this.executor.execute(connection, step, trace, started);
 		}
 		catch (StatementOutcomeUnknownException ex) {
 			// Nothing ran: the refusal is the whole message, with the command that
 			// resolves it.
-			this.recorder.failed(connection, step, started, Instant.now(), ex.getMessage());
+			this.recorder.failed(connection, reconnect, step, started, Instant.now(), ex.getMessage());
 			logger.error(ex.getMessage());
 			throw ex;
 		}
 		catch (Exception ex) {
 			Instant failed = Instant.now();
 			MigrationFailedException failure = this.explainer.explain(step, trace, ex, rowsBefore);
-			this.recorder.failed(connection, step, started, failed, failure.getMessage());
+			this.recorder.failed(connection, reconnect, step, started, failed, failure.getMessage());
 			StepResult result = new StepResult(revision.id(), revision.message(), step.direction(),
 					Duration.between(started, failed), false, Optional.of(failure.getMessage()));
 			this.listeners.tell((listener) -> listener.stepFinished(result));

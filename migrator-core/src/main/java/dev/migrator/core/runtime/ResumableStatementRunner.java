@@ -27,6 +27,9 @@ final class ResumableStatementRunner {
 	/** PostgreSQL: the statement cannot run inside a transaction block. */
 	private static final String ACTIVE_SQL_TRANSACTION = "25001";
 
+	/** PostgreSQL: the relation (here, the index) already exists. */
+	private static final String DUPLICATE_TABLE = "42P07";
+
 	private final Dialect dialect;
 
 	ResumableStatementRunner(Dialect dialect) {
@@ -82,7 +85,18 @@ final class ResumableStatementRunner {
 		try {
 			runInAutocommit(connection, revision, part, timeouts, trace);
 		}
-		catch (SQLException | RuntimeException ex) {
+		catch (SQLException ex) {
+			if (DUPLICATE_TABLE.equals(ex.getSQLState()) && isCompletedIndexBuild(connection, part)) {
+				// Built already, VALID: by the server session of an earlier run that was
+				// killed while it waited, most likely. Kept as running, the next run
+				// checks the index and continues after it.
+				trace.existingValidIndex = part.traits().index().map((index) -> index.name());
+				throw ex;
+			}
+			progress.forget(connection, statement, ex);
+			throw ex;
+		}
+		catch (RuntimeException ex) {
 			progress.forget(connection, statement, ex);
 			throw ex;
 		}

@@ -44,12 +44,13 @@ final class StepFailureExplainer {
 			.append(": ")
 			.append(StatementText.abbreviate(statement.sql())));
 		message.append(".\nThe database said: ").append(databaseMessage(ex)).append('\n');
-		if (trace.retrier.isLockTimeout(ex)) {
+		boolean lockTimeout = trace.retrier.isLockTimeout(ex);
+		if (lockTimeout) {
 			message.append(lockTimeoutAdvice(revision, trace));
 		}
 		String state = rowsBefore.isEmpty() ? "base" : String.join(", ", rowsBefore);
 		if (trace.inParts && !trace.recording) {
-			message.append(partsAdvice(trace, state));
+			message.append(partsAdvice(trace, state, lockTimeout));
 		}
 		else if (trace.inParts) {
 			message
@@ -69,7 +70,10 @@ final class StepFailureExplainer {
 			message.append(
 					"The revision was rolled back as a whole: none of its statements remain and the database is still at ")
 				.append(state)
-				.append(". Fix the revision and run the command again.");
+				.append(connectionLost(ex)
+						? ". The server ended the connection, which is no fault of the revision: run the command again "
+								+ "once the database accepts connections."
+						: lockTimeout ? "." : ". Fix the revision and run the command again.");
 		}
 		else if (trace.recording) {
 			message.append("All ")
@@ -80,13 +84,13 @@ final class StepFailureExplainer {
 				.append(" if it is complete.");
 		}
 		else {
-			message.append(autocommitAdvice(step, trace, state));
+			message.append(autocommitAdvice(step, trace, state, lockTimeout));
 		}
 		return message.toString();
 	}
 
 	/** What stays applied of a non-transactional revision. */
-	private static String autocommitAdvice(PlanStep step, StepTrace trace, String state) {
+	private static String autocommitAdvice(PlanStep step, StepTrace trace, String state, boolean lockTimeout) {
 		StringBuilder message = new StringBuilder("This revision is not transactional: ");
 		if (step.revision().body(step.direction()) instanceof MigrationBody.Java) {
 			message.append("its Java code ran in autocommit, so what it did before failing stays applied");
@@ -103,7 +107,14 @@ final class StepFailureExplainer {
 				.append(")");
 		}
 		message.append(". The version table still says ").append(state);
-		if (trace.done.isEmpty()) {
+		if (trace.existingValidIndex.isPresent()) {
+			message.append(". ").append(existingIndexAdvice(trace.existingValidIndex.get()));
+		}
+		else if (lockTimeout) {
+			message
+				.append(trace.done.isEmpty() ? "." : ". They are recorded as done: the next run continues after them.");
+		}
+		else if (trace.done.isEmpty()) {
 			message.append(". Fix the statement and run the command again (an INVALID index left by a failed "
 					+ "CREATE INDEX CONCURRENTLY is dropped and built again by the next run).");
 		}
@@ -119,14 +130,25 @@ final class StepFailureExplainer {
 		String timeout = this.timeouts.forRevision(revision).lock().map(DurationText::format).orElse("none");
 		return "It gave up waiting for a lock " + attempts + (attempts == 1 ? " time" : " times") + " (lock timeout "
 				+ timeout + (attempts > 1 ? ", with pauses between attempts" : "")
-				+ "): a transaction kept a lock on the table all that time. Find it with SELECT pid, state, xact_start, "
-				+ "left(query, 80) FROM pg_stat_activity WHERE xact_start < now() - interval '10 seconds' ORDER BY "
-				+ "xact_start, let it finish (or end it), and run the command again; or raise the lock timeout or the "
-				+ "lock retry attempts.\n";
+				+ "): a transaction kept a lock on the table all that time. The revision itself is not at fault: find "
+				+ "that transaction with SELECT pid, state, xact_start, left(query, 80) FROM pg_stat_activity WHERE "
+				+ "xact_start < now() - interval '10 seconds' ORDER BY xact_start, let it finish (or end it), and run "
+				+ "the command again; or raise the lock timeout or the lock retry attempts.\n";
+	}
+
+	/**
+	 * A concurrent index build found its index built and VALID: the server session of a
+	 * run killed during the build goes on and finishes it.
+	 */
+	private static String existingIndexAdvice(String index) {
+		return "Index " + index + " already exists and is VALID: most likely an earlier run was interrupted during "
+				+ "this statement and its server session finished the build. Nothing needs fixing: run the command "
+				+ "again and it continues after the index. (Only if that index is not the one this statement "
+				+ "builds, drop or rename it first: the next run builds it then.)";
 	}
 
 	/** What stays applied of a transactional SQL revision that ran in parts. */
-	private static String partsAdvice(StepTrace trace, String state) {
+	private static String partsAdvice(StepTrace trace, String state, boolean lockTimeout) {
 		StringBuilder message = new StringBuilder("This revision ran in parts, because ")
 			.append(StatementText.lines(trace.outside))
 			.append(" cannot run inside a transaction block: ");
@@ -139,7 +161,14 @@ final class StepFailureExplainer {
 				.append(" were committed and stay applied; the part that failed was rolled back");
 		}
 		message.append(". The version table still says ").append(state).append(". ");
-		if (trace.committed.isEmpty()) {
+		if (trace.existingValidIndex.isPresent()) {
+			message.append(existingIndexAdvice(trace.existingValidIndex.get()));
+		}
+		else if (lockTimeout) {
+			message.append(
+					trace.committed.isEmpty() ? "" : "They are recorded as done: the next run continues after them.");
+		}
+		else if (trace.committed.isEmpty()) {
 			message.append("Fix the revision and run the command again.");
 		}
 		else {
@@ -147,6 +176,20 @@ final class StepFailureExplainer {
 					+ "after them; an INVALID index left by a failed concurrent build is dropped and built again.");
 		}
 		return message.toString();
+	}
+
+	/**
+	 * The server ended the session (an administrator's pg_terminate_backend, a shutdown,
+	 * a failover) or the connection broke: SQLState class 08, or 57P01 to 57P03.
+	 */
+	static boolean connectionLost(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && sql.getSQLState() != null
+					&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -68,21 +68,52 @@ final class StepRecorder {
 	}
 
 	/**
-	 * Records the failure; a failure to record it is only logged, so that the step's own
-	 * error is the one thrown.
+	 * Records the failure; when the run's connection is gone (the server ended it), on a
+	 * connection of its own. A failure to record it is only logged, so that the step's
+	 * own error is the one thrown.
 	 */
-	void failed(Connection connection, PlanStep step, Instant started, Instant failed, String message) {
+	void failed(Connection connection, ConnectionSource reconnect, PlanStep step, Instant started, Instant failed,
+			String message) {
 		try {
 			if (!connection.getAutoCommit()) {
 				connection.setAutoCommit(true);
 			}
-			this.historyTable.append(connection, step.revision().id(), action(step), step.revision().checksum(),
-					started, failed, Outcome.FAILED, Optional.of(message), this.runBy);
+			appendFailure(connection, step, started, failed, message);
+			return;
 		}
 		catch (SQLException ex) {
-			logger.warn("Could not record the failure of {} in the history table: {}", step.revision().id(),
-					DatabaseMessageRedaction.redact(ex.getMessage()));
+			if (!isGone(connection)) {
+				warnNotRecorded(step, ex);
+				return;
+			}
 		}
+		try (Connection fresh = reconnect.open()) {
+			fresh.setAutoCommit(true);
+			appendFailure(fresh, step, started, failed, message);
+		}
+		catch (SQLException ex) {
+			warnNotRecorded(step, ex);
+		}
+	}
+
+	private void appendFailure(Connection connection, PlanStep step, Instant started, Instant failed, String message)
+			throws SQLException {
+		this.historyTable.append(connection, step.revision().id(), action(step), step.revision().checksum(), started,
+				failed, Outcome.FAILED, Optional.of(message), this.runBy);
+	}
+
+	private static boolean isGone(Connection connection) {
+		try {
+			return connection.isClosed() || !connection.isValid(5);
+		}
+		catch (SQLException ex) {
+			return true;
+		}
+	}
+
+	private static void warnNotRecorded(PlanStep step, SQLException ex) {
+		logger.warn("Could not record the failure of {} in the history table: {}", step.revision().id(),
+				DatabaseMessageRedaction.redact(ex.getMessage()));
 	}
 
 	private static Action action(PlanStep step) {

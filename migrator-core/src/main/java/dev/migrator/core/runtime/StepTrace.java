@@ -6,6 +6,7 @@ import dev.migrator.core.script.SqlStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * What has run of the current step, kept by {@link StepExecutor} as it goes so that
@@ -46,13 +47,23 @@ final class StepTrace {
 	 */
 	boolean inParts;
 
-	StepTrace(Revision revision, LockTimeoutRetrier retrier) {
+	/**
+	 * The index a concurrent build failed to create because it exists already, and is
+	 * VALID.
+	 */
+	Optional<String> existingValidIndex = Optional.empty();
+
+	private final Consumer<SqlStatement> onRunning;
+
+	StepTrace(Revision revision, LockTimeoutRetrier retrier, Consumer<SqlStatement> onRunning) {
 		this.revision = revision;
 		this.retrier = retrier;
+		this.onRunning = onRunning;
 	}
 
 	void running(SqlStatement statement) {
 		this.current = Optional.of(statement);
+		this.onRunning.accept(statement);
 	}
 
 	void ran(SqlStatement statement) {

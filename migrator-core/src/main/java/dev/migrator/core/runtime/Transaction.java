@@ -17,6 +17,7 @@ final class Transaction {
 
 	static void run(Connection connection, Scope scope, Work work) throws Exception {
 		connection.setAutoCommit(false);
+		Throwable failure = null;
 		try {
 			// Committed before the scope closes: on SQLite the commit itself may wait for
 			// a lock, under the same busy timeout as the work.
@@ -26,15 +27,36 @@ final class Transaction {
 			}
 		}
 		catch (Exception ex) {
+			failure = ex;
 			rollbackQuietly(connection, ex);
 			throw ex;
 		}
+		catch (Error ex) {
+			failure = ex;
+			throw ex;
+		}
 		finally {
-			connection.setAutoCommit(true);
+			restoreAutocommit(connection, failure);
 		}
 	}
 
-	private static void rollbackQuietly(Connection connection, Exception cause) {
+	/**
+	 * Back in autocommit; after a failure, a connection the server ended cannot be set
+	 * either, and the failure that ended it (e.g. FATAL 57P01) is the one to report.
+	 */
+	private static void restoreAutocommit(Connection connection, Throwable failure) throws SQLException {
+		try {
+			connection.setAutoCommit(true);
+		}
+		catch (SQLException ex) {
+			if (failure == null) {
+				throw ex;
+			}
+			failure.addSuppressed(ex);
+		}
+	}
+
+	private static void rollbackQuietly(Connection connection, Throwable cause) {
 		try {
 			connection.rollback();
 		}

@@ -5,7 +5,9 @@ import dev.migrator.core.error.ErrorCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -73,19 +75,45 @@ public final class SqlFileRevisionSource implements RevisionSource {
 		try (InputStream in = content.open()) {
 			bytes = in.readAllBytes();
 		}
-		try {
-			return StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(bytes))
-				.toString();
+		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		ByteBuffer in = ByteBuffer.wrap(bytes);
+		// UTF-8 never takes fewer bytes than the UTF-16 chars it decodes to.
+		CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+		CoderResult result = decoder.decode(in, out, true);
+		if (!result.isError()) {
+			result = decoder.flush(out);
 		}
-		catch (CharacterCodingException ex) {
+		if (result.isError()) {
+			int offset = in.position();
 			throw new RevisionSourceException(ErrorCode.INVALID_ENCODING,
-					file + ": is not valid UTF-8 text. Save the file "
-							+ "as UTF-8 (revision files are always read as UTF-8).",
-					ex);
+					file + ":" + lineAt(bytes, offset) + ": is not valid UTF-8 text (byte "
+							+ String.format(java.util.Locale.ROOT, "0x%02X", bytes[offset] & 0xFF)
+							+ "). Save the file as UTF-8 (revision files are always read as UTF-8).");
 		}
+		String text = out.flip().toString();
+		int nul = text.indexOf('\0');
+		if (nul >= 0) {
+			// No database takes it in SQL text; SQLite ends the statement there and then
+			// fails in words that point nowhere near the file.
+			throw new RevisionSourceException(ErrorCode.INVALID_ENCODING, file + ":"
+					+ (text.substring(0, nul).chars().filter((c) -> c == '\n').count() + 1)
+					+ ": holds a NUL character (byte 0x00), which is not text and which no database accepts in a "
+					+ "statement. Remove it (an editor or a tool that wrote UTF-16 may have put it there) and save "
+					+ "the file as UTF-8.");
+		}
+		return text;
+	}
+
+	private static long lineAt(byte[] bytes, int offset) {
+		long line = 1;
+		for (int i = 0; i < offset && i < bytes.length; i++) {
+			if (bytes[i] == '\n') {
+				line++;
+			}
+		}
+		return line;
 	}
 
 	static RevisionSourceException notFound(RevisionLocation location, String property) {

@@ -114,11 +114,19 @@ public final class TargetResolver {
 	}
 
 	private Set<String> walkFromCurrent(Set<String> rows, int delta, String target) {
+		if (delta == 0) {
+			// No step from wherever the database is: it stays there, one head or several.
+			return Set.copyOf(rows);
+		}
 		if (rows.size() > 1) {
+			String count = (delta > 0 ? "+" : "-") + Math.abs(delta);
 			throw new RevisionGraphException(ErrorCode.AMBIGUOUS_RELATIVE_TARGET,
 					"Target '" + target + "' is relative, but the database is at several heads: "
-							+ String.join(", ", new java.util.TreeSet<>(rows)) + ". Use id" + (delta >= 0 ? "+" : "-")
-							+ Math.abs(delta) + " with one of them.");
+							+ String.join(", ", new java.util.TreeSet<>(rows)) + ". Use "
+							+ new java.util.TreeSet<>(rows).stream()
+								.map((row) -> row + count)
+								.collect(Collectors.joining(" or "))
+							+ " to count from one of them.");
 		}
 		if (rows.isEmpty()) {
 			if (delta <= 0) {
@@ -158,10 +166,11 @@ public final class TargetResolver {
 				if (delta < 0 && step == Math.abs(delta) - 1) {
 					return Set.of();
 				}
+				int taken = step + stepsBefore;
 				throw new RevisionGraphException(ErrorCode.RELATIVE_OUT_OF_RANGE, "Target '" + target + "' goes "
-						+ (Math.abs(delta) + stepsBefore) + " steps " + (delta > 0 ? "up" : "down") + " from " + origin
-						+ ", but " + current + " has no " + (delta > 0 ? "child" : "parent") + " after "
-						+ (step + stepsBefore) + " step(s)."
+						+ steps(Math.abs(delta) + stepsBefore) + " " + (delta > 0 ? "up" : "down") + " from " + origin
+						+ ", but " + current + " has no " + (delta > 0 ? "child" : "parent")
+						+ ((taken == 0) ? "." : " after " + steps(taken) + ".")
 						+ (delta > 0 ? " Use head or heads to go to the end." : " Use base to undo everything."));
 			}
 			if (next.size() > 1) {
@@ -173,6 +182,10 @@ public final class TargetResolver {
 			current = next.get(0).id();
 		}
 		return Set.of(current);
+	}
+
+	private static String steps(int count) {
+		return count + ((count == 1) ? " step" : " steps");
 	}
 
 	private String knownLabels() {

@@ -6,6 +6,7 @@ import dev.migrator.core.Migrator;
 import dev.migrator.core.command.Resolution;
 import dev.migrator.core.config.MigratorConfig;
 import dev.migrator.core.error.MigratorException;
+import dev.migrator.core.runtime.MigrationFailedException;
 import dev.migrator.testsupport.TestPostgres;
 
 import java.nio.file.Files;
@@ -169,6 +170,51 @@ class ResumeAfterKillTests {
 
 		assertRefusesThenResolves(target, location, "0002_vacuum", 6, Resolution.RERUN);
 		assertThat(counts(target)).containsExactly(Map.entry("a", 1L), Map.entry("b", 1L));
+	}
+
+	/**
+	 * The server session of a job killed during a concurrent index build goes on and
+	 * finishes it, while the run's record of the statement may be gone: the index stands
+	 * VALID when the statement runs again. The failure says so and that running again is
+	 * all it takes, which then continues after the index, in a non-transactional revision
+	 * and in one run in parts alike.
+	 */
+	@Test
+	void anIndexThatAnInterruptedRunsSessionFinishedIsNamedAndTheNextRunContinuesAfterIt() throws Exception {
+		Target target = postgres();
+		Map<String, String> revisions = new LinkedHashMap<>();
+		revisions.put("0001_counter", "CREATE TABLE counter (step text NOT NULL);\n");
+		revisions.put("0002_steps", "-- migrator:transactional false\n-- migrator:upgrade\n"
+				+ "INSERT INTO counter VALUES ('a');\nCREATE INDEX CONCURRENTLY counter_step_idx ON counter (step);\n"
+				+ "INSERT INTO counter VALUES ('b');\n");
+		revisions.put("0003_parts",
+				"INSERT INTO counter VALUES ('c');\n"
+						+ "CREATE INDEX CONCURRENTLY counter_len_idx ON counter (length(step));\n"
+						+ "INSERT INTO counter VALUES ('d');\n");
+		String location = write("pg-built", revisions);
+		Migrator migrator = Migrator.create(MigratorConfig.builder()
+			.dataSource(TestDataSources.forUrl(target.url, target.user, target.password))
+			.locations(location)
+			.build());
+		migrator.upgrade("0001_counter");
+		// What the orphaned sessions of killed runs leave: the indexes, built and VALID.
+		execute(target, "CREATE INDEX counter_step_idx ON counter (step)");
+		execute(target, "CREATE INDEX counter_len_idx ON counter (length(step))");
+
+		for (String revision : new String[] { "0002_steps", "0003_parts" }) {
+			assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator.upgrade("heads"))
+				.satisfies((ex) -> assertThat(ex.revision()).isEqualTo(revision))
+				.satisfies((ex) -> assertThat(ex.getMessage()).contains("already exists and is VALID")
+					.contains("run the command again and it continues after the index")
+					.doesNotContain("Fix the statement")
+					.doesNotContain("fix what failed")
+					.doesNotContain("Fix the revision"));
+			migrator.upgrade(revision);
+		}
+		assertThat(counts(target)).containsExactly(Map.entry("a", 1L), Map.entry("b", 1L), Map.entry("c", 1L),
+				Map.entry("d", 1L));
+		assertThat(count(target, "SELECT count(*) FROM migrator_version_progress")).isZero();
+		assertThat(count(target, "SELECT count(*) FROM pg_index WHERE NOT indisvalid")).isZero();
 	}
 
 	/**

@@ -140,7 +140,7 @@ class SqlFileRevisionSourceTests {
 			.getBytes(StandardCharsets.ISO_8859_1));
 		assertThatExceptionOfType(RevisionSourceException.class).isThrownBy(() -> load("filesystem:" + folder))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("invalid-encoding"))
-			.withMessageStartingWith("filesystem:" + folder.resolve("0001_init.sql") + ": is not valid UTF-8");
+			.withMessageStartingWith("filesystem:" + folder.resolve("0001_init.sql") + ":2: is not valid UTF-8");
 	}
 
 	@Test
