@@ -21,7 +21,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -114,7 +113,7 @@ public final class MigratorAutoConfiguration {
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication
-	@Conditional(NotMigrationJobCondition.class)
+	@Conditional(OutsideMigrationJobCondition.class)
 	@ConditionalOnBooleanProperty(name = "migrator.clients.enabled", matchIfMissing = true)
 	static class ClientRegistrationConfiguration {
 
@@ -126,22 +125,6 @@ public final class MigratorAutoConfiguration {
 				.map(BuildProperties::getVersion);
 			return new MigratorClientRegistration(migrator, RunningInstance.of(environment, buildVersion),
 					properties.getClients().getHeartbeatInterval());
-		}
-
-	}
-
-	/**
-	 * Matches when the application was not started as the migration job.
-	 */
-	static final class NotMigrationJobCondition extends NoneNestedConditions {
-
-		NotMigrationJobCondition() {
-			super(ConfigurationPhase.REGISTER_BEAN);
-		}
-
-		@Conditional(OnMigrationJobProfileCondition.class)
-		private static final class MigrationJob {
-
 		}
 
 	}
