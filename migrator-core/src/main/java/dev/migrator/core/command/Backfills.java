@@ -299,7 +299,7 @@ public final class Backfills {
 	}
 
 	private <T> T read(StoreWork<T> work) {
-		try (Connection connection = dataSource().getConnection()) {
+		try (Connection connection = DatabaseConnector.open(dataSource())) {
 			return work.run(connection, new BackfillStore(Dialects.forConnection(connection), tables()));
 		}
 		catch (SQLException ex) {
@@ -312,7 +312,7 @@ public final class Backfills {
 	}
 
 	private <T> T write(StoreWork<T> work) {
-		try (Connection connection = dataSource().getConnection()) {
+		try (Connection connection = DatabaseConnector.open(dataSource())) {
 			connection.setAutoCommit(true);
 			return work.run(connection, new BackfillStore(Dialects.forConnection(connection), tables()));
 		}
