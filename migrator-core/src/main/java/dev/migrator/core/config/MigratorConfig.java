@@ -446,13 +446,15 @@ public final class MigratorConfig {
 		public MigratorConfig build() {
 			requireName("version table", this.versionTable);
 			requireName("history table", this.historyTable);
+			requireName("clients table", this.clientsTable);
+			requireName("backfill table", this.backfillTable);
+			// The chunk table's name is the progress table's plus a suffix, and must fit
+			// as well.
+			requireName("backfill chunk table", this.backfillTable + "_chunk");
+			StateTableNames.requireDistinct(this.versionTable, this.historyTable, this.clientsTable,
+					this.backfillTable);
 			if (this.schema != null) {
 				requireName("schema", this.schema);
-			}
-			if (this.versionTable.equals(this.historyTable)) {
-				throw new MigratorException(ErrorCode.INVALID_CONFIGURATION,
-						"The version table and the history table are both '" + this.versionTable
-								+ "'. Give them different names.");
 			}
 			requireNotNegative("lock wait", this.lockWait);
 			if (this.lockTimeout != null) {
@@ -472,24 +474,11 @@ public final class MigratorConfig {
 		}
 
 		private CompatibilitySettings compatibility() {
-			requireName("clients table", this.clientsTable);
-			if (this.clientsTable.equals(this.versionTable) || this.clientsTable.equals(this.historyTable)) {
-				throw new MigratorException(ErrorCode.INVALID_CONFIGURATION, "The clients table '" + this.clientsTable
-						+ "' has the name of the version or history table. Give it its own name.");
-			}
 			return new CompatibilitySettings(this.clientsTable, this.clientLiveWindow,
 					this.allowContractWithLiveClients);
 		}
 
 		private BackfillSettings backfillSettings() {
-			requireName("backfill table", this.backfillTable);
-			// The chunk table's name is the progress table's plus a suffix, and must fit
-			// as well.
-			requireName("backfill chunk table", this.backfillTable + "_chunk");
-			if (this.backfillTable.equals(this.versionTable) || this.backfillTable.equals(this.historyTable)) {
-				throw new MigratorException(ErrorCode.INVALID_CONFIGURATION, "The backfill table '" + this.backfillTable
-						+ "' has the name of the version or history table. Give it its own name.");
-			}
 			if (this.backfillProgressInterval.isNegative() || this.backfillProgressInterval.isZero()
 					|| this.replicaLagPollInterval.isNegative() || this.replicaLagPollInterval.isZero()) {
 				throw new MigratorException(ErrorCode.INVALID_CONFIGURATION,
