@@ -18,6 +18,7 @@ import dev.migrator.core.runtime.StateTables;
 import dev.migrator.core.script.JavaMigration;
 import dev.migrator.core.script.RevisionSource;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -490,14 +491,21 @@ public final class MigratorConfig {
 					this.backfillProgressInterval);
 		}
 
+		private static final int MAX_NAME_BYTES = 63;
+
 		private static void requireName(String what, String name) {
 			if (name == null || name.isBlank()) {
 				throw new MigratorException(ErrorCode.INVALID_CONFIGURATION,
 						"The " + what + " name is empty. Give it a name.");
 			}
-			if (name.length() > 63) {
-				throw new MigratorException(ErrorCode.INVALID_CONFIGURATION, "The " + what + " name '" + name
-						+ "' is longer than 63 characters, which PostgreSQL would silently truncate. Choose a shorter name.");
+			// PostgreSQL keeps NAMEDATALEN - 1 bytes of a name, not characters: two long
+			// accented names would become one table.
+			int bytes = name.getBytes(StandardCharsets.UTF_8).length;
+			if (bytes > MAX_NAME_BYTES) {
+				throw new MigratorException(ErrorCode.INVALID_CONFIGURATION,
+						"The " + what + " name '" + name + "' is " + bytes + " bytes long in UTF-8, but PostgreSQL "
+								+ "keeps at most " + MAX_NAME_BYTES
+								+ " bytes of a name and would silently truncate it. Choose a shorter name.");
 			}
 		}
 

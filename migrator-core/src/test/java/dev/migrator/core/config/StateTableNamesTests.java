@@ -47,6 +47,34 @@ class StateTableNamesTests {
 						+ "(migrator.backfill.table) name the same table");
 	}
 
+	@Test
+	void aNameOfMoreThan63BytesIsRefusedThoughItHasFewerCharacters() throws Exception {
+		// 38 characters, 75 bytes: PostgreSQL keeps the first 63 bytes of each, the same
+		// for both.
+		String version = "é".repeat(37) + "v";
+		String history = "é".repeat(37) + "h";
+		DataSource postgres = TestDataSources.freshPostgres();
+		Files.createDirectories(this.temp.resolve("revisions"));
+		assertThatThrownBy(() -> Migrator
+			.create(MigratorConfig.builder()
+				.dataSource(postgres)
+				.locations("filesystem:" + this.temp.resolve("revisions"))
+				.versionTable(version)
+				.historyTable(history)
+				.build())
+			.upgrade("heads"))
+			.isInstanceOfSatisfying(MigratorException.class,
+					(ex) -> assertThat(ex.code()).isEqualTo("invalid-configuration"))
+			.hasMessageContaining("The version table name '" + version + "' is 75 bytes long in UTF-8")
+			.hasMessageContaining("at most 63");
+		try (var connection = postgres.getConnection();
+				var rows = connection.createStatement()
+					.executeQuery("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()")) {
+			rows.next();
+			assertThat(rows.getInt(1)).as("nothing was created").isZero();
+		}
+	}
+
 	private void assertRefused(UnaryOperator<MigratorConfig.Builder> settings, String message) throws Exception {
 		Path file = this.temp.resolve("app.db");
 		DataSource dataSource = TestDataSources.sqliteFile(file);
