@@ -119,6 +119,22 @@ abstract class MigratorContract {
 	}
 
 	@Test
+	void downgradeToARevisionKeepsTheRevisionsOfOtherBranchesThatOnlyDependOnIt() throws Exception {
+		this.folder.table("0001_a", null, "a")
+			.file("0002_b.sql",
+					"-- migrator:revision 0002_b\n-- migrator:revises 0001_a\n-- migrator:upgrade\nCREATE TABLE b (id integer);\n-- migrator:downgrade\nDROP TABLE b;\n")
+			.file("r1_reports.sql",
+					"-- migrator:revision r1_reports\n-- migrator:branch-labels reports\n-- migrator:depends-on 0001_a\n-- migrator:upgrade\nCREATE TABLE reports (id integer);\n-- migrator:downgrade\nDROP TABLE reports;\n");
+		migrator().upgrade("heads");
+
+		RunResult down = migrator().downgrade("0001_a");
+
+		assertThat(down.steps()).extracting((step) -> step.revision()).containsExactly("0002_b");
+		assertThat(userTables()).containsExactly("a", "reports");
+		assertThat(migrator().current()).containsExactlyInAnyOrder("0001_a", "r1_reports");
+	}
+
+	@Test
 	void branchesMergesLabelsAndDependencies() throws Exception {
 		this.folder.table("0001_core", null, "core")
 			.file("0002_a.sql",
@@ -144,8 +160,14 @@ abstract class MigratorContract {
 		assertThat(migrator().heads()).extracting((r) -> r.id()).containsExactly("0003_merge", "b2_billing");
 
 		migrator().downgrade("0002_b");
-		assertThat(userTables()).containsExactly("a", "b", "core", "invoices");
-		assertThat(migrator().current()).containsExactlyInAnyOrder("0002_a", "0002_b", "b1_billing");
+		assertThat(userTables()).as("b2_billing depends on 0002_b only, which stays applied")
+			.containsExactly("a", "b", "core", "invoices", "payments");
+		assertThat(migrator().current()).containsExactlyInAnyOrder("0002_a", "0002_b", "b2_billing");
+
+		migrator().downgrade("0001_core");
+		assertThat(userTables()).as("0002_b is undone, so b2_billing that needs it is undone first")
+			.containsExactly("core", "invoices");
+		assertThat(migrator().current()).containsExactlyInAnyOrder("0001_core", "b1_billing");
 
 		migrator().downgrade("base");
 		assertThat(userTables()).isEmpty();

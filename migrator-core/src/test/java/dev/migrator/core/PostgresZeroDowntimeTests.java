@@ -226,6 +226,28 @@ class PostgresZeroDowntimeTests {
 	}
 
 	@Test
+	void aKilledConcurrentIndexNamedWithANonAsciiCapitalIsFoundAsPostgresqlFoldedIt() throws Exception {
+		// PostgreSQL folds only ASCII letters of an unquoted name: it keeps the capital
+		// Í and stores "Índicev3".
+		slowIndexRevisions("ÍndiceV3");
+		Migrator migrator = migrator();
+		migrator.upgrade("0001_slow");
+		CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(() -> migrator.upgrade("heads"));
+		long pid = awaitIndexBuild();
+		Databases.execute(this.dataSource, "SELECT pg_cancel_backend(" + pid + ")");
+		assertThatThrownBy(() -> run.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(MigrationFailedException.class);
+		String validity = "SELECT indisvalid::text FROM pg_index WHERE indexrelid = '\"Índicev3\"'::regclass";
+		assertThat(Databases.strings(this.dataSource, validity)).as("the interrupted build left an INVALID index")
+			.containsExactly("false");
+
+		migrator.upgrade("heads");
+		assertThat(Databases.strings(this.dataSource, validity)).containsExactly("true");
+		assertThat(Databases.strings(this.dataSource,
+				"SELECT outcome FROM migrator_history WHERE revision = '0002_index' ORDER BY id"))
+			.containsExactly("started", "failed", "started", "success");
+	}
+
+	@Test
 	void aRunnerWaitingForTheRunLockNeverBlocksAConcurrentIndexBuild() throws Exception {
 		slowIndexRevisions();
 		migrator().upgrade("0001_slow");
@@ -360,12 +382,16 @@ class PostgresZeroDowntimeTests {
 	 * A table whose index takes about a second per pass to build: each value costs 20 ms.
 	 */
 	private void slowIndexRevisions() {
+		slowIndexRevisions("t_slow_idx");
+	}
+
+	private void slowIndexRevisions(String indexName) {
 		this.folder.file("0001_slow.sql", revision("0001_slow", null, "",
 				"CREATE FUNCTION slow_identity(i integer) RETURNS integer LANGUAGE plpgsql IMMUTABLE AS $$ "
 						+ "BEGIN PERFORM pg_sleep(0.02); RETURN i; END $$;\n"
 						+ "CREATE TABLE t (id integer PRIMARY KEY);\nINSERT INTO t SELECT g FROM generate_series(1, 50) g;\n"))
 			.file("0002_index.sql", revision("0002_index", "0001_slow", "",
-					"CREATE INDEX CONCURRENTLY t_slow_idx ON t ((slow_identity(id)));\n"));
+					"CREATE INDEX CONCURRENTLY " + indexName + " ON t ((slow_identity(id)));\n"));
 	}
 
 	/**

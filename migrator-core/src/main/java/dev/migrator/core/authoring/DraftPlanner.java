@@ -32,12 +32,12 @@ import dev.migrator.core.op.PrimaryKeyConstraint;
 import dev.migrator.core.op.SafeOperation;
 import dev.migrator.core.op.TableConstraint;
 import dev.migrator.core.op.UniqueConstraint;
+import dev.migrator.core.sql.UnquotedNames;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -384,7 +384,7 @@ final class DraftPlanner {
 	}
 
 	private String key(String table) {
-		return this.postgres ? table : table.toLowerCase(Locale.ROOT);
+		return this.postgres ? table : UnquotedNames.fold(table);
 	}
 
 	private static String renameWarning(SchemaChange.PossibleRename rename) {

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Logs a running backfill's progress at a fixed interval: rows, percent, rate, ETA, batch
  * size and throttle state. Rates count every worker's rows, from the totals each batch
- * reads back.
+ * reads back, over the time the backfill worked: waits for replicas are left out.
  */
 final class ProgressLine {
 
@@ -26,6 +26,10 @@ final class ProgressLine {
 	private long lastLogged;
 
 	private long scannedAtStart = -1;
+
+	private long waitedNanos;
+
+	private long waitingSince = -1;
 
 	ProgressLine(String name, Duration interval) {
 		this(name, interval, System.nanoTime());
@@ -52,6 +56,19 @@ final class ProgressLine {
 
 	/** Logs the throttle's change at once. */
 	void throttle(ThrottleState state) {
+		throttle(state, System.nanoTime());
+	}
+
+	void throttle(ThrottleState state, long now) {
+		// Time spent waiting for replicas is no measure of how fast the backfill
+		// walks: it is kept out of the rate and the ETA.
+		if (state.isThrottled() && this.waitingSince < 0) {
+			this.waitingSince = now;
+		}
+		else if (!state.isThrottled() && this.waitingSince >= 0) {
+			this.waitedNanos += now - this.waitingSince;
+			this.waitingSince = -1;
+		}
 		if (state.isThrottled()) {
 			logger.info("Backfill {}: waiting for replicas: {}", this.name, state.reason());
 		}
@@ -61,7 +78,8 @@ final class ProgressLine {
 	}
 
 	String line(BatchReport report, long now) {
-		double seconds = Math.max(0.001, (now - this.startNanos) / 1e9);
+		long waited = this.waitedNanos + ((this.waitingSince >= 0) ? now - this.waitingSince : 0);
+		double seconds = Math.max(0.001, (now - this.startNanos - waited) / 1e9);
 		double walkRate = (report.rowsScanned() - Math.max(0, this.scannedAtStart)) / seconds;
 		StringBuilder line = new StringBuilder("Backfill ").append(this.name)
 			.append(": ")

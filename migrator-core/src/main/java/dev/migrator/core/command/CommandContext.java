@@ -3,8 +3,10 @@ package dev.migrator.core.command;
 import java.util.Optional;
 
 import dev.migrator.core.config.MigratorConfig;
+import dev.migrator.core.error.ErrorCode;
 import dev.migrator.core.replica.ReplicaLagMonitor;
 import dev.migrator.core.script.RevisionGraph;
+import dev.migrator.core.script.RevisionGraphException;
 
 /**
  * What every command shares: the configuration, the revision graph (loaded and validated
@@ -41,12 +43,29 @@ public final class CommandContext {
 			synchronized (this) {
 				loaded = this.graph;
 				if (loaded == null) {
-					loaded = RevisionGraph.of(RevisionSources.of(this.config, this.dialects).load());
+					loaded = load();
 					this.graph = loaded;
 				}
 			}
 		}
 		return loaded;
+	}
+
+	private RevisionGraph load() {
+		try {
+			return RevisionGraph.of(RevisionSources.of(this.config, this.dialects).load());
+		}
+		catch (RevisionGraphException ex) {
+			boolean missing = ex.errorCode() == ErrorCode.UNKNOWN_PARENT
+					|| ex.errorCode() == ErrorCode.UNKNOWN_DEPENDENCY;
+			if (!missing || !this.config.javaPackages().isEmpty()) {
+				throw ex;
+			}
+			// The newcomer's case: a Java migration written, its package never named.
+			throw new RevisionGraphException(ex.errorCode(),
+					ex.getMessage() + " If it is a Java migration, name its package in migrator.java-packages "
+							+ "(MigratorConfig.Builder.javaPackages): no package is scanned for Java migrations now.");
+		}
 	}
 
 	public Sessions sessions() {

@@ -18,6 +18,7 @@ import dev.migrator.core.runtime.StateTables;
 import dev.migrator.core.script.JavaMigration;
 import dev.migrator.core.script.RevisionSource;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -446,13 +447,15 @@ public final class MigratorConfig {
 		public MigratorConfig build() {
 			requireName("version table", this.versionTable);
 			requireName("history table", this.historyTable);
+			requireName("clients table", this.clientsTable);
+			requireName("backfill table", this.backfillTable);
+			// The chunk table's name is the progress table's plus a suffix, and must fit
+			// as well.
+			requireName("backfill chunk table", this.backfillTable + "_chunk");
+			StateTableNames.requireDistinct(this.versionTable, this.historyTable, this.clientsTable,
+					this.backfillTable);
 			if (this.schema != null) {
 				requireName("schema", this.schema);
-			}
-			if (this.versionTable.equals(this.historyTable)) {
-				throw new MigratorException(ErrorCode.INVALID_CONFIGURATION,
-						"The version table and the history table are both '" + this.versionTable
-								+ "'. Give them different names.");
 			}
 			requireNotNegative("lock wait", this.lockWait);
 			if (this.lockTimeout != null) {
@@ -472,24 +475,11 @@ public final class MigratorConfig {
 		}
 
 		private CompatibilitySettings compatibility() {
-			requireName("clients table", this.clientsTable);
-			if (this.clientsTable.equals(this.versionTable) || this.clientsTable.equals(this.historyTable)) {
-				throw new MigratorException(ErrorCode.INVALID_CONFIGURATION, "The clients table '" + this.clientsTable
-						+ "' has the name of the version or history table. Give it its own name.");
-			}
 			return new CompatibilitySettings(this.clientsTable, this.clientLiveWindow,
 					this.allowContractWithLiveClients);
 		}
 
 		private BackfillSettings backfillSettings() {
-			requireName("backfill table", this.backfillTable);
-			// The chunk table's name is the progress table's plus a suffix, and must fit
-			// as well.
-			requireName("backfill chunk table", this.backfillTable + "_chunk");
-			if (this.backfillTable.equals(this.versionTable) || this.backfillTable.equals(this.historyTable)) {
-				throw new MigratorException(ErrorCode.INVALID_CONFIGURATION, "The backfill table '" + this.backfillTable
-						+ "' has the name of the version or history table. Give it its own name.");
-			}
 			if (this.backfillProgressInterval.isNegative() || this.backfillProgressInterval.isZero()
 					|| this.replicaLagPollInterval.isNegative() || this.replicaLagPollInterval.isZero()) {
 				throw new MigratorException(ErrorCode.INVALID_CONFIGURATION,
@@ -501,14 +491,21 @@ public final class MigratorConfig {
 					this.backfillProgressInterval);
 		}
 
+		private static final int MAX_NAME_BYTES = 63;
+
 		private static void requireName(String what, String name) {
 			if (name == null || name.isBlank()) {
 				throw new MigratorException(ErrorCode.INVALID_CONFIGURATION,
 						"The " + what + " name is empty. Give it a name.");
 			}
-			if (name.length() > 63) {
-				throw new MigratorException(ErrorCode.INVALID_CONFIGURATION, "The " + what + " name '" + name
-						+ "' is longer than 63 characters, which PostgreSQL would silently truncate. Choose a shorter name.");
+			// PostgreSQL keeps NAMEDATALEN - 1 bytes of a name, not characters: two long
+			// accented names would become one table.
+			int bytes = name.getBytes(StandardCharsets.UTF_8).length;
+			if (bytes > MAX_NAME_BYTES) {
+				throw new MigratorException(ErrorCode.INVALID_CONFIGURATION,
+						"The " + what + " name '" + name + "' is " + bytes + " bytes long in UTF-8, but PostgreSQL "
+								+ "keeps at most " + MAX_NAME_BYTES
+								+ " bytes of a name and would silently truncate it. Choose a shorter name.");
 			}
 		}
 

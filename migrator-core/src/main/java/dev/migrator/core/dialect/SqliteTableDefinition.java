@@ -1,8 +1,9 @@
 package dev.migrator.core.dialect;
 
 import dev.migrator.core.sql.SqlLexer;
-import dev.migrator.core.sql.SqlToken;
 import dev.migrator.core.sql.SqlToken.Kind;
+import dev.migrator.core.sql.SqlToken;
+import dev.migrator.core.sql.UnquotedNames;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -74,7 +75,7 @@ final class SqliteTableDefinition {
 	}
 
 	Optional<ColumnDefinition> column(String name) {
-		String key = name.toLowerCase(Locale.ROOT);
+		String key = UnquotedNames.fold(name);
 		return this.columns.stream().filter((c) -> c.key().equals(key)).findFirst();
 	}
 
@@ -127,7 +128,7 @@ final class SqliteTableDefinition {
 
 	/** The name a token stands for, in lower case: SQLite names are case-insensitive. */
 	static String key(SqlToken token) {
-		return token.name().toLowerCase(Locale.ROOT);
+		return UnquotedNames.fold(token.name());
 	}
 
 	/** The index of the parenthesis closing the one at {@code open}, or -1. */
@@ -359,7 +360,7 @@ final class SqliteTableDefinition {
 		}
 
 		String key() {
-			return this.name.toLowerCase(Locale.ROOT);
+			return UnquotedNames.fold(this.name);
 		}
 
 		String text() {
@@ -499,7 +500,7 @@ final class SqliteTableDefinition {
 				}
 			}
 			Set<String> names = keyword.equals("CHECK") ? namesIn(tokens, keywordAt, false)
-					: new HashSet<>(columns.stream().map((c) -> c.toLowerCase(Locale.ROOT)).toList());
+					: new HashSet<>(columns.stream().map(UnquotedNames::fold).toList());
 			return new ConstraintDefinition(named ? Optional.of(tokens.get(1).name()) : Optional.empty(), keyword,
 					columns, text, names);
 		}

@@ -7,6 +7,7 @@ import dev.migrator.core.dialect.SqliteTableDefinition.ColumnDefinition;
 import dev.migrator.core.dialect.SqliteTableDefinition.ConstraintDefinition;
 import dev.migrator.core.sql.SqlLexer;
 import dev.migrator.core.sql.SqlToken;
+import dev.migrator.core.sql.UnquotedNames;
 import dev.migrator.core.op.AddCheckConstraint;
 import dev.migrator.core.op.AddColumn;
 import dev.migrator.core.op.AddForeignKey;
@@ -25,7 +26,6 @@ import dev.migrator.core.op.TableConstraint;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -113,7 +113,7 @@ final class SqliteTableRebuild {
 			throw unreadable(subject, snapshot, ex.getMessage());
 		}
 		List<String> parsed = definition.columns.stream().map(ColumnDefinition::key).toList();
-		List<String> stored = snapshot.columns().stream().map((c) -> c.toLowerCase(Locale.ROOT)).toList();
+		List<String> stored = snapshot.columns().stream().map(UnquotedNames::fold).toList();
 		if (!parsed.equals(stored)) {
 			throw unreadable(subject, snapshot, "its columns read as " + parsed + " but SQLite lists " + stored);
 		}
@@ -286,14 +286,13 @@ final class SqliteTableRebuild {
 
 	private void dropConstraint(Subject subject, String name, SqliteTableDefinition definition,
 			List<IndexDefinition> indexes) {
-		String key = name.toLowerCase(Locale.ROOT);
+		String key = UnquotedNames.fold(name);
 		if (definition.constraints
-			.removeIf((c) -> c.name.map((n) -> n.toLowerCase(Locale.ROOT).equals(key)).orElse(false))) {
+			.removeIf((c) -> c.name.map((n) -> UnquotedNames.fold(n).equals(key)).orElse(false))) {
 			return;
 		}
 		for (ColumnDefinition column : definition.columns) {
-			if (column.clauses
-				.removeIf((c) -> c.name.map((n) -> n.toLowerCase(Locale.ROOT).equals(key)).orElse(false))) {
+			if (column.clauses.removeIf((c) -> c.name.map((n) -> UnquotedNames.fold(n).equals(key)).orElse(false))) {
 				column.changed();
 				return;
 			}
@@ -324,7 +323,7 @@ final class SqliteTableRebuild {
 				sources.add(column.copyExpression.orElse(this.ddl.q(column.source.get())));
 			}
 		}
-		rowidColumn |= snapshot.columns().stream().anyMatch((c) -> ROWID_NAMES.contains(c.toLowerCase(Locale.ROOT)));
+		rowidColumn |= snapshot.columns().stream().anyMatch((c) -> ROWID_NAMES.contains(UnquotedNames.fold(c)));
 		if (!definition.isWithoutRowid() && !definition.hasRowidAlias() && !rowidColumn) {
 			// Keeps each row's rowid, which nothing else would carry over when there is
 			// no INTEGER PRIMARY KEY.
@@ -406,16 +405,16 @@ final class SqliteTableRebuild {
 	}
 
 	private static boolean hasConstraint(SqliteTableDefinition definition, String name) {
-		String key = name.toLowerCase(Locale.ROOT);
+		String key = UnquotedNames.fold(name);
 		return definition.constraints.stream()
-			.anyMatch((c) -> c.name.map((n) -> n.toLowerCase(Locale.ROOT).equals(key)).orElse(false))
+			.anyMatch((c) -> c.name.map((n) -> UnquotedNames.fold(n).equals(key)).orElse(false))
 				|| definition.columns.stream()
 					.anyMatch((column) -> column.clauses.stream()
-						.anyMatch((c) -> c.name.map((n) -> n.toLowerCase(Locale.ROOT).equals(key)).orElse(false)));
+						.anyMatch((c) -> c.name.map((n) -> UnquotedNames.fold(n).equals(key)).orElse(false)));
 	}
 
 	private static Optional<IndexDefinition> findIndex(List<IndexDefinition> indexes, String name) {
-		return indexes.stream().filter((i) -> i.name.equalsIgnoreCase(name)).findFirst();
+		return indexes.stream().filter((i) -> UnquotedNames.same(i.name, name)).findFirst();
 	}
 
 	private static ColumnDefinition requireColumn(Subject subject, SqliteTableDefinition definition, String name) {

@@ -1,11 +1,11 @@
 package dev.migrator.core.op;
 
 import dev.migrator.core.error.ErrorCode;
+import dev.migrator.core.sql.UnquotedNames;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,7 +28,7 @@ public record CreateTable(String table, List<Column> columns, List<TableConstrai
 		List<Column> plain = new ArrayList<>();
 		Set<String> names = new HashSet<>();
 		for (Column column : columns) {
-			if (!names.add(column.name().toLowerCase(Locale.ROOT))) {
+			if (!names.add(UnquotedNames.fold(column.name()))) {
 				throw new InvalidOperationException(ErrorCode.INVALID_OPERATION,
 						what + ": the column " + column.name() + " is defined twice.");
 			}
@@ -53,7 +53,7 @@ public record CreateTable(String table, List<Column> columns, List<TableConstrai
 		}
 		for (TableConstraint constraint : all) {
 			for (String column : constraint.columns()) {
-				if (!names.contains(column.toLowerCase(Locale.ROOT))) {
+				if (!names.contains(UnquotedNames.fold(column))) {
 					throw new InvalidOperationException(ErrorCode.INVALID_OPERATION,
 							what + ": a constraint names the column " + column + ", which the table does not define.");
 				}

@@ -1,10 +1,10 @@
 package dev.migrator.core.op;
 
 import dev.migrator.core.error.ErrorCode;
+import dev.migrator.core.sql.UnquotedNames;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Checks on the names an operation is given, so that a bad name fails when the operation
@@ -62,7 +62,7 @@ final class Identifiers {
 	}
 
 	static boolean same(String a, String b) {
-		return a.toLowerCase(Locale.ROOT).equals(b.toLowerCase(Locale.ROOT));
+		return UnquotedNames.same(a, b);
 	}
 
 }

@@ -3,6 +3,8 @@ package dev.migrator.core.script;
 import dev.migrator.core.error.ErrorCode;
 
 import dev.migrator.core.sql.DurationText;
+import dev.migrator.core.sql.SqlLexer;
+import dev.migrator.core.sql.SqlToken;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,8 +53,8 @@ final class BackfillHeader {
 			case BACKFILL -> this.name = name(at, label, value);
 			case BACKFILL_TABLE -> this.values.table(table(at, label, value));
 			case BACKFILL_KEY -> this.values.key(columns(at, label, value));
-			case BACKFILL_SET -> this.values.set(expression(at, label, value));
-			case BACKFILL_WHERE -> this.values.where(value);
+			case BACKFILL_SET -> this.values.set(expression(at, label, withoutTrailingComment(at, label, value)));
+			case BACKFILL_WHERE -> this.values.where(withoutTrailingComment(at, label, value));
 			case BACKFILL_BATCH_SIZE -> this.values.batchSize(batchSize(at, label, value));
 			case BACKFILL_TARGET_DURATION -> this.values.targetDuration(positive(at, label, value));
 			case BACKFILL_PAUSE -> this.values.pause(HeaderValues.duration(at, label, value));
@@ -134,6 +136,33 @@ final class BackfillHeader {
 			columns.add(name);
 		}
 		return columns;
+	}
+
+	/**
+	 * The SQL of a SET or WHERE line without a comment after it: the expression goes
+	 * inside the batch statement, where a {@code -- note} would comment out the rest of
+	 * that statement. A comment left open runs past the line, so it is refused.
+	 */
+	private static String withoutTrailingComment(Origin at, String key, String value) {
+		List<SqlToken> tokens = SqlLexer.POSTGRESQL.tokens(value);
+		Optional<SqlToken> open = tokens.stream().filter((token) -> !token.terminated()).findFirst();
+		if (open.isPresent()) {
+			String what = switch (open.get().kind()) {
+				case BLOCK_COMMENT -> "a comment that is not closed";
+				case QUOTED_IDENTIFIER -> "a quoted name that is not closed";
+				default -> "a string that is not closed";
+			};
+			throw new RevisionSourceException(
+					(SqlHeaderKey.BACKFILL_SET.label().equals(key)) ? ErrorCode.INVALID_BACKFILL_SET
+							: ErrorCode.INVALID_VALUE,
+					at + ": " + key + " has " + what + " (" + open.get().text().strip()
+							+ "). Close it on the same line, or remove it.");
+		}
+		int end = tokens.size();
+		while (end > 0 && tokens.get(end - 1).isTrivia()) {
+			end--;
+		}
+		return (end == 0) ? "" : value.substring(0, tokens.get(end - 1).end());
 	}
 
 	private static String expression(Origin at, String key, String value) {

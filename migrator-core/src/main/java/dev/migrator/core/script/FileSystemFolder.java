@@ -1,8 +1,11 @@
 package dev.migrator.core.script;
 
+import dev.migrator.core.error.ErrorCode;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,8 +46,9 @@ final class FileSystemFolder {
 				.filter((file) -> endsWithIgnoringCase(file.getFileName().toString(), suffix))
 				.map((file) -> new FoundFile(relativePath(directory, file), file))
 				.filter((file) -> !isHidden(file.relativePath()))
-				.filter((file) -> Files.isRegularFile(file.path()))
 				.sorted(Comparator.comparing(FoundFile::relativePath))
+				.peek(FileSystemFolder::requireReachable)
+				.filter((file) -> Files.isRegularFile(file.path()))
 				.toList();
 		}
 		catch (UncheckedIOException ex) {
@@ -58,6 +62,38 @@ final class FileSystemFolder {
 	}
 
 	private record FoundFile(String relativePath, Path path) {
+	}
+
+	/**
+	 * A revision file given as a symbolic link that leads nowhere cannot be read;
+	 * skipped, the other revisions would run without it.
+	 */
+	private static void requireReachable(FoundFile file) {
+		if (!Files.isSymbolicLink(file.path()) || Files.exists(file.path())) {
+			return;
+		}
+		String why;
+		try {
+			file.path().toRealPath();
+			return;
+		}
+		catch (NoSuchFileException ex) {
+			why = "leads to " + linkTarget(file.path()) + ", which does not exist";
+		}
+		catch (IOException ex) {
+			why = "cannot be followed: the links loop, or one of them cannot be read (" + ex.getMessage() + ")";
+		}
+		throw new RevisionSourceException(ErrorCode.UNREADABLE_LOCATION, file.path() + ": the symbolic link " + why
+				+ ". Point it at the revision file, or remove it. Nothing was applied.");
+	}
+
+	private static String linkTarget(Path link) {
+		try {
+			return Files.readSymbolicLink(link).toString();
+		}
+		catch (IOException ex) {
+			return "a file";
+		}
 	}
 
 	static boolean isHidden(String relativePath) {

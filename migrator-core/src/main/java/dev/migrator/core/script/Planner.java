@@ -89,7 +89,9 @@ public final class Planner {
 	}
 
 	/**
-	 * Undoes the applied revisions that come after the target, children before parents.
+	 * Undoes the applied revisions that come after the target, children before parents:
+	 * its children, transitively, and what depends on one of them. A revision that
+	 * depends on the target itself is kept, since the target stays applied.
 	 */
 	public Plan downgrade(Set<String> rows, String target) {
 		Target parsed = Target.parse(target);
@@ -109,7 +111,13 @@ public final class Planner {
 		}
 		Set<String> undo = new HashSet<>(applied);
 		if (!destinations.isEmpty()) {
-			Set<String> after = new HashSet<>(this.graph.descendantsOf(destinations));
+			// What comes after the target on its own line (children, through merges),
+			// then whatever needs one of those. A revision that only depends on the
+			// target stays, as in Alembic: the target stays applied, so nothing it
+			// needs is taken away.
+			Set<String> above = new HashSet<>(this.graph.branchOf(destinations));
+			above.removeAll(destinations);
+			Set<String> after = new HashSet<>(this.graph.descendantsOf(above));
 			after.removeAll(destinations);
 			undo.retainAll(after);
 		}

@@ -108,11 +108,12 @@ public record SqlToken(Kind kind, String text, int start, int line, boolean term
 	}
 
 	/**
-	 * The identifier as PostgreSQL compares it: an unquoted name folded to lower case, a
-	 * quoted one exactly as written without its quotes.
+	 * The identifier as PostgreSQL compares it: an unquoted name with its ASCII letters
+	 * folded to lower case (as PostgreSQL folds it), a quoted one exactly as written
+	 * without its quotes.
 	 */
 	public String identifier() {
-		return (this.kind == Kind.QUOTED_IDENTIFIER) ? name() : this.text.toLowerCase(Locale.ROOT);
+		return (this.kind == Kind.QUOTED_IDENTIFIER) ? name() : UnquotedNames.fold(this.text);
 	}
 
 }

@@ -42,6 +42,28 @@ class ProgressLineTests {
 	}
 
 	@Test
+	void theRateLeavesOutTheTimeSpentWaitingForReplicas() {
+		ProgressLine progress = new ProgressLine("users_status", Duration.ofSeconds(10), START);
+		// 10 s in all, of which 6 s waiting for a replica: 4,000 rows in 4 s of work.
+		progress.throttle(ThrottleState.throttled("replica r1 is behind"), START + Duration.ofSeconds(2).toNanos());
+		progress.throttle(ThrottleState.RUNNING, START + Duration.ofSeconds(8).toNanos());
+		BatchReport report = new BatchReport("users_status", 1000, 1000, 1000, 1000, Duration.ofMillis(300),
+				ThrottleState.RUNNING, 4000, 4000, OptionalLong.empty(), "4000");
+
+		assertThat(progress.line(report, START + Duration.ofSeconds(10).toNanos())).contains(", 1,000 rows/s,");
+	}
+
+	@Test
+	void aWaitStillUnderWayIsLeftOutOfTheRateToo() {
+		ProgressLine progress = new ProgressLine("users_status", Duration.ofSeconds(10), START);
+		progress.throttle(ThrottleState.throttled("replica r1 is behind"), START + Duration.ofSeconds(5).toNanos());
+		BatchReport report = new BatchReport("users_status", 1000, 1000, 1000, 1000, Duration.ofMillis(300),
+				ThrottleState.throttled("replica r1 is behind"), 5000, 5000, OptionalLong.empty(), "5000");
+
+		assertThat(progress.line(report, START + Duration.ofSeconds(9).toNanos())).contains(", 1,000 rows/s,");
+	}
+
+	@Test
 	void writesDurationsInTheLargestUsefulUnits() {
 		assertThat(ProgressLine.format(Duration.ofMillis(420))).isEqualTo("0.4s");
 		assertThat(ProgressLine.format(Duration.ofSeconds(42))).isEqualTo("42s");

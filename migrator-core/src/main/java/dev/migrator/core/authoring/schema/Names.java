@@ -1,7 +1,7 @@
 package dev.migrator.core.authoring.schema;
 
+import dev.migrator.core.sql.UnquotedNames;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -18,7 +18,7 @@ public record Names(boolean caseInsensitive) {
 
 	/** The name as compared. */
 	public String key(String name) {
-		return this.caseInsensitive ? name.toLowerCase(Locale.ROOT) : name;
+		return this.caseInsensitive ? UnquotedNames.fold(name) : name;
 	}
 
 	String keys(List<String> names) {
