@@ -89,7 +89,8 @@ public final class Linter {
 		List<HeldLock> held = new ArrayList<>();
 		for (LintStatement statement : input.statements()) {
 			ClassifiedStatement classified = StatementClassifier.classify(statement.sql());
-			StatementContext context = new StatementContext(revision, classified, schema, this.dialect);
+			StatementContext context = new StatementContext(revision, classified, schema, this.dialect,
+					input.statements().size());
 			Optional<HeldLock> longLock = Optional.empty();
 			for (Rule rule : RULES) {
 				if (!rule.rule().appliesTo(this.dialect)) {

@@ -81,6 +81,21 @@ class LinterRulesTests {
 	}
 
 	@Test
+	void aLoneConcurrentStatementInATransactionalRevisionIsFine() {
+		// The runtime runs it in autocommit; nothing else commits with it or apart from
+		// it.
+		assertThat(revision("CREATE INDEX CONCURRENTLY a ON users (email);\n").lint().findings()).isEmpty();
+		assertThat(revision("DROP INDEX CONCURRENTLY IF EXISTS b;\n").lint().findings()).isEmpty();
+	}
+
+	@Test
+	void aConcurrentStatementNextToOthersInATransactionalRevisionIsReported() {
+		RevisionSet set = revision(
+				"ALTER TABLE users ADD COLUMN nickname text;\nCREATE INDEX CONCURRENTLY a ON users (nickname);\n");
+		assertThat(lines(set, LintRule.CONCURRENT_IN_TRANSACTION)).containsExactly(5);
+	}
+
+	@Test
 	void concurrentlyInANonTransactionalRevisionIsFine() {
 		RevisionSet set = revision("transactional false", "DROP INDEX CONCURRENTLY IF EXISTS b;\n");
 		assertThat(set.lint().findings()).isEmpty();
