@@ -71,6 +71,18 @@ class LinterRulesTests {
 			.isEmpty();
 	}
 
+	@Test
+	void reindexOfTheSystemOrDatabaseAdvisesNoConcurrentlyThatDoesNotExist() {
+		for (String sql : List.of("REINDEX SYSTEM;\n", "REINDEX SYSTEM app;\n", "REINDEX DATABASE app;\n")) {
+			assertThat(revision(sql).findings(LintRule.INDEX_NOT_CONCURRENT.id())).singleElement()
+				.satisfies((finding) -> {
+					assertThat(finding.message()).contains("system catalogs");
+					assertThat(finding.safeAlternative()).startsWith("Keep database-wide maintenance out of revisions")
+						.doesNotStartWith("REINDEX ... CONCURRENTLY");
+				});
+		}
+	}
+
 	// concurrent-in-transaction
 
 	@Test
