@@ -1,6 +1,7 @@
 package dev.migrator.core.lint;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a SQL statement does, as far as the lint rules care; everything else is
@@ -8,8 +9,19 @@ import java.util.List;
  */
 sealed interface ClassifiedStatement {
 
-	/** {@code CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] [name] ON table}. */
-	record CreateIndex(String table, boolean unique, boolean concurrently) implements ClassifiedStatement {
+	/**
+	 * {@code CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] [name] ON table (...)}.
+	 *
+	 * @param name the index's name; empty when PostgreSQL chooses it
+	 * @param columns the plain columns it indexes (expressions are left out)
+	 */
+	record CreateIndex(String table, boolean unique, boolean concurrently, Optional<String> name,
+			List<String> columns) implements ClassifiedStatement {
+
+		public CreateIndex {
+			columns = List.copyOf(columns);
+		}
+
 	}
 
 	/** {@code DROP INDEX [CONCURRENTLY] ...}. */

@@ -33,7 +33,8 @@ final class ColumnTypeRewrite implements Rule {
 		for (TableAction action : alter.actions()) {
 			if (action instanceof AlterColumnType change) {
 				Optional<SqlType> current = context.schema().columnType(alter.table(), change.column());
-				reason(alter.table(), change, current).ifPresent((reason) -> violations.add(new Violation(
+				boolean indexed = context.schema().isIndexed(alter.table(), change.column());
+				reason(alter.table(), change, current, indexed).ifPresent((reason) -> violations.add(new Violation(
 						reason + "; a rewrite holds an ACCESS EXCLUSIVE lock on " + alter.table()
 								+ ", blocking reads and writes, until every row and index is rewritten",
 						"Add a column of the new type, write to both, fill it with a backfill, move reads to it, "
@@ -43,7 +44,8 @@ final class ColumnTypeRewrite implements Rule {
 		return violations;
 	}
 
-	private static Optional<String> reason(String table, AlterColumnType change, Optional<SqlType> current) {
+	private static Optional<String> reason(String table, AlterColumnType change, Optional<SqlType> current,
+			boolean indexed) {
 		String column = table + "." + change.column();
 		if (change.using()) {
 			return Optional.of("ALTER COLUMN " + column + " TYPE " + change.type() + " with USING computes every value "
@@ -56,6 +58,11 @@ final class ColumnTypeRewrite implements Rule {
 		if (TypeChange.rewrites(current.get(), change.type())) {
 			return Optional.of("ALTER COLUMN " + column + " from " + current.get() + " to " + change.type()
 					+ " is not binary-coercible, so it rewrites the table");
+		}
+		if (indexed && TypeChange.rebuildsIndexes(current.get(), change.type())) {
+			return Optional.of("ALTER COLUMN " + column + " from " + current.get() + " to " + change.type()
+					+ " rewrites no row, but the column is indexed and its indexes compare with other operators "
+					+ "now, so they are rebuilt");
 		}
 		return Optional.empty();
 	}

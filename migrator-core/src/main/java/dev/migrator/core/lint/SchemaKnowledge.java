@@ -2,6 +2,7 @@ package dev.migrator.core.lint;
 
 import dev.migrator.core.lint.ClassifiedStatement.AlterTable;
 import dev.migrator.core.lint.ClassifiedStatement.ColumnDefinition;
+import dev.migrator.core.lint.ClassifiedStatement.CreateIndex;
 import dev.migrator.core.lint.ClassifiedStatement.CreateTable;
 import dev.migrator.core.lint.ClassifiedStatement.DropTable;
 import dev.migrator.core.lint.TableAction.AddColumn;
@@ -36,6 +37,9 @@ final class SchemaKnowledge {
 	 * Checks made of {@code column IS NOT NULL} terms, by table, then constraint name.
 	 */
 	private final Map<String, Map<String, NotNullCheck>> notNullChecks = new HashMap<>();
+
+	/** Indexed columns by table, as {@code CREATE INDEX} named them. */
+	private final Map<String, Set<String>> indexedColumns = new HashMap<>();
 
 	/** Tables some earlier revision created. */
 	private final Set<String> createdEarlier = new HashSet<>();
@@ -79,6 +83,11 @@ final class SchemaKnowledge {
 			.anyMatch((check) -> check.validated() && check.columns().contains(column));
 	}
 
+	/** Whether an index the revisions built covers the column. */
+	boolean isIndexed(String table, String column) {
+		return this.indexedColumns.getOrDefault(table, Set.of()).contains(column);
+	}
+
 	/** Whether the current revision added this constraint as NOT VALID. */
 	boolean addedNotValidInRevision(String table, String constraint) {
 		return this.addedNotValidInRevision.contains(table + "." + constraint);
@@ -96,6 +105,9 @@ final class SchemaKnowledge {
 				this.columnTypes.put(create.table(), columns);
 				this.notNullChecks.remove(create.table());
 			}
+		}
+		else if (statement instanceof CreateIndex index) {
+			this.indexedColumns.computeIfAbsent(index.table(), (name) -> new HashSet<>()).addAll(index.columns());
 		}
 		else if (statement instanceof DropTable drop) {
 			drop.tables().forEach(this::forget);
@@ -151,6 +163,8 @@ final class SchemaKnowledge {
 	private void move(String from, String to) {
 		Optional.ofNullable(this.columnTypes.remove(from)).ifPresent((columns) -> this.columnTypes.put(to, columns));
 		Optional.ofNullable(this.notNullChecks.remove(from)).ifPresent((checks) -> this.notNullChecks.put(to, checks));
+		Optional.ofNullable(this.indexedColumns.remove(from))
+			.ifPresent((columns) -> this.indexedColumns.put(to, columns));
 		if (this.createdInRevision.remove(from)) {
 			this.createdInRevision.add(to);
 		}
@@ -162,6 +176,7 @@ final class SchemaKnowledge {
 	private void forget(String table) {
 		this.columnTypes.remove(table);
 		this.notNullChecks.remove(table);
+		this.indexedColumns.remove(table);
 		this.createdInRevision.remove(table);
 		this.createdEarlier.remove(table);
 	}

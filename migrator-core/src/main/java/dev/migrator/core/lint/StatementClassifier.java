@@ -104,14 +104,18 @@ final class StatementClassifier {
 		if (cursor.accept("INDEX")) {
 			boolean concurrently = cursor.accept("CONCURRENTLY");
 			cursor.accept("IF", "NOT", "EXISTS");
-			if (!cursor.peek().is("ON")) {
-				cursor.name();
-			}
+			Optional<String> name = cursor.peek().is("ON") ? Optional.empty() : cursor.name();
 			cursor.accept("ON");
 			cursor.accept("ONLY");
-			return cursor.name()
-				.<ClassifiedStatement>map((table) -> new CreateIndex(table, unique, concurrently))
-				.orElseGet(Other::new);
+			Optional<String> table = cursor.name();
+			if (table.isEmpty()) {
+				return new Other();
+			}
+			if (cursor.accept("USING")) {
+				cursor.name();
+			}
+			List<String> columns = cursor.peek().isSymbol("(") ? indexedColumns(cursor.parenthesised()) : List.of();
+			return new CreateIndex(table.get(), unique, concurrently, name, columns);
 		}
 		if (unique) {
 			return new Other();
@@ -132,6 +136,18 @@ final class StatementClassifier {
 		}
 		List<ColumnDefinition> columns = cursor.peek().isSymbol("(") ? columns(cursor.parenthesised()) : List.of();
 		return new CreateTable(table.get(), ifNotExists, columns);
+	}
+
+	/** The index elements that are a plain column, possibly with an opclass or order. */
+	private static List<String> indexedColumns(List<SqlToken> elements) {
+		List<String> columns = new ArrayList<>();
+		for (List<SqlToken> element : new TokenCursor(elements).restSplitAtCommas()) {
+			if (!element.isEmpty() && element.get(0).isName()
+					&& (element.size() == 1 || !element.get(1).isSymbol("("))) {
+				columns.add(element.get(0).identifier());
+			}
+		}
+		return columns;
 	}
 
 	private static List<ColumnDefinition> columns(List<SqlToken> definitions) {

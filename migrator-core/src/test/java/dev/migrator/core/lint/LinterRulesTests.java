@@ -252,6 +252,22 @@ class LinterRulesTests {
 			.satisfies((finding) -> assertThat(finding.message()).contains("may rewrite"));
 	}
 
+	@Test
+	void aChangeBetweenTextTypesOnAColumnWithoutAnIndexIsFine() {
+		RevisionSet set = revision("ALTER TABLE users ALTER COLUMN name TYPE citext;\n"
+				+ "ALTER TABLE users ALTER COLUMN email TYPE text;\nALTER TABLE users ALTER COLUMN name TYPE text;\n");
+		assertThat(set.lint().findings()).isEmpty();
+	}
+
+	@Test
+	void aChangeToCitextOnAnIndexedColumnIsReportedForItsIndexRebuild() {
+		RevisionSet set = RevisionSet.withBase()
+			.revision("0001_index", "transactional false", "CREATE INDEX CONCURRENTLY users_name ON users (name);\n")
+			.revision("0002_citext", "ALTER TABLE users ALTER COLUMN name TYPE citext;\n");
+		assertThat(set.findings(LintRule.COLUMN_TYPE_REWRITE.id())).singleElement()
+			.satisfies((finding) -> assertThat(finding.message()).contains("rebuilt"));
+	}
+
 	// constraint-not-valid-missing
 
 	@Test

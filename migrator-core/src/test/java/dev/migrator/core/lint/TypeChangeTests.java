@@ -23,6 +23,11 @@ class TypeChangeTests {
 			varchar                     | text                       | false
 			text                        | varchar                    | false
 			text                        | character varying          | false
+			text                        | citext                     | false
+			citext                      | text                       | false
+			varchar(20)                 | citext                     | false
+			citext                      | varchar                    | false
+			citext                      | varchar(20)                | true
 			numeric(10,2)               | numeric(12,2)              | false
 			numeric(10,2)               | numeric                    | false
 			decimal(10)                 | numeric(12,0)              | false
