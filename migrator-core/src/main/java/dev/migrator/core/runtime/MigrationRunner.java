@@ -85,6 +85,7 @@ public final class MigrationRunner {
 	 * one.
 	 */
 	public List<StepResult> run(Connection connection, Plan plan, StepGate gate) throws SQLException {
+		TransactionControlRefusal.check(plan);
 		List<StepResult> results = new ArrayList<>(plan.steps().size());
 		Set<String> rows = new LinkedHashSet<>(plan.rowsBefore());
 		for (PlanStep step : plan.steps()) {
