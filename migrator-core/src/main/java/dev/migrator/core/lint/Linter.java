@@ -32,7 +32,9 @@ public final class Linter {
 			new AddColumnNotNullWithoutDefault(), new AddColumnVolatileDefault(), new SetNotNullWithoutCheck(),
 			new ColumnTypeRewrite(), new ConstraintNotValidMissing(), new UniqueWithoutIndex(),
 			new RenameOutsideContract(), new DropOutsideContract(), new WholeTableDataChange(),
-			new TableRewriteCommand(), new ExplicitTableLock());
+			new TableRewriteCommand(), new ExplicitTableLock(), new DropIndexNotConcurrent(), new ExclusionConstraint(),
+			new DetachPartitionNotConcurrent(), new DomainConstraintNotValidMissing(), new DropNotNullOutsideContract(),
+			new TruncateCascade(), new DatabaseDrop(), new PreferJsonb(), new TransactionControlInRevision());
 
 	private static final SeveralLongLocks SEVERAL_LONG_LOCKS = new SeveralLongLocks();
 

@@ -48,7 +48,32 @@ public enum LintRule {
 	TABLE_REWRITE_COMMAND("table-rewrite-command",
 			"VACUUM FULL or CLUSTER, which rewrite a table under an exclusive lock", Severity.ERROR, true),
 
-	LOCK_TABLE("lock-table", "LOCK TABLE in a revision", Severity.ERROR, true);
+	LOCK_TABLE("lock-table", "LOCK TABLE in a revision", Severity.ERROR, true),
+
+	DROP_INDEX_NOT_CONCURRENT("drop-index-not-concurrent", "DROP INDEX without CONCURRENTLY", Severity.ERROR, true),
+
+	EXCLUSION_CONSTRAINT("exclusion-constraint", "ADD CONSTRAINT ... EXCLUDE on an existing table", Severity.ERROR,
+			true),
+
+	DETACH_PARTITION_NOT_CONCURRENT("detach-partition-not-concurrent", "DETACH PARTITION without CONCURRENTLY",
+			Severity.ERROR, true),
+
+	DOMAIN_CONSTRAINT_NOT_VALID_MISSING("domain-constraint-not-valid-missing",
+			"ALTER DOMAIN ... ADD CONSTRAINT without NOT VALID", Severity.ERROR, true),
+
+	DROP_NOT_NULL_OUTSIDE_CONTRACT("drop-not-null-outside-contract",
+			"ALTER COLUMN ... DROP NOT NULL in a revision that is not contract", Severity.WARNING, true),
+
+	TRUNCATE_CASCADE("truncate-cascade", "TRUNCATE ... CASCADE, which empties every referencing table", Severity.ERROR,
+			true),
+
+	DROP_DATABASE("drop-database", "DROP DATABASE in a revision", Severity.ERROR, true),
+
+	PREFER_JSONB("prefer-jsonb", "A json column on an existing table, which breaks DISTINCT, UNION and GROUP BY",
+			Severity.ERROR, true),
+
+	TRANSACTION_CONTROL("transaction-control", "BEGIN, COMMIT, ROLLBACK or SAVEPOINT in a revision", Severity.ERROR,
+			false);
 
 	/**
 	 * Where every rule is described, relative to the repository root; the anchor is the

@@ -456,7 +456,7 @@ class LinterRulesTests {
 			assertThat(LintRule.byId(rule.id())).contains(rule);
 			assertThat(rule.helpUri()).isEqualTo("docs/reference/lint-rules.md#" + rule.id());
 		}
-		assertThat(LintRule.ids()).hasSize(14).doesNotHaveDuplicates();
+		assertThat(LintRule.ids()).hasSize(23).doesNotHaveDuplicates();
 	}
 
 }
