@@ -73,7 +73,17 @@ public enum LintRule {
 			Severity.ERROR, true),
 
 	TRANSACTION_CONTROL("transaction-control", "BEGIN, COMMIT, ROLLBACK or SAVEPOINT in a revision", Severity.ERROR,
-			false);
+			false),
+
+	PREFER_BIGINT("prefer-bigint", "An integer or smallint key column, which can run out of values", Severity.WARNING,
+			true, true),
+
+	PREFER_IDENTITY("prefer-identity", "A serial column where an identity column would do", Severity.WARNING, true,
+			true),
+
+	PREFER_TIMESTAMPTZ("prefer-timestamptz", "A timestamp column without time zone", Severity.WARNING, true, true),
+
+	PREFER_TEXT("prefer-text", "A varchar(n) or char(n) column where text would do", Severity.WARNING, true, true);
 
 	/**
 	 * Where every rule is described, relative to the repository root; the anchor is the
@@ -89,11 +99,26 @@ public enum LintRule {
 
 	private final boolean postgresqlOnly;
 
+	private final boolean optIn;
+
 	LintRule(String id, String title, Severity severity, boolean postgresqlOnly) {
+		this(id, title, severity, postgresqlOnly, false);
+	}
+
+	LintRule(String id, String title, Severity severity, boolean postgresqlOnly, boolean optIn) {
 		this.id = id;
 		this.title = title;
 		this.severity = severity;
 		this.postgresqlOnly = postgresqlOnly;
+		this.optIn = optIn;
+	}
+
+	/**
+	 * Whether the rule is a hygiene rule, off unless enabled
+	 * ({@code migrator.lint.enable}): it reports a habit, not a lock or a breakage.
+	 */
+	public boolean optIn() {
+		return this.optIn;
 	}
 
 	/** The stable id, such as {@code index-not-concurrent}. */

@@ -26,13 +26,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and {@code orders} and indexes {@code orders.note}. Its header lines:
  * {@code -- case: title}, {@code -- expect: rule} (unsafe only), {@code -- headers: ...}
  * (revision headers such as {@code transactional false}) and {@code -- setup: sql} (a
- * statement of an earlier revision).
+ * statement of an earlier revision); {@code -- enable: rule} applies an opt-in rule.
  */
 class LintCorpusTests {
 
 	private static final String INDEX_SQL = "CREATE INDEX CONCURRENTLY orders_note_idx ON orders (note);\n";
 
-	record CorpusCase(String file, String title, String expect, String headers, List<String> setup, String sql) {
+	record CorpusCase(String file, String title, String expect, String headers, List<String> setup, String sql,
+			List<String> enable) {
 
 		@Override
 		public String toString() {
@@ -52,13 +53,13 @@ class LintCorpusTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("unsafe")
 	void everyUnsafeCaseIsReportedByItsRule(CorpusCase corpusCase) {
-		assertThat(lint(corpusCase).findings()).extracting(Finding::ruleId).contains(corpusCase.expect());
+		assertThat(caseFindings(corpusCase)).extracting(Finding::ruleId).contains(corpusCase.expect());
 	}
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("safe")
 	void noSafeCaseIsReported(CorpusCase corpusCase) {
-		assertThat(lint(corpusCase).findings()).isEmpty();
+		assertThat(caseFindings(corpusCase)).isEmpty();
 	}
 
 	@Test
@@ -70,12 +71,22 @@ class LintCorpusTests {
 			.containsExactlyInAnyOrderElementsOf(dev.migrator.core.script.LintRule.ids());
 	}
 
+	/** The findings in the case's own revision, not in the base it builds on. */
+	private static List<Finding> caseFindings(CorpusCase corpusCase) {
+		return lint(corpusCase).findings()
+			.stream()
+			.filter((finding) -> finding.revisionId().equals("0001_case"))
+			.toList();
+	}
+
 	private static LintReport lint(CorpusCase corpusCase) {
 		RevisionSet set = RevisionSet.withBase().revision("0000_index", "transactional false", INDEX_SQL);
 		for (int i = 0; i < corpusCase.setup().size(); i++) {
 			set.revision("0000_setup_" + i, corpusCase.setup().get(i) + "\n");
 		}
-		return set.revision("0001_case", corpusCase.headers(), corpusCase.sql()).lint();
+		set.revision("0001_case", corpusCase.headers(), corpusCase.sql());
+		return new Linter("postgresql", new SqlRevisionStatements(), LintSettings.enabling(corpusCase.enable()))
+			.lint(set.graph());
 	}
 
 	private static List<CorpusCase> read(String folder) {
@@ -116,6 +127,9 @@ class LintCorpusTests {
 			else if (line.startsWith("-- headers: ")) {
 				current.headers = line.substring("-- headers: ".length()).strip();
 			}
+			else if (line.startsWith("-- enable: ")) {
+				current.enable.add(line.substring("-- enable: ".length()).strip());
+			}
 			else if (line.startsWith("-- setup: ")) {
 				current.setup.add(line.substring("-- setup: ".length()).strip());
 			}
@@ -139,6 +153,8 @@ class LintCorpusTests {
 
 		private final List<String> setup = new ArrayList<>();
 
+		private final List<String> enable = new ArrayList<>();
+
 		private final StringBuilder sql = new StringBuilder();
 
 		Builder(String title) {
@@ -146,7 +162,8 @@ class LintCorpusTests {
 		}
 
 		CorpusCase build(String file) {
-			return new CorpusCase(file, this.title, this.expect, this.headers, this.setup, this.sql.toString());
+			return new CorpusCase(file, this.title, this.expect, this.headers, this.setup, this.sql.toString(),
+					this.enable);
 		}
 
 	}

@@ -456,7 +456,31 @@ class LinterRulesTests {
 			assertThat(LintRule.byId(rule.id())).contains(rule);
 			assertThat(rule.helpUri()).isEqualTo("docs/reference/lint-rules.md#" + rule.id());
 		}
-		assertThat(LintRule.ids()).hasSize(23).doesNotHaveDuplicates();
+		assertThat(LintRule.ids()).hasSize(27).doesNotHaveDuplicates();
+	}
+
+	@Test
+	void hygieneRulesAreOffUnlessEnabled() {
+		RevisionSet set = revision("CREATE TABLE visits (id serial PRIMARY KEY, at timestamp, code char(3));\n");
+		assertThat(set.lint().findings()).isEmpty();
+		LintReport report = new Linter("postgresql", new SqlRevisionStatements(),
+				LintSettings.enabling(List.of("prefer-bigint", "prefer-identity", "prefer-timestamptz", "prefer-text")))
+			.lint(set.graph());
+		List<Finding> findings = report.findings()
+			.stream()
+			.filter((finding) -> finding.revisionId().equals("0001_change"))
+			.toList();
+		assertThat(findings).extracting(Finding::ruleId)
+			.containsExactlyInAnyOrder("prefer-bigint", "prefer-identity", "prefer-timestamptz", "prefer-text");
+		assertThat(findings).allSatisfy((finding) -> assertThat(finding.severity()).isEqualTo(Severity.WARNING));
+	}
+
+	@Test
+	void onlyOptInRulesCanBeEnabled() {
+		org.assertj.core.api.Assertions.assertThatExceptionOfType(dev.migrator.core.error.MigratorException.class)
+			.isThrownBy(() -> LintSettings.enabling(List.of("index-not-concurrent")))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("unknown-lint-rule"))
+			.withMessageContaining("prefer-bigint");
 	}
 
 }
