@@ -90,3 +90,9 @@ DROP INDEX tags_name;
 -- headers: transactional false
 ALTER TABLE users ADD COLUMN nickname text;
 CREATE INDEX CONCURRENTLY users_nickname ON users (nickname);
+
+-- case: reindex the system catalogs, which has no concurrent form
+-- near: index-not-concurrent
+-- squawk: require-concurrent-reindex
+-- strong_migrations: none
+REINDEX SYSTEM app;

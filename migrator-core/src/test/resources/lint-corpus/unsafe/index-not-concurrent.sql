@@ -73,12 +73,6 @@ REINDEX INDEX users_pkey;
 -- strong_migrations: none
 REINDEX SCHEMA public;
 
--- case: reindex the system catalogs
--- expect: index-not-concurrent
--- squawk: require-concurrent-reindex
--- strong_migrations: none
-REINDEX SYSTEM;
-
 -- case: reindex the database
 -- expect: index-not-concurrent
 -- squawk: require-concurrent-reindex
