@@ -28,3 +28,10 @@ CREATE TABLE codes (id bigint, code char(3));
 -- squawk: ban-char-field
 -- strong_migrations: none
 ALTER TABLE users ADD COLUMN initial character(1);
+
+-- case: a schema-qualified varchar with a length
+-- expect: prefer-text
+-- enable: prefer-text
+-- squawk: prefer-text-field
+-- strong_migrations: none
+CREATE TABLE labels (id bigint PRIMARY KEY, title pg_catalog.varchar(100) NOT NULL);

@@ -62,6 +62,17 @@ class TypeChangeTests {
 		assertThat(TypeChange.rewrites(type(from), type(to))).isEqualTo(rewrites);
 	}
 
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			pg_catalog.varchar(100)      | varchar(100)
+			pg_catalog.int4              | integer
+			"pg_catalog"."timestamp"     | timestamp
+			public.citext                | citext
+			""")
+	void namesASchemaQualifiedTypeByItsLastPart(String written, String named) {
+		assertThat(type(written)).hasToString(named);
+	}
+
 	private static SqlType type(String written) {
 		return SqlType.of(SqlLexer.POSTGRESQL.significantTokens(written));
 	}
