@@ -116,3 +116,35 @@ CREATE DOMAIN positive_int AS integer CHECK (VALUE > 0);
 -- squawk: none
 -- strong_migrations: none
 ALTER DOMAIN positive_int DROP CONSTRAINT positive;
+
+-- case: foreign key added not valid then validated, each statement committing on its own
+-- near: constraint-not-valid-missing
+-- squawk: constraint-missing-not-valid
+-- strong_migrations: add_foreign_key
+-- headers: transactional false
+ALTER TABLE orders ADD CONSTRAINT orders_buyer_fk FOREIGN KEY (buyer_id) REFERENCES users (id) NOT VALID;
+ALTER TABLE orders VALIDATE CONSTRAINT orders_buyer_fk;
+
+-- case: check added not valid then validated, each statement committing on its own
+-- near: constraint-not-valid-missing
+-- squawk: constraint-missing-not-valid
+-- strong_migrations: add_check_constraint
+-- headers: transactional false
+ALTER TABLE orders ADD CONSTRAINT orders_total_positive CHECK (total >= 0) NOT VALID;
+ALTER TABLE orders VALIDATE CONSTRAINT orders_total_positive;
+
+-- case: unique index built concurrently then attached, each statement committing on its own
+-- near: unique-without-index
+-- squawk: disallowed-unique-constraint
+-- strong_migrations: add_unique_constraint
+-- headers: transactional false
+CREATE UNIQUE INDEX CONCURRENTLY users_handle_key ON users (handle);
+ALTER TABLE users ADD CONSTRAINT users_handle_key UNIQUE USING INDEX users_handle_key;
+
+-- case: primary key swapped to an index built concurrently
+-- near: unique-without-index
+-- squawk: adding-serial-primary-key-field
+-- strong_migrations: none
+-- headers: transactional false
+CREATE UNIQUE INDEX CONCURRENTLY users_uid_key ON users (uid);
+ALTER TABLE users DROP CONSTRAINT users_pkey, ADD CONSTRAINT users_pkey PRIMARY KEY USING INDEX users_uid_key;

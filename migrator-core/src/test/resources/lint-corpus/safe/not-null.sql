@@ -60,3 +60,13 @@ ALTER TABLE tags ALTER COLUMN name DROP NOT NULL;
 -- squawk: ban-drop-not-null
 -- strong_migrations: none
 ALTER TABLE users ALTER COLUMN age DROP DEFAULT;
+
+-- case: validated check in a later revision, then set not null and drop the check
+-- near: set-not-null-without-check
+-- squawk: adding-not-nullable-field
+-- strong_migrations: change_column_null
+-- setup: ALTER TABLE users ADD COLUMN score bigint;
+-- setup: ALTER TABLE users ADD CONSTRAINT users_score_present CHECK (score IS NOT NULL) NOT VALID;
+ALTER TABLE users VALIDATE CONSTRAINT users_score_present;
+ALTER TABLE users ALTER COLUMN score SET NOT NULL;
+ALTER TABLE users DROP CONSTRAINT users_score_present;

@@ -128,3 +128,15 @@ ALTER TABLE orders ALTER COLUMN total SET DEFAULT 0;
 -- squawk: none
 -- strong_migrations: none
 ALTER TABLE users ALTER COLUMN email SET STATISTICS 500;
+
+-- case: vacuum with the full option turned off
+-- near: table-rewrite-command
+-- squawk: prefer-repack
+-- strong_migrations: none
+VACUUM (FULL false, ANALYZE) orders;
+
+-- case: vacuum freeze
+-- near: table-rewrite-command
+-- squawk: prefer-repack
+-- strong_migrations: none
+VACUUM FREEZE orders;
