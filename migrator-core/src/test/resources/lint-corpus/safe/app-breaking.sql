@@ -37,7 +37,7 @@ ALTER TYPE mood ADD VALUE 'calm';
 -- case: rename an enum value in a contract revision
 -- near: rename-outside-contract
 -- squawk: none
--- strong_migrations: none
+-- strong_migrations: rename_enum_value
 -- headers: phase contract
 ALTER TYPE mood RENAME VALUE 'sad' TO 'unhappy';
 
@@ -97,14 +97,14 @@ CREATE SCHEMA billing;
 
 -- case: detach concurrently
 -- near: detach-partition-not-concurrent
--- squawk: none
+-- squawk: require-concurrent-partition-detach
 -- strong_migrations: none
 -- headers: transactional false
 ALTER TABLE measurements DETACH PARTITION measurements_2020 CONCURRENTLY;
 
 -- case: finalize a detach
 -- near: detach-partition-not-concurrent
--- squawk: none
+-- squawk: require-concurrent-partition-detach
 -- strong_migrations: none
 -- headers: transactional false
 ALTER TABLE measurements DETACH PARTITION measurements_2020 FINALIZE;

@@ -63,7 +63,7 @@ ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE USING INDEX users_email_
 
 -- case: primary key using an index built before
 -- near: unique-without-index
--- squawk: adding-primary-key-constraint
+-- squawk: adding-serial-primary-key-field
 -- strong_migrations: none
 ALTER TABLE events ADD CONSTRAINT events_pkey PRIMARY KEY USING INDEX events_id_key;
 
@@ -76,7 +76,7 @@ ALTER TABLE tags ADD CONSTRAINT tags_name_key UNIQUE (name);
 
 -- case: primary key in a create table
 -- near: unique-without-index
--- squawk: adding-primary-key-constraint
+-- squawk: adding-serial-primary-key-field
 -- strong_migrations: none
 CREATE TABLE tags (id bigint PRIMARY KEY, name text UNIQUE);
 

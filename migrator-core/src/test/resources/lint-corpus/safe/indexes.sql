@@ -65,20 +65,20 @@ REINDEX TABLE CONCURRENTLY orders;
 -- case: concurrent drop
 -- near: drop-index-not-concurrent
 -- squawk: require-concurrent-index-deletion
--- strong_migrations: none
+-- strong_migrations: remove_index
 -- headers: transactional false
 DROP INDEX CONCURRENTLY users_email_idx;
 
 -- case: lone concurrent drop if exists
 -- near: drop-index-not-concurrent
 -- squawk: require-concurrent-index-deletion
--- strong_migrations: none
+-- strong_migrations: remove_index
 DROP INDEX CONCURRENTLY IF EXISTS users_email_idx;
 
 -- case: drop of an index built in the same revision
 -- near: drop-index-not-concurrent
 -- squawk: require-concurrent-index-deletion
--- strong_migrations: none
+-- strong_migrations: remove_index
 CREATE TABLE tags (id bigint, name text);
 CREATE INDEX tags_name ON tags (name);
 DROP INDEX tags_name;

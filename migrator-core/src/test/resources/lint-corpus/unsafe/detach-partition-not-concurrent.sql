@@ -3,12 +3,12 @@
 
 -- case: detach a partition
 -- expect: detach-partition-not-concurrent
--- squawk: none
+-- squawk: require-concurrent-partition-detach
 -- strong_migrations: none
 ALTER TABLE measurements DETACH PARTITION measurements_2020;
 
 -- case: detach a schema-qualified partition
 -- expect: detach-partition-not-concurrent
--- squawk: none
+-- squawk: require-concurrent-partition-detach
 -- strong_migrations: none
 ALTER TABLE public.events DETACH PARTITION public.events_old;

@@ -35,5 +35,5 @@ ALTER SCHEMA billing RENAME TO invoicing;
 -- case: rename an enum value
 -- expect: rename-outside-contract
 -- squawk: none
--- strong_migrations: none
+-- strong_migrations: rename_enum_value
 ALTER TYPE mood RENAME VALUE 'sad' TO 'unhappy';

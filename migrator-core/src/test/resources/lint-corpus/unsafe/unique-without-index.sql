@@ -15,13 +15,13 @@ ALTER TABLE users ADD UNIQUE (email, name);
 
 -- case: primary key
 -- expect: unique-without-index
--- squawk: adding-primary-key-constraint
+-- squawk: adding-serial-primary-key-field
 -- strong_migrations: none
 ALTER TABLE events ADD PRIMARY KEY (id);
 
 -- case: named primary key
 -- expect: unique-without-index
--- squawk: adding-primary-key-constraint
+-- squawk: adding-serial-primary-key-field
 -- strong_migrations: none
 ALTER TABLE events ADD CONSTRAINT events_pkey PRIMARY KEY (id);
 
