@@ -69,3 +69,11 @@ ALTER TABLE orders ALTER COLUMN note TYPE text;
 -- squawk: none
 -- strong_migrations: change_column
 ALTER TABLE orders ALTER COLUMN note TYPE citext;
+
+-- case: citext on a column read by an expression index
+-- expect: column-type-rewrite
+-- squawk: none
+-- strong_migrations: change_column
+-- setup: ALTER TABLE users ADD COLUMN bio text;
+-- setup: CREATE INDEX CONCURRENTLY users_bio_lower_idx ON users (lower(bio));
+ALTER TABLE users ALTER COLUMN bio TYPE citext;

@@ -202,14 +202,20 @@ final class StatementClassifier {
 		return columns;
 	}
 
-	/** The index elements that are a plain column, possibly with an opclass or order. */
+	/**
+	 * The columns an index covers: a plain column (possibly with an opclass or order), or
+	 * the columns an expression element reads, since PostgreSQL rebuilds an expression
+	 * index when the type of a column it reads changes.
+	 */
 	private static List<String> indexedColumns(List<SqlToken> elements) {
 		List<String> columns = new ArrayList<>();
 		for (List<SqlToken> element : new TokenCursor(elements).restSplitAtCommas()) {
-			if (!element.isEmpty() && element.get(0).isName()
-					&& (element.size() == 1 || !element.get(1).isSymbol("("))) {
-				columns.add(element.get(0).identifier());
+			if (element.isEmpty()) {
+				continue;
 			}
+			List<String> read = (element.get(0).isName() && (element.size() == 1 || !element.get(1).isSymbol("(")))
+					? List.of(element.get(0).identifier()) : checkedColumns(element);
+			read.stream().filter((column) -> !columns.contains(column)).forEach(columns::add);
 		}
 		return columns;
 	}

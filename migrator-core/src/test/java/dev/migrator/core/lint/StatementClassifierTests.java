@@ -47,7 +47,7 @@ class StatementClassifierTests {
 						+ "using btree (email) -- trailing"))
 			.isEqualTo(new CreateIndex("Users", true, true, Optional.of("Idx"), List.of("email")));
 		assertThat(classify("CREATE INDEX ON orders (user_id, lower(note), total DESC)"))
-			.isEqualTo(new CreateIndex("orders", false, false, Optional.empty(), List.of("user_id", "total")));
+			.isEqualTo(new CreateIndex("orders", false, false, Optional.empty(), List.of("user_id", "note", "total")));
 	}
 
 	@Test
