@@ -100,3 +100,26 @@ ALTER TABLE tags ALTER COLUMN id TYPE bigint;
 -- strong_migrations: change_column
 -- setup: CREATE TABLE flags (id bigint, bits varbit(32));
 ALTER TABLE flags ALTER COLUMN bits TYPE bit varying(64);
+
+-- case: time and interval precision raised up to the maximum
+-- near: column-type-rewrite
+-- squawk: changing-column-type
+-- strong_migrations: change_column
+-- setup: ALTER TABLE users ADD COLUMN opens_at time(0), ADD COLUMN slot interval(0);
+ALTER TABLE users ALTER COLUMN opens_at TYPE time(3), ALTER COLUMN slot TYPE interval(3);
+ALTER TABLE users ALTER COLUMN opens_at TYPE time, ALTER COLUMN slot TYPE interval;
+ALTER TABLE users ALTER COLUMN opens_at TYPE time(6), ALTER COLUMN slot TYPE interval(6);
+
+-- case: citext to unlimited varchar without an index
+-- near: column-type-rewrite
+-- squawk: changing-column-type
+-- strong_migrations: change_column
+-- setup: ALTER TABLE users ADD COLUMN handle citext;
+ALTER TABLE users ALTER COLUMN handle TYPE character varying;
+
+-- case: binary-coercible change next to a check on another column
+-- near: column-type-rewrite
+-- squawk: changing-column-type
+-- strong_migrations: change_column_constraint
+-- setup: ALTER TABLE users ADD CONSTRAINT users_age_positive CHECK (age > 0);
+ALTER TABLE users ALTER COLUMN name TYPE varchar;

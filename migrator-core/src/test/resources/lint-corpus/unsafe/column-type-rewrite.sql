@@ -77,3 +77,24 @@ ALTER TABLE orders ALTER COLUMN note TYPE citext;
 -- setup: ALTER TABLE users ADD COLUMN bio text;
 -- setup: CREATE INDEX CONCURRENTLY users_bio_lower_idx ON users (lower(bio));
 ALTER TABLE users ALTER COLUMN bio TYPE citext;
+
+-- case: interval precision lowered
+-- expect: column-type-rewrite
+-- squawk: changing-column-type
+-- strong_migrations: change_column
+-- setup: ALTER TABLE users ADD COLUMN slot interval;
+ALTER TABLE users ALTER COLUMN slot TYPE interval(2);
+
+-- case: inet to cidr
+-- expect: column-type-rewrite
+-- squawk: changing-column-type
+-- strong_migrations: change_column
+-- setup: ALTER TABLE users ADD COLUMN last_ip inet;
+ALTER TABLE users ALTER COLUMN last_ip TYPE cidr;
+
+-- case: unlimited varchar given a limit
+-- expect: column-type-rewrite
+-- squawk: changing-column-type
+-- strong_migrations: change_column
+-- setup: ALTER TABLE users ADD COLUMN region varchar;
+ALTER TABLE users ALTER COLUMN region TYPE varchar(20);
