@@ -148,3 +148,10 @@ ALTER TABLE users ADD CONSTRAINT users_handle_key UNIQUE USING INDEX users_handl
 -- headers: transactional false
 CREATE UNIQUE INDEX CONCURRENTLY users_uid_key ON users (uid);
 ALTER TABLE users DROP CONSTRAINT users_pkey, ADD CONSTRAINT users_pkey PRIMARY KEY USING INDEX users_uid_key;
+
+-- case: deferrable unique constraint attached to an index built earlier
+-- near: unique-without-index
+-- squawk: disallowed-unique-constraint
+-- strong_migrations: add_unique_constraint
+-- setup: CREATE UNIQUE INDEX CONCURRENTLY users_name_key ON users (name);
+ALTER TABLE users ADD CONSTRAINT users_name_key UNIQUE USING INDEX users_name_key DEFERRABLE;

@@ -70,3 +70,13 @@ ALTER TABLE users ALTER COLUMN age DROP DEFAULT;
 ALTER TABLE users VALIDATE CONSTRAINT users_score_present;
 ALTER TABLE users ALTER COLUMN score SET NOT NULL;
 ALTER TABLE users DROP CONSTRAINT users_score_present;
+
+-- case: quoted column named by a keyword, proven by a validated check
+-- near: set-not-null-without-check
+-- squawk: adding-not-nullable-field
+-- strong_migrations: change_column_null
+-- setup: ALTER TABLE users ADD COLUMN "interval" integer;
+-- setup: ALTER TABLE "users" ADD CONSTRAINT "users_interval_present" CHECK ("interval" IS NOT NULL) NOT VALID;
+ALTER TABLE "users" VALIDATE CONSTRAINT "users_interval_present";
+ALTER TABLE "users" ALTER COLUMN "interval" SET NOT NULL;
+ALTER TABLE "users" DROP CONSTRAINT "users_interval_present";
