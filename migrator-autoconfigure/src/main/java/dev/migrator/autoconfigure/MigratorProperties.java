@@ -108,6 +108,8 @@ public class MigratorProperties {
 
 	private final Clients clients = new Clients();
 
+	private final Lint lint = new Lint();
+
 	private final Backfill backfill = new Backfill();
 
 	private final Replica replica = new Replica();
@@ -228,6 +230,10 @@ public class MigratorProperties {
 
 	public Clients getClients() {
 		return this.clients;
+	}
+
+	public Lint getLint() {
+		return this.lint;
 	}
 
 	public String getDialect() {
@@ -556,6 +562,27 @@ public class MigratorProperties {
 
 		public void setMaxDelay(Duration maxDelay) {
 			this.maxDelay = maxDelay;
+		}
+
+	}
+
+	/**
+	 * The linter run by the job's lint and check commands.
+	 */
+	public static class Lint {
+
+		/**
+		 * Opt-in (hygiene) lint rules to apply, by id (prefer-bigint, prefer-identity,
+		 * prefer-timestamptz, prefer-text), on top of the rules that are always on.
+		 */
+		private List<String> enable = new ArrayList<>();
+
+		public List<String> getEnable() {
+			return this.enable;
+		}
+
+		public void setEnable(List<String> enable) {
+			this.enable = enable;
 		}
 
 	}

@@ -47,6 +47,7 @@ final class PropertiesApplier {
 		MigratorProperties.LockRetry retry = properties.getLockRetry();
 		builder.lockRetry(
 				new LockTimeoutRetry(retry.getAttempts(), orZero(retry.getBaseDelay()), orZero(retry.getMaxDelay())));
+		builder.lintEnable(properties.getLint().getEnable());
 		MigratorProperties.Clients clients = properties.getClients();
 		builder.clientsTable(clients.getTable());
 		if (clients.getLiveWindow() != null) {

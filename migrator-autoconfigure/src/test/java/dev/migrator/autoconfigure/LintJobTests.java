@@ -66,6 +66,14 @@ class LintJobTests {
 	}
 
 	@Test
+	void hygieneRulesApplyOnlyWhenEnabledByProperty(CapturedOutput output) {
+		job("migrator.job.command=lint", "migrator.dialect=postgresql", "migrator.lint.enable=prefer-bigint")
+			.run((context) -> assertThat(runJob(context)).isEqualTo(MigratorJobRunner.LINT_FAILED));
+		assertThat(output.getOut()).containsPattern("0001_create_people\\.sql:\\d+: prefer-bigint: ")
+			.doesNotContain("prefer-text");
+	}
+
+	@Test
 	void lintFindingsExitTwoAndArePrintedWithFileAndLine(CapturedOutput output) {
 		this.revisions.file("0003_people_name.sql", INDEX_REVISION);
 		job("migrator.job.command=lint", "migrator.dialect=postgresql").run((context) -> {

@@ -50,6 +50,8 @@ class MigratorPropertiesTests {
 		assertThat(new LockTimeoutRetry(retry.getAttempts(), retry.getBaseDelay(), retry.getMaxDelay()))
 			.isEqualTo(engine.lockRetry());
 		assertThat(properties.getClients().getTable()).isEqualTo(engine.compatibility().clientsTable());
+		assertThat(properties.getLint().getEnable()).isEmpty();
+		assertThat(engine.lint().enabled()).isEmpty();
 		assertThat(properties.getClients().getLiveWindow()).isEqualTo(engine.compatibility().liveWindow());
 		assertThat(properties.getJob().isAllowContractWithLiveClients())
 			.isEqualTo(engine.compatibility().allowContractWithLiveClients());
@@ -113,12 +115,13 @@ class MigratorPropertiesTests {
 		// it.
 		// Properties: lockRetry (lock-retry.*), compatibility (clients.table,
 		// clients.live-window,
-		// job.allow-contract-with-live-clients). The backfill and replica settings belong
+		// job.allow-contract-with-live-clients), lint (lint.enable). The backfill and
+		// replica settings belong
 		// to their own features.
 		assertThat(engineSettings).containsExactlyInAnyOrder("dataSource", "locations", "javaMigrations",
 				"javaPackages", "extraSources", "classLoader", "tables", "settings", "lockWait", "checksumPolicy",
 				"dialect", "listeners", "namingConvention", "backfillSettings", "replicaSettings", "lockRetry",
-				"compatibility");
+				"compatibility", "lint");
 	}
 
 	@Test
@@ -144,7 +147,8 @@ class MigratorPropertiesTests {
 				"migrator.backfill.table", "migrator.backfill.progress-interval", "migrator.replica.max-lag-bytes",
 				"migrator.replica.resume-lag-bytes", "migrator.replica.max-lag", "migrator.replica.resume-lag",
 				"migrator.replica.poll-interval", "migrator.replica.sources", "migrator.job.backfill",
-				"migrator.job.lint-report", "migrator.job.lint-classpath-root", "migrator.job.check-lint");
+				"migrator.job.lint-report", "migrator.job.lint-classpath-root", "migrator.job.check-lint",
+				"migrator.lint.enable");
 		descriptions.forEach((name, text) -> {
 			assertThat(text).as(name).endsWith(".").doesNotContain(". ");
 		});

@@ -9,6 +9,7 @@
 ALTER TABLE users ADD COLUMN first_name varchar(100);
 ALTER TABLE users ADD COLUMN last_name varchar(100);
 -- The new application stops writing full_name, so it may no longer be required (a catalog-only change).
+-- migrator:allow drop-not-null-outside-contract the new code must be able to leave full_name empty before it rolls out
 ALTER TABLE users ALTER COLUMN full_name DROP NOT NULL;
 -- migrator:downgrade
 UPDATE users SET full_name = trim(coalesce(first_name, '') || ' ' || coalesce(last_name, '')) WHERE full_name IS NULL;

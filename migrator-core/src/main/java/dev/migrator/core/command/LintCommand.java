@@ -27,7 +27,7 @@ public final class LintCommand {
 		// render to.
 		StatementSource statements = new SqlRevisionStatements()
 			.orElse(new JavaRevisionStatements(Dialects.byName(dialect), this.context.config().namingConvention()));
-		return new Linter(dialect, statements).lint(this.context.graph());
+		return new Linter(dialect, statements, this.context.config().lint()).lint(this.context.graph());
 	}
 
 	/** {@link #run()}, failing with {@link LintFailedException} on any finding. */

@@ -5,6 +5,7 @@ import dev.migrator.core.error.ErrorCode;
 import dev.migrator.core.backfill.BackfillListener;
 import dev.migrator.core.backfill.BackfillSettings;
 import dev.migrator.core.compat.CompatibilitySettings;
+import dev.migrator.core.lint.LintSettings;
 import dev.migrator.core.dialect.PostgresDialect;
 import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.op.NamingConvention;
@@ -83,11 +84,14 @@ public final class MigratorConfig {
 
 	private final CompatibilitySettings compatibility;
 
+	private final LintSettings lint;
+
 	private MigratorConfig(Optional<DataSource> dataSource, List<String> locations, List<JavaMigration> javaMigrations,
 			List<String> javaPackages, List<RevisionSource> extraSources, ClassLoader classLoader, StateTables tables,
 			RunSettings settings, Duration lockWait, ChecksumPolicy checksumPolicy, Optional<String> dialect,
 			List<MigrationListener> listeners, NamingConvention namingConvention, BackfillSettings backfillSettings,
-			ReplicaSettings replicaSettings, LockTimeoutRetry lockRetry, CompatibilitySettings compatibility) {
+			ReplicaSettings replicaSettings, LockTimeoutRetry lockRetry, CompatibilitySettings compatibility,
+			LintSettings lint) {
 		this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
 		this.locations = List.copyOf(locations);
 		this.javaMigrations = List.copyOf(javaMigrations);
@@ -105,6 +109,7 @@ public final class MigratorConfig {
 		this.replicaSettings = Objects.requireNonNull(replicaSettings, "replicaSettings");
 		this.lockRetry = Objects.requireNonNull(lockRetry, "lockRetry");
 		this.compatibility = Objects.requireNonNull(compatibility, "compatibility");
+		this.lint = Objects.requireNonNull(lint, "lint");
 	}
 
 	/**
@@ -203,6 +208,11 @@ public final class MigratorConfig {
 		return this.compatibility;
 	}
 
+	/** Which opt-in lint rules are on. */
+	public LintSettings lint() {
+		return this.lint;
+	}
+
 	public static Builder builder() {
 		return new Builder();
 	}
@@ -263,6 +273,8 @@ public final class MigratorConfig {
 		private Duration clientLiveWindow = CompatibilitySettings.DEFAULT_LIVE_WINDOW;
 
 		private boolean allowContractWithLiveClients;
+
+		private List<String> lintRulesEnabled = List.of();
 
 		public Builder dataSource(DataSource dataSource) {
 			this.dataSource = dataSource;
@@ -424,6 +436,15 @@ public final class MigratorConfig {
 		 * The table running application instances record themselves in, in the version
 		 * table's schema.
 		 */
+		/**
+		 * The opt-in (hygiene) lint rules to apply, by id, such as {@code prefer-bigint};
+		 * none by default.
+		 */
+		public Builder lintEnable(List<String> ruleIds) {
+			this.lintRulesEnabled = List.copyOf(ruleIds);
+			return this;
+		}
+
 		public Builder clientsTable(String clientsTable) {
 			this.clientsTable = clientsTable;
 			return this;
@@ -471,7 +492,7 @@ public final class MigratorConfig {
 					this.lockWait, this.checksumPolicy, Optional.ofNullable(this.dialect), this.listeners,
 					this.namingConvention, backfillSettings(),
 					new ReplicaSettings(this.replicas, this.replicaLagLimits, this.replicaLagPollInterval),
-					this.lockRetry, compatibility());
+					this.lockRetry, compatibility(), LintSettings.enabling(this.lintRulesEnabled));
 		}
 
 		private CompatibilitySettings compatibility() {

@@ -350,6 +350,9 @@ public enum ErrorCode {
 	/** {@code target-not-applied} */
 	TARGET_NOT_APPLIED("target-not-applied"),
 
+	/** {@code transaction-control-in-revision} */
+	TRANSACTION_CONTROL_IN_REVISION("transaction-control-in-revision"),
+
 	/** {@code unknown-backfill} */
 	UNKNOWN_BACKFILL("unknown-backfill"),
 

@@ -33,17 +33,21 @@ final class ColumnTypeRewrite implements Rule {
 		for (TableAction action : alter.actions()) {
 			if (action instanceof AlterColumnType change) {
 				Optional<SqlType> current = context.schema().columnType(alter.table(), change.column());
-				reason(alter.table(), change, current).ifPresent((reason) -> violations.add(new Violation(
-						reason + "; a rewrite holds an ACCESS EXCLUSIVE lock on " + alter.table()
-								+ ", blocking reads and writes, until every row and index is rewritten",
-						"Add a column of the new type, write to both, fill it with a backfill, move reads to it, "
-								+ "then drop the old column in a contract revision.")));
+				boolean indexed = context.schema().isIndexed(alter.table(), change.column());
+				boolean checked = context.schema().isChecked(alter.table(), change.column());
+				reason(alter.table(), change, current, indexed, checked)
+					.ifPresent((reason) -> violations.add(new Violation(
+							reason + "; a rewrite holds an ACCESS EXCLUSIVE lock on " + alter.table()
+									+ ", blocking reads and writes, until every row and index is rewritten",
+							"Add a column of the new type, write to both, fill it with a backfill, move reads to it, "
+									+ "then drop the old column in a contract revision.")));
 			}
 		}
 		return violations;
 	}
 
-	private static Optional<String> reason(String table, AlterColumnType change, Optional<SqlType> current) {
+	private static Optional<String> reason(String table, AlterColumnType change, Optional<SqlType> current,
+			boolean indexed, boolean checked) {
 		String column = table + "." + change.column();
 		if (change.using()) {
 			return Optional.of("ALTER COLUMN " + column + " TYPE " + change.type() + " with USING computes every value "
@@ -56,6 +60,15 @@ final class ColumnTypeRewrite implements Rule {
 		if (TypeChange.rewrites(current.get(), change.type())) {
 			return Optional.of("ALTER COLUMN " + column + " from " + current.get() + " to " + change.type()
 					+ " is not binary-coercible, so it rewrites the table");
+		}
+		if (checked) {
+			return Optional.of("ALTER COLUMN " + column + " from " + current.get() + " to " + change.type()
+					+ " rewrites no row, but a CHECK constraint reads the column, so every row is checked again");
+		}
+		if (indexed && TypeChange.rebuildsIndexes(current.get(), change.type())) {
+			return Optional.of("ALTER COLUMN " + column + " from " + current.get() + " to " + change.type()
+					+ " rewrites no row, but the column is indexed and its indexes compare with other operators "
+					+ "now, so they are rebuilt");
 		}
 		return Optional.empty();
 	}

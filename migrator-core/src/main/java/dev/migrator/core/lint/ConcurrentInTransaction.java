@@ -10,9 +10,10 @@ import java.util.Optional;
 
 /**
  * {@code concurrent-in-transaction}: a {@code CONCURRENTLY} statement in a revision
- * marked transactional. PostgreSQL refuses it in a transaction block, so such a revision
- * either fails or (where the runtime runs the statement in autocommit between
- * transactional parts) is no longer atomic.
+ * marked transactional, next to other statements. PostgreSQL refuses it in a transaction
+ * block, so the runtime runs it in autocommit between the transactional parts around it,
+ * and the revision is no longer atomic. A revision whose only statement it is loses
+ * nothing by that split and is not reported.
  */
 final class ConcurrentInTransaction implements Rule {
 
@@ -28,7 +29,10 @@ final class ConcurrentInTransaction implements Rule {
 
 	@Override
 	public List<Violation> check(StatementContext context) {
-		if (!context.revision().transactional()) {
+		// The runtime runs a lone concurrent statement in autocommit: nothing else
+		// commits
+		// with it or apart from it, so the revision is as atomic as it can be.
+		if (!context.revision().transactional() || context.statementsInRevision() < 2) {
 			return List.of();
 		}
 		return concurrentCommand(context.statement())

@@ -1,6 +1,7 @@
 package dev.migrator.core.lint;
 
 import dev.migrator.core.lint.ClassifiedStatement.AlterTable;
+import dev.migrator.core.lint.TableAction.AddColumn;
 import dev.migrator.core.lint.TableAction.AddConstraint;
 import dev.migrator.core.lint.TableAction.ConstraintKind;
 import dev.migrator.core.lint.TableAction.ValidateConstraint;
@@ -48,6 +49,13 @@ final class ConstraintNotValidMissing implements Rule {
 						"ADD CONSTRAINT ... " + add.kind().sql()
 								+ " (...) NOT VALID (only a brief lock), then VALIDATE "
 								+ "CONSTRAINT in a later revision: it checks the rows without blocking writes."));
+			}
+			if (action instanceof AddColumn add && add.references()) {
+				violations.add(new Violation("ADD COLUMN " + table + "." + add.column() + " ... REFERENCES declares a "
+						+ "foreign key, which takes a SHARE ROW EXCLUSIVE lock on " + table
+						+ " and on the referenced table, blocking writes to both, and cannot be added NOT VALID inline",
+						"ADD COLUMN without REFERENCES, then ADD CONSTRAINT ... FOREIGN KEY (...) REFERENCES ... "
+								+ "NOT VALID, then VALIDATE CONSTRAINT in a later revision."));
 			}
 			if (action instanceof ValidateConstraint validate && context.revision().transactional()
 					&& context.schema().addedNotValidInRevision(table, validate.name())) {

@@ -1,6 +1,7 @@
 package dev.migrator.core.lint;
 
 import dev.migrator.core.lint.ClassifiedStatement.AlterTable;
+import dev.migrator.core.lint.ClassifiedStatement.DropSchema;
 import dev.migrator.core.lint.ClassifiedStatement.DropTable;
 import dev.migrator.core.lint.TableAction.DropColumn;
 import dev.migrator.core.script.LintRule;
@@ -35,6 +36,11 @@ final class DropOutsideContract implements Rule {
 			return violations;
 		}
 		String phase = RenameOutsideContract.article(context.revision().phase().label());
+		if (context.statement() instanceof DropSchema drop) {
+			violations.add(new Violation("DROP SCHEMA " + String.join(", ", drop.schemas()) + " in " + phase
+					+ " revision breaks the application version still running, which may use what the schema holds",
+					ALTERNATIVE));
+		}
 		if (context.statement() instanceof DropTable drop) {
 			for (String table : drop.tables()) {
 				if (context.existing(table)) {

@@ -33,6 +33,23 @@ final class IndexNotConcurrent implements Rule {
 					"CREATE " + (create.unique() ? "UNIQUE " : "") + "INDEX CONCURRENTLY ... ON " + create.table()
 							+ " (...) in a revision of its own with -- migrator:transactional false."));
 		}
+		if (context.statement() instanceof Reindex reindex && reindex.target().startsWith("SYSTEM")) {
+			// REINDEX SYSTEM has no concurrent form: there is no safer statement to
+			// advise (squawk's require-concurrent-reindex passes it too).
+			return List.of();
+		}
+		if (context.statement() instanceof Reindex reindex && !reindex.concurrently()
+				&& reindex.target().startsWith("DATABASE")) {
+			// REINDEX DATABASE CONCURRENTLY skips the catalogs: adding CONCURRENTLY
+			// is not the whole answer for it.
+			return List.of(new Violation(
+					"REINDEX " + reindex.target() + " rebuilds every index of the database, each under a lock "
+							+ "that blocks writes to its table (and reads that use the index); no CONCURRENTLY form "
+							+ "covers the system catalogs",
+					"Keep database-wide maintenance out of revisions: run it from operations in a maintenance "
+							+ "window, or rebuild the indexes that need it one by one with REINDEX INDEX ... "
+							+ "CONCURRENTLY (PostgreSQL 12+) in a revision with -- migrator:transactional false."));
+		}
 		if (context.statement() instanceof Reindex reindex && !reindex.concurrently()) {
 			return List.of(new Violation(
 					"REINDEX " + reindex.target() + " without CONCURRENTLY blocks writes to the "

@@ -32,13 +32,18 @@ public final class Linter {
 			new AddColumnNotNullWithoutDefault(), new AddColumnVolatileDefault(), new SetNotNullWithoutCheck(),
 			new ColumnTypeRewrite(), new ConstraintNotValidMissing(), new UniqueWithoutIndex(),
 			new RenameOutsideContract(), new DropOutsideContract(), new WholeTableDataChange(),
-			new TableRewriteCommand(), new ExplicitTableLock());
+			new TableRewriteCommand(), new ExplicitTableLock(), new DropIndexNotConcurrent(), new ExclusionConstraint(),
+			new DetachPartitionNotConcurrent(), new DomainConstraintNotValidMissing(), new DropNotNullOutsideContract(),
+			new TruncateCascade(), new DatabaseDrop(), new PreferJsonb(), new TransactionControlInRevision(),
+			new PreferBigint(), new PreferIdentity(), new PreferTimestamptz(), new PreferText());
 
 	private static final SeveralLongLocks SEVERAL_LONG_LOCKS = new SeveralLongLocks();
 
 	private final String dialect;
 
 	private final StatementSource source;
+
+	private final LintSettings settings;
 
 	/** A linter for SQL revisions under the dialect's semantics. */
 	public Linter(String dialect) {
@@ -51,6 +56,14 @@ public final class Linter {
 	 * too)
 	 */
 	public Linter(String dialect, StatementSource source) {
+		this(dialect, source, LintSettings.DEFAULTS);
+	}
+
+	/**
+	 * A linter that reads revisions through the given source and applies the opt-in rules
+	 * the settings enable.
+	 */
+	public Linter(String dialect, StatementSource source, LintSettings settings) {
 		String name = dialect.strip().toLowerCase(Locale.ROOT);
 		this.dialect = "postgres".equals(name) ? "postgresql" : name;
 		if (!DIALECTS.contains(this.dialect)) {
@@ -58,6 +71,7 @@ public final class Linter {
 					+ "'. Use one of " + String.join(", ", DIALECTS) + ".");
 		}
 		this.source = source;
+		this.settings = settings;
 	}
 
 	public String dialect() {
@@ -89,10 +103,11 @@ public final class Linter {
 		List<HeldLock> held = new ArrayList<>();
 		for (LintStatement statement : input.statements()) {
 			ClassifiedStatement classified = StatementClassifier.classify(statement.sql());
-			StatementContext context = new StatementContext(revision, classified, schema, this.dialect);
+			StatementContext context = new StatementContext(revision, classified, schema, this.dialect,
+					input.statements().size());
 			Optional<HeldLock> longLock = Optional.empty();
 			for (Rule rule : RULES) {
-				if (!rule.rule().appliesTo(this.dialect)) {
+				if (!rule.rule().appliesTo(this.dialect) || !this.settings.applies(rule.rule())) {
 					continue;
 				}
 				List<Violation> violations = rule.check(context);

@@ -1,6 +1,8 @@
 package dev.migrator.core.lint;
 
 import dev.migrator.core.lint.ClassifiedStatement.AlterTable;
+import dev.migrator.core.lint.ClassifiedStatement.RenameEnumValue;
+import dev.migrator.core.lint.ClassifiedStatement.RenameSchema;
 import dev.migrator.core.lint.TableAction.RenameColumn;
 import dev.migrator.core.lint.TableAction.RenameTable;
 import dev.migrator.core.script.LintRule;
@@ -27,11 +29,29 @@ final class RenameOutsideContract implements Rule {
 	@Override
 	public List<Violation> check(StatementContext context) {
 		List<Violation> violations = new ArrayList<>();
-		if (context.isContract() || !(context.statement() instanceof AlterTable alter)
-				|| !context.existing(alter.table())) {
+		if (context.isContract()) {
 			return violations;
 		}
 		String phase = context.revision().phase().label();
+		if (context.statement() instanceof RenameSchema rename) {
+			violations.add(new Violation(
+					"ALTER SCHEMA " + rename.from() + " RENAME TO " + rename.to() + " in " + article(phase)
+							+ " revision breaks the application version still running, whose queries "
+							+ "and search_path name the old schema",
+					"Keep the schema's name; if it must change, create the new schema, move the objects and "
+							+ "the code over, and drop the old one in a revision with -- migrator:phase contract."));
+		}
+		if (context.statement() instanceof RenameEnumValue rename) {
+			violations.add(new Violation(
+					"ALTER TYPE " + rename.type() + " RENAME VALUE " + rename.from() + " TO " + rename.to() + " in "
+							+ article(phase) + " revision breaks the application version still "
+							+ "running, which writes and compares the old value",
+					"Add the new value (ALTER TYPE ... ADD VALUE), write it from the code, move the rows with a "
+							+ "backfill, and stop using the old value; an enum value cannot be dropped, so leave it."));
+		}
+		if (!(context.statement() instanceof AlterTable alter) || !context.existing(alter.table())) {
+			return violations;
+		}
 		for (TableAction action : alter.actions()) {
 			if (action instanceof RenameColumn rename) {
 				violations.add(new Violation(

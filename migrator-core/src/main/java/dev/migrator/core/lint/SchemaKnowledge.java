@@ -2,6 +2,7 @@ package dev.migrator.core.lint;
 
 import dev.migrator.core.lint.ClassifiedStatement.AlterTable;
 import dev.migrator.core.lint.ClassifiedStatement.ColumnDefinition;
+import dev.migrator.core.lint.ClassifiedStatement.CreateIndex;
 import dev.migrator.core.lint.ClassifiedStatement.CreateTable;
 import dev.migrator.core.lint.ClassifiedStatement.DropTable;
 import dev.migrator.core.lint.TableAction.AddColumn;
@@ -37,6 +38,15 @@ final class SchemaKnowledge {
 	 */
 	private final Map<String, Map<String, NotNullCheck>> notNullChecks = new HashMap<>();
 
+	/** Indexed columns by table, as {@code CREATE INDEX} named them. */
+	private final Map<String, Set<String>> indexedColumns = new HashMap<>();
+
+	/** Columns some CHECK constraint reads, by table. */
+	private final Map<String, Set<String>> checkedColumns = new HashMap<>();
+
+	/** Indexes the current revision built. */
+	private final Set<String> indexesCreatedInRevision = new HashSet<>();
+
 	/** Tables some earlier revision created. */
 	private final Set<String> createdEarlier = new HashSet<>();
 
@@ -54,6 +64,7 @@ final class SchemaKnowledge {
 		this.createdEarlier.addAll(this.createdInRevision);
 		this.createdInRevision.clear();
 		this.addedNotValidInRevision.clear();
+		this.indexesCreatedInRevision.clear();
 	}
 
 	/**
@@ -79,6 +90,21 @@ final class SchemaKnowledge {
 			.anyMatch((check) -> check.validated() && check.columns().contains(column));
 	}
 
+	/** Whether an index the revisions built covers the column. */
+	boolean isIndexed(String table, String column) {
+		return this.indexedColumns.getOrDefault(table, Set.of()).contains(column);
+	}
+
+	/** Whether a CHECK constraint the revisions added reads the column. */
+	boolean isChecked(String table, String column) {
+		return this.checkedColumns.getOrDefault(table, Set.of()).contains(column);
+	}
+
+	/** Whether the current revision built the index, so that it is new and unused. */
+	boolean isIndexNew(String index) {
+		return this.indexesCreatedInRevision.contains(index);
+	}
+
 	/** Whether the current revision added this constraint as NOT VALID. */
 	boolean addedNotValidInRevision(String table, String constraint) {
 		return this.addedNotValidInRevision.contains(table + "." + constraint);
@@ -95,7 +121,12 @@ final class SchemaKnowledge {
 				}
 				this.columnTypes.put(create.table(), columns);
 				this.notNullChecks.remove(create.table());
+				this.checkedColumns.put(create.table(), new HashSet<>(create.checkedColumns()));
 			}
+		}
+		else if (statement instanceof CreateIndex index) {
+			this.indexedColumns.computeIfAbsent(index.table(), (name) -> new HashSet<>()).addAll(index.columns());
+			index.name().ifPresent(this.indexesCreatedInRevision::add);
 		}
 		else if (statement instanceof DropTable drop) {
 			drop.tables().forEach(this::forget);
@@ -127,7 +158,11 @@ final class SchemaKnowledge {
 				columns.put(rename.to(), type);
 			}
 		}
-		else if (action instanceof AddConstraint add && add.name().isPresent()) {
+		else if (action instanceof AddConstraint add && add.name().isEmpty()) {
+			this.checkedColumns.computeIfAbsent(table, (name) -> new HashSet<>()).addAll(add.checkedColumns());
+		}
+		else if (action instanceof AddConstraint add) {
+			this.checkedColumns.computeIfAbsent(table, (name) -> new HashSet<>()).addAll(add.checkedColumns());
 			if (!add.notNullColumns().isEmpty()) {
 				checks.put(add.name().get(), new NotNullCheck(add.notNullColumns(), !add.notValid()));
 			}
@@ -151,6 +186,8 @@ final class SchemaKnowledge {
 	private void move(String from, String to) {
 		Optional.ofNullable(this.columnTypes.remove(from)).ifPresent((columns) -> this.columnTypes.put(to, columns));
 		Optional.ofNullable(this.notNullChecks.remove(from)).ifPresent((checks) -> this.notNullChecks.put(to, checks));
+		Optional.ofNullable(this.indexedColumns.remove(from))
+			.ifPresent((columns) -> this.indexedColumns.put(to, columns));
 		if (this.createdInRevision.remove(from)) {
 			this.createdInRevision.add(to);
 		}
@@ -162,6 +199,8 @@ final class SchemaKnowledge {
 	private void forget(String table) {
 		this.columnTypes.remove(table);
 		this.notNullChecks.remove(table);
+		this.indexedColumns.remove(table);
+		this.checkedColumns.remove(table);
 		this.createdInRevision.remove(table);
 		this.createdEarlier.remove(table);
 	}

@@ -60,11 +60,14 @@ record SqlType(String name, List<Integer> modifiers, boolean array, boolean seri
 			else if (depth > 0 && token.kind() == SqlToken.Kind.NUMBER) {
 				modifiers.add(parseModifier(token.text()));
 			}
+			else if (depth == 0 && token.isSymbol(".")) {
+				// A schema-qualified type (pg_catalog.int4) is named by its last part.
+				words.clear();
+			}
 			else if (depth == 0 && token.isName()) {
 				words.add(token.identifier());
 			}
 		}
-		// A schema-qualified type (pg_catalog.int4) is named by its last part.
 		String written = String.join(" ", words).replaceFirst("^.*\\.", "");
 		if (SERIAL.containsKey(written)) {
 			return new SqlType(SERIAL.get(written), List.of(), array, true);

@@ -1,6 +1,15 @@
 package dev.migrator.core.lint;
 
 import dev.migrator.core.lint.ClassifiedStatement.AlterTable;
+import dev.migrator.core.lint.ClassifiedStatement.AddDomainConstraint;
+import dev.migrator.core.lint.ClassifiedStatement.DropDatabase;
+import dev.migrator.core.lint.ClassifiedStatement.DropSchema;
+import dev.migrator.core.lint.ClassifiedStatement.RenameEnumValue;
+import dev.migrator.core.lint.ClassifiedStatement.RenameSchema;
+import dev.migrator.core.lint.ClassifiedStatement.TransactionControl;
+import dev.migrator.core.lint.ClassifiedStatement.Truncate;
+import dev.migrator.core.lint.TableAction.DetachPartition;
+import dev.migrator.core.lint.TableAction.DropNotNull;
 import dev.migrator.core.lint.ClassifiedStatement.ColumnDefinition;
 import dev.migrator.core.lint.ClassifiedStatement.CreateIndex;
 import dev.migrator.core.lint.ClassifiedStatement.CreateTable;
@@ -58,6 +67,11 @@ final class StatementClassifier {
 	private static final Set<String> ADDED_CONSTRAINT_STARTS = Set.of("CONSTRAINT", "CHECK", "UNIQUE", "PRIMARY",
 			"FOREIGN", "EXCLUDE");
 
+	/** Words of a check expression that are not columns. */
+	private static final Set<String> EXPRESSION_WORDS = Set.of("IS", "NOT", "NULL", "AND", "OR", "IN", "BETWEEN",
+			"LIKE", "ILIKE", "TRUE", "FALSE", "ANY", "ALL", "ARRAY", "CASE", "WHEN", "THEN", "ELSE", "END", "CAST",
+			"AS", "DISTINCT", "FROM", "SIMILAR", "TO", "VALUE");
+
 	private StatementClassifier() {
 	}
 
@@ -69,7 +83,12 @@ final class StatementClassifier {
 			case "CREATE" -> create(cursor);
 			case "DROP" -> drop(cursor);
 			case "REINDEX" -> reindex(cursor);
-			case "ALTER" -> cursor.accept("TABLE") ? alterTable(cursor) : new Other();
+			case "ALTER" -> alter(cursor);
+			case "TRUNCATE" -> truncate(cursor);
+			case "BEGIN", "START", "COMMIT", "END", "ROLLBACK", "ABORT", "SAVEPOINT", "RELEASE" ->
+				new TransactionControl(first);
+			case "PREPARE" ->
+				cursor.peek().is("TRANSACTION") ? new TransactionControl("PREPARE TRANSACTION") : new Other();
 			case "UPDATE" -> dataChange("UPDATE", cursor);
 			case "DELETE" -> cursor.accept("FROM") ? dataChange("DELETE", cursor) : new Other();
 			case "VACUUM" -> vacuum(cursor);
@@ -104,14 +123,18 @@ final class StatementClassifier {
 		if (cursor.accept("INDEX")) {
 			boolean concurrently = cursor.accept("CONCURRENTLY");
 			cursor.accept("IF", "NOT", "EXISTS");
-			if (!cursor.peek().is("ON")) {
-				cursor.name();
-			}
+			Optional<String> name = cursor.peek().is("ON") ? Optional.empty() : cursor.name();
 			cursor.accept("ON");
 			cursor.accept("ONLY");
-			return cursor.name()
-				.<ClassifiedStatement>map((table) -> new CreateIndex(table, unique, concurrently))
-				.orElseGet(Other::new);
+			Optional<String> table = cursor.name();
+			if (table.isEmpty()) {
+				return new Other();
+			}
+			if (cursor.accept("USING")) {
+				cursor.name();
+			}
+			List<String> columns = cursor.peek().isSymbol("(") ? indexedColumns(cursor.parenthesised()) : List.of();
+			return new CreateIndex(table.get(), unique, concurrently, name, columns);
 		}
 		if (unique) {
 			return new Other();
@@ -130,8 +153,71 @@ final class StatementClassifier {
 		if (table.isEmpty()) {
 			return new Other();
 		}
-		List<ColumnDefinition> columns = cursor.peek().isSymbol("(") ? columns(cursor.parenthesised()) : List.of();
-		return new CreateTable(table.get(), ifNotExists, columns);
+		List<SqlToken> definitions = cursor.peek().isSymbol("(") ? cursor.parenthesised() : List.of();
+		return new CreateTable(table.get(), ifNotExists, columns(definitions), tableCheckedColumns(definitions));
+	}
+
+	/**
+	 * The columns named by the checks of a table definition: a column's own check, or a
+	 * table check's expression.
+	 */
+	private static List<String> tableCheckedColumns(List<SqlToken> definitions) {
+		List<String> checked = new ArrayList<>();
+		for (List<SqlToken> element : new TokenCursor(definitions).restSplitAtCommas()) {
+			TokenCursor cursor = new TokenCursor(element);
+			boolean column = !element.isEmpty() && element.get(0).isName()
+					&& !TABLE_CONSTRAINT_STARTS.contains(element.get(0).keyword());
+			String name = column ? cursor.next().identifier() : "";
+			while (!cursor.atEnd()) {
+				if (cursor.accept("CHECK")) {
+					List<String> names = checkedColumns(cursor.parenthesised());
+					checked.addAll(column ? List.of(name) : names);
+				}
+				else if (cursor.peek().isSymbol("(")) {
+					cursor.parenthesised();
+				}
+				else {
+					cursor.next();
+				}
+			}
+		}
+		return checked;
+	}
+
+	/**
+	 * The names a check expression reads: names that are neither a qualifier, nor a
+	 * function, nor an expression word.
+	 */
+	static List<String> checkedColumns(List<SqlToken> body) {
+		List<String> columns = new ArrayList<>();
+		for (int i = 0; i < body.size(); i++) {
+			SqlToken token = body.get(i);
+			boolean qualifier = i + 1 < body.size() && (body.get(i + 1).isSymbol(".") || body.get(i + 1).isSymbol("("));
+			boolean cast = i > 0 && body.get(i - 1).isSymbol("::");
+			if (token.isName() && !qualifier && !cast && !EXPRESSION_WORDS.contains(token.keyword())
+					&& !columns.contains(token.identifier())) {
+				columns.add(token.identifier());
+			}
+		}
+		return columns;
+	}
+
+	/**
+	 * The columns an index covers: a plain column (possibly with an opclass or order), or
+	 * the columns an expression element reads, since PostgreSQL rebuilds an expression
+	 * index when the type of a column it reads changes.
+	 */
+	private static List<String> indexedColumns(List<SqlToken> elements) {
+		List<String> columns = new ArrayList<>();
+		for (List<SqlToken> element : new TokenCursor(elements).restSplitAtCommas()) {
+			if (element.isEmpty()) {
+				continue;
+			}
+			List<String> read = (element.get(0).isName() && (element.size() == 1 || !element.get(1).isSymbol("(")))
+					? List.of(element.get(0).identifier()) : checkedColumns(element);
+			read.stream().filter((column) -> !columns.contains(column)).forEach(columns::add);
+		}
+		return columns;
 	}
 
 	private static List<ColumnDefinition> columns(List<SqlToken> definitions) {
@@ -150,7 +236,15 @@ final class StatementClassifier {
 
 	private static ClassifiedStatement drop(TokenCursor cursor) {
 		if (cursor.accept("INDEX")) {
-			return new DropIndex(cursor.accept("CONCURRENTLY"));
+			boolean concurrently = cursor.accept("CONCURRENTLY");
+			return new DropIndex(concurrently, names(cursor));
+		}
+		if (cursor.accept("DATABASE")) {
+			cursor.accept("IF", "EXISTS");
+			return new DropDatabase(cursor.name().orElse(""));
+		}
+		if (cursor.accept("SCHEMA")) {
+			return new DropSchema(names(cursor));
 		}
 		if (!cursor.accept("TABLE")) {
 			return new Other();
@@ -162,6 +256,60 @@ final class StatementClassifier {
 		}
 		while (cursor.acceptSymbol(","));
 		return tables.isEmpty() ? new Other() : new DropTable(tables);
+	}
+
+	/** {@code [IF EXISTS] a, b}: the names. */
+	private static List<String> names(TokenCursor cursor) {
+		cursor.accept("IF", "EXISTS");
+		List<String> names = new ArrayList<>();
+		do {
+			cursor.name().ifPresent(names::add);
+		}
+		while (cursor.acceptSymbol(","));
+		return names;
+	}
+
+	private static ClassifiedStatement alter(TokenCursor cursor) {
+		if (cursor.accept("TABLE")) {
+			return alterTable(cursor);
+		}
+		if (cursor.accept("SCHEMA")) {
+			Optional<String> from = cursor.name();
+			if (from.isPresent() && cursor.accept("RENAME", "TO")) {
+				return cursor.name()
+					.<ClassifiedStatement>map((to) -> new RenameSchema(from.get(), to))
+					.orElseGet(Other::new);
+			}
+			return new Other();
+		}
+		if (cursor.accept("TYPE")) {
+			Optional<String> type = cursor.name();
+			if (type.isPresent() && cursor.accept("RENAME", "VALUE")) {
+				String from = cursor.next().text();
+				cursor.accept("TO");
+				return new RenameEnumValue(type.get(), from, cursor.next().text());
+			}
+			return new Other();
+		}
+		if (cursor.accept("DOMAIN")) {
+			Optional<String> domain = cursor.name();
+			if (domain.isPresent() && cursor.accept("ADD")) {
+				return new AddDomainConstraint(domain.get(), hasNotValid(cursor));
+			}
+		}
+		return new Other();
+	}
+
+	private static ClassifiedStatement truncate(TokenCursor cursor) {
+		cursor.accept("TABLE");
+		List<String> tables = new ArrayList<>();
+		do {
+			cursor.accept("ONLY");
+			cursor.name().ifPresent(tables::add);
+			cursor.acceptSymbol("*");
+		}
+		while (cursor.acceptSymbol(","));
+		return new Truncate(tables, cursor.restHasTopLevel("CASCADE"));
 	}
 
 	private static ClassifiedStatement reindex(TokenCursor cursor) {
@@ -243,7 +391,16 @@ final class StatementClassifier {
 			if (cursor.accept("SET", "NOT", "NULL")) {
 				return new SetNotNull(column.get());
 			}
+			if (cursor.accept("DROP", "NOT", "NULL")) {
+				return new DropNotNull(column.get());
+			}
 			return new OtherAction();
+		}
+		if (cursor.accept("DETACH", "PARTITION")) {
+			Optional<String> partition = cursor.name();
+			boolean concurrently = cursor.accept("CONCURRENTLY") || cursor.accept("FINALIZE");
+			return partition.<TableAction>map((name) -> new DetachPartition(name, concurrently))
+				.orElseGet(OtherAction::new);
 		}
 		if (cursor.accept("VALIDATE", "CONSTRAINT")) {
 			return cursor.name().<TableAction>map(ValidateConstraint::new).orElseGet(OtherAction::new);
@@ -275,6 +432,7 @@ final class StatementClassifier {
 		SqlType type = SqlType.of(typeTokens(cursor));
 		boolean notNull = false;
 		boolean inlineIndex = false;
+		boolean references = false;
 		Optional<ColumnDefault> columnDefault = type.serial()
 				? Optional
 					.of(ColumnDefault.computedPerRow(type.name() + " serial", "a serial type's sequence (nextval)"))
@@ -289,6 +447,9 @@ final class StatementClassifier {
 			}
 			else if (cursor.accept("UNIQUE")) {
 				inlineIndex = true;
+			}
+			else if (cursor.accept("REFERENCES")) {
+				references = true;
 			}
 			else if (cursor.accept("DEFAULT")) {
 				columnDefault = Optional.of(ColumnDefault.of(defaultTokens(cursor)));
@@ -306,7 +467,7 @@ final class StatementClassifier {
 				cursor.next();
 			}
 		}
-		return new AddColumn(column, type, notNull, columnDefault, inlineIndex);
+		return new AddColumn(column, type, notNull, columnDefault, inlineIndex, references);
 	}
 
 	private static List<SqlToken> defaultTokens(TokenCursor cursor) {
@@ -357,10 +518,13 @@ final class StatementClassifier {
 		}
 		ConstraintKind kind;
 		List<String> notNullColumns = List.of();
+		List<String> checkedColumns = List.of();
 		boolean usingIndex = false;
 		if (cursor.accept("CHECK")) {
 			kind = ConstraintKind.CHECK;
-			notNullColumns = notNullColumns(cursor.parenthesised());
+			List<SqlToken> body = cursor.parenthesised();
+			notNullColumns = notNullColumns(body);
+			checkedColumns = checkedColumns(body);
 			if (name.isEmpty() && notNullColumns.size() == 1) {
 				// The name PostgreSQL chooses for an unnamed check on one column.
 				name = Optional.of(table + "_" + notNullColumns.get(0) + "_check");
@@ -381,7 +545,7 @@ final class StatementClassifier {
 			kind = ConstraintKind.EXCLUDE;
 		}
 		boolean notValid = hasNotValid(cursor);
-		return new AddConstraint(name, kind, notValid, usingIndex, notNullColumns);
+		return new AddConstraint(name, kind, notValid, usingIndex, notNullColumns, checkedColumns);
 	}
 
 	private static boolean hasNotValid(TokenCursor cursor) {

@@ -7,8 +7,12 @@ import dev.migrator.core.script.Revision;
  * One statement as a rule sees it: classified, with its revision and what the revisions
  * before it said about the schema (the knowledge is as it was just before this
  * statement).
+ *
+ * @param statementsInRevision how many statements the revision's upgrade has, this one
+ * included
  */
-record StatementContext(Revision revision, ClassifiedStatement statement, SchemaKnowledge schema, String dialect) {
+record StatementContext(Revision revision, ClassifiedStatement statement, SchemaKnowledge schema, String dialect,
+		int statementsInRevision) {
 
 	/**
 	 * Whether the table existed before this revision, so that its rows (and its readers)

@@ -14,9 +14,18 @@ sealed interface TableAction {
 	 * @param columnDefault what existing rows get; empty for no default
 	 * @param inlineIndex whether an inline {@code UNIQUE} or {@code PRIMARY KEY} builds
 	 * an index
+	 * @param references whether an inline {@code REFERENCES} adds a foreign key
 	 */
 	record AddColumn(String column, SqlType type, boolean notNull, Optional<ColumnDefault> columnDefault,
-			boolean inlineIndex) implements TableAction {
+			boolean inlineIndex, boolean references) implements TableAction {
+	}
+
+	/** {@code ALTER [COLUMN] name DROP NOT NULL}. */
+	record DropNotNull(String column) implements TableAction {
+	}
+
+	/** {@code DETACH PARTITION name [CONCURRENTLY | FINALIZE]}. */
+	record DetachPartition(String partition, boolean concurrently) implements TableAction {
 	}
 
 	record DropColumn(String column) implements TableAction {
@@ -36,12 +45,14 @@ sealed interface TableAction {
 	 * PostgreSQL gives it
 	 * @param notNullColumns for a check made only of {@code column IS NOT NULL} terms
 	 * joined by AND, those columns
+	 * @param checkedColumns for a check, the columns its expression names
 	 */
 	record AddConstraint(Optional<String> name, ConstraintKind kind, boolean notValid, boolean usingIndex,
-			List<String> notNullColumns) implements TableAction {
+			List<String> notNullColumns, List<String> checkedColumns) implements TableAction {
 
 		public AddConstraint {
 			notNullColumns = List.copyOf(notNullColumns);
+			checkedColumns = List.copyOf(checkedColumns);
 		}
 
 	}

@@ -45,9 +45,9 @@ final class TypeChange {
 	private static boolean binaryCoercible(SqlType from, SqlType to) {
 		String source = from.name();
 		String target = to.name();
-		if (isText(source) && target.equals("text")) {
-			// varchar(n), varchar and text all store the same bytes; text takes any of
-			// them.
+		if (isText(source) && (target.equals("text") || target.equals("citext"))) {
+			// varchar(n), varchar, text and citext all store the same bytes; text and
+			// citext take any of them.
 			return true;
 		}
 		if (isText(source) && target.equals("varchar")) {
@@ -66,7 +66,15 @@ final class TypeChange {
 	}
 
 	private static boolean isText(String name) {
-		return name.equals("varchar") || name.equals("text");
+		return name.equals("varchar") || name.equals("text") || name.equals("citext");
+	}
+
+	/**
+	 * Whether a change that rewrites no row still rebuilds the column's indexes: citext
+	 * compares with operators of its own, so an index moving to or from it is built anew.
+	 */
+	static boolean rebuildsIndexes(SqlType from, SqlType to) {
+		return from.name().equals("citext") != to.name().equals("citext");
 	}
 
 	/**

@@ -94,6 +94,7 @@ public final class MigrationRunner {
 	 */
 	public List<StepResult> run(Connection connection, ConnectionSource reconnect, Plan plan, StepGate gate)
 			throws SQLException {
+		TransactionControlRefusal.check(plan);
 		List<StepResult> results = new ArrayList<>(plan.steps().size());
 		Set<String> rows = new LinkedHashSet<>(plan.rowsBefore());
 		for (PlanStep step : plan.steps()) {

@@ -54,6 +54,7 @@ public final class OfflineScript {
 	}
 
 	public String render(Plan plan, String from, String to) {
+		TransactionControlRefusal.check(plan);
 		StringBuilder script = new StringBuilder();
 		script.append("-- migrator offline script (")
 			.append(this.dialect.name())

@@ -48,7 +48,42 @@ public enum LintRule {
 	TABLE_REWRITE_COMMAND("table-rewrite-command",
 			"VACUUM FULL or CLUSTER, which rewrite a table under an exclusive lock", Severity.ERROR, true),
 
-	LOCK_TABLE("lock-table", "LOCK TABLE in a revision", Severity.ERROR, true);
+	LOCK_TABLE("lock-table", "LOCK TABLE in a revision", Severity.ERROR, true),
+
+	DROP_INDEX_NOT_CONCURRENT("drop-index-not-concurrent", "DROP INDEX without CONCURRENTLY", Severity.ERROR, true),
+
+	EXCLUSION_CONSTRAINT("exclusion-constraint", "ADD CONSTRAINT ... EXCLUDE on an existing table", Severity.ERROR,
+			true),
+
+	DETACH_PARTITION_NOT_CONCURRENT("detach-partition-not-concurrent", "DETACH PARTITION without CONCURRENTLY",
+			Severity.ERROR, true),
+
+	DOMAIN_CONSTRAINT_NOT_VALID_MISSING("domain-constraint-not-valid-missing",
+			"ALTER DOMAIN ... ADD CONSTRAINT without NOT VALID", Severity.ERROR, true),
+
+	DROP_NOT_NULL_OUTSIDE_CONTRACT("drop-not-null-outside-contract",
+			"ALTER COLUMN ... DROP NOT NULL in a revision that is not contract", Severity.WARNING, true),
+
+	TRUNCATE_CASCADE("truncate-cascade", "TRUNCATE ... CASCADE, which empties every referencing table", Severity.ERROR,
+			true),
+
+	DROP_DATABASE("drop-database", "DROP DATABASE in a revision", Severity.ERROR, true),
+
+	PREFER_JSONB("prefer-jsonb", "A json column on an existing table, which breaks DISTINCT, UNION and GROUP BY",
+			Severity.ERROR, true),
+
+	TRANSACTION_CONTROL("transaction-control", "BEGIN, COMMIT, ROLLBACK or SAVEPOINT in a revision", Severity.ERROR,
+			false),
+
+	PREFER_BIGINT("prefer-bigint", "An integer or smallint key column, which can run out of values", Severity.WARNING,
+			true, true),
+
+	PREFER_IDENTITY("prefer-identity", "A serial column where an identity column would do", Severity.WARNING, true,
+			true),
+
+	PREFER_TIMESTAMPTZ("prefer-timestamptz", "A timestamp column without time zone", Severity.WARNING, true, true),
+
+	PREFER_TEXT("prefer-text", "A varchar(n) or char(n) column where text would do", Severity.WARNING, true, true);
 
 	/**
 	 * Where every rule is described, relative to the repository root; the anchor is the
@@ -64,11 +99,26 @@ public enum LintRule {
 
 	private final boolean postgresqlOnly;
 
+	private final boolean optIn;
+
 	LintRule(String id, String title, Severity severity, boolean postgresqlOnly) {
+		this(id, title, severity, postgresqlOnly, false);
+	}
+
+	LintRule(String id, String title, Severity severity, boolean postgresqlOnly, boolean optIn) {
 		this.id = id;
 		this.title = title;
 		this.severity = severity;
 		this.postgresqlOnly = postgresqlOnly;
+		this.optIn = optIn;
+	}
+
+	/**
+	 * Whether the rule is a hygiene rule, off unless enabled
+	 * ({@code migrator.lint.enable}): it reports a habit, not a lock or a breakage.
+	 */
+	public boolean optIn() {
+		return this.optIn;
 	}
 
 	/** The stable id, such as {@code index-not-concurrent}. */

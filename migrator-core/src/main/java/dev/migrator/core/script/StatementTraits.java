@@ -48,7 +48,13 @@ public record StatementTraits(Kind kind, Optional<IndexName> index) {
 		VACUUM("VACUUM"),
 
 		/** A SQLite {@code PRAGMA}, most of which do nothing inside a transaction. */
-		PRAGMA("PRAGMA");
+		PRAGMA("PRAGMA"),
+
+		/**
+		 * {@code BEGIN}, {@code COMMIT}, {@code ROLLBACK}, {@code SAVEPOINT} and their
+		 * kin: the engine owns the transactions, so a revision may not hold one.
+		 */
+		TRANSACTION_CONTROL("transaction control");
 
 		private final String label;
 
@@ -105,6 +111,9 @@ public record StatementTraits(Kind kind, Optional<IndexName> index) {
 		}
 		if (starts(words, "VACUUM")) {
 			return new StatementTraits(Kind.VACUUM, Optional.empty());
+		}
+		if (isTransactionControl(words)) {
+			return new StatementTraits(Kind.TRANSACTION_CONTROL, Optional.empty());
 		}
 		if (starts(words, "PRAGMA")) {
 			return new StatementTraits(Kind.PRAGMA, Optional.empty());
@@ -180,6 +189,18 @@ public record StatementTraits(Kind kind, Optional<IndexName> index) {
 			}
 		}
 		return -1;
+	}
+
+	private static boolean isTransactionControl(List<Word> words) {
+		if (words.isEmpty()) {
+			return false;
+		}
+		String first = words.get(0).key();
+		return switch (first) {
+			case "BEGIN", "COMMIT", "END", "ROLLBACK", "ABORT", "SAVEPOINT", "RELEASE" -> true;
+			case "START", "PREPARE" -> words.size() > 1 && words.get(1).is("TRANSACTION");
+			default -> false;
+		};
 	}
 
 	private static boolean addsValue(List<Word> words) {

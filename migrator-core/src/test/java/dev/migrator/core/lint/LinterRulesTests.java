@@ -71,6 +71,26 @@ class LinterRulesTests {
 			.isEmpty();
 	}
 
+	@Test
+	void reindexOfTheSystemCatalogsIsNotReported() {
+		// No concurrent form exists, so there is no safer statement to advise.
+		for (String sql : List.of("REINDEX SYSTEM;\n", "REINDEX SYSTEM app;\n")) {
+			assertThat(revision(sql).findings(LintRule.INDEX_NOT_CONCURRENT.id())).isEmpty();
+		}
+	}
+
+	@Test
+	void reindexOfTheDatabaseAdvisesNoConcurrentlyThatDoesNotExist() {
+		for (String sql : List.of("REINDEX DATABASE app;\n")) {
+			assertThat(revision(sql).findings(LintRule.INDEX_NOT_CONCURRENT.id())).singleElement()
+				.satisfies((finding) -> {
+					assertThat(finding.message()).contains("system catalogs");
+					assertThat(finding.safeAlternative()).startsWith("Keep database-wide maintenance out of revisions")
+						.doesNotStartWith("REINDEX ... CONCURRENTLY");
+				});
+		}
+	}
+
 	// concurrent-in-transaction
 
 	@Test
@@ -78,6 +98,21 @@ class LinterRulesTests {
 		RevisionSet set = revision("CREATE INDEX CONCURRENTLY a ON users (email);\nDROP INDEX CONCURRENTLY b;\n"
 				+ "REINDEX TABLE CONCURRENTLY users;\n");
 		assertThat(lines(set, LintRule.CONCURRENT_IN_TRANSACTION)).containsExactly(4, 5, 6);
+	}
+
+	@Test
+	void aLoneConcurrentStatementInATransactionalRevisionIsFine() {
+		// The runtime runs it in autocommit; nothing else commits with it or apart from
+		// it.
+		assertThat(revision("CREATE INDEX CONCURRENTLY a ON users (email);\n").lint().findings()).isEmpty();
+		assertThat(revision("DROP INDEX CONCURRENTLY IF EXISTS b;\n").lint().findings()).isEmpty();
+	}
+
+	@Test
+	void aConcurrentStatementNextToOthersInATransactionalRevisionIsReported() {
+		RevisionSet set = revision(
+				"ALTER TABLE users ADD COLUMN nickname text;\nCREATE INDEX CONCURRENTLY a ON users (nickname);\n");
+		assertThat(lines(set, LintRule.CONCURRENT_IN_TRANSACTION)).containsExactly(5);
 	}
 
 	@Test
@@ -223,6 +258,22 @@ class LinterRulesTests {
 		RevisionSet set = revision("ALTER TABLE legacy ALTER COLUMN code TYPE text;\n");
 		assertThat(set.findings(LintRule.COLUMN_TYPE_REWRITE.id())).singleElement()
 			.satisfies((finding) -> assertThat(finding.message()).contains("may rewrite"));
+	}
+
+	@Test
+	void aChangeBetweenTextTypesOnAColumnWithoutAnIndexIsFine() {
+		RevisionSet set = revision("ALTER TABLE users ALTER COLUMN name TYPE citext;\n"
+				+ "ALTER TABLE users ALTER COLUMN email TYPE text;\nALTER TABLE users ALTER COLUMN name TYPE text;\n");
+		assertThat(set.lint().findings()).isEmpty();
+	}
+
+	@Test
+	void aChangeToCitextOnAnIndexedColumnIsReportedForItsIndexRebuild() {
+		RevisionSet set = RevisionSet.withBase()
+			.revision("0001_index", "transactional false", "CREATE INDEX CONCURRENTLY users_name ON users (name);\n")
+			.revision("0002_citext", "ALTER TABLE users ALTER COLUMN name TYPE citext;\n");
+		assertThat(set.findings(LintRule.COLUMN_TYPE_REWRITE.id())).singleElement()
+			.satisfies((finding) -> assertThat(finding.message()).contains("rebuilt"));
 	}
 
 	// constraint-not-valid-missing
@@ -413,7 +464,31 @@ class LinterRulesTests {
 			assertThat(LintRule.byId(rule.id())).contains(rule);
 			assertThat(rule.helpUri()).isEqualTo("docs/reference/lint-rules.md#" + rule.id());
 		}
-		assertThat(LintRule.ids()).hasSize(14).doesNotHaveDuplicates();
+		assertThat(LintRule.ids()).hasSize(27).doesNotHaveDuplicates();
+	}
+
+	@Test
+	void hygieneRulesAreOffUnlessEnabled() {
+		RevisionSet set = revision("CREATE TABLE visits (id serial PRIMARY KEY, at timestamp, code char(3));\n");
+		assertThat(set.lint().findings()).isEmpty();
+		LintReport report = new Linter("postgresql", new SqlRevisionStatements(),
+				LintSettings.enabling(List.of("prefer-bigint", "prefer-identity", "prefer-timestamptz", "prefer-text")))
+			.lint(set.graph());
+		List<Finding> findings = report.findings()
+			.stream()
+			.filter((finding) -> finding.revisionId().equals("0001_change"))
+			.toList();
+		assertThat(findings).extracting(Finding::ruleId)
+			.containsExactlyInAnyOrder("prefer-bigint", "prefer-identity", "prefer-timestamptz", "prefer-text");
+		assertThat(findings).allSatisfy((finding) -> assertThat(finding.severity()).isEqualTo(Severity.WARNING));
+	}
+
+	@Test
+	void onlyOptInRulesCanBeEnabled() {
+		org.assertj.core.api.Assertions.assertThatExceptionOfType(dev.migrator.core.error.MigratorException.class)
+			.isThrownBy(() -> LintSettings.enabling(List.of("index-not-concurrent")))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("unknown-lint-rule"))
+			.withMessageContaining("prefer-bigint");
 	}
 
 }

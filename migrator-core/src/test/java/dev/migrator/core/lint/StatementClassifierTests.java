@@ -15,6 +15,7 @@ import dev.migrator.core.lint.TableAction.AddConstraint;
 import dev.migrator.core.lint.TableAction.AlterColumnType;
 import dev.migrator.core.lint.TableAction.ConstraintKind;
 import dev.migrator.core.lint.TableAction.DropColumn;
+import dev.migrator.core.lint.TableAction.DropNotNull;
 import dev.migrator.core.lint.TableAction.OtherAction;
 import dev.migrator.core.lint.TableAction.RenameColumn;
 import dev.migrator.core.lint.TableAction.RenameTable;
@@ -44,14 +45,16 @@ class StatementClassifierTests {
 		assertThat(
 				classify("create /* note */ unique index concurrently if not exists \"Idx\" on only public.\"Users\" "
 						+ "using btree (email) -- trailing"))
-			.isEqualTo(new CreateIndex("Users", true, true));
-		assertThat(classify("CREATE INDEX ON orders (user_id)")).isEqualTo(new CreateIndex("orders", false, false));
+			.isEqualTo(new CreateIndex("Users", true, true, Optional.of("Idx"), List.of("email")));
+		assertThat(classify("CREATE INDEX ON orders (user_id, lower(note), total DESC)"))
+			.isEqualTo(new CreateIndex("orders", false, false, Optional.empty(), List.of("user_id", "note", "total")));
 	}
 
 	@Test
 	void readsDropIndexAndReindex() {
-		assertThat(classify("DROP INDEX CONCURRENTLY IF EXISTS a, b")).isEqualTo(new DropIndex(true));
-		assertThat(classify("drop index a")).isEqualTo(new DropIndex(false));
+		assertThat(classify("DROP INDEX CONCURRENTLY IF EXISTS a, b"))
+			.isEqualTo(new DropIndex(true, List.of("a", "b")));
+		assertThat(classify("drop index a")).isEqualTo(new DropIndex(false, List.of("a")));
 		assertThat(classify("REINDEX (VERBOSE) TABLE CONCURRENTLY orders"))
 			.isEqualTo(new Reindex("TABLE orders", true));
 		assertThat(classify("REINDEX (CONCURRENTLY) INDEX orders_pkey"))
@@ -102,25 +105,26 @@ class StatementClassifierTests {
 			.containsExactly(
 					new AlterColumnType("a", SqlType.of(SqlLexer.POSTGRESQL.significantTokens("bigint")), false),
 					new AlterColumnType("b", SqlType.of(SqlLexer.POSTGRESQL.significantTokens("text")), true),
-					new SetNotNull("c"), new OtherAction(), new OtherAction());
+					new SetNotNull("c"), new OtherAction(), new DropNotNull("e"));
 	}
 
 	@Test
 	void readsConstraints() {
 		assertThat(actions(
 				"ALTER TABLE t ADD CONSTRAINT fk FOREIGN KEY (a) REFERENCES u (id) ON DELETE CASCADE NOT VALID"))
-			.containsExactly(new AddConstraint(Optional.of("fk"), ConstraintKind.FOREIGN_KEY, true, false, List.of()));
-		assertThat(actions("ALTER TABLE t ADD CHECK (a IS NOT NULL) NOT VALID")).containsExactly(
-				new AddConstraint(Optional.of("t_a_check"), ConstraintKind.CHECK, true, false, List.of("a")));
+			.containsExactly(new AddConstraint(Optional.of("fk"), ConstraintKind.FOREIGN_KEY, true, false, List.of(),
+					List.of()));
+		assertThat(actions("ALTER TABLE t ADD CHECK (a IS NOT NULL) NOT VALID")).containsExactly(new AddConstraint(
+				Optional.of("t_a_check"), ConstraintKind.CHECK, true, false, List.of("a"), List.of("a")));
 		assertThat(actions("ALTER TABLE t ADD CONSTRAINT c CHECK (a IS NOT NULL AND (t.b IS NOT NULL))"))
-			.containsExactly(
-					new AddConstraint(Optional.of("c"), ConstraintKind.CHECK, false, false, List.of("a", "b")));
-		assertThat(actions("ALTER TABLE t ADD CONSTRAINT c CHECK (a IS NOT NULL OR b > 0)"))
-			.containsExactly(new AddConstraint(Optional.of("c"), ConstraintKind.CHECK, false, false, List.of()));
-		assertThat(actions("ALTER TABLE t ADD CONSTRAINT u UNIQUE USING INDEX i"))
-			.containsExactly(new AddConstraint(Optional.of("u"), ConstraintKind.UNIQUE, false, true, List.of()));
-		assertThat(actions("ALTER TABLE t ADD PRIMARY KEY (id) USING INDEX TABLESPACE fast"))
-			.containsExactly(new AddConstraint(Optional.empty(), ConstraintKind.PRIMARY_KEY, false, false, List.of()));
+			.containsExactly(new AddConstraint(Optional.of("c"), ConstraintKind.CHECK, false, false, List.of("a", "b"),
+					List.of("a", "b")));
+		assertThat(actions("ALTER TABLE t ADD CONSTRAINT c CHECK (a IS NOT NULL OR b > 0)")).containsExactly(
+				new AddConstraint(Optional.of("c"), ConstraintKind.CHECK, false, false, List.of(), List.of("a", "b")));
+		assertThat(actions("ALTER TABLE t ADD CONSTRAINT u UNIQUE USING INDEX i")).containsExactly(
+				new AddConstraint(Optional.of("u"), ConstraintKind.UNIQUE, false, true, List.of(), List.of()));
+		assertThat(actions("ALTER TABLE t ADD PRIMARY KEY (id) USING INDEX TABLESPACE fast")).containsExactly(
+				new AddConstraint(Optional.empty(), ConstraintKind.PRIMARY_KEY, false, false, List.of(), List.of()));
 		assertThat(actions("ALTER TABLE t VALIDATE CONSTRAINT c, DROP CONSTRAINT IF EXISTS d"))
 			.containsExactly(new ValidateConstraint("c"), new TableAction.DropConstraint("d"));
 	}

@@ -23,6 +23,11 @@ class TypeChangeTests {
 			varchar                     | text                       | false
 			text                        | varchar                    | false
 			text                        | character varying          | false
+			text                        | citext                     | false
+			citext                      | text                       | false
+			varchar(20)                 | citext                     | false
+			citext                      | varchar                    | false
+			citext                      | varchar(20)                | true
 			numeric(10,2)               | numeric(12,2)              | false
 			numeric(10,2)               | numeric                    | false
 			decimal(10)                 | numeric(12,0)              | false
@@ -55,6 +60,17 @@ class TypeChangeTests {
 			""")
 	void tellsWhichTypeChangesRewriteTheTable(String from, String to, boolean rewrites) {
 		assertThat(TypeChange.rewrites(type(from), type(to))).isEqualTo(rewrites);
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			pg_catalog.varchar(100)      | varchar(100)
+			pg_catalog.int4              | integer
+			"pg_catalog"."timestamp"     | timestamp
+			public.citext                | citext
+			""")
+	void namesASchemaQualifiedTypeByItsLastPart(String written, String named) {
+		assertThat(type(written)).hasToString(named);
 	}
 
 	private static SqlType type(String written) {

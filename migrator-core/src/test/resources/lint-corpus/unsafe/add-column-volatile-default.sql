@@ -1,0 +1,62 @@
+-- Unsafe cases for add-column-volatile-default: each must be reported by that rule.
+-- Written from the described behaviour of the matching squawk rules and strong_migrations checks.
+
+-- case: uuid default
+-- expect: add-column-volatile-default
+-- squawk: adding-field-with-default
+-- strong_migrations: add_column_default_callable
+ALTER TABLE users ADD COLUMN token uuid DEFAULT gen_random_uuid();
+
+-- case: random default
+-- expect: add-column-volatile-default
+-- squawk: adding-field-with-default
+-- strong_migrations: add_column_default_callable
+ALTER TABLE users ADD COLUMN r double precision DEFAULT random();
+
+-- case: clock_timestamp default
+-- expect: add-column-volatile-default
+-- squawk: adding-field-with-default
+-- strong_migrations: add_column_default_callable
+ALTER TABLE orders ADD COLUMN seen timestamptz DEFAULT clock_timestamp();
+
+-- case: nextval default
+-- expect: add-column-volatile-default
+-- squawk: adding-field-with-default
+-- strong_migrations: add_column_default_callable
+ALTER TABLE orders ADD COLUMN seq bigint DEFAULT nextval('orders_seq');
+
+-- case: uuid-ossp default
+-- expect: add-column-volatile-default
+-- squawk: adding-field-with-default
+-- strong_migrations: add_column_default_callable
+ALTER TABLE users ADD COLUMN token uuid DEFAULT uuid_generate_v4();
+
+-- case: unknown function
+-- expect: add-column-volatile-default
+-- squawk: adding-field-with-default
+-- strong_migrations: add_column_default_callable
+ALTER TABLE users ADD COLUMN code text DEFAULT make_code();
+
+-- case: serial column
+-- expect: add-column-volatile-default
+-- squawk: adding-serial-primary-key-field
+-- strong_migrations: add_column_auto_incrementing
+ALTER TABLE orders ADD COLUMN number serial;
+
+-- case: bigserial column
+-- expect: add-column-volatile-default
+-- squawk: adding-serial-primary-key-field
+-- strong_migrations: add_column_auto_incrementing
+ALTER TABLE orders ADD COLUMN number bigserial;
+
+-- case: identity column
+-- expect: add-column-volatile-default
+-- squawk: none
+-- strong_migrations: add_column_auto_incrementing
+ALTER TABLE orders ADD COLUMN number bigint GENERATED ALWAYS AS IDENTITY;
+
+-- case: stored generated column
+-- expect: add-column-volatile-default
+-- squawk: adding-field-with-default
+-- strong_migrations: add_column_generated_stored
+ALTER TABLE orders ADD COLUMN total_cents bigint GENERATED ALWAYS AS ((total * 100)::bigint) STORED;
