@@ -14,10 +14,10 @@ import java.util.OptionalLong;
 /**
  * The starter's engine settings beyond the connection, the locations and the state tables
  * (those are {@link PluginSettings}): timeouts, the checksum policy, lock retries, the
- * clients table, backfills and replica lag. They are read from the same keys as the
- * starter reads, in application.properties or as {@code -D} user properties, so that a
- * goal runs the engine the way the application's migration job does. An unset key keeps
- * the engine's default, which is the starter's default too.
+ * clients table, backfills, replica lag and the opt-in lint rules. They are read from the
+ * same keys as the starter reads, in application.properties or as {@code -D} user
+ * properties, so that a goal runs the engine the way the application's migration job
+ * does. An unset key keeps the engine's default, which is the starter's default too.
  */
 final class EngineSettings {
 
@@ -49,6 +49,7 @@ final class EngineSettings {
 				bytes("migrator.replica.resume-lag-bytes"), duration("migrator.replica.max-lag"),
 				duration("migrator.replica.resume-lag")));
 		duration("migrator.replica.poll-interval").ifPresent(builder::replicaLagPollInterval);
+		setting("migrator.lint.enable").map((s) -> PluginSettings.list(s.value())).ifPresent(builder::lintEnable);
 		for (String name : this.properties.mapKeys(REPLICA_SOURCES)) {
 			builder.replica(name, replica(name, loader));
 		}

@@ -3,6 +3,7 @@ package dev.migrator.maven;
 import dev.migrator.core.config.ChecksumPolicy;
 import dev.migrator.core.config.MigratorConfig;
 import dev.migrator.core.error.MigratorException;
+import dev.migrator.core.lint.LintSettings;
 import dev.migrator.core.replica.ReplicaDataSource;
 import dev.migrator.core.runtime.LockTimeoutRetry;
 import dev.migrator.core.script.LagLimits;
@@ -90,7 +91,8 @@ class EngineSettingsTests {
 				Map.entry("migrator.replica.sources.east.url", "jdbc:postgresql://east/app"),
 				Map.entry("migrator.replica.sources.east.username", "reader"), Map.entry("migrator.schema", "app"),
 				Map.entry("migrator.version-table", "versions"), Map.entry("migrator.history-table", "steps"),
-				Map.entry("migrator.dialect", "postgresql"));
+				Map.entry("migrator.dialect", "postgresql"),
+				Map.entry("migrator.lint.enable", "prefer-bigint, prefer-text"));
 		MigratorConfig config = config(keys);
 		assertThat(config.settings().lockTimeout()).contains(Duration.ofSeconds(3));
 		assertThat(config.settings().statementTimeout()).contains(Duration.ofMinutes(1));
@@ -112,6 +114,7 @@ class EngineSettingsTests {
 		assertThat(config.tables().versionTable()).isEqualTo("versions");
 		assertThat(config.tables().historyTable()).isEqualTo("steps");
 		assertThat(config.dialect()).contains("postgresql");
+		assertThat(config.lint()).isEqualTo(LintSettings.enabling(List.of("prefer-bigint", "prefer-text")));
 	}
 
 	@Test
