@@ -5,15 +5,14 @@ import dev.migrator.core.lint.ColumnDefault.Volatility;
 import dev.migrator.core.lint.TableAction.AddColumn;
 import dev.migrator.core.script.LintRule;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code add-column-volatile-default}: a new column whose default must be computed row by
  * row, which rewrites the table. A constant or stable default ({@code now()} included) is
  * stored once in the catalog on PostgreSQL 11+.
  */
-final class AddColumnVolatileDefault implements Rule {
+final class AddColumnVolatileDefault implements ExistingTableActionRule {
 
 	@Override
 	public LintRule rule() {
@@ -26,29 +25,22 @@ final class AddColumnVolatileDefault implements Rule {
 	}
 
 	@Override
-	public List<Violation> check(StatementContext context) {
-		List<Violation> violations = new ArrayList<>();
-		if (!(context.statement() instanceof AlterTable alter) || !context.existing(alter.table())) {
-			return violations;
+	public Optional<Violation> check(AlterTable alter, TableAction action, StatementContext context) {
+		if (!(action instanceof AddColumn add) || add.columnDefault().isEmpty()
+				|| add.columnDefault().get().volatility() == Volatility.NON_VOLATILE) {
+			return Optional.empty();
 		}
-		for (TableAction action : alter.actions()) {
-			if (!(action instanceof AddColumn add) || add.columnDefault().isEmpty()
-					|| add.columnDefault().get().volatility() == Volatility.NON_VOLATILE) {
-				continue;
-			}
-			ColumnDefault value = add.columnDefault().get();
-			String rewrite = "rewrites the whole table " + alter.table() + " under an ACCESS EXCLUSIVE lock, blocking "
-					+ "reads and writes until every row is written";
-			String message = (value.volatility() == Volatility.VOLATILE)
-					? "ADD COLUMN " + add.column() + " with a value from " + value.cause() + " " + rewrite
-					: "ADD COLUMN " + add.column() + " has a default that calls " + value.cause()
-							+ ", which may be volatile; a volatile default " + rewrite;
-			violations.add(new Violation(message,
-					"Add the column without that default, then ALTER COLUMN " + add.column()
-							+ " SET DEFAULT ... for new rows (a catalog change), and fill existing rows with a "
-							+ "backfill in batches."));
-		}
-		return violations;
+		ColumnDefault value = add.columnDefault().get();
+		String rewrite = "rewrites the whole table " + alter.table() + " under an ACCESS EXCLUSIVE lock, blocking "
+				+ "reads and writes until every row is written";
+		String message = (value.volatility() == Volatility.VOLATILE)
+				? "ADD COLUMN " + add.column() + " with a value from " + value.cause() + " " + rewrite
+				: "ADD COLUMN " + add.column() + " has a default that calls " + value.cause()
+						+ ", which may be volatile; a volatile default " + rewrite;
+		return Optional.of(new Violation(message,
+				"Add the column without that default, then ALTER COLUMN " + add.column()
+						+ " SET DEFAULT ... for new rows (a catalog change), and fill existing rows with a "
+						+ "backfill in batches."));
 	}
 
 }

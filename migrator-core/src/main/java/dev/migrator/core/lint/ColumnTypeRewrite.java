@@ -4,15 +4,13 @@ import dev.migrator.core.lint.ClassifiedStatement.AlterTable;
 import dev.migrator.core.lint.TableAction.AlterColumnType;
 import dev.migrator.core.script.LintRule;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
  * {@code column-type-rewrite}: a column type change that rewrites (or scans) the table;
  * see {@link TypeChange}.
  */
-final class ColumnTypeRewrite implements Rule {
+final class ColumnTypeRewrite implements ExistingTableActionRule {
 
 	@Override
 	public LintRule rule() {
@@ -25,25 +23,18 @@ final class ColumnTypeRewrite implements Rule {
 	}
 
 	@Override
-	public List<Violation> check(StatementContext context) {
-		List<Violation> violations = new ArrayList<>();
-		if (!(context.statement() instanceof AlterTable alter) || !context.existing(alter.table())) {
-			return violations;
+	public Optional<Violation> check(AlterTable alter, TableAction action, StatementContext context) {
+		if (!(action instanceof AlterColumnType change)) {
+			return Optional.empty();
 		}
-		for (TableAction action : alter.actions()) {
-			if (action instanceof AlterColumnType change) {
-				Optional<SqlType> current = context.schema().columnType(alter.table(), change.column());
-				boolean indexed = context.schema().isIndexed(alter.table(), change.column());
-				boolean checked = context.schema().isChecked(alter.table(), change.column());
-				reason(alter.table(), change, current, indexed, checked)
-					.ifPresent((reason) -> violations.add(new Violation(
-							reason + "; a rewrite holds an ACCESS EXCLUSIVE lock on " + alter.table()
-									+ ", blocking reads and writes, until every row and index is rewritten",
-							"Add a column of the new type, write to both, fill it with a backfill, move reads to it, "
-									+ "then drop the old column in a contract revision.")));
-			}
-		}
-		return violations;
+		Optional<SqlType> current = context.schema().columnType(alter.table(), change.column());
+		boolean indexed = context.schema().isIndexed(alter.table(), change.column());
+		boolean checked = context.schema().isChecked(alter.table(), change.column());
+		return reason(alter.table(), change, current, indexed, checked).map((reason) -> new Violation(
+				reason + "; a rewrite holds an ACCESS EXCLUSIVE lock on " + alter.table()
+						+ ", blocking reads and writes, until every row and index is rewritten",
+				"Add a column of the new type, write to both, fill it with a backfill, move reads to it, "
+						+ "then drop the old column in a contract revision."));
 	}
 
 	private static Optional<String> reason(String table, AlterColumnType change, Optional<SqlType> current,

@@ -5,8 +5,7 @@ import dev.migrator.core.lint.TableAction.AddColumn;
 import dev.migrator.core.lint.TableAction.AlterColumnType;
 import dev.migrator.core.script.LintRule;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code prefer-jsonb}: a {@code json} column appears on an existing table. The type has
@@ -14,7 +13,7 @@ import java.util.List;
  * {@code SELECT DISTINCT}, {@code UNION} or {@code GROUP BY} over the table's columns
  * start to fail.
  */
-final class PreferJsonb implements Rule {
+final class PreferJsonb implements ExistingTableActionRule {
 
 	@Override
 	public LintRule rule() {
@@ -27,23 +26,18 @@ final class PreferJsonb implements Rule {
 	}
 
 	@Override
-	public List<Violation> check(StatementContext context) {
-		List<Violation> violations = new ArrayList<>();
-		if (!(context.statement() instanceof AlterTable alter) || !context.existing(alter.table())) {
-			return violations;
+	public Optional<Violation> check(AlterTable alter, TableAction action, StatementContext context) {
+		String column = (action instanceof AddColumn add && isJson(add.type())) ? add.column()
+				: (action instanceof AlterColumnType change && isJson(change.type())) ? change.column() : "";
+		if (column.isEmpty()) {
+			return Optional.empty();
 		}
-		for (TableAction action : alter.actions()) {
-			String column = (action instanceof AddColumn add && isJson(add.type())) ? add.column()
-					: (action instanceof AlterColumnType change && isJson(change.type())) ? change.column() : "";
-			if (!column.isEmpty()) {
-				violations.add(new Violation("The json column " + alter.table() + "." + column
+		return Optional.of(new Violation(
+				"The json column " + alter.table() + "." + column
 						+ " has no equality operator: queries of the running application that use SELECT DISTINCT, "
 						+ "UNION or GROUP BY over " + alter.table() + "'s columns fail with 'could not identify an "
 						+ "equality operator for type json'",
-						"Use jsonb, which compares, indexes and stores the document parsed."));
-			}
-		}
-		return violations;
+				"Use jsonb, which compares, indexes and stores the document parsed."));
 	}
 
 	private static boolean isJson(SqlType type) {
