@@ -39,9 +39,17 @@ abstract class Database {
 
 	/** Each row of the query, its columns joined with {@code |}. */
 	List<String> rows(String sql) {
-		try (Connection connection = connect();
-				Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery(sql)) {
+		try (Connection connection = connect()) {
+			return rows(connection, sql);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not run " + sql + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/** Each row of the query on the connection, its columns joined with {@code |}. */
+	static List<String> rows(Connection connection, String sql) throws SQLException {
+		try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
 			int columns = result.getMetaData().getColumnCount();
 			List<String> rows = new ArrayList<>();
 			while (result.next()) {
@@ -52,9 +60,6 @@ abstract class Database {
 				rows.add(String.join("|", values));
 			}
 			return rows;
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Could not run " + sql + ": " + ex.getMessage(), ex);
 		}
 	}
 

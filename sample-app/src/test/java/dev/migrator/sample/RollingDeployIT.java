@@ -547,19 +547,8 @@ class RollingDeployIT {
 		}
 
 		private List<String> rows(String sql) {
-			try (Connection connection = connect();
-					Statement statement = connection.createStatement();
-					ResultSet result = statement.executeQuery(sql)) {
-				int columns = result.getMetaData().getColumnCount();
-				List<String> rows = new ArrayList<>();
-				while (result.next()) {
-					List<String> values = new ArrayList<>();
-					for (int column = 1; column <= columns; column++) {
-						values.add(result.getString(column));
-					}
-					rows.add(String.join("|", values));
-				}
-				return rows;
+			try (Connection connection = connect()) {
+				return Database.rows(connection, sql);
 			}
 			catch (SQLException ex) {
 				throw new IllegalStateException("Could not run " + sql + ": " + ex.getMessage(), ex);
