@@ -15,11 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.DefaultApplicationArguments;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
-import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -61,20 +58,15 @@ class BackfillJobTests {
 			.withPropertyValues(properties);
 	}
 
-	private static int runJob(AssertableApplicationContext context) {
-		context.getBean(MigratorJobRunner.class).run(new DefaultApplicationArguments());
-		return SpringApplication.exit(context);
-	}
-
 	private void upgrade() {
-		job().run((context) -> assertThat(runJob(context)).isZero());
+		job().run((context) -> assertThat(JobRun.exitCode(context)).isZero());
 	}
 
 	@Test
 	void upgradeLeavesBackfillsToTheirOwnCommandWhichRunsThemAndPrintsTheirStatus(CapturedOutput output) {
 		upgrade();
 		assertThat(count("SELECT count(*) FROM items WHERE status IS NULL")).isEqualTo(BackfillRevisions.ROWS);
-		job("migrator.job.command=backfill").run((context) -> assertThat(runJob(context)).isZero());
+		job("migrator.job.command=backfill").run((context) -> assertThat(JobRun.exitCode(context)).isZero());
 		assertThat(count("SELECT count(*) FROM items WHERE status = 'active'")).isEqualTo(BackfillRevisions.ROWS);
 		assertThat(state()).isEqualTo("done");
 		assertThat(output).containsPattern("Migration job: running backfill\\R")
@@ -85,7 +77,7 @@ class BackfillJobTests {
 
 	@Test
 	void runOnUpgradeRunsTheBackfillRightAfterItsRevision() {
-		job("migrator.backfill.run-on-upgrade=true").run((context) -> assertThat(runJob(context)).isZero());
+		job("migrator.backfill.run-on-upgrade=true").run((context) -> assertThat(JobRun.exitCode(context)).isZero());
 		assertThat(count("SELECT count(*) FROM items WHERE status = 'active'")).isEqualTo(BackfillRevisions.ROWS);
 		assertThat(state()).isEqualTo("done");
 	}
@@ -94,14 +86,14 @@ class BackfillJobTests {
 	void oneNamedBackfillRuns(CapturedOutput output) {
 		upgrade();
 		job("migrator.job.command=backfill", "migrator.job.backfill=items_status")
-			.run((context) -> assertThat(runJob(context)).isZero());
+			.run((context) -> assertThat(JobRun.exitCode(context)).isZero());
 		assertThat(state()).isEqualTo("done");
 		assertThat(output).contains("Migration job: running backfill of items_status");
 	}
 
 	@Test
 	void statusPrintsEachBackfillWithoutWriting(CapturedOutput output) {
-		job("migrator.job.command=backfill-status").run((context) -> assertThat(runJob(context)).isZero());
+		job("migrator.job.command=backfill-status").run((context) -> assertThat(JobRun.exitCode(context)).isZero());
 		assertThat(output.getOut()).containsPattern("items_status +pending \\(revision not applied\\) +0 +- +0 +- +-");
 		assertThat(this.database.tables()).doesNotContain("migrator_backfill");
 	}
@@ -110,20 +102,20 @@ class BackfillJobTests {
 	void pauseResumeAndCancelChangeTheStoredState(CapturedOutput output) {
 		upgrade();
 		job("migrator.job.command=backfill-pause", "migrator.job.backfill=items_status")
-			.run((context) -> assertThat(runJob(context)).isZero());
+			.run((context) -> assertThat(JobRun.exitCode(context)).isZero());
 		assertThat(state()).isEqualTo("paused");
 		assertThat(output.getOut()).containsPattern("items_status +paused");
 
-		job("migrator.job.command=backfill").run((context) -> assertThat(runJob(context)).isZero());
+		job("migrator.job.command=backfill").run((context) -> assertThat(JobRun.exitCode(context)).isZero());
 		assertThat(count("SELECT count(*) FROM items WHERE status IS NULL")).as("a paused backfill is skipped")
 			.isEqualTo(BackfillRevisions.ROWS);
 
 		job("migrator.job.command=backfill-resume", "migrator.job.backfill=items_status")
-			.run((context) -> assertThat(runJob(context)).isZero());
+			.run((context) -> assertThat(JobRun.exitCode(context)).isZero());
 		assertThat(state()).isEqualTo("pending");
 
 		job("migrator.job.command=backfill-cancel", "migrator.job.backfill=items_status")
-			.run((context) -> assertThat(runJob(context)).isZero());
+			.run((context) -> assertThat(JobRun.exitCode(context)).isZero());
 		assertThat(state()).isEqualTo("cancelled");
 		assertThat(output.getOut()).containsPattern("items_status +cancelled");
 	}
@@ -131,12 +123,12 @@ class BackfillJobTests {
 	@Test
 	void aCommandTheStateForbidsOrAnUnknownNameExitsOne(CapturedOutput output) {
 		upgrade();
-		job("migrator.job.command=backfill").run(BackfillJobTests::runJob);
+		job("migrator.job.command=backfill").run(JobRun::exitCode);
 		job("migrator.job.command=backfill-pause", "migrator.job.backfill=items_status")
-			.run((context) -> assertThat(runJob(context)).isEqualTo(MigratorJobRunner.FAILURE));
+			.run((context) -> assertThat(JobRun.exitCode(context)).isEqualTo(MigratorJobRunner.FAILURE));
 		assertThat(output).contains("Backfill items_status is done: only a pending or running backfill can be paused");
 		job("migrator.job.command=backfill-status", "migrator.job.backfill=no_such_backfill")
-			.run((context) -> assertThat(runJob(context)).isEqualTo(MigratorJobRunner.FAILURE));
+			.run((context) -> assertThat(JobRun.exitCode(context)).isEqualTo(MigratorJobRunner.FAILURE));
 		assertThat(output).contains("No revision declares a backfill named 'no_such_backfill'")
 			.contains("Known backfills: items_status");
 	}

@@ -10,11 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.DefaultApplicationArguments;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
-import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -62,7 +59,7 @@ class ImportJobTests {
 
 	@Test
 	void importsTheProjectAndRecordsTheDatabaseThenAnUpgradeRunsWhatFlywayHadNot(CapturedOutput output) {
-		job().run((context) -> assertThat(runJob(context)).isZero());
+		job().run((context) -> assertThat(JobRun.exitCode(context)).isZero());
 		assertThat(output.getOut()).contains("Wrote " + this.output.resolve("V1__people.sql"))
 			.contains("Recorded the database at V1__people")
 			.contains("Pending, for the next upgrade: V2__people_name");
@@ -71,7 +68,7 @@ class ImportJobTests {
 		assertThat(this.database.query("SELECT run_by || '|' || duration_ms FROM migrator_history"))
 			.containsExactly("deployer|42");
 
-		job().run((context) -> assertThat(runJob(context)).isZero());
+		job().run((context) -> assertThat(JobRun.exitCode(context)).isZero());
 		assertThat(output.getOut()).contains("2 revision file(s) already there, unchanged")
 			.contains("The database is at V1__people (recorded already)");
 
@@ -80,7 +77,7 @@ class ImportJobTests {
 					AutoConfigurations.of(DataSourceAutoConfiguration.class, MigratorAutoConfiguration.class))
 			.withPropertyValues(this.database.dataSourceProperty(), "spring.profiles.active=migrate",
 					"migrator.locations=filesystem:" + this.output, "migrator.job.exit=false")
-			.run((context) -> assertThat(runJob(context)).isZero());
+			.run((context) -> assertThat(JobRun.exitCode(context)).isZero());
 		assertThat(this.database.versionRows()).containsExactly("V2__people_name");
 		assertThat(this.database.query("SELECT count(*) FROM pragma_table_info('people') WHERE name = 'name'"))
 			.containsExactly("1");
@@ -107,11 +104,6 @@ class ImportJobTests {
 					"migrator.job.command=import", "migrator.import.locations=filesystem:" + this.flyway,
 					"migrator.import.output=" + this.output, "migrator.job.exit=false")
 			.withPropertyValues(properties);
-	}
-
-	private static int runJob(AssertableApplicationContext context) {
-		context.getBean(MigratorJobRunner.class).run(new DefaultApplicationArguments());
-		return SpringApplication.exit(context);
 	}
 
 }

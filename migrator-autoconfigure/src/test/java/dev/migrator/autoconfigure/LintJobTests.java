@@ -8,11 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.DefaultApplicationArguments;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
-import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -53,22 +50,17 @@ class LintJobTests {
 			.withPropertyValues(properties);
 	}
 
-	private static int runJob(AssertableApplicationContext context) {
-		context.getBean(MigratorJobRunner.class).run(new DefaultApplicationArguments());
-		return SpringApplication.exit(context);
-	}
-
 	@Test
 	void lintWithoutFindingsExitsZero(CapturedOutput output) {
 		job("migrator.job.command=lint", "migrator.dialect=postgresql")
-			.run((context) -> assertThat(runJob(context)).isZero());
+			.run((context) -> assertThat(JobRun.exitCode(context)).isZero());
 		assertThat(output.getOut()).contains("Lint (postgresql): no findings in 2 revisions.");
 	}
 
 	@Test
 	void hygieneRulesApplyOnlyWhenEnabledByProperty(CapturedOutput output) {
 		job("migrator.job.command=lint", "migrator.dialect=postgresql", "migrator.lint.enable=prefer-bigint")
-			.run((context) -> assertThat(runJob(context)).isEqualTo(MigratorJobRunner.LINT_FAILED));
+			.run((context) -> assertThat(JobRun.exitCode(context)).isEqualTo(MigratorJobRunner.LINT_FAILED));
 		assertThat(output.getOut()).containsPattern("0001_create_people\\.sql:\\d+: prefer-bigint: ")
 			.doesNotContain("prefer-text");
 	}
@@ -77,7 +69,7 @@ class LintJobTests {
 	void lintFindingsExitTwoAndArePrintedWithFileAndLine(CapturedOutput output) {
 		this.revisions.file("0003_people_name.sql", INDEX_REVISION);
 		job("migrator.job.command=lint", "migrator.dialect=postgresql").run((context) -> {
-			assertThat(runJob(context)).isEqualTo(MigratorJobRunner.LINT_FAILED).isEqualTo(2);
+			assertThat(JobRun.exitCode(context)).isEqualTo(MigratorJobRunner.LINT_FAILED).isEqualTo(2);
 		});
 		assertThat(output.getOut()).contains("Revision 0003_people_name:")
 			.containsPattern("0003_people_name\\.sql:5: index-not-concurrent: ")
@@ -89,7 +81,7 @@ class LintJobTests {
 	@Test
 	void theDialectDecidesTheRules(CapturedOutput output) {
 		this.revisions.file("0003_people_name.sql", INDEX_REVISION);
-		job("migrator.job.command=lint").run((context) -> assertThat(runJob(context)).isZero());
+		job("migrator.job.command=lint").run((context) -> assertThat(JobRun.exitCode(context)).isZero());
 		assertThat(output.getOut()).as("SQLite has no CONCURRENTLY: the connection's dialect")
 			.contains("Lint (sqlite): no findings in 3 revisions.");
 	}
@@ -100,9 +92,9 @@ class LintJobTests {
 		Path notADatabase = Files.writeString(this.temp.resolve("garbage.db"), "this is not a SQLite file at all");
 		String unusable = "spring.datasource.url=jdbc:sqlite:" + notADatabase;
 		job("migrator.job.command=lint", "migrator.dialect=postgresql", unusable)
-			.run((context) -> assertThat(runJob(context)).isEqualTo(2));
+			.run((context) -> assertThat(JobRun.exitCode(context)).isEqualTo(2));
 		job("migrator.job.command=sql", "migrator.dialect=postgresql", unusable)
-			.run((context) -> assertThat(runJob(context)).isZero());
+			.run((context) -> assertThat(JobRun.exitCode(context)).isZero());
 		assertThat(output.getOut()).contains("index-not-concurrent").contains("CREATE TABLE people");
 		assertThat(output).doesNotContain("could not be read from the database");
 	}
@@ -115,9 +107,9 @@ class LintJobTests {
 			.withPropertyValues("spring.profiles.active=migrate", "migrator.locations=" + this.revisions.location(),
 					"migrator.job.exit=false", "migrator.dialect=postgresql");
 		noDataSource.withPropertyValues("migrator.job.command=lint")
-			.run((context) -> assertThat(runJob(context)).isEqualTo(2));
+			.run((context) -> assertThat(JobRun.exitCode(context)).isEqualTo(2));
 		noDataSource.withPropertyValues("migrator.job.command=upgrade")
-			.run((context) -> assertThat(runJob(context)).isEqualTo(MigratorJobRunner.FAILURE));
+			.run((context) -> assertThat(JobRun.exitCode(context)).isEqualTo(MigratorJobRunner.FAILURE));
 		assertThat(output.getOut()).contains("index-not-concurrent");
 		assertThat(output).contains("no DataSource is configured");
 	}
@@ -127,7 +119,7 @@ class LintJobTests {
 		this.revisions.file("0003_people_name.sql", INDEX_REVISION);
 		Path report = this.temp.resolve("target/reports/migrator-lint.sarif");
 		job("migrator.job.command=lint", "migrator.dialect=postgresql", "migrator.job.lint-report=" + report)
-			.run((context) -> assertThat(runJob(context)).isEqualTo(2));
+			.run((context) -> assertThat(JobRun.exitCode(context)).isEqualTo(2));
 		assertThat(report).exists();
 		assertThat(Files.readString(report)).contains("\"version\":\"2.1.0\"")
 			.contains("\"ruleId\":\"index-not-concurrent\"")
@@ -137,9 +129,9 @@ class LintJobTests {
 	@Test
 	void checkFailsWithExitTwoOnLintFindingsOnAnUpToDateDatabase(CapturedOutput output) {
 		this.revisions.file("0003_people_name.sql", INDEX_REVISION);
-		job().run((context) -> assertThat(runJob(context)).isZero());
+		job().run((context) -> assertThat(JobRun.exitCode(context)).isZero());
 		job("migrator.job.command=check", "migrator.dialect=postgresql")
-			.run((context) -> assertThat(runJob(context)).isEqualTo(MigratorJobRunner.CHECK_FAILED));
+			.run((context) -> assertThat(JobRun.exitCode(context)).isEqualTo(MigratorJobRunner.CHECK_FAILED));
 		assertThat(output.getOut()).contains("Up to date at 0003_people_name").contains("index-not-concurrent");
 		assertThat(output).contains("Migration job: check failed (exit code 2): lint found 1 unsafe statement(s)");
 	}
@@ -147,9 +139,9 @@ class LintJobTests {
 	@Test
 	void checkLintCanBeSwitchedOff(CapturedOutput output) {
 		this.revisions.file("0003_people_name.sql", INDEX_REVISION);
-		job().run((context) -> assertThat(runJob(context)).isZero());
+		job().run((context) -> assertThat(JobRun.exitCode(context)).isZero());
 		job("migrator.job.command=check", "migrator.dialect=postgresql", "migrator.job.check-lint=false")
-			.run((context) -> assertThat(runJob(context)).isZero());
+			.run((context) -> assertThat(JobRun.exitCode(context)).isZero());
 		assertThat(output.getOut()).contains("Up to date at 0003_people_name").doesNotContain("index-not-concurrent");
 	}
 
@@ -157,7 +149,7 @@ class LintJobTests {
 	void checkPrintsTheLintFindingsEvenWhenRevisionsArePending(CapturedOutput output) {
 		this.revisions.file("0003_people_name.sql", INDEX_REVISION);
 		job("migrator.job.command=check", "migrator.dialect=postgresql")
-			.run((context) -> assertThat(runJob(context)).isEqualTo(2));
+			.run((context) -> assertThat(JobRun.exitCode(context)).isEqualTo(2));
 		assertThat(output.getOut()).contains("index-not-concurrent");
 		assertThat(output).contains("3 revision(s) pending");
 	}

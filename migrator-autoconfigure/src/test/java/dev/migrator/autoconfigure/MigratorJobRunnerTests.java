@@ -12,11 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
-import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -60,11 +58,6 @@ class MigratorJobRunnerTests {
 	 * Runs the job as SpringApplication would, and returns the exit code
 	 * SpringApplication.exit gives.
 	 */
-	private static int runJob(AssertableApplicationContext context) {
-		context.getBean(MigratorJobRunner.class).run(new DefaultApplicationArguments());
-		return SpringApplication.exit(context);
-	}
-
 	@Test
 	void noJobWithoutTheProfile() {
 		new ApplicationContextRunner()
@@ -94,7 +87,7 @@ class MigratorJobRunnerTests {
 	void upgradeAppliesEveryRevisionAndExitsZero(CapturedOutput output) {
 		job("migrator.job.exit=false").run((context) -> {
 			assertThat(database().tables()).as("nothing runs before the job").isEmpty();
-			assertThat(runJob(context)).isZero();
+			assertThat(JobRun.exitCode(context)).isZero();
 			assertThat(database().tables()).contains("people", "orders");
 			assertThat(database().versionRows()).containsExactly("0002_create_orders");
 		});
@@ -106,7 +99,7 @@ class MigratorJobRunnerTests {
 	@Test
 	void upgradeToARevisionStopsThere() {
 		job("migrator.job.exit=false", "migrator.job.target=0001_create_people").run((context) -> {
-			assertThat(runJob(context)).isZero();
+			assertThat(JobRun.exitCode(context)).isZero();
 			assertThat(database().versionRows()).containsExactly("0001_create_people");
 			assertThat(database().tables()).contains("people").doesNotContain("orders");
 		});
@@ -116,7 +109,7 @@ class MigratorJobRunnerTests {
 	void failingRevisionExitsOne(CapturedOutput output) {
 		revisions().failing("0003_fails", "0002_create_orders");
 		job("migrator.job.exit=false").run((context) -> {
-			assertThat(runJob(context)).isEqualTo(MigratorJobRunner.FAILURE).isEqualTo(1);
+			assertThat(JobRun.exitCode(context)).isEqualTo(MigratorJobRunner.FAILURE).isEqualTo(1);
 			assertThat(database().versionRows()).containsExactly("0002_create_orders");
 		});
 		assertThat(output).contains("Upgrade of revision 0003_fails")
@@ -127,13 +120,13 @@ class MigratorJobRunnerTests {
 	void unreachableDatabaseExitsOne() throws Exception {
 		Path notADatabase = Files.writeString(this.temp.resolve("garbage.db"), "this is not a SQLite file at all");
 		job("migrator.job.exit=false", "spring.datasource.url=jdbc:sqlite:" + notADatabase)
-			.run((context) -> assertThat(runJob(context)).isEqualTo(1));
+			.run((context) -> assertThat(JobRun.exitCode(context)).isEqualTo(1));
 	}
 
 	@Test
 	void checkWithPendingRevisionsExitsTwo(CapturedOutput output) {
 		job("migrator.job.exit=false", "migrator.job.command=check").run((context) -> {
-			assertThat(runJob(context)).isEqualTo(MigratorJobRunner.CHECK_FAILED).isEqualTo(2);
+			assertThat(JobRun.exitCode(context)).isEqualTo(MigratorJobRunner.CHECK_FAILED).isEqualTo(2);
 			assertThat(database().tables()).doesNotContain("people");
 		});
 		assertThat(output).contains("2 revision(s) pending: 0001_create_people, 0002_create_orders");
@@ -141,29 +134,29 @@ class MigratorJobRunnerTests {
 
 	@Test
 	void checkWhenUpToDateExitsZero(CapturedOutput output) {
-		job("migrator.job.exit=false").run(MigratorJobRunnerTests::runJob);
+		job("migrator.job.exit=false").run(JobRun::exitCode);
 		job("migrator.job.exit=false", "migrator.job.command=check")
-			.run((context) -> assertThat(runJob(context)).isZero());
+			.run((context) -> assertThat(JobRun.exitCode(context)).isZero());
 		assertThat(output.getOut()).contains("Up to date at 0002_create_orders");
 	}
 
 	@Test
 	void currentPrintsTheDatabaseRevisions(CapturedOutput output) {
 		job("migrator.job.exit=false", "migrator.job.command=current")
-			.run((context) -> assertThat(runJob(context)).isZero());
+			.run((context) -> assertThat(JobRun.exitCode(context)).isZero());
 		assertThat(output.getOut()).containsPattern("(?m)^base$");
-		job("migrator.job.exit=false").run(MigratorJobRunnerTests::runJob);
+		job("migrator.job.exit=false").run(JobRun::exitCode);
 		job("migrator.job.exit=false", "migrator.job.command=current")
-			.run((context) -> assertThat(runJob(context)).isZero());
+			.run((context) -> assertThat(JobRun.exitCode(context)).isZero());
 		assertThat(output.getOut()).containsPattern("(?m)^0002_create_orders$");
 	}
 
 	@Test
 	void headsAndHistoryPrintTheGraphWithoutWriting(CapturedOutput output) {
 		job("migrator.job.exit=false", "migrator.job.command=heads")
-			.run((context) -> assertThat(runJob(context)).isZero());
+			.run((context) -> assertThat(JobRun.exitCode(context)).isZero());
 		job("migrator.job.exit=false", "migrator.job.command=history")
-			.run((context) -> assertThat(runJob(context)).isZero());
+			.run((context) -> assertThat(JobRun.exitCode(context)).isZero());
 		assertThat(output.getOut()).contains("0002_create_orders (head), create orders")
 			.contains("base -> 0001_create_people, create people")
 			.contains("0001_create_people -> 0002_create_orders (head), create orders");
@@ -173,14 +166,14 @@ class MigratorJobRunnerTests {
 	@Test
 	void historyListsTheRange(CapturedOutput output) {
 		job("migrator.job.exit=false", "migrator.job.command=history", "migrator.job.range=0002_create_orders:")
-			.run((context) -> assertThat(runJob(context)).isZero());
+			.run((context) -> assertThat(JobRun.exitCode(context)).isZero());
 		assertThat(output.getOut()).contains("-> 0002_create_orders").doesNotContain("-> 0001_create_people");
 	}
 
 	@Test
 	void sqlPrintsTheScriptWithoutWriting(CapturedOutput output) {
 		job("migrator.job.exit=false", "migrator.job.command=sql")
-			.run((context) -> assertThat(runJob(context)).isZero());
+			.run((context) -> assertThat(JobRun.exitCode(context)).isZero());
 		assertThat(output.getOut()).contains("CREATE TABLE people").contains("CREATE TABLE orders");
 		assertThat(database().tables()).isEmpty();
 	}
@@ -188,7 +181,7 @@ class MigratorJobRunnerTests {
 	@Test
 	void stampRecordsTheTargetWithoutRunningIt() {
 		job("migrator.job.exit=false", "migrator.job.command=stamp", "migrator.job.target=0001_create_people")
-			.run((context) -> assertThat(runJob(context)).isZero());
+			.run((context) -> assertThat(JobRun.exitCode(context)).isZero());
 		assertThat(database().versionRows()).containsExactly("0001_create_people");
 		assertThat(database().tables()).doesNotContain("people");
 	}
@@ -197,7 +190,7 @@ class MigratorJobRunnerTests {
 	void theExpandPhaseHoldsBackContractRevisions(CapturedOutput output) {
 		revisions().file("0003_drop_name.sql", CONTRACT_REVISION);
 		job("migrator.job.exit=false", "migrator.job.phase=expand").run((context) -> {
-			assertThat(runJob(context)).isZero();
+			assertThat(JobRun.exitCode(context)).isZero();
 			assertThat(database().versionRows()).containsExactly("0002_create_orders");
 		});
 		assertThat(output.getOut()).contains("Upgraded 2 revision(s) in ")
@@ -209,18 +202,18 @@ class MigratorJobRunnerTests {
 	@Test
 	void aContractRevisionWaitsForOlderInstancesUnlessAllowed(CapturedOutput output) {
 		revisions().file("0003_drop_name.sql", CONTRACT_REVISION);
-		job("migrator.job.exit=false", "migrator.job.target=0002_create_orders").run(MigratorJobRunnerTests::runJob);
+		job("migrator.job.exit=false", "migrator.job.target=0002_create_orders").run(JobRun::exitCode);
 		job("migrator.job.exit=false").run((context) -> {
 			context.getBean(Migrator.class)
 				.clientRegistry()
 				.register(new ClientInstance("web-7f3a", "shop", "1.4.0", Set.of("0002_create_orders")));
-			assertThat(runJob(context)).isEqualTo(MigratorJobRunner.FAILURE);
+			assertThat(JobRun.exitCode(context)).isEqualTo(MigratorJobRunner.FAILURE);
 			assertThat(database().versionRows()).containsExactly("0002_create_orders");
 		});
 		assertThat(output).contains("Contract revision 0003_drop_name")
 			.contains("web-7f3a (shop 1.4.0): last heartbeat");
 		job("migrator.job.exit=false", "migrator.job.allow-contract-with-live-clients=true").run((context) -> {
-			assertThat(runJob(context)).isZero();
+			assertThat(JobRun.exitCode(context)).isZero();
 			assertThat(database().versionRows()).containsExactly("0003_drop_name");
 		});
 		assertThat(output).contains("as allowed by allow-contract-with-live-clients");
@@ -241,9 +234,9 @@ class MigratorJobRunnerTests {
 
 	@Test
 	void downgradeUndoesRevisions() {
-		job("migrator.job.exit=false").run(MigratorJobRunnerTests::runJob);
+		job("migrator.job.exit=false").run(JobRun::exitCode);
 		job("migrator.job.exit=false", "migrator.job.command=downgrade", "migrator.job.target=base")
-			.run((context) -> assertThat(runJob(context)).isZero());
+			.run((context) -> assertThat(JobRun.exitCode(context)).isZero());
 		assertThat(database().tables()).doesNotContain("people", "orders");
 		assertThat(database().versionRows()).isEmpty();
 	}

@@ -12,11 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.DefaultApplicationArguments;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
-import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -53,23 +50,23 @@ class ResolveJobTests {
 	void anInterruptedVacuumIsRefusedUntilResolvedDoneThenTheRunContinuesAfterIt(CapturedOutput output) {
 		interruptedDuringVacuum();
 
-		job().run((context) -> assertThat(runJob(context)).isEqualTo(MigratorJobRunner.FAILURE));
+		job().run((context) -> assertThat(JobRun.exitCode(context)).isEqualTo(MigratorJobRunner.FAILURE));
 		assertThat(output).contains("Revision 0002_vacuum was interrupted while its statement at ")
 			.contains("0002_vacuum.sql:6 ran: VACUUM")
 			.contains("migrator.job.command=resolve and migrator.job.resolve=done");
 
 		job("migrator.job.command=resolve", "migrator.job.resolve=done")
-			.run((context) -> assertThat(runJob(context)).isZero());
+			.run((context) -> assertThat(JobRun.exitCode(context)).isZero());
 		assertThat(output.getOut()).contains("Resolved 0002_vacuum (upgrade) at line 6: done");
 
-		job().run((context) -> assertThat(runJob(context)).isZero());
+		job().run((context) -> assertThat(JobRun.exitCode(context)).isZero());
 		assertThat(this.database.versionRows()).containsExactly("0002_vacuum");
 		assertThat(this.database.query("SELECT id FROM t ORDER BY id")).as("the first insert ran once")
 			.containsExactly("1", "2");
 		assertThat(this.database.query("SELECT count(*) FROM migrator_version_progress")).containsExactly("0");
 
 		job("migrator.job.command=resolve", "migrator.job.resolve=rerun")
-			.run((context) -> assertThat(runJob(context)).isEqualTo(MigratorJobRunner.FAILURE));
+			.run((context) -> assertThat(JobRun.exitCode(context)).isEqualTo(MigratorJobRunner.FAILURE));
 		assertThat(output).contains("No statement is waiting to be resolved");
 	}
 
@@ -92,7 +89,7 @@ class ResolveJobTests {
 	 * recorded, the VACUUM marked running.
 	 */
 	private void interruptedDuringVacuum() {
-		job("migrator.job.target=0001_t").run((context) -> assertThat(runJob(context)).isZero());
+		job("migrator.job.target=0001_t").run((context) -> assertThat(JobRun.exitCode(context)).isZero());
 		this.database.execute("INSERT INTO t (id) VALUES (1)");
 		mark(0, 5, checksum(0), "done");
 		mark(1, 6, checksum(1), "running");
@@ -124,11 +121,6 @@ class ResolveJobTests {
 			.withPropertyValues(this.database.dataSourceProperty(), "spring.profiles.active=migrate",
 					"migrator.locations=" + this.revisions.location(), "migrator.job.exit=false")
 			.withPropertyValues(properties);
-	}
-
-	private static int runJob(AssertableApplicationContext context) {
-		context.getBean(MigratorJobRunner.class).run(new DefaultApplicationArguments());
-		return SpringApplication.exit(context);
 	}
 
 }
