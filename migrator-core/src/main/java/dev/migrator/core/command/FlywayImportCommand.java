@@ -55,17 +55,19 @@ public final class FlywayImportCommand {
 		}
 		List<String> skipped = new ArrayList<>();
 		List<FlywayMigrationFile> versioned = versionedFiles(request, skipped);
-		FlywayHistory history = new FlywayHistory(this.context.sessions().read(Session::dialect),
-				this.context.config().tables().schema(), request.table());
-		List<FlywayHistoryRow> rows = this.context.sessions().read((session) -> {
+		// One read for both: what Flyway recorded, and whether migrator has run here.
+		DatabaseState state = this.context.sessions().read((session) -> {
+			FlywayHistory history = new FlywayHistory(session.dialect(), this.context.config().tables().schema(),
+					request.table());
 			if (!history.exists(session.connection())) {
 				throw new MigratorException(ErrorCode.IMPORT_NO_HISTORY,
 						"There is no Flyway history table " + history.qualifiedName() + " in this database, so "
 								+ "there is nothing to import. Point the job at the database Flyway migrated, or set "
 								+ "migrator.import.table to the table Flyway used (spring.flyway.table).");
 			}
-			return history.rows(session.connection());
+			return new DatabaseState(history.rows(session.connection()), session.versionRows());
 		});
+		List<FlywayHistoryRow> rows = state.flywayRows();
 		AppliedMigrations applied = AppliedMigrations.of(rows, versioned, skipped);
 		List<ImportedRevision> revisions = revisions(versioned, applied, request);
 		List<Path> written = new ArrayList<>();
@@ -85,7 +87,7 @@ public final class FlywayImportCommand {
 			}
 		}
 		Optional<ImportedRevision> current = revisions.stream().filter(ImportedRevision::applied).reduce((a, b) -> b);
-		Set<String> before = this.context.sessions().read(Session::versionRows);
+		Set<String> before = state.versionRows();
 		checkNotMigratedElsewhere(before, current);
 		write(request.output(), revisions, written);
 		boolean recorded = current.isPresent() && before.isEmpty() && record(revisions, current.get(), applied);
@@ -262,6 +264,15 @@ public final class FlywayImportCommand {
 					file + " exists and cannot be read (" + ex.getMessage() + "). Nothing was written or recorded.",
 					ex);
 		}
+	}
+
+	/**
+	 * What the database holds before the import.
+	 *
+	 * @param flywayRows Flyway's history, in the order it applied its rows
+	 * @param versionRows migrator's version rows; none when migrator never ran here
+	 */
+	private record DatabaseState(List<FlywayHistoryRow> flywayRows, Set<String> versionRows) {
 	}
 
 	/**
