@@ -49,7 +49,7 @@ public final class ReplicaLagMonitor {
 			+ "coalesce(pg_wal_lsn_diff(pg_last_wal_receive_lsn(), pg_last_wal_replay_lsn()), 0)::bigint AS bytes, "
 			+ "CASE WHEN pg_last_wal_receive_lsn() IS NULL OR pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() "
 			+ "THEN 0 ELSE coalesce(extract(epoch FROM now() - pg_last_xact_replay_timestamp()), 0) END::float8 "
-			+ "AS seconds";
+			+ "AS seconds, (SELECT conninfo FROM pg_stat_wal_receiver LIMIT 1) AS conninfo";
 
 	private final Optional<DataSource> primary;
 
@@ -83,10 +83,7 @@ public final class ReplicaLagMonitor {
 						ex);
 			}
 		}
-		for (ReplicaDataSource replica : this.replicas) {
-			fromReplica(replica).ifPresent(lags::add);
-		}
-		return List.copyOf(lags);
+		return SameStandby.combine(lags, readReplicas());
 	}
 
 	/**
@@ -94,11 +91,15 @@ public final class ReplicaLagMonitor {
 	 * already has (in autocommit), as a worker does between its batches.
 	 */
 	public List<ReplicaLag> measure(Connection primary) throws SQLException {
-		List<ReplicaLag> lags = new ArrayList<>(fromPrimary(primary));
+		return SameStandby.combine(fromPrimary(primary), readReplicas());
+	}
+
+	private List<ReplicaReading> readReplicas() {
+		List<ReplicaReading> readings = new ArrayList<>();
 		for (ReplicaDataSource replica : this.replicas) {
-			fromReplica(replica).ifPresent(lags::add);
+			read(replica).ifPresent(readings::add);
 		}
-		return List.copyOf(lags);
+		return readings;
 	}
 
 	/**
@@ -140,6 +141,10 @@ public final class ReplicaLagMonitor {
 	 * PostgreSQL standby.
 	 */
 	public Optional<ReplicaLag> fromReplica(ReplicaDataSource replica) {
+		return read(replica).map(ReplicaReading::lag);
+	}
+
+	private Optional<ReplicaReading> read(ReplicaDataSource replica) {
 		try (Connection connection = replica.dataSource().getConnection()) {
 			if (!isPostgres(connection)) {
 				return Optional.empty();
@@ -155,8 +160,10 @@ public final class ReplicaLagMonitor {
 					return Optional.empty();
 				}
 				this.warned.remove("down:" + replica.name());
-				return Optional.of(new ReplicaLag(replica.name(), rs.getLong("bytes"), rs.getDouble("seconds"),
-						LagSource.REPLICA));
+				ReplicaLag lag = new ReplicaLag(replica.name(), rs.getLong("bytes"), rs.getDouble("seconds"),
+						LagSource.REPLICA);
+				return Optional.of(new ReplicaReading(lag,
+						WalReceiverConnection.applicationName(Objects.toString(rs.getString("conninfo"), ""))));
 			}
 		}
 		catch (SQLException ex) {

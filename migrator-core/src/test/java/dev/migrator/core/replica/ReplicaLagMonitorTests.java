@@ -30,19 +30,16 @@ class ReplicaLagMonitorTests {
 		String database = SharedReplicaCluster.createDatabase();
 		DataSource primary = SharedReplicaCluster.primary(database);
 		DataSource replica = SharedReplicaCluster.replica(database);
-		Migrator migrator = Migrator.create(MigratorConfig.builder()
-			.dataSource(primary)
-			.replica("replica-1", replica)
-			.locations(List.of())
-			.build());
+		Migrator migrator = Migrator.create(MigratorConfig.builder().dataSource(primary).locations(List.of()).build());
 		this.cluster.pauseReplay();
 		try {
 			SharedReplicaCluster.writeWal(primary, 2);
 
 			ReplicaLag fromPrimary = SharedReplicaCluster.awaitPrimaryReportsBehind(migrator, 1024 * 1024);
 			assertThat(fromPrimary.bytes()).isGreaterThan(1024 * 1024);
-			List<ReplicaLag> lags = migrator.replicaLag();
-			ReplicaLag fromReplica = lag(lags, "replica-1", LagSource.REPLICA);
+			ReplicaLag fromReplica = new ReplicaLagMonitor(Optional.empty(), List.of())
+				.fromReplica(new ReplicaDataSource("replica-1", replica))
+				.orElseThrow();
 			assertThat(fromReplica.bytes()).as("received, not replayed").isGreaterThan(0);
 			assertThat(fromReplica.seconds()).as("replay stands still while WAL arrives").isGreaterThan(0);
 			try (Connection connection = primary.getConnection()) {
@@ -65,7 +62,43 @@ class ReplicaLagMonitorTests {
 		List<ReplicaLag> caughtUp = migrator.replicaLag();
 		assertThat(lag(caughtUp, this.cluster.replicaApplicationName(), LagSource.PRIMARY).bytes())
 			.isLessThan(64 * 1024);
-		assertThat(lag(caughtUp, "replica-1", LagSource.REPLICA).bytes()).isZero();
+	}
+
+	@Test
+	void aConfiguredReplicaThatStreamsFromThePrimaryIsListedOnceWithTheLargerLagOfBothViews() throws Exception {
+		String database = SharedReplicaCluster.createDatabase();
+		DataSource primary = SharedReplicaCluster.primary(database);
+		DataSource replica = SharedReplicaCluster.replica(database);
+		Migrator withoutReplica = Migrator
+			.create(MigratorConfig.builder().dataSource(primary).locations(List.of()).build());
+		Migrator withReplica = Migrator.create(MigratorConfig.builder()
+			.dataSource(primary)
+			.replica("replica-1", replica)
+			.locations(List.of())
+			.build());
+		this.cluster.pauseReplay();
+		try {
+			SharedReplicaCluster.writeWal(primary, 2);
+			ReplicaLag primaryView = SharedReplicaCluster.awaitPrimaryReportsBehind(withoutReplica, 1024 * 1024);
+
+			List<ReplicaLag> lags = withReplica.replicaLag();
+
+			assertThat(lags).extracting(ReplicaLag::replica)
+				.as("one standby, one entry")
+				.containsOnlyOnce("replica-1")
+				.doesNotContain(this.cluster.replicaApplicationName());
+			ReplicaLag merged = lag(lags, "replica-1", LagSource.REPLICA);
+			assertThat(merged.bytes()).as("replay is paused: the primary's distance only grows")
+				.isGreaterThanOrEqualTo(primaryView.bytes());
+			assertThat(merged.seconds()).isGreaterThan(0);
+		}
+		finally {
+			this.cluster.resumeReplay();
+		}
+		this.cluster.awaitReplayCaughtUp(Duration.ofSeconds(30));
+		assertThat(withReplica.replicaLag()).extracting(ReplicaLag::replica)
+			.containsOnlyOnce("replica-1")
+			.doesNotContain(this.cluster.replicaApplicationName());
 	}
 
 	@Test
