@@ -27,11 +27,14 @@ import java.util.OptionalLong;
  * @param startedAt when it first ran
  * @param updatedAt when its progress row last changed
  * @param lastError the error that failed it, or the last one retried
+ * @param runningTime how long it has run, without paused or pending time; empty when its
+ * progress table does not track it yet (then the time from start to the last update
+ * counts)
  */
 public record BackfillStatus(String name, String revision, String table, boolean revisionApplied, BackfillState state,
 		Optional<String> lastKey, long rowsDone, long rowsScanned, OptionalLong estimatedTotal, OptionalInt batchSize,
-		Optional<String> throttle, Optional<Instant> startedAt, Optional<Instant> updatedAt,
-		Optional<String> lastError) {
+		Optional<String> throttle, Optional<Instant> startedAt, Optional<Instant> updatedAt, Optional<String> lastError,
+		Optional<Duration> runningTime) {
 
 	public BackfillStatus {
 		Objects.requireNonNull(name, "name");
@@ -45,6 +48,7 @@ public record BackfillStatus(String name, String revision, String table, boolean
 		Objects.requireNonNull(startedAt, "startedAt");
 		Objects.requireNonNull(updatedAt, "updatedAt");
 		Objects.requireNonNull(lastError, "lastError");
+		Objects.requireNonNull(runningTime, "runningTime");
 	}
 
 	/**
@@ -61,13 +65,20 @@ public record BackfillStatus(String name, String revision, String table, boolean
 		return OptionalDouble.of(Math.min(99.9, 100.0 * this.rowsScanned / this.estimatedTotal.getAsLong()));
 	}
 
-	/** Rows changed per second between the first run and the last update. */
+	/** Rows changed per second of running (paused time left out). */
 	public double rowsPerSecond() {
-		if (this.startedAt.isEmpty() || this.updatedAt.isEmpty()) {
-			return 0;
-		}
-		double seconds = Duration.between(this.startedAt.get(), this.updatedAt.get()).toMillis() / 1000.0;
+		double seconds = workedMillis().orElse(0) / 1000.0;
 		return (seconds <= 0) ? 0 : this.rowsDone / seconds;
+	}
+
+	private OptionalLong workedMillis() {
+		if (this.runningTime.isPresent()) {
+			return OptionalLong.of(this.runningTime.get().toMillis());
+		}
+		if (this.startedAt.isEmpty() || this.updatedAt.isEmpty()) {
+			return OptionalLong.empty();
+		}
+		return OptionalLong.of(Duration.between(this.startedAt.get(), this.updatedAt.get()).toMillis());
 	}
 
 	/**
@@ -78,11 +89,11 @@ public record BackfillStatus(String name, String revision, String table, boolean
 		if (this.state == BackfillState.DONE) {
 			return Optional.of(Duration.ZERO);
 		}
-		if (this.estimatedTotal.isEmpty() || this.startedAt.isEmpty() || this.updatedAt.isEmpty()
-				|| this.rowsScanned <= 0) {
+		OptionalLong worked = workedMillis();
+		if (this.estimatedTotal.isEmpty() || worked.isEmpty() || this.rowsScanned <= 0) {
 			return Optional.empty();
 		}
-		long millis = Duration.between(this.startedAt.get(), this.updatedAt.get()).toMillis();
+		long millis = worked.getAsLong();
 		long remaining = Math.max(0, this.estimatedTotal.getAsLong() - this.rowsScanned);
 		return Optional.of(Duration.ofMillis((long) ((double) millis * remaining / this.rowsScanned)));
 	}

@@ -6,12 +6,16 @@ import dev.migrator.core.sql.DatabaseMessageRedaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -28,8 +32,11 @@ public final class BackfillStore {
 
 	private static final int MAX_ERROR_LENGTH = 4000;
 
-	private static final String COLUMNS = "name, revision, table_name, state, last_key, rows_done, rows_scanned, "
-			+ "estimated_total, batch_size, throttle, started_at, updated_at, last_error";
+	// Columns added after the table's first release: a table created before them gets
+	// them from the next worker that starts, and reads before that go without.
+	private static final String ACTIVE_MILLIS = "active_millis";
+
+	private static final String ACTIVE_SINCE = "active_since";
 
 	private final Dialect dialect;
 
@@ -66,6 +73,7 @@ public final class BackfillStore {
 				for (String ddl : ddl()) {
 					statement.execute(ddl);
 				}
+				addActiveTimeColumns(connection, statement);
 			}
 			return;
 		}
@@ -80,6 +88,7 @@ public final class BackfillStore {
 			for (String ddl : ddl()) {
 				statement.execute(ddl);
 			}
+			addActiveTimeColumns(connection, statement);
 			connection.commit();
 		}
 		catch (SQLException | RuntimeException ex) {
@@ -89,6 +98,32 @@ public final class BackfillStore {
 		finally {
 			connection.setAutoCommit(true);
 		}
+	}
+
+	private void addActiveTimeColumns(Connection connection, Statement statement) throws SQLException {
+		Set<String> columns = columns(connection);
+		if (!columns.contains(ACTIVE_MILLIS)) {
+			statement.execute("ALTER TABLE " + this.qualified + " ADD COLUMN " + ACTIVE_MILLIS + " bigint");
+		}
+		if (!columns.contains(ACTIVE_SINCE)) {
+			statement.execute("ALTER TABLE " + this.qualified + " ADD COLUMN " + ACTIVE_SINCE + " " + timeType());
+		}
+	}
+
+	private Set<String> columns(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("SELECT * FROM " + this.qualified + " WHERE 1 = 0")) {
+			return columnNames(rs);
+		}
+	}
+
+	private static Set<String> columnNames(ResultSet rs) throws SQLException {
+		ResultSetMetaData metaData = rs.getMetaData();
+		Set<String> names = new HashSet<>();
+		for (int i = 1; i <= metaData.getColumnCount(); i++) {
+			names.add(metaData.getColumnName(i).toLowerCase(Locale.ROOT));
+		}
+		return names;
 	}
 
 	public boolean exists(Connection connection) throws SQLException {
@@ -135,10 +170,10 @@ public final class BackfillStore {
 
 	public Optional<ProgressRow> read(Connection connection, String name) throws SQLException {
 		try (PreparedStatement statement = connection
-			.prepareStatement("SELECT " + COLUMNS + " FROM " + this.qualified + " WHERE name = ?")) {
+			.prepareStatement("SELECT * FROM " + this.qualified + " WHERE name = ?")) {
 			statement.setString(1, name);
 			try (ResultSet rs = statement.executeQuery()) {
-				return rs.next() ? Optional.of(row(rs)) : Optional.empty();
+				return rs.next() ? Optional.of(row(rs, columnNames(rs))) : Optional.empty();
 			}
 		}
 	}
@@ -150,10 +185,10 @@ public final class BackfillStore {
 			return rows;
 		}
 		try (Statement statement = connection.createStatement();
-				ResultSet rs = statement
-					.executeQuery("SELECT " + COLUMNS + " FROM " + this.qualified + " ORDER BY name")) {
+				ResultSet rs = statement.executeQuery("SELECT * FROM " + this.qualified + " ORDER BY name")) {
+			Set<String> columns = columnNames(rs);
 			while (rs.next()) {
-				ProgressRow row = row(rs);
+				ProgressRow row = row(rs, columns);
 				rows.put(row.name(), row);
 			}
 		}
@@ -183,7 +218,9 @@ public final class BackfillStore {
 		// Compare-and-set on the state read, retried when another worker or command
 		// changed it in between.
 		for (int attempt = 0; attempt < 10; attempt++) {
-			BackfillState current = state(connection, name);
+			ProgressRow row = read(connection, name)
+				.orElseThrow(() -> new IllegalStateException("Backfill " + name + " has no row in " + this.qualified));
+			BackfillState current = row.state();
 			if (!from.contains(current)) {
 				return Optional.empty();
 			}
@@ -193,14 +230,26 @@ public final class BackfillStore {
 				case PAUSED, CANCELLED, DONE -> ", throttle = NULL";
 				default -> "";
 			};
+			Instant now = Instant.now();
+			Optional<ActiveTime> active = row.tracksActiveTime() ? Optional.of(activeTime(row, to, now))
+					: Optional.empty();
+			if (active.isPresent()) {
+				extra += ", " + ACTIVE_MILLIS + " = ?, " + ACTIVE_SINCE
+						+ (active.get().since().isPresent() ? " = ?" : " = NULL");
+			}
 			try (PreparedStatement statement = connection.prepareStatement("UPDATE " + this.qualified
 					+ " SET state = ?, updated_at = ?" + extra + " WHERE name = ? AND state = ?")) {
-				Instant now = Instant.now();
 				int index = 1;
 				statement.setString(index++, to.label());
 				this.dialect.setInstant(statement, index++, now);
 				if (to == BackfillState.RUNNING) {
 					this.dialect.setInstant(statement, index++, now);
+				}
+				if (active.isPresent()) {
+					statement.setLong(index++, active.get().millis());
+					if (active.get().since().isPresent()) {
+						this.dialect.setInstant(statement, index++, active.get().since().get());
+					}
 				}
 				statement.setString(index++, name);
 				statement.setString(index, current.label());
@@ -210,6 +259,28 @@ public final class BackfillStore {
 			}
 		}
 		throw new IllegalStateException("The state of backfill " + name + " keeps changing under this update");
+	}
+
+	/**
+	 * The running time to store with a move to {@code to}: a stretch of running ends when
+	 * the backfill leaves {@code running}, or, when a process died in it, at its last
+	 * update; a new stretch starts when it enters {@code running}. Paused, pending and
+	 * stopped time is left out, so that rows per second and the ETA are those of work.
+	 */
+	private static ActiveTime activeTime(ProgressRow row, BackfillState to, Instant now) {
+		long closed = row.activeMillis().orElse(0);
+		// A row from before these columns has run since it started.
+		Optional<Instant> since = row.activeSince()
+			.or(() -> row.activeMillis().isPresent() ? Optional.empty() : row.startedAt());
+		if (to == BackfillState.RUNNING) {
+			Instant end = row.updatedAt().orElse(now);
+			closed += since.map((start) -> Math.max(0, Duration.between(start, end).toMillis())).orElse(0L);
+			return new ActiveTime(closed, Optional.of(now));
+		}
+		if (row.state() == BackfillState.RUNNING) {
+			closed += since.map((start) -> Math.max(0, Duration.between(start, now).toMillis())).orElse(0L);
+		}
+		return new ActiveTime(closed, Optional.empty());
 	}
 
 	/**
@@ -296,15 +367,24 @@ public final class BackfillStore {
 		}
 	}
 
-	private ProgressRow row(ResultSet rs) throws SQLException {
+	private ProgressRow row(ResultSet rs, Set<String> columns) throws SQLException {
 		long estimate = rs.getLong("estimated_total");
 		OptionalLong estimatedTotal = rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(estimate);
 		int size = rs.getInt("batch_size");
 		OptionalInt batchSize = rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(size);
+		boolean tracksActiveTime = columns.contains(ACTIVE_MILLIS) && columns.contains(ACTIVE_SINCE);
+		OptionalLong activeMillis = OptionalLong.empty();
+		Optional<Instant> activeSince = Optional.empty();
+		if (tracksActiveTime) {
+			long millis = rs.getLong(ACTIVE_MILLIS);
+			activeMillis = rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(millis);
+			activeSince = instant(rs, ACTIVE_SINCE);
+		}
 		return new ProgressRow(rs.getString("name"), nonNull(rs.getString("revision")), rs.getString("table_name"),
 				state(rs.getString("state")), Optional.ofNullable(rs.getString("last_key")), rs.getLong("rows_done"),
 				rs.getLong("rows_scanned"), estimatedTotal, batchSize, Optional.ofNullable(rs.getString("throttle")),
-				instant(rs, "started_at"), instant(rs, "updated_at"), Optional.ofNullable(rs.getString("last_error")));
+				instant(rs, "started_at"), instant(rs, "updated_at"), Optional.ofNullable(rs.getString("last_error")),
+				tracksActiveTime, activeMillis, activeSince);
 	}
 
 	private Optional<Instant> instant(ResultSet rs, String column) throws SQLException {
@@ -320,7 +400,7 @@ public final class BackfillStore {
 	private List<String> ddl() {
 		List<String> statements = new ArrayList<>();
 		boolean sqlite = isSqlite();
-		String time = sqlite ? "text" : "timestamp with time zone";
+		String time = timeType();
 		if (!sqlite) {
 			this.tables.schema()
 				.ifPresent((s) -> statements.add("CREATE SCHEMA IF NOT EXISTS " + this.dialect.quote(s)));
@@ -329,11 +409,16 @@ public final class BackfillStore {
 				+ "revision varchar(255), table_name varchar(255) NOT NULL, state varchar(16) NOT NULL, "
 				+ "last_key text, rows_done bigint NOT NULL DEFAULT 0, rows_scanned bigint NOT NULL DEFAULT 0, "
 				+ "estimated_total bigint, batch_size integer, throttle text, started_at " + time + ", updated_at "
-				+ time + " NOT NULL, last_error text)");
+				+ time + " NOT NULL, last_error text, " + ACTIVE_MILLIS + " bigint, " + ACTIVE_SINCE + " " + time
+				+ ")");
 		if (!sqlite) {
 			statements.add(ChunkTable.ddl(this.dialect, this.tables));
 		}
 		return statements;
+	}
+
+	private String timeType() {
+		return isSqlite() ? "text" : "timestamp with time zone";
 	}
 
 	private boolean isSqlite() {
@@ -358,6 +443,10 @@ public final class BackfillStore {
 
 		void bind(PreparedStatement statement) throws SQLException;
 
+	}
+
+	/** The running time to store: finished stretches, and when the current one began. */
+	private record ActiveTime(long millis, Optional<Instant> since) {
 	}
 
 	/** The backfill's counts after a batch, across all workers. */

@@ -241,7 +241,7 @@ public final class Backfills {
 		return new BackfillStatus(declaration.backfill().name(), declaration.revision().id(),
 				declaration.backfill().table(), revisionApplied, BackfillState.PENDING, Optional.empty(), 0, 0,
 				OptionalLong.empty(), OptionalInt.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-				Optional.empty());
+				Optional.empty(), Optional.empty());
 	}
 
 	private Declaration declaration(String name) {

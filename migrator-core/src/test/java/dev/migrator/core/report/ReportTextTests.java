@@ -168,7 +168,7 @@ class ReportTextTests {
 	private static BackfillStatus backfill(String name, BackfillState state, boolean applied, long rowsDone,
 			OptionalLong estimatedTotal, OptionalInt batchSize, Optional<String> throttle, Optional<String> error) {
 		return new BackfillStatus(name, "0001_init", "items", applied, state, Optional.empty(), rowsDone, rowsDone,
-				estimatedTotal, batchSize, throttle, Optional.empty(), Optional.empty(), error);
+				estimatedTotal, batchSize, throttle, Optional.empty(), Optional.empty(), error, Optional.empty());
 	}
 
 }
