@@ -44,9 +44,19 @@ final class JobProcess {
 	 * context had started
 	 */
 	Timing run(ChildClasspath classpath, List<String> toolArguments, Database database) throws Exception {
+		return run(classpath, toolArguments, database, List.of());
+	}
+
+	/**
+	 * Like {@link #run(ChildClasspath, List, Database)}, with JVM flags of its own, such
+	 * as those that write or use a class data sharing archive.
+	 */
+	Timing run(ChildClasspath classpath, List<String> toolArguments, Database database, List<String> jvmFlags)
+			throws Exception {
 		List<String> command = new ArrayList<>();
 		command.add(this.java.toString());
 		command.addAll(JVM_FLAGS);
+		command.addAll(jvmFlags);
 		command.add("-cp");
 		command.add(classpath.asArgument());
 		command.add(BenchJobApplication.class.getName());

@@ -27,7 +27,10 @@ import java.util.Map;
  * database; to show where a no-op run's time goes, also when the context had started, a
  * no-op run with an empty history, and migrator's two no-op runs once more without the
  * actuator that our starter brings. Prints medians and the ratios migrator/Flyway and
- * migrator/Liquibase, and writes them as CSV to {@code target/spring-boot-job.csv}.
+ * migrator/Liquibase, and writes them as CSV to {@code target/spring-boot-job.csv}. Last,
+ * each tool's two no-op runs again with a class data sharing archive that a training run
+ * of that tool wrote ({@code -XX:ArchiveClassesAtExit}, then
+ * {@code -XX:SharedArchiveFile}), as a container image built for a fast start would have.
  * Arguments: {@code revisions[,runs]}.
  */
 public final class SpringBootJobBenchmark {
@@ -51,6 +54,9 @@ public final class SpringBootJobBenchmark {
 	 */
 	private static final String WITHOUT_ACTUATOR = " (migrator without actuator)";
 
+	/** How the runs with a class data sharing archive are labelled. */
+	private static final String WITH_CDS = " (each with a CDS archive)";
+
 	private SpringBootJobBenchmark() {
 	}
 
@@ -72,6 +78,9 @@ public final class SpringBootJobBenchmark {
 		Map<BootIntegration, Map<String, List<Double>>> times = new EnumMap<>(BootIntegration.class);
 		tools.forEach((tool) -> times.put(tool, emptyLists(APPLY, NO_OP, NO_OP_STARTED, EMPTY)));
 		Map<String, List<Double>> withoutActuatorTimes = emptyLists(NO_OP, EMPTY);
+		Map<BootIntegration, Map<String, List<Double>>> cdsTimes = new EnumMap<>(BootIntegration.class);
+		tools.forEach((tool) -> cdsTimes.put(tool, emptyLists(NO_OP, EMPTY)));
+		Map<BootIntegration, List<String>> cdsFlags = new EnumMap<>(BootIntegration.class);
 		// Round 0 warms up the server, the file system cache and the JVM's class data,
 		// and is not counted. Each round
 		// rotates the order, so that no tool always runs first or last.
@@ -101,6 +110,24 @@ public final class SpringBootJobBenchmark {
 					toolTimes.get(NO_OP_STARTED).add(noop.contextStartedMs());
 					toolTimes.get(EMPTY).add(floor.totalMs());
 				}
+				if (round == 0) {
+					// The training run: a no-op of the tool's own, whose loaded classes
+					// the archive keeps.
+					Path archive = folder.resolve(tool.name().toLowerCase(Locale.ROOT) + ".jsa");
+					process.run(classpaths.get(tool), tool.arguments(history), database,
+							List.of("-XX:ArchiveClassesAtExit=" + archive));
+					cdsFlags.put(tool, List.of("-XX:SharedArchiveFile=" + archive));
+				}
+				Timing cdsNoop = process.run(classpaths.get(tool), tool.arguments(history), database,
+						cdsFlags.get(tool));
+				Timing cdsFloor = process.run(classpaths.get(tool), tool.arguments(emptyHistory), empty,
+						cdsFlags.get(tool));
+				System.out.printf(Locale.ROOT, "round %d %-10s no-op %7.1f ms  empty history %7.1f ms (CDS)%n", round,
+						tool.label(), cdsNoop.totalMs(), cdsFloor.totalMs());
+				if (round > 0) {
+					cdsTimes.get(tool).get(NO_OP).add(cdsNoop.totalMs());
+					cdsTimes.get(tool).get(EMPTY).add(cdsFloor.totalMs());
+				}
 				if (tool == BootIntegration.MIGRATOR) {
 					// The same two no-op runs, on the same databases, without the
 					// actuator.
@@ -115,7 +142,7 @@ public final class SpringBootJobBenchmark {
 				}
 			}
 		}
-		printAndWrite(size, runs, times, withoutActuatorTimes);
+		printAndWrite(size, runs, times, withoutActuatorTimes, cdsTimes);
 		try (var paths = Files.walk(folder)) {
 			paths.sorted(Comparator.reverseOrder()).forEach((p) -> p.toFile().delete());
 		}
@@ -188,7 +215,8 @@ public final class SpringBootJobBenchmark {
 	}
 
 	private static void printAndWrite(int size, int runs, Map<BootIntegration, Map<String, List<Double>>> times,
-			Map<String, List<Double>> withoutActuatorTimes) throws Exception {
+			Map<String, List<Double>> withoutActuatorTimes, Map<BootIntegration, Map<String, List<Double>>> cdsTimes)
+			throws Exception {
 		Table table = new Table(size, runs, times);
 		System.out.println();
 		System.out.printf(Locale.ROOT, "%,d revisions, whole JVM through Spring Boot, median of %d runs%n", size, runs);
@@ -199,6 +227,18 @@ public final class SpringBootJobBenchmark {
 		table.printHeader();
 		BREAKDOWN_STEPS.forEach(table::printRow);
 		withoutActuatorTimes.forEach((step, migrator) -> table.printRow(step + WITHOUT_ACTUATOR, step, migrator));
+		System.out.println();
+		System.out
+			.println("With a class data sharing archive: migrator's against the others' as they come, and against "
+					+ "theirs with an archive too:");
+		table.printHeader();
+		Table withArchives = new Table(size, runs, cdsTimes);
+		for (String step : List.of(NO_OP, EMPTY)) {
+			table.printRow(step + " (migrator with a CDS archive)", step,
+					cdsTimes.get(BootIntegration.MIGRATOR).get(step));
+			withArchives.printRow(step + WITH_CDS, step, cdsTimes.get(BootIntegration.MIGRATOR).get(step));
+		}
+		table.csv.append(withArchives.csv.substring(withArchives.csv.indexOf("\n") + 1));
 		Path result = Path.of("target", "spring-boot-job.csv");
 		Files.createDirectories(result.getParent());
 		Files.writeString(result, table.csv);

@@ -28,6 +28,9 @@ import org.springframework.core.env.MapPropertySource;
  * <li>JPA neither validates nor updates the schema: the job is there to create it, and
  * {@code spring.jpa.hibernate.ddl-auto=validate} would otherwise stop the job before it
  * ran.</li>
+ * <li>Beans are initialized lazily, unless the application says otherwise, and the
+ * actuator stays out ({@link LeanJobAutoConfigurationFilter}): the job starts what its
+ * command needs.</li>
  * <li>For the {@code sql} command, the banner and informational log lines stay out of
  * standard output, which then holds the script alone, unless the application configures
  * them itself.</li>
@@ -42,6 +45,16 @@ public class MigrationJobEnvironmentPostProcessor implements EnvironmentPostProc
 	static final String PROPERTY_SOURCE_NAME = "migratorJob";
 
 	static final String SQL_DEFAULTS_PROPERTY_SOURCE_NAME = "migratorJobSqlDefaults";
+
+	static final String LEAN_DEFAULTS_PROPERTY_SOURCE_NAME = "migratorJobDefaults";
+
+	/**
+	 * Beans are made when the job's runner needs them: the application's controllers,
+	 * caches, schedulers and clients, which a job does not use, are never created. A
+	 * default: an application that needs its beans made eagerly in the job sets it to
+	 * false.
+	 */
+	static final Map<String, Object> LEAN_DEFAULTS = Map.of("spring.main.lazy-initialization", "true");
 
 	static final String WEB_APPLICATION_TYPE = "spring.main.web-application-type";
 
@@ -75,6 +88,8 @@ public class MigrationJobEnvironmentPostProcessor implements EnvironmentPostProc
 		Map<String, Object> job = new java.util.HashMap<>(NO_SCHEMA_MANAGEMENT);
 		job.put(WEB_APPLICATION_TYPE, "none");
 		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, job));
+		environment.getPropertySources()
+			.addLast(new MapPropertySource(LEAN_DEFAULTS_PROPERTY_SOURCE_NAME, LEAN_DEFAULTS));
 		if ("sql".equalsIgnoreCase(environment.getProperty("migrator.job.command", "").trim())) {
 			// Last: mere defaults, so that `> script.sql` gets a script; warnings and
 			// errors still show.

@@ -734,6 +734,21 @@ public class MigratorProperties {
 		 */
 		private boolean checkLint = true;
 
+		/**
+		 * Whether the migration job starts Spring Boot's actuator, health and Micrometer
+		 * auto-configuration; off, as the job serves no endpoint, unless it pushes its
+		 * metrics to a registry.
+		 */
+		private boolean actuator;
+
+		public boolean isActuator() {
+			return this.actuator;
+		}
+
+		public void setActuator(boolean actuator) {
+			this.actuator = actuator;
+		}
+
 		public String getProfile() {
 			return this.profile;
 		}
