@@ -47,6 +47,9 @@ public final class AlembicBenchmark {
 
 	static final String ALEMBIC = "Alembic";
 
+	/** The sample application's jar as the migration job, through Spring Boot. */
+	static final String SAMPLE_JOB = "sample jar job";
+
 	private static final String ENGINE = "engine overhead";
 
 	private static final String GRAPH = "graph scale";
@@ -172,6 +175,7 @@ public final class AlembicBenchmark {
 	private void graphScale(AlembicInstallation alembic, int size, int runs, Path folder) throws Exception {
 		HistoryFiles files = HistoryFiles.generated(size, folder);
 		List<WholeProcessTool> tools = tools(alembic, false);
+		tools.addAll(sampleJobs(files, folder));
 		Set<String> expectedHeads = null;
 		Set<String> tooSlow = new HashSet<>();
 		Timings.Step step = new Timings.Step(GRAPH, size,
@@ -236,6 +240,37 @@ public final class AlembicBenchmark {
 		}
 		tools.add(new AlembicProcess(ALEMBIC + ", no bytecode cache", alembic, false, false));
 		return tools;
+	}
+
+	/**
+	 * The sample application's jar as the migration job: packaged, extracted, and
+	 * extracted with a class data sharing archive that one {@code heads} run of the job
+	 * wrote. None when the jar was not built ({@code sample.jar} names it; by default the
+	 * sample module's).
+	 */
+	private List<WholeProcessTool> sampleJobs(HistoryFiles files, Path folder) throws Exception {
+		Path jar = Path.of(System.getProperty("sample.jar", "../sample-app/target/sample-app.jar"));
+		if (!Files.isRegularFile(jar)) {
+			String note = "No sample jar at " + jar + ": the sample job's lines are left out (build sample-app first)";
+			this.notes.add(note);
+			System.out.println(note);
+			return List.of();
+		}
+		Path extracted = folder.resolve("sample-extracted");
+		ProcessRun extract = ProcessRun.of(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination", extracted.toString()),
+				(environment) -> {
+				}, ENGINE_LIMIT);
+		extract.requireSuccess();
+		Path extractedJar = extracted.resolve(jar.getFileName());
+		Path archive = folder.resolve("sample-job.jsa");
+		SampleJobProcess trainer = new SampleJobProcess(SAMPLE_JOB, List.of("-XX:ArchiveClassesAtExit=" + archive),
+				extractedJar, folder);
+		run(trainer, trainer.heads(files), WARMUP_LIMIT).requireSuccess();
+		return List.of(new SampleJobProcess(SAMPLE_JOB, List.of(), jar, folder),
+				new SampleJobProcess(SAMPLE_JOB + ", extracted", List.of(), extractedJar, folder),
+				new SampleJobProcess(SAMPLE_JOB + ", extracted + CDS", List.of("-XX:SharedArchiveFile=" + archive),
+						extractedJar, folder));
 	}
 
 	/**
@@ -361,6 +396,7 @@ public final class AlembicBenchmark {
 	private List<String> allTools() {
 		List<String> names = new ArrayList<>();
 		tools(null, true).forEach((tool) -> names.add(tool.name()));
+		names.addAll(List.of(SAMPLE_JOB, SAMPLE_JOB + ", extracted", SAMPLE_JOB + ", extracted + CDS"));
 		return names;
 	}
 

@@ -84,6 +84,29 @@ record ChildClasspath(BootIntegration tool, List<Path> entries) {
 			.toList();
 	}
 
+	/**
+	 * The same classpath with each {@code target/classes} folder packed into a jar named
+	 * after its module: a class data sharing archive cannot be written or used with a
+	 * non-empty directory on the classpath.
+	 */
+	ChildClasspath jarred(Path folder) throws java.io.IOException {
+		Files.createDirectories(folder);
+		List<Path> jarred = new java.util.ArrayList<>();
+		for (Path entry : this.entries) {
+			if (Files.isDirectory(entry)) {
+				Path jar = folder.resolve(artifact(entry) + "-0-classes.jar");
+				if (!Files.exists(jar)) {
+					JarredClassPath.pack(entry, jar);
+				}
+				jarred.add(jar);
+			}
+			else {
+				jarred.add(entry);
+			}
+		}
+		return new ChildClasspath(this.tool, jarred);
+	}
+
 	String asArgument() {
 		return String.join(File.pathSeparator, this.entries.stream().map(Path::toString).toList());
 	}

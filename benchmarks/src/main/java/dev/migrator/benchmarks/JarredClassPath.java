@@ -38,7 +38,7 @@ final class JarredClassPath {
 		return String.join(File.pathSeparator, entries);
 	}
 
-	private static void pack(Path directory, Path jar) throws IOException {
+	static void pack(Path directory, Path jar) throws IOException {
 		try (OutputStream out = Files.newOutputStream(jar);
 				JarOutputStream jarOut = new JarOutputStream(out);
 				Stream<Path> files = Files.walk(directory)) {

@@ -81,6 +81,7 @@ public final class SpringBootJobBenchmark {
 		Map<BootIntegration, Map<String, List<Double>>> cdsTimes = new EnumMap<>(BootIntegration.class);
 		tools.forEach((tool) -> cdsTimes.put(tool, emptyLists(NO_OP, EMPTY)));
 		Map<BootIntegration, List<String>> cdsFlags = new EnumMap<>(BootIntegration.class);
+		Map<BootIntegration, ChildClasspath> cdsClasspaths = new EnumMap<>(BootIntegration.class);
 		// Round 0 warms up the server, the file system cache and the JVM's class data,
 		// and is not counted. Each round
 		// rotates the order, so that no tool always runs first or last.
@@ -114,13 +115,14 @@ public final class SpringBootJobBenchmark {
 					// The training run: a no-op of the tool's own, whose loaded classes
 					// the archive keeps.
 					Path archive = folder.resolve(tool.name().toLowerCase(Locale.ROOT) + ".jsa");
-					process.run(classpaths.get(tool), tool.arguments(history), database,
+					cdsClasspaths.put(tool, classpaths.get(tool).jarred(folder.resolve("jars")));
+					process.run(cdsClasspaths.get(tool), tool.arguments(history), database,
 							List.of("-XX:ArchiveClassesAtExit=" + archive));
 					cdsFlags.put(tool, List.of("-XX:SharedArchiveFile=" + archive));
 				}
-				Timing cdsNoop = process.run(classpaths.get(tool), tool.arguments(history), database,
+				Timing cdsNoop = process.run(cdsClasspaths.get(tool), tool.arguments(history), database,
 						cdsFlags.get(tool));
-				Timing cdsFloor = process.run(classpaths.get(tool), tool.arguments(emptyHistory), empty,
+				Timing cdsFloor = process.run(cdsClasspaths.get(tool), tool.arguments(emptyHistory), empty,
 						cdsFlags.get(tool));
 				System.out.printf(Locale.ROOT, "round %d %-10s no-op %7.1f ms  empty history %7.1f ms (CDS)%n", round,
 						tool.label(), cdsNoop.totalMs(), cdsFloor.totalMs());
