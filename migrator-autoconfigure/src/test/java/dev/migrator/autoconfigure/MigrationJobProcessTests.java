@@ -46,8 +46,9 @@ class MigrationJobProcessTests {
 	@Test
 	void jobEndsEvenWhenTheApplicationKeepsANonDaemonThread() throws Exception {
 		SqliteFile database = new SqliteFile(this.temp.resolve("app.db"));
+		// Eager beans, so that the thread starts: the job would not make the bean lazily.
 		Result result = runJob(database, RevisionFiles.twoTables(this.temp.resolve("revisions")),
-				"--jobapp.busy-thread=true");
+				"--jobapp.busy-thread=true", "--spring.main.lazy-initialization=false");
 		assertThat(result.exitCode()).as(result.output()).isZero();
 		assertThat(database.versionRows()).containsExactly("0002_create_orders");
 	}
