@@ -109,7 +109,13 @@ public final class AlembicBenchmark {
 		Path folder = Files.createTempDirectory("migrator-alembic-bench");
 		try {
 			AlembicBenchmark benchmark = new AlembicBenchmark(server, folder.resolve("jvm"));
-			benchmark.engineOverhead(alembic, revisions, runs, folder.resolve("engine"));
+			// 0 revisions: the graph part alone, with the archive of a small upgrade.
+			if (revisions > 0) {
+				benchmark.engineOverhead(alembic, revisions, runs, folder.resolve("engine"));
+			}
+			else {
+				benchmark.writeClassArchive(HistoryFiles.oneStatement(100, folder.resolve("archive")));
+			}
 			for (int size : graphSizes) {
 				benchmark.graphScale(alembic, size, (size >= LARGE) ? Math.min(runs, 3) : runs,
 						folder.resolve("graph-" + size));
