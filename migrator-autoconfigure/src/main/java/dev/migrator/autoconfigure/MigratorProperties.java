@@ -577,12 +577,26 @@ public class MigratorProperties {
 		 */
 		private List<String> enable = new ArrayList<>();
 
+		/**
+		 * PostgreSQL version the linter judges statements for, such as 14 or 16.2; when
+		 * not set, the connected server's version, else 14.
+		 */
+		private String postgresVersion;
+
 		public List<String> getEnable() {
 			return this.enable;
 		}
 
 		public void setEnable(List<String> enable) {
 			this.enable = enable;
+		}
+
+		public String getPostgresVersion() {
+			return this.postgresVersion;
+		}
+
+		public void setPostgresVersion(String postgresVersion) {
+			this.postgresVersion = postgresVersion;
 		}
 
 	}

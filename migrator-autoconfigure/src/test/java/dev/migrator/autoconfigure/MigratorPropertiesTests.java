@@ -52,6 +52,8 @@ class MigratorPropertiesTests {
 		assertThat(properties.getClients().getTable()).isEqualTo(engine.compatibility().clientsTable());
 		assertThat(properties.getLint().getEnable()).isEmpty();
 		assertThat(engine.lint().enabled()).isEmpty();
+		assertThat(properties.getLint().getPostgresVersion()).isNull();
+		assertThat(engine.lint().postgresVersion()).isEmpty();
 		assertThat(properties.getClients().getLiveWindow()).isEqualTo(engine.compatibility().liveWindow());
 		assertThat(properties.getJob().isAllowContractWithLiveClients())
 			.isEqualTo(engine.compatibility().allowContractWithLiveClients());
@@ -115,7 +117,8 @@ class MigratorPropertiesTests {
 		// it.
 		// Properties: lockRetry (lock-retry.*), compatibility (clients.table,
 		// clients.live-window,
-		// job.allow-contract-with-live-clients), lint (lint.enable). The backfill and
+		// job.allow-contract-with-live-clients), lint (lint.enable,
+		// lint.postgres-version). The backfill and
 		// replica settings belong
 		// to their own features.
 		assertThat(engineSettings).containsExactlyInAnyOrder("dataSource", "locations", "javaMigrations",
@@ -148,7 +151,7 @@ class MigratorPropertiesTests {
 				"migrator.replica.resume-lag-bytes", "migrator.replica.max-lag", "migrator.replica.resume-lag",
 				"migrator.replica.poll-interval", "migrator.replica.sources", "migrator.job.backfill",
 				"migrator.job.lint-report", "migrator.job.lint-classpath-root", "migrator.job.check-lint",
-				"migrator.lint.enable");
+				"migrator.lint.enable", "migrator.lint.postgres-version");
 		descriptions.forEach((name, text) -> {
 			assertThat(text).as(name).endsWith(".").doesNotContain(". ");
 		});

@@ -6,6 +6,7 @@ import dev.migrator.core.backfill.BackfillListener;
 import dev.migrator.core.backfill.BackfillSettings;
 import dev.migrator.core.compat.CompatibilitySettings;
 import dev.migrator.core.lint.LintSettings;
+import dev.migrator.core.lint.PostgresVersion;
 import dev.migrator.core.dialect.PostgresDialect;
 import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.op.NamingConvention;
@@ -276,6 +277,8 @@ public final class MigratorConfig {
 
 		private List<String> lintRulesEnabled = List.of();
 
+		private String lintPostgresVersion;
+
 		public Builder dataSource(DataSource dataSource) {
 			this.dataSource = dataSource;
 			return this;
@@ -433,10 +436,6 @@ public final class MigratorConfig {
 		}
 
 		/**
-		 * The table running application instances record themselves in, in the version
-		 * table's schema.
-		 */
-		/**
 		 * The opt-in (hygiene) lint rules to apply, by id, such as {@code prefer-bigint};
 		 * none by default.
 		 */
@@ -445,6 +444,20 @@ public final class MigratorConfig {
 			return this;
 		}
 
+		/**
+		 * The PostgreSQL version the linter judges statements for, such as {@code 14} or
+		 * {@code 16.2}; by default the connected server's, else the oldest the linter
+		 * assumes.
+		 */
+		public Builder lintPostgresVersion(String version) {
+			this.lintPostgresVersion = version;
+			return this;
+		}
+
+		/**
+		 * The table running application instances record themselves in, in the version
+		 * table's schema.
+		 */
 		public Builder clientsTable(String clientsTable) {
 			this.clientsTable = clientsTable;
 			return this;
@@ -492,7 +505,15 @@ public final class MigratorConfig {
 					this.lockWait, this.checksumPolicy, Optional.ofNullable(this.dialect), this.listeners,
 					this.namingConvention, backfillSettings(),
 					new ReplicaSettings(this.replicas, this.replicaLagLimits, this.replicaLagPollInterval),
-					this.lockRetry, compatibility(), LintSettings.enabling(this.lintRulesEnabled));
+					this.lockRetry, compatibility(), lintSettings());
+		}
+
+		private LintSettings lintSettings() {
+			LintSettings settings = LintSettings.enabling(this.lintRulesEnabled);
+			if (this.lintPostgresVersion == null || this.lintPostgresVersion.isBlank()) {
+				return settings;
+			}
+			return settings.withPostgresVersion(PostgresVersion.parse(this.lintPostgresVersion));
 		}
 
 		private CompatibilitySettings compatibility() {

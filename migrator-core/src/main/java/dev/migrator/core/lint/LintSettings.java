@@ -7,21 +7,32 @@ import dev.migrator.core.script.LintRule;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * How the linter is set up beyond its defaults: which opt-in (hygiene) rules are on.
+ * How the linter is set up beyond its defaults: which opt-in (hygiene) rules are on, and
+ * which PostgreSQL version the statements are judged for.
  *
  * @param enabled the opt-in rules to apply; the other rules always apply
+ * @param postgresVersion the version configured; when empty, the connected server's, else
+ * {@link PostgresVersion#OLDEST_ASSUMED}
  */
-public record LintSettings(Set<LintRule> enabled) {
+public record LintSettings(Set<LintRule> enabled, Optional<PostgresVersion> postgresVersion) {
 
-	/** No opt-in rule enabled. */
-	public static final LintSettings DEFAULTS = new LintSettings(Set.of());
+	/** No opt-in rule enabled, no version configured. */
+	public static final LintSettings DEFAULTS = new LintSettings(Set.of(), Optional.empty());
 
 	public LintSettings {
 		enabled = Set.copyOf(enabled);
+		Objects.requireNonNull(postgresVersion, "postgresVersion");
+	}
+
+	/** These settings, judging for the given PostgreSQL version. */
+	public LintSettings withPostgresVersion(PostgresVersion version) {
+		return new LintSettings(this.enabled, Optional.of(version));
 	}
 
 	/**
@@ -43,7 +54,7 @@ public record LintSettings(Set<LintRule> enabled) {
 								+ optInIds() + "; every other rule is always on."));
 			rules.add(rule);
 		}
-		return new LintSettings(rules);
+		return new LintSettings(rules, Optional.empty());
 	}
 
 	boolean applies(LintRule rule) {

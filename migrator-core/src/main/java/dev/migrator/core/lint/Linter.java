@@ -78,8 +78,22 @@ public final class Linter {
 		return this.dialect;
 	}
 
-	/** Lints every revision of the graph, parents before children. */
+	/**
+	 * Lints every revision of the graph, parents before children, for the configured
+	 * PostgreSQL version, else the oldest the linter assumes.
+	 */
 	public LintReport lint(RevisionGraph graph) {
+		return lint(graph, Optional.empty());
+	}
+
+	/**
+	 * Lints every revision of the graph for the configured PostgreSQL version, else the
+	 * connected server's, else the oldest the linter assumes.
+	 */
+	public LintReport lint(RevisionGraph graph, Optional<PostgresVersion> serverVersion) {
+		PostgresVersion version = this.settings.postgresVersion()
+			.or(() -> serverVersion)
+			.orElse(PostgresVersion.OLDEST_ASSUMED);
 		SchemaKnowledge schema = new SchemaKnowledge();
 		List<Finding> findings = new ArrayList<>();
 		List<String> linted = new ArrayList<>();
@@ -91,12 +105,12 @@ public final class Linter {
 				continue;
 			}
 			linted.add(revision.id());
-			lint(input.get(), schema, findings);
+			lint(input.get(), schema, version, findings);
 		}
 		return new LintReport(this.dialect, findings, linted, notLinted);
 	}
 
-	private void lint(LintInput input, SchemaKnowledge schema, List<Finding> findings) {
+	private void lint(LintInput input, SchemaKnowledge schema, PostgresVersion version, List<Finding> findings) {
 		Revision revision = input.revision();
 		schema.startRevision();
 		boolean countLocks = revision.transactional() && SEVERAL_LONG_LOCKS.rule().appliesTo(this.dialect);
@@ -104,10 +118,10 @@ public final class Linter {
 		for (LintStatement statement : input.statements()) {
 			ClassifiedStatement classified = StatementClassifier.classify(statement.sql());
 			StatementContext context = new StatementContext(revision, classified, schema, this.dialect,
-					input.statements().size());
+					input.statements().size(), version);
 			Optional<HeldLock> longLock = Optional.empty();
 			for (Rule rule : RULES) {
-				if (!rule.rule().appliesTo(this.dialect) || !this.settings.applies(rule.rule())) {
+				if (!applies(rule.rule(), version)) {
 					continue;
 				}
 				List<Violation> violations = rule.check(context);
@@ -125,6 +139,11 @@ public final class Linter {
 			}
 			schema.apply(classified);
 		}
+	}
+
+	private boolean applies(LintRule rule, PostgresVersion version) {
+		return rule.appliesTo(this.dialect) && this.settings.applies(rule)
+				&& (!"postgresql".equals(this.dialect) || rule.appliesToPostgres(version.major()));
 	}
 
 	private static void report(LintRule rule, Violation violation, LintInput input, LintStatement statement,

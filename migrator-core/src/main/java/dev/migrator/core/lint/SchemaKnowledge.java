@@ -47,6 +47,9 @@ final class SchemaKnowledge {
 	/** Indexes the current revision built. */
 	private final Set<String> indexesCreatedInRevision = new HashSet<>();
 
+	/** Partitioned tables ({@code PARTITION BY}) the revisions created. */
+	private final Set<String> partitioned = new HashSet<>();
+
 	/** Tables some earlier revision created. */
 	private final Set<String> createdEarlier = new HashSet<>();
 
@@ -90,6 +93,14 @@ final class SchemaKnowledge {
 			.anyMatch((check) -> check.validated() && check.columns().contains(column));
 	}
 
+	/**
+	 * Whether the revisions created the table as a partitioned table, whose index builds
+	 * cannot be concurrent.
+	 */
+	boolean isPartitioned(String table) {
+		return this.partitioned.contains(table);
+	}
+
 	/** Whether an index the revisions built covers the column. */
 	boolean isIndexed(String table, String column) {
 		return this.indexedColumns.getOrDefault(table, Set.of()).contains(column);
@@ -122,6 +133,12 @@ final class SchemaKnowledge {
 				this.columnTypes.put(create.table(), columns);
 				this.notNullChecks.remove(create.table());
 				this.checkedColumns.put(create.table(), new HashSet<>(create.checkedColumns()));
+				if (create.partitioned()) {
+					this.partitioned.add(create.table());
+				}
+				else {
+					this.partitioned.remove(create.table());
+				}
 			}
 		}
 		else if (statement instanceof CreateIndex index) {
@@ -188,6 +205,9 @@ final class SchemaKnowledge {
 		Optional.ofNullable(this.notNullChecks.remove(from)).ifPresent((checks) -> this.notNullChecks.put(to, checks));
 		Optional.ofNullable(this.indexedColumns.remove(from))
 			.ifPresent((columns) -> this.indexedColumns.put(to, columns));
+		if (this.partitioned.remove(from)) {
+			this.partitioned.add(to);
+		}
 		if (this.createdInRevision.remove(from)) {
 			this.createdInRevision.add(to);
 		}
@@ -201,6 +221,7 @@ final class SchemaKnowledge {
 		this.notNullChecks.remove(table);
 		this.indexedColumns.remove(table);
 		this.checkedColumns.remove(table);
+		this.partitioned.remove(table);
 		this.createdInRevision.remove(table);
 		this.createdEarlier.remove(table);
 	}
