@@ -56,6 +56,20 @@ class LiveLintTests {
 			.contains("CHECK (name IS NOT NULL) NOT VALID");
 	}
 
+	@Test
+	void anOperationWithAnAllowanceRunsAsAnyOther() throws Exception {
+		Migrator
+			.create(MigratorConfig.builder()
+				.dataSource(this.dataSource)
+				.locations(this.folder.location())
+				.javaMigrations(new MigratorLintTests.AllowedIndex())
+				.build())
+			.upgrade("heads");
+		assertThat(Databases.strings(this.dataSource,
+				"SELECT indexname FROM pg_indexes WHERE tablename = 'users' AND indexname LIKE 'ix_%' ORDER BY 1"))
+			.containsExactly("ix_users_id_name", "ix_users_name");
+	}
+
 	private LintReport lint(MigratorConfig.Builder builder) {
 		return Migrator.create(builder.dataSource(this.dataSource).locations(this.folder.location()).build()).lint();
 	}
