@@ -583,6 +583,13 @@ public class MigratorProperties {
 		 */
 		private String postgresVersion;
 
+		/**
+		 * With a database at hand, the estimated row count above which a statement that
+		 * scans, rewrites or indexes a table is reported with its rule's severity; at or
+		 * below it, as a note that fails nothing.
+		 */
+		private long largeTableRows = 10000;
+
 		public List<String> getEnable() {
 			return this.enable;
 		}
@@ -597,6 +604,14 @@ public class MigratorProperties {
 
 		public void setPostgresVersion(String postgresVersion) {
 			this.postgresVersion = postgresVersion;
+		}
+
+		public long getLargeTableRows() {
+			return this.largeTableRows;
+		}
+
+		public void setLargeTableRows(long largeTableRows) {
+			this.largeTableRows = largeTableRows;
 		}
 
 	}

@@ -3,6 +3,7 @@ package dev.migrator.core;
 import dev.migrator.core.config.MigratorConfig;
 import dev.migrator.core.lint.Finding;
 import dev.migrator.core.lint.LintReport;
+import dev.migrator.core.script.Severity;
 import dev.migrator.testsupport.TestPostgres;
 
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The linter with a PostgreSQL database at hand: the statements are judged for the
@@ -68,6 +70,88 @@ class LiveLintTests {
 		assertThat(Databases.strings(this.dataSource,
 				"SELECT indexname FROM pg_indexes WHERE tablename = 'users' AND indexname LIKE 'ix_%' ORDER BY 1"))
 			.containsExactly("ix_users_id_name", "ix_users_name");
+	}
+
+	@Test
+	void aLongLockOnASmallTableIsANoteAndOnALargeOneAnError() throws Exception {
+		execute("CREATE TABLE accounts (id bigint PRIMARY KEY, email text)",
+				"INSERT INTO accounts SELECT g, 'a' || g FROM generate_series(1, 20) g",
+				"CREATE TABLE events (id bigint PRIMARY KEY, kind text)",
+				"INSERT INTO events SELECT g, 'k' FROM generate_series(1, 20000) g", "ANALYZE accounts",
+				"ANALYZE events");
+		RevisionFolder folder = first("CREATE INDEX accounts_email_idx ON accounts (email);\n"
+				+ "CREATE INDEX events_kind_idx ON events (kind);");
+		LintReport report = lint(folder, MigratorConfig.builder());
+		assertThat(report.findings()).extracting(Finding::ruleId, Finding::severity)
+			.containsExactly(tuple("index-not-concurrent", Severity.NOTE),
+					tuple("index-not-concurrent", Severity.ERROR));
+		assertThat(report.findings().get(0).message())
+			.endsWith("a note only: PostgreSQL estimates 20 rows in accounts, not above "
+					+ "migrator.lint.large-table-rows (10,000), so the lock is short");
+		assertThat(report.findings().get(1).message()).endsWith("(PostgreSQL estimates 20,000 rows in events)");
+		assertThat(report.fails()).isTrue();
+		assertThat(report.toText()).contains("2 findings (1 error, 0 warnings, 1 note)");
+		assertThat(lint(folder, MigratorConfig.builder().lintLargeTableRows(100_000)).fails())
+			.as("both tables small: notes only, nothing fails")
+			.isFalse();
+		assertThat(lint(folder, MigratorConfig.builder().lintLargeTableRows(10)).findings())
+			.extracting(Finding::severity)
+			.containsOnly(Severity.ERROR);
+	}
+
+	@Test
+	void aTableWithoutAnEstimateIsTreatedAsLarge() throws Exception {
+		execute("CREATE TABLE fresh (id bigint, note text)",
+				"INSERT INTO fresh SELECT g, 'n' FROM generate_series(1, 100) g");
+		LintReport report = lint(first("CREATE INDEX fresh_note_idx ON fresh (note);"), MigratorConfig.builder());
+		assertThat(report.findings()).extracting(Finding::severity).containsExactly(Severity.ERROR);
+	}
+
+	@Test
+	void factsTheRevisionsDoNotShowComeFromTheCatalog() throws Exception {
+		execute("CREATE TABLE people (id bigint PRIMARY KEY, email text, name text, nick text NOT NULL)",
+				"ALTER TABLE people ADD CONSTRAINT people_email_present CHECK (email IS NOT NULL)",
+				"CREATE TABLE visits (id bigint, at timestamptz NOT NULL) PARTITION BY RANGE (at)");
+		RevisionFolder folder = first("ALTER TABLE people ALTER COLUMN email SET NOT NULL;\n"
+				+ "ALTER TABLE people ALTER COLUMN nick SET NOT NULL;\n"
+				+ "ALTER TABLE people ALTER COLUMN name SET NOT NULL;\n"
+				+ "CREATE INDEX visits_at_idx ON visits (at);");
+		LintReport report = lint(folder, MigratorConfig.builder().lintLargeTableRows(0));
+		assertThat(report.findings()).extracting(Finding::ruleId, (finding) -> finding.location().line())
+			.containsExactly(tuple("set-not-null-without-check", 6), tuple("index-not-concurrent", 7));
+		assertThat(report.findings().get(1).safeAlternative()).contains("ON ONLY visits");
+		assertThat(lintWithoutDatabase(folder).findings()).as("without the database, as before")
+			.extracting(Finding::ruleId, Finding::severity)
+			.containsExactly(tuple("set-not-null-without-check", Severity.ERROR),
+					tuple("set-not-null-without-check", Severity.ERROR),
+					tuple("set-not-null-without-check", Severity.ERROR), tuple("index-not-concurrent", Severity.ERROR));
+	}
+
+	private void execute(String... statements) throws Exception {
+		try (Connection connection = this.dataSource.getConnection();
+				java.sql.Statement statement = connection.createStatement()) {
+			for (String sql : statements) {
+				statement.execute(sql);
+			}
+		}
+	}
+
+	/**
+	 * A folder whose only revision runs the statements on tables made outside it; not
+	 * transactional, so that each statement is judged on its own (no several-long-locks).
+	 */
+	private RevisionFolder first(String upgrade) {
+		return new RevisionFolder(this.temp.resolve("first")).file("0001_change.sql",
+				"-- migrator:revision 0001_change\n-- migrator:transactional false\n-- migrator:upgrade\n" + upgrade
+						+ "\n");
+	}
+
+	private LintReport lint(RevisionFolder folder, MigratorConfig.Builder builder) {
+		return Migrator.create(builder.dataSource(this.dataSource).locations(folder.location()).build()).lint();
+	}
+
+	private static LintReport lintWithoutDatabase(RevisionFolder folder) {
+		return Migrator.create(MigratorConfig.builder().locations(folder.location()).build()).lint();
 	}
 
 	private LintReport lint(MigratorConfig.Builder builder) {

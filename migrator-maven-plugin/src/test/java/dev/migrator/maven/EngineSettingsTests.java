@@ -94,7 +94,8 @@ class EngineSettingsTests {
 				Map.entry("migrator.version-table", "versions"), Map.entry("migrator.history-table", "steps"),
 				Map.entry("migrator.dialect", "postgresql"),
 				Map.entry("migrator.lint.enable", "prefer-bigint, prefer-text"),
-				Map.entry("migrator.lint.postgres-version", "16.2"));
+				Map.entry("migrator.lint.postgres-version", "16.2"),
+				Map.entry("migrator.lint.large-table-rows", "50000"));
 		MigratorConfig config = config(keys);
 		assertThat(config.settings().lockTimeout()).contains(Duration.ofSeconds(3));
 		assertThat(config.settings().statementTimeout()).contains(Duration.ofMinutes(1));
@@ -117,7 +118,8 @@ class EngineSettingsTests {
 		assertThat(config.tables().historyTable()).isEqualTo("steps");
 		assertThat(config.dialect()).contains("postgresql");
 		assertThat(config.lint()).isEqualTo(LintSettings.enabling(List.of("prefer-bigint", "prefer-text"))
-			.withPostgresVersion(new PostgresVersion(16, 2)));
+			.withPostgresVersion(new PostgresVersion(16, 2))
+			.withLargeTableRows(50_000));
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import dev.migrator.core.lint.JavaRevisionStatements;
 import dev.migrator.core.lint.LintFailedException;
 import dev.migrator.core.lint.LintReport;
 import dev.migrator.core.lint.Linter;
+import dev.migrator.core.lint.PostgresCatalog;
 import dev.migrator.core.lint.PostgresVersion;
 import dev.migrator.core.lint.SqlRevisionStatements;
 import dev.migrator.core.lint.StatementSource;
@@ -24,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * {@code lint}: every revision read for statements that would block reads or writes for
  * long or break the running application. No database is needed: the dialect is the
  * configured one, else the DataSource's, else PostgreSQL. When a PostgreSQL database can
- * be reached, the statements are judged for its version (unless one is configured).
+ * be reached, the statements are judged for its version (unless one is configured) and
+ * with what its catalog says of the tables: their estimated sizes, indexes and
+ * constraints.
  */
 public final class LintCommand {
 
@@ -48,7 +51,14 @@ public final class LintCommand {
 			return linter.lint(this.context.graph());
 		}
 		try (Connection connection = dataSource.get().getConnection()) {
-			return linter.lint(this.context.graph(), serverVersion(connection.getMetaData()));
+			Optional<PostgresVersion> server = serverVersion(connection.getMetaData());
+			if (server.isEmpty()) {
+				return linter.lint(this.context.graph());
+			}
+			// Reads only: the catalog's estimates and constraints of the tables the
+			// statements touch.
+			connection.setReadOnly(true);
+			return linter.lint(this.context.graph(), server, new PostgresCatalog(connection, server.get()));
 		}
 		catch (SQLException ex) {
 			logger.warn(
@@ -74,10 +84,12 @@ public final class LintCommand {
 		return Optional.of(new PostgresVersion(major, Math.max(0, metadata.getDatabaseMinorVersion())));
 	}
 
-	/** {@link #run()}, failing with {@link LintFailedException} on any finding. */
+	/**
+	 * {@link #run()}, failing with {@link LintFailedException} on any error or warning.
+	 */
 	public LintReport runOrFail() {
 		LintReport report = run();
-		if (report.hasFindings()) {
+		if (report.fails()) {
 			throw new LintFailedException(report);
 		}
 		return report;

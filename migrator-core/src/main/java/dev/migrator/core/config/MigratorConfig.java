@@ -279,6 +279,8 @@ public final class MigratorConfig {
 
 		private String lintPostgresVersion;
 
+		private long lintLargeTableRows = LintSettings.DEFAULT_LARGE_TABLE_ROWS;
+
 		public Builder dataSource(DataSource dataSource) {
 			this.dataSource = dataSource;
 			return this;
@@ -455,6 +457,16 @@ public final class MigratorConfig {
 		}
 
 		/**
+		 * With a database at hand, the estimated row count above which a statement that
+		 * scans, rewrites or indexes a table is reported with its rule's severity; at or
+		 * below it, as a note that fails nothing. 10,000 by default.
+		 */
+		public Builder lintLargeTableRows(long rows) {
+			this.lintLargeTableRows = rows;
+			return this;
+		}
+
+		/**
 		 * The table running application instances record themselves in, in the version
 		 * table's schema.
 		 */
@@ -509,7 +521,8 @@ public final class MigratorConfig {
 		}
 
 		private LintSettings lintSettings() {
-			LintSettings settings = LintSettings.enabling(this.lintRulesEnabled);
+			LintSettings settings = LintSettings.enabling(this.lintRulesEnabled)
+				.withLargeTableRows(this.lintLargeTableRows);
 			if (this.lintPostgresVersion == null || this.lintPostgresVersion.isBlank()) {
 				return settings;
 			}

@@ -30,6 +30,14 @@ public record LintReport(String dialect, List<Finding> findings, List<String> li
 		return !this.findings.isEmpty();
 	}
 
+	/**
+	 * Whether a finding fails the lint: any error or warning; notes (statements on tables
+	 * the database says are small) do not.
+	 */
+	public boolean fails() {
+		return this.findings.stream().anyMatch((finding) -> finding.severity() != Severity.NOTE);
+	}
+
 	public int count(Severity severity) {
 		return (int) this.findings.stream().filter((finding) -> finding.severity() == severity).count();
 	}

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Reads every revision in topological order and reports the statements that would block
@@ -91,10 +92,19 @@ public final class Linter {
 	 * connected server's, else the oldest the linter assumes.
 	 */
 	public LintReport lint(RevisionGraph graph, Optional<PostgresVersion> serverVersion) {
+		return lint(graph, serverVersion, DatabaseCatalog.NONE);
+	}
+
+	/**
+	 * Lints every revision of the graph for the configured PostgreSQL version, else the
+	 * connected server's, with what the database's catalog says of the tables: their
+	 * sizes, and facts the revisions may not show.
+	 */
+	public LintReport lint(RevisionGraph graph, Optional<PostgresVersion> serverVersion, DatabaseCatalog catalog) {
 		PostgresVersion version = this.settings.postgresVersion()
 			.or(() -> serverVersion)
 			.orElse(PostgresVersion.OLDEST_ASSUMED);
-		SchemaKnowledge schema = new SchemaKnowledge();
+		SchemaKnowledge schema = new SchemaKnowledge(catalog);
 		List<Finding> findings = new ArrayList<>();
 		List<String> linted = new ArrayList<>();
 		List<String> notLinted = new ArrayList<>();
@@ -125,16 +135,26 @@ public final class Linter {
 					continue;
 				}
 				List<Violation> violations = rule.check(context);
-				if (rule.longLock() && !violations.isEmpty() && longLock.isEmpty()) {
+				if (violations.isEmpty()) {
+					continue;
+				}
+				Optional<TableSize> size = rule.growsWithTable() ? size(classified, schema) : Optional.empty();
+				boolean shortOnSmallTable = size.map((known) -> !known.large()).orElse(false);
+				if (rule.longLock() && !shortOnSmallTable && longLock.isEmpty()) {
 					// An allowed statement still holds its lock: count it before
 					// allowances are applied.
 					longLock = Optional.of(new HeldLock(statement.line(), rule.rule().id()));
 				}
-				violations.forEach((violation) -> report(rule.rule(), violation, input, statement, findings));
+				for (Violation violation : violations) {
+					Judged judged = size.map((known) -> known.judge(violation, rule.rule().severity()))
+						.orElse(new Judged(violation, rule.rule().severity()));
+					report(rule.rule(), judged, input, statement, findings);
+				}
 			}
 			if (countLocks) {
 				SEVERAL_LONG_LOCKS.check(longLock, held)
-					.ifPresent((violation) -> report(SEVERAL_LONG_LOCKS.rule(), violation, input, statement, findings));
+					.ifPresent((violation) -> report(SEVERAL_LONG_LOCKS.rule(),
+							new Judged(violation, SEVERAL_LONG_LOCKS.rule().severity()), input, statement, findings));
 				longLock.ifPresent(held::add);
 			}
 			schema.apply(classified);
@@ -146,13 +166,26 @@ public final class Linter {
 				&& (!"postgresql".equals(this.dialect) || rule.appliesToPostgres(version.major()));
 	}
 
-	private static void report(LintRule rule, Violation violation, LintInput input, LintStatement statement,
+	/**
+	 * The database's estimate of the table the statement scans, rewrites or indexes, when
+	 * it has one and the table is not new.
+	 */
+	private Optional<TableSize> size(ClassifiedStatement statement, SchemaKnowledge schema) {
+		return TableSize.tableOf(statement).filter((table) -> !schema.isNew(table)).flatMap((table) -> {
+			OptionalLong rows = schema.catalog().estimatedRows(table);
+			return rows.isPresent()
+					? Optional.of(new TableSize(table, rows.getAsLong(), this.settings.largeTableRows()))
+					: Optional.empty();
+		});
+	}
+
+	private static void report(LintRule rule, Judged judged, LintInput input, LintStatement statement,
 			List<Finding> findings) {
 		if (statement.allows(rule)) {
 			return;
 		}
 		findings.add(new Finding(rule.id(), input.revision().id(), new Location(input.file(), statement.line()),
-				violation.message(), violation.safeAlternative(), rule.severity()));
+				judged.violation().message(), judged.violation().safeAlternative(), judged.severity()));
 	}
 
 }

@@ -22,11 +22,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What the revisions read so far say about the schema, as far as the rules need it: the
- * tables created by the revision being linted (empty, so anything goes on them), column
- * types, and the {@code IS NOT NULL} checks and whether they are validated. Revisions are
- * read in topological order into one state, so on a branched history a revision also sees
- * what a sibling branch did before it; tables no revision created are simply unknown.
+ * What the revisions read so far (and, when there is one, the database) say about the
+ * schema, as far as the rules need it: the tables created by the revision being linted
+ * (empty, so anything goes on them), column types, and the {@code IS NOT NULL} checks and
+ * whether they are validated. Revisions are read in topological order into one state, so
+ * on a branched history a revision also sees what a sibling branch did before it; tables
+ * no revision created are simply unknown.
  */
 final class SchemaKnowledge {
 
@@ -59,7 +60,23 @@ final class SchemaKnowledge {
 	/** Constraints the current revision added as NOT VALID, as {@code table.name}. */
 	private final Set<String> addedNotValidInRevision = new HashSet<>();
 
+	/** What the database says, for tables the revisions did not just create. */
+	private final DatabaseCatalog catalog;
+
 	private record NotNullCheck(List<String> columns, boolean validated) {
+	}
+
+	SchemaKnowledge() {
+		this(DatabaseCatalog.NONE);
+	}
+
+	SchemaKnowledge(DatabaseCatalog catalog) {
+		this.catalog = catalog;
+	}
+
+	/** What the database says of tables; knows nothing without one. */
+	DatabaseCatalog catalog() {
+		return this.catalog;
 	}
 
 	/** Starts the next revision: what it creates is new until it ends. */
@@ -90,7 +107,8 @@ final class SchemaKnowledge {
 		return this.notNullChecks.getOrDefault(table, Map.of())
 			.values()
 			.stream()
-			.anyMatch((check) -> check.validated() && check.columns().contains(column));
+			.anyMatch((check) -> check.validated() && check.columns().contains(column))
+				|| (!isNew(table) && this.catalog.provesNotNull(table, column));
 	}
 
 	/**
@@ -98,17 +116,19 @@ final class SchemaKnowledge {
 	 * cannot be concurrent.
 	 */
 	boolean isPartitioned(String table) {
-		return this.partitioned.contains(table);
+		return this.partitioned.contains(table) || (!isNew(table) && this.catalog.isPartitioned(table));
 	}
 
 	/** Whether an index the revisions built covers the column. */
 	boolean isIndexed(String table, String column) {
-		return this.indexedColumns.getOrDefault(table, Set.of()).contains(column);
+		return this.indexedColumns.getOrDefault(table, Set.of()).contains(column)
+				|| (!isNew(table) && this.catalog.isIndexed(table, column));
 	}
 
 	/** Whether a CHECK constraint the revisions added reads the column. */
 	boolean isChecked(String table, String column) {
-		return this.checkedColumns.getOrDefault(table, Set.of()).contains(column);
+		return this.checkedColumns.getOrDefault(table, Set.of()).contains(column)
+				|| (!isNew(table) && this.catalog.isChecked(table, column));
 	}
 
 	/** Whether the current revision built the index, so that it is new and unused. */

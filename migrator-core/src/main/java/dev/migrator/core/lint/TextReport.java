@@ -45,6 +45,8 @@ final class TextReport {
 				.append(plural(this.report.count(Severity.ERROR), "error"))
 				.append(", ")
 				.append(plural(this.report.count(Severity.WARNING), "warning"))
+				.append((this.report.count(Severity.NOTE) > 0) ? ", " + plural(this.report.count(Severity.NOTE), "note")
+						: "")
 				.append(") in ")
 				.append(withFindings)
 				.append(" of ")
