@@ -127,6 +127,22 @@ class LiveLintTests {
 					tuple("set-not-null-without-check", Severity.ERROR), tuple("index-not-concurrent", Severity.ERROR));
 	}
 
+	/**
+	 * PostgreSQL 18 marks a column NOT NULL as soon as a NOT NULL constraint is added NOT
+	 * VALID; only once it is validated does the catalog prove the column.
+	 */
+	@Test
+	void aNotNullConstraintProvesTheColumnOnlyOnceValidated() throws Exception {
+		execute("CREATE TABLE members (id bigint PRIMARY KEY, email text)",
+				"INSERT INTO members SELECT g, 'm' || g FROM generate_series(1, 50) g",
+				"ALTER TABLE members ADD CONSTRAINT members_email_not_null NOT NULL email NOT VALID");
+		RevisionFolder folder = first("ALTER TABLE members ALTER COLUMN email SET NOT NULL;");
+		assertThat(lint(folder, MigratorConfig.builder()).findings()).extracting(Finding::ruleId)
+			.containsExactly("set-not-null-without-check");
+		execute("ALTER TABLE members VALIDATE CONSTRAINT members_email_not_null");
+		assertThat(lint(folder, MigratorConfig.builder()).findings()).isEmpty();
+	}
+
 	private void execute(String... statements) throws Exception {
 		try (Connection connection = this.dataSource.getConnection();
 				java.sql.Statement statement = connection.createStatement()) {
