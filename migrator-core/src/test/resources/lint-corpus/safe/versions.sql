@@ -105,3 +105,11 @@ CREATE INDEX events_kind_idx ON ONLY events (kind);
 -- setup: CREATE INDEX events_kind_idx ON ONLY events (kind);
 CREATE INDEX CONCURRENTLY events_2026_kind_idx ON events_2026 (kind);
 ALTER INDEX events_kind_idx ATTACH PARTITION events_2026_kind_idx;
+
+-- case: an index of a partitioned table has no concurrent drop
+-- near: drop-index-not-concurrent
+-- squawk: require-concurrent-index-deletion
+-- strong_migrations: remove_index
+-- setup: CREATE TABLE events (id bigint, at timestamptz NOT NULL, kind text) PARTITION BY RANGE (at);
+-- setup: CREATE INDEX events_kind_idx ON ONLY events (kind);
+DROP INDEX events_kind_idx;

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
@@ -141,6 +142,23 @@ class LiveLintTests {
 			.containsExactly("set-not-null-without-check");
 		execute("ALTER TABLE members VALIDATE CONSTRAINT members_email_not_null");
 		assertThat(lint(folder, MigratorConfig.builder()).findings()).isEmpty();
+	}
+
+	/**
+	 * PostgreSQL cannot drop a partitioned table's index concurrently, so the linter does
+	 * not ask for it; the catalog says which index that is.
+	 */
+	@Test
+	void aPartitionedTablesIndexIsNotAskedToBeDroppedConcurrently() throws Exception {
+		execute("CREATE TABLE visits (id bigint, at timestamptz NOT NULL) PARTITION BY RANGE (at)",
+				"CREATE INDEX visits_at_idx ON visits (at)");
+		assertThatExceptionOfType(java.sql.SQLException.class)
+			.isThrownBy(() -> execute("DROP INDEX CONCURRENTLY visits_at_idx"))
+			.withMessageContaining("partitioned");
+		assertThat(lint(first("DROP INDEX visits_at_idx;"), MigratorConfig.builder()).findings()).isEmpty();
+		assertThat(lintWithoutDatabase(first("DROP INDEX visits_at_idx;")).findings()).extracting(Finding::ruleId)
+			.as("without the database the index is not known to be partitioned")
+			.containsExactly("drop-index-not-concurrent");
 	}
 
 	private void execute(String... statements) throws Exception {

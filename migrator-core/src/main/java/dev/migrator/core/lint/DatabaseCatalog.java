@@ -36,6 +36,11 @@ public interface DatabaseCatalog {
 		return false;
 	}
 
+	/** Whether the index is a partitioned table's index. */
+	default boolean isPartitionedIndex(String index) {
+		return false;
+	}
+
 	/** Whether an index covers the column. */
 	default boolean isIndexed(String table, String column) {
 		return false;

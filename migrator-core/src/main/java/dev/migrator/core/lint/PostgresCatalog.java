@@ -17,9 +17,9 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * A PostgreSQL database's catalog as the linter reads it: reads only, each table looked
- * up once by name on the search path ({@code to_regclass(quote_ident(?))}, the name
- * bound), so the linter's queries cost a few milliseconds per table it meets.
+ * A PostgreSQL database's catalog as the linter reads it: reads only, each table (or
+ * index) looked up once by name on the search path ({@code to_regclass(quote_ident(?))},
+ * the name bound), so the linter's queries cost a few milliseconds per table it meets.
  */
 public final class PostgresCatalog implements DatabaseCatalog {
 
@@ -49,8 +49,8 @@ public final class PostgresCatalog implements DatabaseCatalog {
 
 	private final Map<String, Optional<TableFacts>> tables = new HashMap<>();
 
-	private record TableFacts(boolean partitioned, OptionalLong rows, Set<String> notNull, Set<String> indexed,
-			Set<String> checked) {
+	private record TableFacts(boolean partitioned, boolean partitionedIndex, OptionalLong rows, Set<String> notNull,
+			Set<String> indexed, Set<String> checked) {
 	}
 
 	/**
@@ -70,6 +70,11 @@ public final class PostgresCatalog implements DatabaseCatalog {
 	@Override
 	public boolean isPartitioned(String table) {
 		return facts(table).map(TableFacts::partitioned).orElse(false);
+	}
+
+	@Override
+	public boolean isPartitionedIndex(String index) {
+		return facts(index).map(TableFacts::partitionedIndex).orElse(false);
 	}
 
 	@Override
@@ -106,7 +111,8 @@ public final class PostgresCatalog implements DatabaseCatalog {
 				Set<String> checked = new HashSet<>();
 				readColumns(oid, notNull, indexed, checked);
 				notNull.addAll(validatedNotNullChecks(oid));
-				return Optional.of(new TableFacts(partitioned, rows, notNull, indexed, checked));
+				return Optional
+					.of(new TableFacts(partitioned, "I".equals(row.getString(2)), rows, notNull, indexed, checked));
 			}
 		}
 		catch (SQLException ex) {

@@ -45,6 +45,9 @@ final class SchemaKnowledge {
 	/** Columns some CHECK constraint reads, by table. */
 	private final Map<String, Set<String>> checkedColumns = new HashMap<>();
 
+	/** The table of each index the revisions built and named. */
+	private final Map<String, String> indexTables = new HashMap<>();
+
 	/** Indexes the current revision built. */
 	private final Set<String> indexesCreatedInRevision = new HashSet<>();
 
@@ -119,6 +122,15 @@ final class SchemaKnowledge {
 		return this.partitioned.contains(table) || (!isNew(table) && this.catalog.isPartitioned(table));
 	}
 
+	/**
+	 * Whether the index belongs to a partitioned table, which cannot drop it
+	 * concurrently.
+	 */
+	boolean isPartitionedIndex(String index) {
+		String table = this.indexTables.get(index);
+		return (table != null) ? isPartitioned(table) : this.catalog.isPartitionedIndex(index);
+	}
+
 	/** Whether an index the revisions built covers the column. */
 	boolean isIndexed(String table, String column) {
 		return this.indexedColumns.getOrDefault(table, Set.of()).contains(column)
@@ -164,6 +176,7 @@ final class SchemaKnowledge {
 		else if (statement instanceof CreateIndex index) {
 			this.indexedColumns.computeIfAbsent(index.table(), (name) -> new HashSet<>()).addAll(index.columns());
 			index.name().ifPresent(this.indexesCreatedInRevision::add);
+			index.name().ifPresent((name) -> this.indexTables.put(name, index.table()));
 		}
 		else if (statement instanceof DropTable drop) {
 			drop.tables().forEach(this::forget);
