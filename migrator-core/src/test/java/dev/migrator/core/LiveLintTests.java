@@ -91,7 +91,8 @@ class LiveLintTests {
 					+ "migrator.lint.large-table-rows (10,000), so the lock is short");
 		assertThat(report.findings().get(1).message()).endsWith("(PostgreSQL estimates 20,000 rows in events)");
 		assertThat(report.fails()).isTrue();
-		assertThat(report.toText()).contains("2 findings (1 error, 0 warnings, 1 note)");
+		assertThat(report.toText()).contains("2 findings (1 error, 0 warnings, 1 note)")
+			.containsPattern("Judged for PostgreSQL 1[89](\\.\\d+)? \\(the server's\\)\\.");
 		assertThat(lint(folder, MigratorConfig.builder().lintLargeTableRows(100_000)).fails())
 			.as("both tables small: notes only, nothing fails")
 			.isFalse();

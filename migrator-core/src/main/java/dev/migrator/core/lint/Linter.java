@@ -117,7 +117,12 @@ public final class Linter {
 			linted.add(revision.id());
 			lint(input.get(), schema, version, findings);
 		}
-		return new LintReport(this.dialect, findings, linted, notLinted);
+		Optional<String> judgedFor = "postgresql".equals(this.dialect)
+				? Optional.of("PostgreSQL " + version
+						+ (this.settings.postgresVersion().isPresent() ? " (configured)" : serverVersion.isPresent()
+								? " (the server's)" : " (assumed; set migrator.lint.postgres-version)"))
+				: Optional.empty();
+		return new LintReport(this.dialect, judgedFor, findings, linted, notLinted);
 	}
 
 	private void lint(LintInput input, SchemaKnowledge schema, PostgresVersion version, List<Finding> findings) {

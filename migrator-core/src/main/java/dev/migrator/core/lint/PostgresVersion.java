@@ -62,9 +62,10 @@ public record PostgresVersion(int major, int minor) implements Comparable<Postgr
 				: Integer.compare(this.minor, other.minor);
 	}
 
+	/** {@code 16.2}, or {@code 16} when no minor version was given. */
 	@Override
 	public String toString() {
-		return this.major + "." + this.minor;
+		return (this.minor == 0) ? String.valueOf(this.major) : this.major + "." + this.minor;
 	}
 
 }

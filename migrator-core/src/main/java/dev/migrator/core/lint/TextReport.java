@@ -56,6 +56,7 @@ final class TextReport {
 		else {
 			summary.append("no findings in ").append(plural(revisions, "revision")).append('.');
 		}
+		this.report.judgedFor().ifPresent((version) -> summary.append(" Judged for ").append(version).append('.'));
 		if (!this.report.notLintedRevisions().isEmpty()) {
 			summary.append(" Not linted (Java migrations): ")
 				.append(String.join(", ", this.report.notLintedRevisions()))
