@@ -146,17 +146,26 @@ class LiveLintTests {
 	}
 
 	/**
-	 * PostgreSQL cannot drop a partitioned table's index concurrently, so the linter does
-	 * not ask for it; the catalog says which index that is.
+	 * PostgreSQL can neither build nor drop a partitioned table's index concurrently, so
+	 * the linter reports the one and does not ask for the other; the catalog says which
+	 * tables and indexes are partitioned.
 	 */
 	@Test
-	void aPartitionedTablesIndexIsNotAskedToBeDroppedConcurrently() throws Exception {
+	void aPartitionedTablesIndexIsNeitherBuiltNorDroppedConcurrently() throws Exception {
 		execute("CREATE TABLE visits (id bigint, at timestamptz NOT NULL) PARTITION BY RANGE (at)",
 				"CREATE INDEX visits_at_idx ON visits (at)");
 		assertThatExceptionOfType(java.sql.SQLException.class)
 			.isThrownBy(() -> execute("DROP INDEX CONCURRENTLY visits_at_idx"))
 			.withMessageContaining("partitioned");
+		assertThatExceptionOfType(java.sql.SQLException.class)
+			.isThrownBy(() -> execute("CREATE INDEX CONCURRENTLY visits_id_idx ON visits (id)"))
+			.withMessageContaining("partitioned");
 		assertThat(lint(first("DROP INDEX visits_at_idx;"), MigratorConfig.builder()).findings()).isEmpty();
+		assertThat(lint(first("CREATE INDEX CONCURRENTLY visits_id_idx ON visits (id);"), MigratorConfig.builder())
+			.findings()).extracting(Finding::message)
+			.singleElement()
+			.asString()
+			.contains("fails: PostgreSQL cannot build a partitioned table's index concurrently");
 		assertThat(lintWithoutDatabase(first("DROP INDEX visits_at_idx;")).findings()).extracting(Finding::ruleId)
 			.as("without the database the index is not known to be partitioned")
 			.containsExactly("drop-index-not-concurrent");

@@ -26,6 +26,12 @@ final class IndexNotConcurrent implements Rule {
 
 	@Override
 	public List<Violation> check(StatementContext context) {
+		if (context.statement() instanceof CreateIndex create && create.concurrently()
+				&& context.schema().isPartitioned(create.table())) {
+			return List.of(new Violation("CREATE INDEX CONCURRENTLY on the partitioned table " + create.table()
+					+ " fails: PostgreSQL cannot build a partitioned table's index concurrently, so the upgrade stops "
+					+ "at this statement", perPartition(create.table())));
+		}
 		if (context.statement() instanceof CreateIndex create && !create.concurrently()
 				&& context.existing(create.table()) && context.schema().isPartitioned(create.table())) {
 			return partitioned(create);
@@ -90,10 +96,14 @@ final class IndexNotConcurrent implements Rule {
 		return List.of(new Violation("CREATE " + (create.unique() ? "UNIQUE " : "") + "INDEX on the partitioned table "
 				+ create.table() + " builds the index on every partition under a SHARE lock, blocking every INSERT, "
 				+ "UPDATE and DELETE on them until all are built; a partitioned table cannot build it CONCURRENTLY",
-				"CREATE INDEX ... ON ONLY " + create.table() + " (...) (the parent's index alone, invalid for now), "
-						+ "then for each partition CREATE INDEX CONCURRENTLY ... in a revision with "
-						+ "-- migrator:transactional false and ALTER INDEX parent_index ATTACH PARTITION "
-						+ "partition_index; the parent's index becomes valid once every partition's is attached."));
+				perPartition(create.table())));
+	}
+
+	private static String perPartition(String table) {
+		return "CREATE INDEX ... ON ONLY " + table + " (...) (the parent's index alone, invalid for now), "
+				+ "then for each partition CREATE INDEX CONCURRENTLY ... in a revision with "
+				+ "-- migrator:transactional false and ALTER INDEX parent_index ATTACH PARTITION "
+				+ "partition_index; the parent's index becomes valid once every partition's is attached.";
 	}
 
 }
