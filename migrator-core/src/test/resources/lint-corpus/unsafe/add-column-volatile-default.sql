@@ -60,3 +60,24 @@ ALTER TABLE orders ADD COLUMN number bigint GENERATED ALWAYS AS IDENTITY;
 -- squawk: adding-field-with-default
 -- strong_migrations: add_column_generated_stored
 ALTER TABLE orders ADD COLUMN total_cents bigint GENERATED ALWAYS AS ((total * 100)::bigint) STORED;
+
+-- case: constant default before PostgreSQL 11
+-- expect: add-column-volatile-default
+-- squawk: adding-field-with-default
+-- strong_migrations: add_column_default
+-- postgres-version: 10
+ALTER TABLE users ADD COLUMN status text DEFAULT 'active';
+
+-- case: not null with a constant default before PostgreSQL 11
+-- expect: add-column-volatile-default
+-- squawk: adding-field-with-default
+-- strong_migrations: add_column_default
+-- postgres-version: 10.23
+ALTER TABLE orders ADD COLUMN items integer NOT NULL DEFAULT 0;
+
+-- case: stable default before PostgreSQL 11
+-- expect: add-column-volatile-default
+-- squawk: adding-field-with-default
+-- strong_migrations: add_column_default
+-- postgres-version: 10
+ALTER TABLE orders ADD COLUMN created_at timestamptz DEFAULT now();

@@ -50,3 +50,18 @@ ALTER TABLE orders VALIDATE CONSTRAINT orders_qty;
 -- strong_migrations: validate_foreign_key
 ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;
 ALTER TABLE orders VALIDATE CONSTRAINT orders_user_fk;
+
+-- case: NOT NULL table constraint without NOT VALID (PostgreSQL 18)
+-- expect: constraint-not-valid-missing
+-- squawk: adding-not-nullable-field
+-- strong_migrations: change_column_null
+-- postgres-version: 18
+ALTER TABLE users ADD CONSTRAINT users_email_not_null NOT NULL email;
+
+-- case: NOT NULL table constraint added and validated in one transaction (PostgreSQL 18)
+-- expect: constraint-not-valid-missing
+-- squawk: adding-not-nullable-field
+-- strong_migrations: change_column_null
+-- postgres-version: 18
+ALTER TABLE users ADD CONSTRAINT users_email_not_null NOT NULL email NOT VALID;
+ALTER TABLE users VALIDATE CONSTRAINT users_email_not_null;

@@ -12,3 +12,10 @@ ALTER TABLE measurements DETACH PARTITION measurements_2020;
 -- squawk: require-concurrent-partition-detach
 -- strong_migrations: none
 ALTER TABLE public.events DETACH PARTITION public.events_old;
+
+-- case: detach without concurrently on PostgreSQL 14
+-- expect: detach-partition-not-concurrent
+-- squawk: require-concurrent-partition-detach
+-- strong_migrations: none
+-- postgres-version: 14
+ALTER TABLE measurements DETACH PARTITION measurements_2020;

@@ -24,3 +24,12 @@ DROP INDEX a_idx, b_idx;
 -- squawk: require-concurrent-index-deletion
 -- strong_migrations: remove_index
 DROP INDEX public.orders_total_idx CASCADE;
+
+-- case: an index of a partition, which is a table of its own
+-- expect: drop-index-not-concurrent
+-- squawk: require-concurrent-index-deletion
+-- strong_migrations: remove_index
+-- setup: CREATE TABLE events (id bigint, at timestamptz NOT NULL, kind text) PARTITION BY RANGE (at);
+-- setup: CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+-- setup: CREATE INDEX CONCURRENTLY events_2026_at_idx ON events_2026 (at);
+DROP INDEX events_2026_at_idx;

@@ -78,3 +78,25 @@ REINDEX SCHEMA public;
 -- squawk: require-concurrent-reindex
 -- strong_migrations: none
 REINDEX DATABASE app;
+
+-- case: reindex before PostgreSQL 12
+-- expect: index-not-concurrent
+-- squawk: require-concurrent-reindex
+-- strong_migrations: none
+-- postgres-version: 11
+REINDEX INDEX orders_note_idx;
+
+-- case: index on a partitioned table
+-- expect: index-not-concurrent
+-- squawk: require-concurrent-index-creation
+-- strong_migrations: add_index
+-- setup: CREATE TABLE events (id bigint, at timestamptz NOT NULL, kind text) PARTITION BY RANGE (at);
+CREATE INDEX events_kind_idx ON events (kind);
+
+-- case: concurrent index on a partitioned table, which PostgreSQL refuses
+-- expect: index-not-concurrent
+-- squawk: require-concurrent-index-creation
+-- strong_migrations: add_index
+-- headers: transactional false
+-- setup: CREATE TABLE events (id bigint, at timestamptz NOT NULL, kind text) PARTITION BY RANGE (at);
+CREATE INDEX CONCURRENTLY events_kind_idx ON events (kind);

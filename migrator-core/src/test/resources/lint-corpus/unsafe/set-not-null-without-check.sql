@@ -33,3 +33,27 @@ ALTER TABLE users ALTER COLUMN name SET NOT NULL;
 -- squawk: adding-not-nullable-field
 -- strong_migrations: change_column_null
 ALTER TABLE public.orders ALTER COLUMN note SET NOT NULL;
+
+-- case: validated check does not skip the scan before PostgreSQL 12
+-- expect: set-not-null-without-check
+-- squawk: adding-not-nullable-field
+-- strong_migrations: change_column_null_postgresql
+-- postgres-version: 11
+-- setup: ALTER TABLE users ADD CONSTRAINT users_email_nn CHECK (email IS NOT NULL) NOT VALID;
+-- setup: ALTER TABLE users VALIDATE CONSTRAINT users_email_nn;
+ALTER TABLE users ALTER COLUMN email SET NOT NULL;
+
+-- case: set not null on PostgreSQL 18
+-- expect: set-not-null-without-check
+-- squawk: adding-not-nullable-field
+-- strong_migrations: change_column_null
+-- postgres-version: 18
+ALTER TABLE users ALTER COLUMN name SET NOT NULL;
+
+-- case: set not null while the NOT NULL constraint is still not valid (PostgreSQL 18)
+-- expect: set-not-null-without-check
+-- squawk: adding-not-nullable-field
+-- strong_migrations: change_column_null
+-- postgres-version: 18
+-- setup: ALTER TABLE users ADD CONSTRAINT users_name_not_null NOT NULL name NOT VALID;
+ALTER TABLE users ALTER COLUMN name SET NOT NULL;

@@ -308,7 +308,7 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 	}
 
 	private static void failOnFindings(LintReport report) {
-		if (report.hasFindings()) {
+		if (report.fails()) {
 			throw new LintFailedException(report);
 		}
 	}

@@ -577,12 +577,41 @@ public class MigratorProperties {
 		 */
 		private List<String> enable = new ArrayList<>();
 
+		/**
+		 * PostgreSQL version the linter judges statements for, such as 14 or 16.2; when
+		 * not set, the connected server's version, else 14.
+		 */
+		private String postgresVersion;
+
+		/**
+		 * With a database at hand, the estimated row count above which a statement that
+		 * scans, rewrites or indexes a table is reported with its rule's severity; at or
+		 * below it, as a note that fails nothing.
+		 */
+		private long largeTableRows = 10000;
+
 		public List<String> getEnable() {
 			return this.enable;
 		}
 
 		public void setEnable(List<String> enable) {
 			this.enable = enable;
+		}
+
+		public String getPostgresVersion() {
+			return this.postgresVersion;
+		}
+
+		public void setPostgresVersion(String postgresVersion) {
+			this.postgresVersion = postgresVersion;
+		}
+
+		public long getLargeTableRows() {
+			return this.largeTableRows;
+		}
+
+		public void setLargeTableRows(long largeTableRows) {
+			this.largeTableRows = largeTableRows;
 		}
 
 	}

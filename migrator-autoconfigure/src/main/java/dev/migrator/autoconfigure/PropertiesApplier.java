@@ -48,6 +48,10 @@ final class PropertiesApplier {
 		builder.lockRetry(
 				new LockTimeoutRetry(retry.getAttempts(), orZero(retry.getBaseDelay()), orZero(retry.getMaxDelay())));
 		builder.lintEnable(properties.getLint().getEnable());
+		builder.lintLargeTableRows(properties.getLint().getLargeTableRows());
+		if (properties.getLint().getPostgresVersion() != null) {
+			builder.lintPostgresVersion(properties.getLint().getPostgresVersion());
+		}
 		MigratorProperties.Clients clients = properties.getClients();
 		builder.clientsTable(clients.getTable());
 		if (clients.getLiveWindow() != null) {

@@ -66,6 +66,18 @@ class LintJobTests {
 	}
 
 	@Test
+	void theConfiguredPostgresVersionDecidesWhatRewrites(CapturedOutput output) {
+		this.revisions.file("0003_people_status.sql",
+				"-- migrator:revision 0003_people_status\n-- migrator:revises 0002_create_orders\n"
+						+ "-- migrator:upgrade\nALTER TABLE people ADD COLUMN status text DEFAULT 'active';\n");
+		job("migrator.job.command=lint", "migrator.dialect=postgresql")
+			.run((context) -> assertThat(JobRun.exitCode(context)).isZero());
+		job("migrator.job.command=lint", "migrator.dialect=postgresql", "migrator.lint.postgres-version=10")
+			.run((context) -> assertThat(JobRun.exitCode(context)).isEqualTo(MigratorJobRunner.LINT_FAILED));
+		assertThat(output.getOut()).containsPattern("0003_people_status\\.sql:\\d+: add-column-volatile-default: ");
+	}
+
+	@Test
 	void lintFindingsExitTwoAndArePrintedWithFileAndLine(CapturedOutput output) {
 		this.revisions.file("0003_people_name.sql", INDEX_REVISION);
 		job("migrator.job.command=lint", "migrator.dialect=postgresql").run((context) -> {

@@ -52,6 +52,10 @@ class MigratorPropertiesTests {
 		assertThat(properties.getClients().getTable()).isEqualTo(engine.compatibility().clientsTable());
 		assertThat(properties.getLint().getEnable()).isEmpty();
 		assertThat(engine.lint().enabled()).isEmpty();
+		assertThat(properties.getLint().getPostgresVersion()).isNull();
+		assertThat(engine.lint().postgresVersion()).isEmpty();
+		assertThat(properties.getLint().getLargeTableRows()).isEqualTo(engine.lint().largeTableRows())
+			.isEqualTo(10_000);
 		assertThat(properties.getClients().getLiveWindow()).isEqualTo(engine.compatibility().liveWindow());
 		assertThat(properties.getJob().isAllowContractWithLiveClients())
 			.isEqualTo(engine.compatibility().allowContractWithLiveClients());
@@ -115,7 +119,8 @@ class MigratorPropertiesTests {
 		// it.
 		// Properties: lockRetry (lock-retry.*), compatibility (clients.table,
 		// clients.live-window,
-		// job.allow-contract-with-live-clients), lint (lint.enable). The backfill and
+		// job.allow-contract-with-live-clients), lint (lint.enable,
+		// lint.postgres-version, lint.large-table-rows). The backfill and
 		// replica settings belong
 		// to their own features.
 		assertThat(engineSettings).containsExactlyInAnyOrder("dataSource", "locations", "javaMigrations",
@@ -148,7 +153,7 @@ class MigratorPropertiesTests {
 				"migrator.replica.resume-lag-bytes", "migrator.replica.max-lag", "migrator.replica.resume-lag",
 				"migrator.replica.poll-interval", "migrator.replica.sources", "migrator.job.backfill",
 				"migrator.job.lint-report", "migrator.job.lint-classpath-root", "migrator.job.check-lint",
-				"migrator.lint.enable");
+				"migrator.lint.enable", "migrator.lint.postgres-version", "migrator.lint.large-table-rows");
 		descriptions.forEach((name, text) -> {
 			assertThat(text).as(name).endsWith(".").doesNotContain(". ");
 		});
@@ -174,6 +179,8 @@ class MigratorPropertiesTests {
 		assertThat(metadata)
 			.containsPattern("\"name\": \"migrator.replica.poll-interval\",[^}]*\"defaultValue\": \"1s\"");
 		assertThat(metadata).containsPattern("\"name\": \"migrator.job.check-lint\",[^}]*\"defaultValue\": true");
+		assertThat(metadata)
+			.containsPattern("\"name\": \"migrator.lint.large-table-rows\",[^}]*\"defaultValue\": 10000");
 	}
 
 	private static String generatedMetadata() throws IOException {

@@ -117,6 +117,62 @@ class MigratorLintTests {
 		assertThat(report.notLintedRevisions()).containsExactly("0004_jdbc_only");
 	}
 
+	@Test
+	void aJavaMigrationAllowsOneRuleForOneOperation() {
+		RevisionFolder folder = new RevisionFolder(this.temp.resolve("java")).table("0001_users", null, "users");
+		LintReport report = Migrator
+			.create(MigratorConfig.builder().locations(folder.location()).javaMigrations(new AllowedIndex()).build())
+			.lint();
+		// One of the two builds is allowed; the allowed one still holds its lock, so the
+		// second is reported as a second long lock too.
+		assertThat(report.findings()).extracting(Finding::ruleId)
+			.containsExactlyInAnyOrder("index-not-concurrent", "several-long-locks");
+	}
+
+	@Test
+	void anAllowanceMustNameARuleAndGiveAReason() {
+		RevisionFolder folder = new RevisionFolder(this.temp.resolve("java")).table("0001_users", null, "users");
+		assertThatExceptionOfType(dev.migrator.core.error.MigratorException.class)
+			.isThrownBy(() -> Migrator
+				.create(MigratorConfig.builder().locations(folder.location()).javaMigrations(new UnknownRule()).build())
+				.lint())
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("unknown-lint-rule"))
+			.withMessageContaining("index-not-concurent");
+		assertThatExceptionOfType(dev.migrator.core.error.MigratorException.class)
+			.isThrownBy(() -> new dev.migrator.core.op.LintAllowance("index-not-concurrent", "  "))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("allow-without-reason"));
+	}
+
+	/**
+	 * Two blocking index builds; the first is allowed, for a reason, and the allowance
+	 * does not reach the second.
+	 */
+	@dev.migrator.core.script.MigratorRevision(id = "0002_allowed_index", revises = "0001_users")
+	public static class AllowedIndex implements dev.migrator.core.script.JavaMigration {
+
+		@Override
+		public void upgrade(dev.migrator.core.script.MigrationContext context) {
+			context.op()
+				.allowing("index-not-concurrent", "users holds a few hundred rows")
+				.createIndex(dev.migrator.core.op.CreateIndex.on("users", "name"));
+			context.op().createIndex(dev.migrator.core.op.CreateIndex.on("users", "id", "name"));
+		}
+
+	}
+
+	/** An allowance whose rule id is misspelt. */
+	@dev.migrator.core.script.MigratorRevision(id = "0002_unknown_rule", revises = "0001_users")
+	public static class UnknownRule implements dev.migrator.core.script.JavaMigration {
+
+		@Override
+		public void upgrade(dev.migrator.core.script.MigrationContext context) {
+			context.op()
+				.allowing("index-not-concurent", "a typo")
+				.createIndex(dev.migrator.core.op.CreateIndex.on("users", "name"));
+		}
+
+	}
+
 	/** An index built the blocking way on a table that exists before it. */
 	@dev.migrator.core.script.MigratorRevision(id = "0002_plain_index", revises = "0001_users")
 	public static class PlainIndex implements dev.migrator.core.script.JavaMigration {

@@ -50,6 +50,8 @@ final class EngineSettings {
 				duration("migrator.replica.resume-lag")));
 		duration("migrator.replica.poll-interval").ifPresent(builder::replicaLagPollInterval);
 		setting("migrator.lint.enable").map((s) -> PluginSettings.list(s.value())).ifPresent(builder::lintEnable);
+		setting("migrator.lint.postgres-version").map(Setting::value).ifPresent(builder::lintPostgresVersion);
+		setting("migrator.lint.large-table-rows").map(Setting::number).ifPresent(builder::lintLargeTableRows);
 		for (String name : this.properties.mapKeys(REPLICA_SOURCES)) {
 			builder.replica(name, replica(name, loader));
 		}

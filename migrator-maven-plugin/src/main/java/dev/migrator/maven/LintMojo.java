@@ -22,7 +22,7 @@ public class LintMojo extends AbstractMigratorMojo {
 	@Override
 	void run(PluginSettings settings, ClassLoader loader) throws MojoFailureException {
 		LintReport report = migrator(settings, loader).lint();
-		if (report.hasFindings() && this.failOnFindings) {
+		if (report.fails() && this.failOnFindings) {
 			throw new MojoFailureException(report.toText());
 		}
 		info(report.toText());

@@ -4,6 +4,7 @@ import dev.migrator.core.config.ChecksumPolicy;
 import dev.migrator.core.config.MigratorConfig;
 import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.lint.LintSettings;
+import dev.migrator.core.lint.PostgresVersion;
 import dev.migrator.core.replica.ReplicaDataSource;
 import dev.migrator.core.runtime.LockTimeoutRetry;
 import dev.migrator.core.script.LagLimits;
@@ -92,7 +93,9 @@ class EngineSettingsTests {
 				Map.entry("migrator.replica.sources.east.username", "reader"), Map.entry("migrator.schema", "app"),
 				Map.entry("migrator.version-table", "versions"), Map.entry("migrator.history-table", "steps"),
 				Map.entry("migrator.dialect", "postgresql"),
-				Map.entry("migrator.lint.enable", "prefer-bigint, prefer-text"));
+				Map.entry("migrator.lint.enable", "prefer-bigint, prefer-text"),
+				Map.entry("migrator.lint.postgres-version", "16.2"),
+				Map.entry("migrator.lint.large-table-rows", "50000"));
 		MigratorConfig config = config(keys);
 		assertThat(config.settings().lockTimeout()).contains(Duration.ofSeconds(3));
 		assertThat(config.settings().statementTimeout()).contains(Duration.ofMinutes(1));
@@ -114,7 +117,9 @@ class EngineSettingsTests {
 		assertThat(config.tables().versionTable()).isEqualTo("versions");
 		assertThat(config.tables().historyTable()).isEqualTo("steps");
 		assertThat(config.dialect()).contains("postgresql");
-		assertThat(config.lint()).isEqualTo(LintSettings.enabling(List.of("prefer-bigint", "prefer-text")));
+		assertThat(config.lint()).isEqualTo(LintSettings.enabling(List.of("prefer-bigint", "prefer-text"))
+			.withPostgresVersion(new PostgresVersion(16, 2))
+			.withLargeTableRows(50_000));
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import dev.migrator.core.backfill.BackfillListener;
 import dev.migrator.core.backfill.BackfillSettings;
 import dev.migrator.core.compat.CompatibilitySettings;
 import dev.migrator.core.lint.LintSettings;
+import dev.migrator.core.lint.PostgresVersion;
 import dev.migrator.core.dialect.PostgresDialect;
 import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.op.NamingConvention;
@@ -276,6 +277,10 @@ public final class MigratorConfig {
 
 		private List<String> lintRulesEnabled = List.of();
 
+		private String lintPostgresVersion;
+
+		private long lintLargeTableRows = LintSettings.DEFAULT_LARGE_TABLE_ROWS;
+
 		public Builder dataSource(DataSource dataSource) {
 			this.dataSource = dataSource;
 			return this;
@@ -433,10 +438,6 @@ public final class MigratorConfig {
 		}
 
 		/**
-		 * The table running application instances record themselves in, in the version
-		 * table's schema.
-		 */
-		/**
 		 * The opt-in (hygiene) lint rules to apply, by id, such as {@code prefer-bigint};
 		 * none by default.
 		 */
@@ -445,6 +446,30 @@ public final class MigratorConfig {
 			return this;
 		}
 
+		/**
+		 * The PostgreSQL version the linter judges statements for, such as {@code 14} or
+		 * {@code 16.2}; by default the connected server's, else the oldest the linter
+		 * assumes.
+		 */
+		public Builder lintPostgresVersion(String version) {
+			this.lintPostgresVersion = version;
+			return this;
+		}
+
+		/**
+		 * With a database at hand, the estimated row count above which a statement that
+		 * scans, rewrites or indexes a table is reported with its rule's severity; at or
+		 * below it, as a note that fails nothing. 10,000 by default.
+		 */
+		public Builder lintLargeTableRows(long rows) {
+			this.lintLargeTableRows = rows;
+			return this;
+		}
+
+		/**
+		 * The table running application instances record themselves in, in the version
+		 * table's schema.
+		 */
 		public Builder clientsTable(String clientsTable) {
 			this.clientsTable = clientsTable;
 			return this;
@@ -492,7 +517,16 @@ public final class MigratorConfig {
 					this.lockWait, this.checksumPolicy, Optional.ofNullable(this.dialect), this.listeners,
 					this.namingConvention, backfillSettings(),
 					new ReplicaSettings(this.replicas, this.replicaLagLimits, this.replicaLagPollInterval),
-					this.lockRetry, compatibility(), LintSettings.enabling(this.lintRulesEnabled));
+					this.lockRetry, compatibility(), lintSettings());
+		}
+
+		private LintSettings lintSettings() {
+			LintSettings settings = LintSettings.enabling(this.lintRulesEnabled)
+				.withLargeTableRows(this.lintLargeTableRows);
+			if (this.lintPostgresVersion == null || this.lintPostgresVersion.isBlank()) {
+				return settings;
+			}
+			return settings.withPostgresVersion(PostgresVersion.parse(this.lintPostgresVersion));
 		}
 
 		private CompatibilitySettings compatibility() {

@@ -14,9 +14,11 @@ sealed interface ClassifiedStatement {
 	 *
 	 * @param name the index's name; empty when PostgreSQL chooses it
 	 * @param columns the plain columns it indexes (expressions are left out)
+	 * @param only whether {@code ON ONLY} keeps it from recursing to a partitioned
+	 * table's partitions
 	 */
-	record CreateIndex(String table, boolean unique, boolean concurrently, Optional<String> name,
-			List<String> columns) implements ClassifiedStatement {
+	record CreateIndex(String table, boolean unique, boolean concurrently, Optional<String> name, List<String> columns,
+			boolean only) implements ClassifiedStatement {
 
 		public CreateIndex {
 			columns = List.copyOf(columns);
@@ -41,9 +43,11 @@ sealed interface ClassifiedStatement {
 	 * {@code CREATE TABLE}, with the columns whose types could be read.
 	 *
 	 * @param checkedColumns the columns its CHECK constraints name
+	 * @param partitioned whether it is {@code PARTITION BY}: a parent whose rows live in
+	 * its partitions
 	 */
-	record CreateTable(String table, boolean ifNotExists, List<ColumnDefinition> columns,
-			List<String> checkedColumns) implements ClassifiedStatement {
+	record CreateTable(String table, boolean ifNotExists, List<ColumnDefinition> columns, List<String> checkedColumns,
+			boolean partitioned) implements ClassifiedStatement {
 
 		public CreateTable {
 			columns = List.copyOf(columns);

@@ -37,6 +37,9 @@ final class ConstraintNotValidMissing implements Rule {
 		}
 		String table = alter.table();
 		for (TableAction action : alter.actions()) {
+			if (action instanceof AddConstraint add && !add.notValid() && add.kind() == ConstraintKind.NOT_NULL) {
+				violations.add(notNull(table, add, context));
+			}
 			if (action instanceof AddConstraint add && !add.notValid()
 					&& (add.kind() == ConstraintKind.FOREIGN_KEY || add.kind() == ConstraintKind.CHECK)) {
 				String lock = (add.kind() == ConstraintKind.FOREIGN_KEY)
@@ -67,6 +70,25 @@ final class ConstraintNotValidMissing implements Rule {
 			}
 		}
 		return violations;
+	}
+
+	/**
+	 * {@code ADD CONSTRAINT ... NOT NULL column} scans like {@code SET NOT NULL}; only
+	 * PostgreSQL 18 can add it NOT VALID.
+	 */
+	private static Violation notNull(String table, AddConstraint add, StatementContext context) {
+		String column = add.notNullColumns().isEmpty() ? "..." : add.notNullColumns().get(0);
+		String message = "ADD CONSTRAINT ... NOT NULL " + column + " on the existing table " + table
+				+ " without NOT VALID checks every row under an ACCESS EXCLUSIVE lock, blocking reads and writes";
+		if (context.version().atLeast(18)) {
+			return new Violation(message,
+					"ADD CONSTRAINT " + add.name().orElse(table + "_" + column + "_not_null") + " NOT NULL " + column
+							+ " NOT VALID (only a brief lock), then VALIDATE CONSTRAINT in a later revision: it "
+							+ "checks the rows without blocking writes, and the column is then NOT NULL.");
+		}
+		return new Violation(message, "ADD CONSTRAINT ... CHECK (" + column + " IS NOT NULL) NOT VALID, then, in a "
+				+ "later revision, VALIDATE CONSTRAINT, SET NOT NULL (it skips the scan) and drop the check; NOT NULL "
+				+ "constraints can be added NOT VALID only from PostgreSQL 18.");
 	}
 
 }

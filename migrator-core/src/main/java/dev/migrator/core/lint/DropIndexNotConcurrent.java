@@ -7,7 +7,9 @@ import java.util.List;
 
 /**
  * {@code drop-index-not-concurrent}: {@code DROP INDEX} without {@code CONCURRENTLY},
- * which waits for, then holds, an ACCESS EXCLUSIVE lock on the index's table.
+ * which waits for, then holds, an ACCESS EXCLUSIVE lock on the index's table. An index of
+ * a partitioned table cannot be dropped concurrently, so there is nothing safer to advise
+ * for it.
  */
 final class DropIndexNotConcurrent implements Rule {
 
@@ -24,7 +26,9 @@ final class DropIndexNotConcurrent implements Rule {
 	@Override
 	public List<Violation> check(StatementContext context) {
 		if (!(context.statement() instanceof DropIndex drop) || drop.concurrently()
-				|| (!drop.indexes().isEmpty() && drop.indexes().stream().allMatch(context.schema()::isIndexNew))) {
+				|| (!drop.indexes().isEmpty() && drop.indexes().stream().allMatch(context.schema()::isIndexNew))
+				|| (!drop.indexes().isEmpty()
+						&& drop.indexes().stream().allMatch(context.schema()::isPartitionedIndex))) {
 			return List.of();
 		}
 		return List.of(new Violation("DROP INDEX " + String.join(", ", drop.indexes())

@@ -22,6 +22,11 @@ final class ExplicitTableLock implements Rule {
 	}
 
 	@Override
+	public boolean growsWithTable() {
+		return false;
+	}
+
+	@Override
 	public List<Violation> check(StatementContext context) {
 		if (context.statement() instanceof LockTable lock) {
 			return List.of(new Violation("LOCK TABLE " + String.join(", ", lock.tables()) + " holds its lock until the "

@@ -69,9 +69,11 @@ public final class JavaRevisionStatements implements StatementSource {
 			if ("SET".equals(word) || "RESET".equals(word) || "PRAGMA".equals(word)) {
 				continue;
 			}
-			List<Allowance> allowances = autocommit
-					? List.of(new Allowance(LintRule.CONCURRENT_IN_TRANSACTION.id(), "runs in an autocommit block", 0))
-					: List.of();
+			List<Allowance> allowances = new ArrayList<>(statement.allowances());
+			if (autocommit) {
+				allowances
+					.add(new Allowance(LintRule.CONCURRENT_IN_TRANSACTION.id(), "runs in an autocommit block", 0));
+			}
 			statements.add(new LintStatement(statement.sql(), 0, allowances));
 		}
 		return statements;

@@ -6,21 +6,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The outcome of linting a revision graph.
  *
  * @param dialect the dialect whose semantics the rules applied
+ * @param judgedFor for PostgreSQL, the version the statements were judged for and where
+ * it came from, such as {@code PostgreSQL 16.2 (the server's)}
  * @param findings the findings, in revision order, then by line
  * @param lintedRevisions the ids of the revisions read, in topological order
  * @param notLintedRevisions the ids of revisions no statement source could read (Java
  * migrations that run JDBC code)
  */
-public record LintReport(String dialect, List<Finding> findings, List<String> lintedRevisions,
-		List<String> notLintedRevisions) {
+public record LintReport(String dialect, Optional<String> judgedFor, List<Finding> findings,
+		List<String> lintedRevisions, List<String> notLintedRevisions) {
 
 	public LintReport {
 		Objects.requireNonNull(dialect, "dialect");
+		Objects.requireNonNull(judgedFor, "judgedFor");
 		findings = List.copyOf(findings);
 		lintedRevisions = List.copyOf(lintedRevisions);
 		notLintedRevisions = List.copyOf(notLintedRevisions);
@@ -28,6 +32,14 @@ public record LintReport(String dialect, List<Finding> findings, List<String> li
 
 	public boolean hasFindings() {
 		return !this.findings.isEmpty();
+	}
+
+	/**
+	 * Whether a finding fails the lint: any error or warning; notes (statements on tables
+	 * the database says are small) do not.
+	 */
+	public boolean fails() {
+		return this.findings.stream().anyMatch((finding) -> finding.severity() != Severity.NOTE);
 	}
 
 	public int count(Severity severity) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Reads every revision in topological order and reports the statements that would block
@@ -78,9 +79,32 @@ public final class Linter {
 		return this.dialect;
 	}
 
-	/** Lints every revision of the graph, parents before children. */
+	/**
+	 * Lints every revision of the graph, parents before children, for the configured
+	 * PostgreSQL version, else the oldest the linter assumes.
+	 */
 	public LintReport lint(RevisionGraph graph) {
-		SchemaKnowledge schema = new SchemaKnowledge();
+		return lint(graph, Optional.empty());
+	}
+
+	/**
+	 * Lints every revision of the graph for the configured PostgreSQL version, else the
+	 * connected server's, else the oldest the linter assumes.
+	 */
+	public LintReport lint(RevisionGraph graph, Optional<PostgresVersion> serverVersion) {
+		return lint(graph, serverVersion, DatabaseCatalog.NONE);
+	}
+
+	/**
+	 * Lints every revision of the graph for the configured PostgreSQL version, else the
+	 * connected server's, with what the database's catalog says of the tables: their
+	 * sizes, and facts the revisions may not show.
+	 */
+	public LintReport lint(RevisionGraph graph, Optional<PostgresVersion> serverVersion, DatabaseCatalog catalog) {
+		PostgresVersion version = this.settings.postgresVersion()
+			.or(() -> serverVersion)
+			.orElse(PostgresVersion.OLDEST_ASSUMED);
+		SchemaKnowledge schema = new SchemaKnowledge(catalog);
 		List<Finding> findings = new ArrayList<>();
 		List<String> linted = new ArrayList<>();
 		List<String> notLinted = new ArrayList<>();
@@ -91,12 +115,17 @@ public final class Linter {
 				continue;
 			}
 			linted.add(revision.id());
-			lint(input.get(), schema, findings);
+			lint(input.get(), schema, version, findings);
 		}
-		return new LintReport(this.dialect, findings, linted, notLinted);
+		Optional<String> judgedFor = "postgresql".equals(this.dialect)
+				? Optional.of("PostgreSQL " + version
+						+ (this.settings.postgresVersion().isPresent() ? " (configured)" : serverVersion.isPresent()
+								? " (the server's)" : " (assumed; set migrator.lint.postgres-version)"))
+				: Optional.empty();
+		return new LintReport(this.dialect, judgedFor, findings, linted, notLinted);
 	}
 
-	private void lint(LintInput input, SchemaKnowledge schema, List<Finding> findings) {
+	private void lint(LintInput input, SchemaKnowledge schema, PostgresVersion version, List<Finding> findings) {
 		Revision revision = input.revision();
 		schema.startRevision();
 		boolean countLocks = revision.transactional() && SEVERAL_LONG_LOCKS.rule().appliesTo(this.dialect);
@@ -104,36 +133,64 @@ public final class Linter {
 		for (LintStatement statement : input.statements()) {
 			ClassifiedStatement classified = StatementClassifier.classify(statement.sql());
 			StatementContext context = new StatementContext(revision, classified, schema, this.dialect,
-					input.statements().size());
+					input.statements().size(), version);
 			Optional<HeldLock> longLock = Optional.empty();
 			for (Rule rule : RULES) {
-				if (!rule.rule().appliesTo(this.dialect) || !this.settings.applies(rule.rule())) {
+				if (!applies(rule.rule(), version)) {
 					continue;
 				}
 				List<Violation> violations = rule.check(context);
-				if (rule.longLock() && !violations.isEmpty() && longLock.isEmpty()) {
+				if (violations.isEmpty()) {
+					continue;
+				}
+				Optional<TableSize> size = rule.growsWithTable() ? size(classified, schema) : Optional.empty();
+				boolean shortOnSmallTable = size.map((known) -> !known.large()).orElse(false);
+				if (rule.longLock() && !shortOnSmallTable && longLock.isEmpty()) {
 					// An allowed statement still holds its lock: count it before
 					// allowances are applied.
 					longLock = Optional.of(new HeldLock(statement.line(), rule.rule().id()));
 				}
-				violations.forEach((violation) -> report(rule.rule(), violation, input, statement, findings));
+				for (Violation violation : violations) {
+					Judged judged = size.map((known) -> known.judge(violation, rule.rule().severity()))
+						.orElse(new Judged(violation, rule.rule().severity()));
+					report(rule.rule(), judged, input, statement, findings);
+				}
 			}
 			if (countLocks) {
 				SEVERAL_LONG_LOCKS.check(longLock, held)
-					.ifPresent((violation) -> report(SEVERAL_LONG_LOCKS.rule(), violation, input, statement, findings));
+					.ifPresent((violation) -> report(SEVERAL_LONG_LOCKS.rule(),
+							new Judged(violation, SEVERAL_LONG_LOCKS.rule().severity()), input, statement, findings));
 				longLock.ifPresent(held::add);
 			}
 			schema.apply(classified);
 		}
 	}
 
-	private static void report(LintRule rule, Violation violation, LintInput input, LintStatement statement,
+	private boolean applies(LintRule rule, PostgresVersion version) {
+		return rule.appliesTo(this.dialect) && this.settings.applies(rule)
+				&& (!"postgresql".equals(this.dialect) || rule.appliesToPostgres(version.major()));
+	}
+
+	/**
+	 * The database's estimate of the table the statement scans, rewrites or indexes, when
+	 * it has one and the table is not new.
+	 */
+	private Optional<TableSize> size(ClassifiedStatement statement, SchemaKnowledge schema) {
+		return TableSize.tableOf(statement).filter((table) -> !schema.isNew(table)).flatMap((table) -> {
+			OptionalLong rows = schema.catalog().estimatedRows(table);
+			return rows.isPresent()
+					? Optional.of(new TableSize(table, rows.getAsLong(), this.settings.largeTableRows()))
+					: Optional.empty();
+		});
+	}
+
+	private static void report(LintRule rule, Judged judged, LintInput input, LintStatement statement,
 			List<Finding> findings) {
 		if (statement.allows(rule)) {
 			return;
 		}
 		findings.add(new Finding(rule.id(), input.revision().id(), new Location(input.file(), statement.line()),
-				violation.message(), violation.safeAlternative(), rule.severity()));
+				judged.violation().message(), judged.violation().safeAlternative(), judged.severity()));
 	}
 
 }

@@ -18,6 +18,15 @@ interface Rule {
 	 */
 	boolean longLock();
 
+	/**
+	 * Whether the harm grows with the table the statement works on, so that on a table
+	 * the database says is small the finding is only a note: every long lock but
+	 * {@code LOCK TABLE} and {@code TRUNCATE}, whose harm does not depend on the rows.
+	 */
+	default boolean growsWithTable() {
+		return longLock();
+	}
+
 	List<Violation> check(StatementContext context);
 
 }

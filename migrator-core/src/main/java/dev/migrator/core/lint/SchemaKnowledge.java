@@ -22,11 +22,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What the revisions read so far say about the schema, as far as the rules need it: the
- * tables created by the revision being linted (empty, so anything goes on them), column
- * types, and the {@code IS NOT NULL} checks and whether they are validated. Revisions are
- * read in topological order into one state, so on a branched history a revision also sees
- * what a sibling branch did before it; tables no revision created are simply unknown.
+ * What the revisions read so far (and, when there is one, the database) say about the
+ * schema, as far as the rules need it: the tables created by the revision being linted
+ * (empty, so anything goes on them), column types, and the {@code IS NOT NULL} checks and
+ * whether they are validated. Revisions are read in topological order into one state, so
+ * on a branched history a revision also sees what a sibling branch did before it; tables
+ * no revision created are simply unknown.
  */
 final class SchemaKnowledge {
 
@@ -44,8 +45,14 @@ final class SchemaKnowledge {
 	/** Columns some CHECK constraint reads, by table. */
 	private final Map<String, Set<String>> checkedColumns = new HashMap<>();
 
+	/** The table of each index the revisions built and named. */
+	private final Map<String, String> indexTables = new HashMap<>();
+
 	/** Indexes the current revision built. */
 	private final Set<String> indexesCreatedInRevision = new HashSet<>();
+
+	/** Partitioned tables ({@code PARTITION BY}) the revisions created. */
+	private final Set<String> partitioned = new HashSet<>();
 
 	/** Tables some earlier revision created. */
 	private final Set<String> createdEarlier = new HashSet<>();
@@ -56,7 +63,23 @@ final class SchemaKnowledge {
 	/** Constraints the current revision added as NOT VALID, as {@code table.name}. */
 	private final Set<String> addedNotValidInRevision = new HashSet<>();
 
+	/** What the database says, for tables the revisions did not just create. */
+	private final DatabaseCatalog catalog;
+
 	private record NotNullCheck(List<String> columns, boolean validated) {
+	}
+
+	SchemaKnowledge() {
+		this(DatabaseCatalog.NONE);
+	}
+
+	SchemaKnowledge(DatabaseCatalog catalog) {
+		this.catalog = catalog;
+	}
+
+	/** What the database says of tables; knows nothing without one. */
+	DatabaseCatalog catalog() {
+		return this.catalog;
 	}
 
 	/** Starts the next revision: what it creates is new until it ends. */
@@ -87,17 +110,37 @@ final class SchemaKnowledge {
 		return this.notNullChecks.getOrDefault(table, Map.of())
 			.values()
 			.stream()
-			.anyMatch((check) -> check.validated() && check.columns().contains(column));
+			.anyMatch((check) -> check.validated() && check.columns().contains(column))
+				|| (!isNew(table) && this.catalog.provesNotNull(table, column));
+	}
+
+	/**
+	 * Whether the revisions created the table as a partitioned table, whose index builds
+	 * cannot be concurrent.
+	 */
+	boolean isPartitioned(String table) {
+		return this.partitioned.contains(table) || (!isNew(table) && this.catalog.isPartitioned(table));
+	}
+
+	/**
+	 * Whether the index belongs to a partitioned table, which cannot drop it
+	 * concurrently.
+	 */
+	boolean isPartitionedIndex(String index) {
+		String table = this.indexTables.get(index);
+		return (table != null) ? isPartitioned(table) : this.catalog.isPartitionedIndex(index);
 	}
 
 	/** Whether an index the revisions built covers the column. */
 	boolean isIndexed(String table, String column) {
-		return this.indexedColumns.getOrDefault(table, Set.of()).contains(column);
+		return this.indexedColumns.getOrDefault(table, Set.of()).contains(column)
+				|| (!isNew(table) && this.catalog.isIndexed(table, column));
 	}
 
 	/** Whether a CHECK constraint the revisions added reads the column. */
 	boolean isChecked(String table, String column) {
-		return this.checkedColumns.getOrDefault(table, Set.of()).contains(column);
+		return this.checkedColumns.getOrDefault(table, Set.of()).contains(column)
+				|| (!isNew(table) && this.catalog.isChecked(table, column));
 	}
 
 	/** Whether the current revision built the index, so that it is new and unused. */
@@ -122,11 +165,18 @@ final class SchemaKnowledge {
 				this.columnTypes.put(create.table(), columns);
 				this.notNullChecks.remove(create.table());
 				this.checkedColumns.put(create.table(), new HashSet<>(create.checkedColumns()));
+				if (create.partitioned()) {
+					this.partitioned.add(create.table());
+				}
+				else {
+					this.partitioned.remove(create.table());
+				}
 			}
 		}
 		else if (statement instanceof CreateIndex index) {
 			this.indexedColumns.computeIfAbsent(index.table(), (name) -> new HashSet<>()).addAll(index.columns());
 			index.name().ifPresent(this.indexesCreatedInRevision::add);
+			index.name().ifPresent((name) -> this.indexTables.put(name, index.table()));
 		}
 		else if (statement instanceof DropTable drop) {
 			drop.tables().forEach(this::forget);
@@ -188,6 +238,9 @@ final class SchemaKnowledge {
 		Optional.ofNullable(this.notNullChecks.remove(from)).ifPresent((checks) -> this.notNullChecks.put(to, checks));
 		Optional.ofNullable(this.indexedColumns.remove(from))
 			.ifPresent((columns) -> this.indexedColumns.put(to, columns));
+		if (this.partitioned.remove(from)) {
+			this.partitioned.add(to);
+		}
 		if (this.createdInRevision.remove(from)) {
 			this.createdInRevision.add(to);
 		}
@@ -201,6 +254,7 @@ final class SchemaKnowledge {
 		this.notNullChecks.remove(table);
 		this.indexedColumns.remove(table);
 		this.checkedColumns.remove(table);
+		this.partitioned.remove(table);
 		this.createdInRevision.remove(table);
 		this.createdEarlier.remove(table);
 	}

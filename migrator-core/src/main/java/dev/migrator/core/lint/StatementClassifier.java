@@ -65,7 +65,7 @@ final class StatementClassifier {
 	 * without COLUMN.
 	 */
 	private static final Set<String> ADDED_CONSTRAINT_STARTS = Set.of("CONSTRAINT", "CHECK", "UNIQUE", "PRIMARY",
-			"FOREIGN", "EXCLUDE");
+			"FOREIGN", "EXCLUDE", "NOT");
 
 	/** Words of a check expression that are not columns. */
 	private static final Set<String> EXPRESSION_WORDS = Set.of("IS", "NOT", "NULL", "AND", "OR", "IN", "BETWEEN",
@@ -125,7 +125,7 @@ final class StatementClassifier {
 			cursor.accept("IF", "NOT", "EXISTS");
 			Optional<String> name = cursor.peek().is("ON") ? Optional.empty() : cursor.name();
 			cursor.accept("ON");
-			cursor.accept("ONLY");
+			boolean only = cursor.accept("ONLY");
 			Optional<String> table = cursor.name();
 			if (table.isEmpty()) {
 				return new Other();
@@ -134,7 +134,7 @@ final class StatementClassifier {
 				cursor.name();
 			}
 			List<String> columns = cursor.peek().isSymbol("(") ? indexedColumns(cursor.parenthesised()) : List.of();
-			return new CreateIndex(table.get(), unique, concurrently, name, columns);
+			return new CreateIndex(table.get(), unique, concurrently, name, columns, only);
 		}
 		if (unique) {
 			return new Other();
@@ -154,7 +154,27 @@ final class StatementClassifier {
 			return new Other();
 		}
 		List<SqlToken> definitions = cursor.peek().isSymbol("(") ? cursor.parenthesised() : List.of();
-		return new CreateTable(table.get(), ifNotExists, columns(definitions), tableCheckedColumns(definitions));
+		return new CreateTable(table.get(), ifNotExists, columns(definitions), tableCheckedColumns(definitions),
+				partitionedBy(cursor));
+	}
+
+	/**
+	 * Whether the rest of a {@code CREATE TABLE} says {@code PARTITION BY} (not only
+	 * {@code PARTITION OF}, which makes a partition).
+	 */
+	private static boolean partitionedBy(TokenCursor cursor) {
+		while (!cursor.atEnd()) {
+			if (cursor.accept("PARTITION", "BY")) {
+				return true;
+			}
+			if (cursor.peek().isSymbol("(")) {
+				cursor.parenthesised();
+			}
+			else {
+				cursor.next();
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -532,6 +552,16 @@ final class StatementClassifier {
 		}
 		else if (cursor.accept("FOREIGN", "KEY")) {
 			kind = ConstraintKind.FOREIGN_KEY;
+		}
+		else if (cursor.accept("NOT", "NULL")) {
+			// PostgreSQL 18: a named NOT NULL constraint on one column, which may be NOT
+			// VALID.
+			kind = ConstraintKind.NOT_NULL;
+			Optional<String> column = cursor.name();
+			notNullColumns = column.map(List::of).orElse(List.of());
+			if (name.isEmpty() && column.isPresent()) {
+				name = Optional.of(table + "_" + column.get() + "_not_null");
+			}
 		}
 		else if (cursor.peek().is("UNIQUE") || cursor.peek().is("PRIMARY")) {
 			kind = cursor.accept("UNIQUE") ? ConstraintKind.UNIQUE : ConstraintKind.PRIMARY_KEY;

@@ -10,9 +10,10 @@ import dev.migrator.core.script.Revision;
  *
  * @param statementsInRevision how many statements the revision's upgrade has, this one
  * included
+ * @param version the PostgreSQL version the statement is judged for
  */
 record StatementContext(Revision revision, ClassifiedStatement statement, SchemaKnowledge schema, String dialect,
-		int statementsInRevision) {
+		int statementsInRevision, PostgresVersion version) {
 
 	/**
 	 * Whether the table existed before this revision, so that its rows (and its readers)

@@ -44,7 +44,7 @@ sealed interface TableAction {
 	 * @param name the constraint's name; for an unnamed check on one column, the name
 	 * PostgreSQL gives it
 	 * @param notNullColumns for a check made only of {@code column IS NOT NULL} terms
-	 * joined by AND, those columns
+	 * joined by AND, or a {@code NOT NULL column} constraint, those columns
 	 * @param checkedColumns for a check, the columns its expression names
 	 */
 	record AddConstraint(Optional<String> name, ConstraintKind kind, boolean notValid, boolean usingIndex,
@@ -78,7 +78,10 @@ sealed interface TableAction {
 
 	enum ConstraintKind {
 
-		CHECK("CHECK"), FOREIGN_KEY("FOREIGN KEY"), UNIQUE("UNIQUE"), PRIMARY_KEY("PRIMARY KEY"), EXCLUDE("EXCLUDE");
+		CHECK("CHECK"), FOREIGN_KEY("FOREIGN KEY"), UNIQUE("UNIQUE"), PRIMARY_KEY("PRIMARY KEY"), EXCLUDE("EXCLUDE"),
+
+		/** {@code NOT NULL column} as a table constraint (PostgreSQL 18). */
+		NOT_NULL("NOT NULL");
 
 		private final String sql;
 

@@ -45,6 +45,8 @@ final class TextReport {
 				.append(plural(this.report.count(Severity.ERROR), "error"))
 				.append(", ")
 				.append(plural(this.report.count(Severity.WARNING), "warning"))
+				.append((this.report.count(Severity.NOTE) > 0) ? ", " + plural(this.report.count(Severity.NOTE), "note")
+						: "")
 				.append(") in ")
 				.append(withFindings)
 				.append(" of ")
@@ -54,6 +56,7 @@ final class TextReport {
 		else {
 			summary.append("no findings in ").append(plural(revisions, "revision")).append('.');
 		}
+		this.report.judgedFor().ifPresent((version) -> summary.append(" Judged for ").append(version).append('.'));
 		if (!this.report.notLintedRevisions().isEmpty()) {
 			summary.append(" Not linted (Java migrations): ")
 				.append(String.join(", ", this.report.notLintedRevisions()))

@@ -22,6 +22,11 @@ final class TruncateCascade implements Rule {
 	}
 
 	@Override
+	public boolean growsWithTable() {
+		return false;
+	}
+
+	@Override
 	public List<Violation> check(StatementContext context) {
 		if (context.statement() instanceof Truncate truncate && truncate.cascade()) {
 			return List.of(new Violation("TRUNCATE " + String.join(", ", truncate.tables()) + " CASCADE also empties "

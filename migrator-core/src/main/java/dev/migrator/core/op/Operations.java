@@ -2,6 +2,7 @@ package dev.migrator.core.op;
 
 import dev.migrator.core.error.ErrorCode;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +27,34 @@ public final class Operations {
 
 	private final NamingConvention naming;
 
+	private final List<LintAllowance> allowances;
+
 	public Operations(OperationRunner runner, NamingConvention naming) {
+		this(runner, naming, List.of());
+	}
+
+	private Operations(OperationRunner runner, NamingConvention naming, List<LintAllowance> allowances) {
 		this.runner = Objects.requireNonNull(runner, "runner");
 		this.naming = Objects.requireNonNull(naming, "naming");
+		this.allowances = List.copyOf(allowances);
+	}
+
+	/**
+	 * The same operations with one lint rule allowed for each operation run through the
+	 * returned object, as a {@code -- migrator:allow} comment allows it for one SQL
+	 * statement: {@code op.allowing("index-not-concurrent", "40 rows, written once a
+	 * day").createIndex("ix_settings_name", "settings", "name")}. Call it for the one
+	 * operation it is meant for; {@code op} itself allows nothing. Chain it to allow more
+	 * than one rule.
+	 * @param ruleId the lint rule's id; an unknown id fails the lint and the run
+	 * ({@code unknown-lint-rule})
+	 * @param reason why the finding is acceptable here; required
+	 * ({@code allow-without-reason})
+	 */
+	public Operations allowing(String ruleId, String reason) {
+		List<LintAllowance> more = new ArrayList<>(this.allowances);
+		more.add(new LintAllowance(ruleId, reason));
+		return new Operations(this.runner, this.naming, more);
 	}
 
 	/**
@@ -59,7 +85,12 @@ public final class Operations {
 				}
 			});
 		}
-		this.runner.run(this.naming.apply(operation));
+		if (this.allowances.isEmpty()) {
+			this.runner.run(this.naming.apply(operation));
+		}
+		else {
+			this.runner.run(this.naming.apply(operation), this.allowances);
+		}
 	}
 
 	/**

@@ -5,6 +5,7 @@ import dev.migrator.core.dialect.RenderContext;
 import dev.migrator.core.dialect.RenderedStatement;
 import dev.migrator.core.dialect.TimeoutScope;
 import dev.migrator.core.op.AutocommitWork;
+import dev.migrator.core.op.LintAllowance;
 import dev.migrator.core.op.Operation;
 import dev.migrator.core.op.OperationFailedException;
 import dev.migrator.core.op.OperationRunner;
@@ -56,6 +57,13 @@ final class JdbcOperationRunner implements OperationRunner {
 	@Override
 	public String dialect() {
 		return this.dialect.name();
+	}
+
+	@Override
+	public void run(Operation operation, List<LintAllowance> allowances) {
+		// Allowances matter only to the linter; a wrong one fails here as it would there.
+		OperationAllowances.of(allowances);
+		run(operation);
 	}
 
 	@Override

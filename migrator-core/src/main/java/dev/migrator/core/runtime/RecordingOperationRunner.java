@@ -5,8 +5,10 @@ import dev.migrator.core.dialect.RenderContext;
 import dev.migrator.core.dialect.RenderedStatement;
 import dev.migrator.core.dialect.RenderedStatement.Kind;
 import dev.migrator.core.op.AutocommitWork;
+import dev.migrator.core.op.LintAllowance;
 import dev.migrator.core.op.Operation;
 import dev.migrator.core.op.OperationRunner;
+import dev.migrator.core.script.Allowance;
 import dev.migrator.core.script.SqlStatement;
 
 import java.util.ArrayList;
@@ -30,6 +32,11 @@ final class RecordingOperationRunner implements OperationRunner {
 	private boolean inAutocommitBlock;
 
 	/**
+	 * The allowances of the operation being recorded, given to each of its statements.
+	 */
+	private List<Allowance> allowances = List.of();
+
+	/**
 	 * @param afterBegin statements that follow each {@code BEGIN} (the revision's local
 	 * timeouts)
 	 */
@@ -42,6 +49,17 @@ final class RecordingOperationRunner implements OperationRunner {
 	@Override
 	public String dialect() {
 		return this.dialect.name();
+	}
+
+	@Override
+	public void run(Operation operation, List<LintAllowance> allowances) {
+		this.allowances = OperationAllowances.of(allowances);
+		try {
+			run(operation);
+		}
+		finally {
+			this.allowances = List.of();
+		}
 	}
 
 	@Override
@@ -79,7 +97,7 @@ final class RecordingOperationRunner implements OperationRunner {
 			else if (statement.kind() == Kind.REPEAT) {
 				sql = "-- repeat until it updates no rows, each run committed on its own\n" + sql;
 			}
-			this.statements.add(new SqlStatement(sql, 0));
+			this.statements.add(new SqlStatement(sql, 0, this.allowances));
 		}
 	}
 

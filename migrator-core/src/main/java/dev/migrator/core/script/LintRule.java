@@ -56,7 +56,7 @@ public enum LintRule {
 			true),
 
 	DETACH_PARTITION_NOT_CONCURRENT("detach-partition-not-concurrent", "DETACH PARTITION without CONCURRENTLY",
-			Severity.ERROR, true),
+			Severity.ERROR, true, false, 14),
 
 	DOMAIN_CONSTRAINT_NOT_VALID_MISSING("domain-constraint-not-valid-missing",
 			"ALTER DOMAIN ... ADD CONSTRAINT without NOT VALID", Severity.ERROR, true),
@@ -101,16 +101,38 @@ public enum LintRule {
 
 	private final boolean optIn;
 
+	private final int postgresSince;
+
 	LintRule(String id, String title, Severity severity, boolean postgresqlOnly) {
 		this(id, title, severity, postgresqlOnly, false);
 	}
 
 	LintRule(String id, String title, Severity severity, boolean postgresqlOnly, boolean optIn) {
+		this(id, title, severity, postgresqlOnly, optIn, 0);
+	}
+
+	LintRule(String id, String title, Severity severity, boolean postgresqlOnly, boolean optIn, int postgresSince) {
 		this.id = id;
 		this.title = title;
 		this.severity = severity;
 		this.postgresqlOnly = postgresqlOnly;
 		this.optIn = optIn;
+		this.postgresSince = postgresSince;
+	}
+
+	/**
+	 * The first PostgreSQL major version the rule applies to, or {@code 0} when it
+	 * applies to every version: {@code detach-partition-not-concurrent} advises a form
+	 * that exists only from 14, so below it there is nothing safer to say. Rules whose
+	 * advice, not whether they apply, changes with the version decide that themselves.
+	 */
+	public int postgresSince() {
+		return this.postgresSince;
+	}
+
+	/** Whether the rule applies to the given PostgreSQL major version. */
+	public boolean appliesToPostgres(int major) {
+		return major >= this.postgresSince;
 	}
 
 	/**

@@ -3,8 +3,8 @@ package dev.migrator.core.script;
 import java.util.Locale;
 
 /**
- * How bad a finding is; both fail {@code lintOrFail}, a report sorts and counts them
- * apart.
+ * How bad a finding is; errors and warnings fail {@code lintOrFail}, notes do not, and a
+ * report counts them apart.
  */
 public enum Severity {
 
@@ -15,7 +15,13 @@ public enum Severity {
 	ERROR,
 
 	/** The statement is risky depending on the data or on how the revision is run. */
-	WARNING;
+	WARNING,
+
+	/**
+	 * The statement would block for long on a large table, but the database says this one
+	 * is small ({@code migrator.lint.large-table-rows}): reported, never failing.
+	 */
+	NOTE;
 
 	/** The lower-case name, as SARIF writes a result's level. */
 	public String label() {

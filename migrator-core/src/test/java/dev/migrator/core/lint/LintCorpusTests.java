@@ -26,18 +26,27 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and {@code orders} and indexes {@code orders.note}. Its header lines:
  * {@code -- case: title}, {@code -- expect: rule} (unsafe only), {@code -- headers: ...}
  * (revision headers such as {@code transactional false}) and {@code -- setup: sql} (a
- * statement of an earlier revision); {@code -- enable: rule} applies an opt-in rule.
+ * statement of an earlier revision); {@code -- enable: rule} applies an opt-in rule, and
+ * {@code -- postgres-version: 10} judges the case for that PostgreSQL version instead of
+ * the one assumed by default.
  */
 class LintCorpusTests {
 
 	private static final String INDEX_SQL = "CREATE INDEX CONCURRENTLY orders_note_idx ON orders (note);\n";
 
 	record CorpusCase(String file, String title, String expect, String headers, List<String> setup, String sql,
-			List<String> enable) {
+			List<String> enable, String postgresVersion) {
 
 		@Override
 		public String toString() {
-			return this.file + ": " + this.title;
+			return this.file + ": " + this.title
+					+ (this.postgresVersion.isEmpty() ? "" : " (" + this.postgresVersion + ")");
+		}
+
+		LintSettings settings() {
+			LintSettings settings = LintSettings.enabling(this.enable);
+			return this.postgresVersion.isEmpty() ? settings
+					: settings.withPostgresVersion(PostgresVersion.parse(this.postgresVersion));
 		}
 
 	}
@@ -85,8 +94,7 @@ class LintCorpusTests {
 			set.revision("0000_setup_" + i, corpusCase.setup().get(i) + "\n");
 		}
 		set.revision("0001_case", corpusCase.headers(), corpusCase.sql());
-		return new Linter("postgresql", new SqlRevisionStatements(), LintSettings.enabling(corpusCase.enable()))
-			.lint(set.graph());
+		return new Linter("postgresql", new SqlRevisionStatements(), corpusCase.settings()).lint(set.graph());
 	}
 
 	private static List<CorpusCase> read(String folder) {
@@ -130,6 +138,9 @@ class LintCorpusTests {
 			else if (line.startsWith("-- enable: ")) {
 				current.enable.add(line.substring("-- enable: ".length()).strip());
 			}
+			else if (line.startsWith("-- postgres-version: ")) {
+				current.postgresVersion = line.substring("-- postgres-version: ".length()).strip();
+			}
 			else if (line.startsWith("-- setup: ")) {
 				current.setup.add(line.substring("-- setup: ".length()).strip());
 			}
@@ -157,13 +168,15 @@ class LintCorpusTests {
 
 		private final StringBuilder sql = new StringBuilder();
 
+		private String postgresVersion = "";
+
 		Builder(String title) {
 			this.title = title;
 		}
 
 		CorpusCase build(String file) {
 			return new CorpusCase(file, this.title, this.expect, this.headers, this.setup, this.sql.toString(),
-					this.enable);
+					this.enable, this.postgresVersion);
 		}
 
 	}

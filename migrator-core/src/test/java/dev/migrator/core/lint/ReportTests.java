@@ -35,7 +35,8 @@ class ReportTests {
 			.contains(". Safe alternative: CREATE INDEX CONCURRENTLY");
 		assertThat(lines[2]).startsWith(CHANGE + ":6: whole-table-data-change: UPDATE of every row of odd\"name\\x");
 		assertThat(lines[3]).isEmpty();
-		assertThat(lines[4]).isEqualTo("Lint (postgresql): 2 findings (1 error, 1 warning) in 1 of 2 revisions.");
+		assertThat(lines[4]).isEqualTo("Lint (postgresql): 2 findings (1 error, 1 warning) in 1 of 2 revisions. "
+				+ "Judged for PostgreSQL 14 (assumed; set migrator.lint.postgres-version).");
 		assertThat(lines).hasSize(5);
 	}
 
@@ -49,7 +50,8 @@ class ReportTests {
 		LintReport report = new Linter("postgresql", sqlOnly)
 			.lint(dev.migrator.core.script.RevisionGraph.of(revisions));
 		assertThat(report.toText())
-			.isEqualTo("Lint (postgresql): no findings in 1 revision. Not linted (Java migrations): 0001_java.\n");
+			.isEqualTo("Lint (postgresql): no findings in 1 revision. Judged for PostgreSQL 14 (assumed; set "
+					+ "migrator.lint.postgres-version). Not linted (Java migrations): 0001_java.\n");
 		assertThat(report.notLintedRevisions()).containsExactly("0001_java");
 		assertThat(report.lintedRevisions()).containsExactly("0000_base");
 	}

@@ -45,9 +45,9 @@ class StatementClassifierTests {
 		assertThat(
 				classify("create /* note */ unique index concurrently if not exists \"Idx\" on only public.\"Users\" "
 						+ "using btree (email) -- trailing"))
-			.isEqualTo(new CreateIndex("Users", true, true, Optional.of("Idx"), List.of("email")));
-		assertThat(classify("CREATE INDEX ON orders (user_id, lower(note), total DESC)"))
-			.isEqualTo(new CreateIndex("orders", false, false, Optional.empty(), List.of("user_id", "note", "total")));
+			.isEqualTo(new CreateIndex("Users", true, true, Optional.of("Idx"), List.of("email"), true));
+		assertThat(classify("CREATE INDEX ON orders (user_id, lower(note), total DESC)")).isEqualTo(
+				new CreateIndex("orders", false, false, Optional.empty(), List.of("user_id", "note", "total"), false));
 	}
 
 	@Test
