@@ -102,6 +102,12 @@ public class MigratorProperties {
 	 */
 	private String dialect;
 
+	/**
+	 * Values of the placeholders in SQL revision files, by name; a revision's checksum
+	 * covers its text before replacement, so a new value is not an edit.
+	 */
+	private Map<String, String> placeholders = new LinkedHashMap<>();
+
 	private final Job job = new Job();
 
 	private final LockRetry lockRetry = new LockRetry();
@@ -186,6 +192,14 @@ public class MigratorProperties {
 
 	public void setLockWait(Duration lockWait) {
 		this.lockWait = lockWait;
+	}
+
+	public Map<String, String> getPlaceholders() {
+		return this.placeholders;
+	}
+
+	public void setPlaceholders(Map<String, String> placeholders) {
+		this.placeholders = placeholders;
 	}
 
 	public ChecksumPolicy getChecksumPolicy() {

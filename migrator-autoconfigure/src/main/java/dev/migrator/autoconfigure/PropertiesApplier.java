@@ -48,6 +48,7 @@ final class PropertiesApplier {
 		builder.lockRetry(
 				new LockTimeoutRetry(retry.getAttempts(), orZero(retry.getBaseDelay()), orZero(retry.getMaxDelay())));
 		builder.lintEnable(properties.getLint().getEnable());
+		builder.placeholders(properties.getPlaceholders());
 		MigratorProperties.Clients clients = properties.getClients();
 		builder.clientsTable(clients.getTable());
 		if (clients.getLiveWindow() != null) {

@@ -48,6 +48,8 @@ class EngineSettingsTests {
 			"javaMigrations",
 			// Extra revision sources are code, set by a MigratorConfigCustomizer bean.
 			"source",
+			// One placeholder at a time is for code; the goals set the whole map.
+			"placeholder",
 			// Listeners and the naming convention are beans of the application.
 			"listener", "backfillListener", "namingConvention");
 
@@ -92,7 +94,9 @@ class EngineSettingsTests {
 				Map.entry("migrator.replica.sources.east.username", "reader"), Map.entry("migrator.schema", "app"),
 				Map.entry("migrator.version-table", "versions"), Map.entry("migrator.history-table", "steps"),
 				Map.entry("migrator.dialect", "postgresql"),
-				Map.entry("migrator.lint.enable", "prefer-bigint, prefer-text"));
+				Map.entry("migrator.lint.enable", "prefer-bigint, prefer-text"),
+				Map.entry("migrator.placeholders.appSchema", "billing"),
+				Map.entry("migrator.placeholders[flyway:user]", "ops"), Map.entry("migrator.placeholders.empty", ""));
 		MigratorConfig config = config(keys);
 		assertThat(config.settings().lockTimeout()).contains(Duration.ofSeconds(3));
 		assertThat(config.settings().statementTimeout()).contains(Duration.ofMinutes(1));
@@ -115,6 +119,7 @@ class EngineSettingsTests {
 		assertThat(config.tables().historyTable()).isEqualTo("steps");
 		assertThat(config.dialect()).contains("postgresql");
 		assertThat(config.lint()).isEqualTo(LintSettings.enabling(List.of("prefer-bigint", "prefer-text")));
+		assertThat(config.placeholders()).isEqualTo(Map.of("appSchema", "billing", "flyway:user", "ops", "empty", ""));
 	}
 
 	@Test

@@ -5,7 +5,7 @@ import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.flyway.FlywayHistory;
 import dev.migrator.core.flyway.FlywayHistoryRow;
 import dev.migrator.core.flyway.FlywayMigrationFile;
-import dev.migrator.core.flyway.FlywayPlaceholders;
+import dev.migrator.core.script.Placeholders;
 import dev.migrator.core.runtime.HistoryEntry.Action;
 import dev.migrator.core.runtime.HistoryEntry.Outcome;
 import dev.migrator.core.script.Revision;
@@ -148,14 +148,14 @@ public final class FlywayImportCommand {
 
 	private List<ImportedRevision> revisions(List<FlywayMigrationFile> versioned, AppliedMigrations applied,
 			FlywayImportRequest request) {
-		FlywayPlaceholders placeholders = new FlywayPlaceholders(request.placeholders());
+		Placeholders placeholders = new Placeholders(request.placeholders());
 		SqlRevisionParser parser = new SqlRevisionParser();
 		List<ImportedRevision> revisions = new ArrayList<>();
 		String parent = null;
 		for (FlywayMigrationFile file : versioned) {
-			FlywayPlaceholders.Result replaced = placeholders.replace(file.text());
+			Placeholders.Result replaced = placeholders.replace(file.text());
 			if (replaced.unknown().isPresent()) {
-				FlywayPlaceholders.Unknown unknown = replaced.unknown().get();
+				Placeholders.Unknown unknown = replaced.unknown().get();
 				throw new MigratorException(ErrorCode.IMPORT_UNKNOWN_PLACEHOLDER,
 						file.location() + ":" + unknown.line() + " uses the Flyway placeholder ${" + unknown.name()
 								+ "}, which has no value. Nothing was written or recorded. Set "
@@ -187,6 +187,11 @@ public final class FlywayImportCommand {
 			.append(" (imported from Flyway's ")
 			.append(file.fileName())
 			.append(")\n");
+		if (sql.contains("${")) {
+			// Flyway's placeholders are replaced already: what is left is SQL, not one of
+			// ours.
+			text.append("-- migrator:placeholders false\n");
+		}
 		text.append("-- migrator:upgrade\n").append(sql);
 		if (!sql.endsWith("\n")) {
 			text.append('\n');

@@ -374,6 +374,9 @@ public enum ErrorCode {
 	/** {@code unknown-lint-rule} */
 	UNKNOWN_LINT_RULE("unknown-lint-rule"),
 
+	/** {@code unknown-placeholder} */
+	UNKNOWN_PLACEHOLDER("unknown-placeholder"),
+
 	/** {@code unknown-revision} */
 	UNKNOWN_REVISION("unknown-revision"),
 

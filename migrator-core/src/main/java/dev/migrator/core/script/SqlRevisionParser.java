@@ -29,10 +29,28 @@ import java.util.stream.Stream;
  * Header lines come in any order and only {@code revision} is required. A file without a
  * downgrade section is forward-only; an empty downgrade section is a downgrade that does
  * nothing. Every error names the file and line.
+ * <p>
+ * {@code ${name}} placeholders in the sections are replaced by the configured values,
+ * statement by statement, unless the header says {@code -- migrator:placeholders false};
+ * the checksum covers the text as written, so a new value is not an edit.
  */
 public final class SqlRevisionParser {
 
 	private final SqlStatementSplitter splitter = new SqlStatementSplitter();
+
+	private final Placeholders placeholders;
+
+	/** A parser for files without placeholders: any {@code ${name}} is unknown. */
+	public SqlRevisionParser() {
+		this(Placeholders.none());
+	}
+
+	/**
+	 * @param placeholders the values of the placeholders the files may use
+	 */
+	public SqlRevisionParser(Placeholders placeholders) {
+		this.placeholders = placeholders;
+	}
 
 	/**
 	 * Parses one file.
@@ -102,6 +120,8 @@ public final class SqlRevisionParser {
 		private Phase phase = Phase.EXPAND;
 
 		private boolean transactional = true;
+
+		private boolean replacePlaceholders = true;
 
 		private Optional<Duration> lockTimeout = Optional.empty();
 
@@ -234,6 +254,7 @@ public final class SqlRevisionParser {
 				case MESSAGE -> this.message = value;
 				case PHASE -> this.phase = HeaderValues.phase(at, label, value);
 				case TRANSACTIONAL -> this.transactional = HeaderValues.bool(at, label, value);
+				case PLACEHOLDERS -> this.replacePlaceholders = HeaderValues.bool(at, label, value);
 				case BRANCH_LABELS -> this.branchLabels = HeaderValues.labels(at, label, commaList(value));
 				case DEPENDS_ON -> this.dependsOn = HeaderValues.ids(at, label, commaList(value));
 				case LOCK_TIMEOUT -> this.lockTimeout = Optional.of(HeaderValues.duration(at, label, value));
@@ -316,7 +337,35 @@ public final class SqlRevisionParser {
 		}
 
 		private List<SqlStatement> statements(Section section) {
-			return SqlRevisionParser.this.splitter.split(this.location, section.text(), section.firstLine());
+			List<SqlStatement> statements = SqlRevisionParser.this.splitter.split(this.location, section.text(),
+					section.firstLine());
+			return this.replacePlaceholders ? statements.stream().map(this::replaced).toList() : statements;
+		}
+
+		// Statement by statement, after splitting: a value is part of one statement, and
+		// cannot end it or open a quote that swallows the next.
+		private SqlStatement replaced(SqlStatement statement) {
+			Placeholders.Result result = SqlRevisionParser.this.placeholders.replace(statement.sql());
+			if (result.unknown().isPresent()) {
+				throw unknownPlaceholder(statement, result.unknown().get());
+			}
+			String sql = result.text().orElseThrow();
+			return sql.equals(statement.sql()) ? statement
+					: new SqlStatement(sql, statement.line(), statement.allowances());
+		}
+
+		private RevisionSourceException unknownPlaceholder(SqlStatement statement, Placeholders.Unknown unknown) {
+			Placeholders placeholders = SqlRevisionParser.this.placeholders;
+			String suggestion = SpellingSuggestion.closest(unknown.name(), List.copyOf(placeholders.names()))
+				.map((name) -> "Did you mean ${" + name + "}? ")
+				.orElse("");
+			String known = placeholders.names().isEmpty() ? "No placeholder has a value. "
+					: "The placeholders with a value are " + String.join(", ", placeholders.names()) + ". ";
+			return new RevisionSourceException(ErrorCode.UNKNOWN_PLACEHOLDER,
+					at(statement.line() + unknown.line() - 1) + ": ${" + unknown.name()
+							+ "} is a placeholder without a value. " + suggestion + known + "Set migrator.placeholders."
+							+ unknown.name() + " (MigratorConfig.Builder.placeholder in code), or, when the text is "
+							+ "not a placeholder, add -- migrator:placeholders false to the file's header.");
 		}
 
 		/**
