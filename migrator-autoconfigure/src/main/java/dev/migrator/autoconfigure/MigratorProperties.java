@@ -122,6 +122,8 @@ public class MigratorProperties {
 
 	private final Import importSettings = new Import();
 
+	private final Repair repair = new Repair();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -268,6 +270,32 @@ public class MigratorProperties {
 
 	public Import getImport() {
 		return this.importSettings;
+	}
+
+	public Repair getRepair() {
+		return this.repair;
+	}
+
+	/**
+	 * The repair command (migrator.job.command=repair): recording what an operator fixed
+	 * by hand.
+	 */
+	public static class Repair {
+
+		/**
+		 * Revisions to repair, by id; every revision that needs it (edited after it was
+		 * applied, or left part-way by a run) when empty.
+		 */
+		private List<String> revisions = new ArrayList<>();
+
+		public List<String> getRevisions() {
+			return this.revisions;
+		}
+
+		public void setRevisions(List<String> revisions) {
+			this.revisions = revisions;
+		}
+
 	}
 
 	/**

@@ -14,6 +14,8 @@ import dev.migrator.core.command.FlywayImportResult;
 import dev.migrator.core.command.HistoryCommand;
 import dev.migrator.core.command.LintCommand;
 import dev.migrator.core.command.MigrationStatus;
+import dev.migrator.core.command.RepairCommand;
+import dev.migrator.core.command.RepairResult;
 import dev.migrator.core.command.Resolution;
 import dev.migrator.core.command.ResolveCommand;
 import dev.migrator.core.command.RunResult;
@@ -89,6 +91,17 @@ public final class Migrator {
 	 */
 	public List<String> resolve(Resolution resolution) {
 		return new ResolveCommand(this.context).run(resolution);
+	}
+
+	/**
+	 * Records what an operator fixed by hand: the checksum of an applied revision edited
+	 * on purpose, and the forgetting of a step a run left part-way (once the database is
+	 * as it was before that step). Each repair writes a history row saying who, when and
+	 * what; no revision's SQL runs.
+	 * @param revisions the revisions to repair; none for every one that needs it
+	 */
+	public RepairResult repair(List<String> revisions) {
+		return new RepairCommand(this.context).run(revisions);
 	}
 
 	/**

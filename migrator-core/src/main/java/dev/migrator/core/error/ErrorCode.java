@@ -284,6 +284,9 @@ public enum ErrorCode {
 	/** {@code nothing-to-merge} */
 	NOTHING_TO_MERGE("nothing-to-merge"),
 
+	/** {@code nothing-to-repair} */
+	NOTHING_TO_REPAIR("nothing-to-repair"),
+
 	/** {@code nothing-to-resolve} */
 	NOTHING_TO_RESOLVE("nothing-to-resolve"),
 
