@@ -307,7 +307,7 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 			case RESOLVE -> this.out
 				.println("Resolved " + String.join(", ", this.migrator.resolve(Resolution.of(this.job.getResolve())))
 						+ ": " + this.job.getResolve().trim().toLowerCase(java.util.Locale.ROOT));
-			case CURRENT -> print(new CurrentText(this.migrator.current()));
+			case CURRENT -> print(new CurrentText(this.migrator.current(), this.migrator.appliedRepeatables()));
 			case HEADS -> print(new HeadsText(this.migrator.graph()));
 			case HISTORY -> print(new HistoryText(this.migrator.history(this.job.getRange()), this.migrator.heads()));
 			case CHECK -> check();

@@ -3,6 +3,7 @@ package dev.migrator.core;
 import java.util.List;
 import java.util.Set;
 
+import dev.migrator.core.command.AppliedRepeatable;
 import dev.migrator.core.command.Backfills;
 import dev.migrator.core.command.BlockedContractsCommand;
 import dev.migrator.core.command.CheckFailedException;
@@ -123,6 +124,14 @@ public final class Migrator {
 	/** The database's version rows; empty at base. Reads only. */
 	public Set<String> current() {
 		return new StatusCommand(this.context).current();
+	}
+
+	/**
+	 * The repeatable revisions the database has run, and whether each changed since.
+	 * Reads only.
+	 */
+	public List<AppliedRepeatable> appliedRepeatables() {
+		return new StatusCommand(this.context).appliedRepeatables();
 	}
 
 	/** The heads of the code's revision graph. No database needed. */

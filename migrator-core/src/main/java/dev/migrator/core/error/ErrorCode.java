@@ -215,6 +215,9 @@ public enum ErrorCode {
 	/** {@code invalid-range} */
 	INVALID_RANGE("invalid-range"),
 
+	/** {@code invalid-repeatable} */
+	INVALID_REPEATABLE("invalid-repeatable"),
+
 	/** {@code invalid-revision-id} */
 	INVALID_REVISION_ID("invalid-revision-id"),
 

@@ -78,13 +78,18 @@ public final class Linter {
 		return this.dialect;
 	}
 
-	/** Lints every revision of the graph, parents before children. */
+	/**
+	 * Lints every revision of the graph, parents before children, then the repeatable
+	 * ones.
+	 */
 	public LintReport lint(RevisionGraph graph) {
 		SchemaKnowledge schema = new SchemaKnowledge();
 		List<Finding> findings = new ArrayList<>();
 		List<String> linted = new ArrayList<>();
 		List<String> notLinted = new ArrayList<>();
-		for (Revision revision : graph.revisions()) {
+		List<Revision> all = new ArrayList<>(graph.revisions());
+		all.addAll(graph.repeatables());
+		for (Revision revision : all) {
 			Optional<LintInput> input = this.source.read(revision);
 			if (input.isEmpty()) {
 				notLinted.add(revision.id());

@@ -46,7 +46,9 @@ enum SqlHeaderKey {
 
 	BACKFILL_MAX_LAG("backfill-max-lag", "16MB, 10s"),
 
-	PLACEHOLDERS("placeholders", "false");
+	PLACEHOLDERS("placeholders", "false"),
+
+	REPEATABLE("repeatable", "true");
 
 	private final String label;
 

@@ -123,6 +123,8 @@ public final class SqlRevisionParser {
 
 		private boolean replacePlaceholders = true;
 
+		private boolean repeatable;
+
 		private Optional<Duration> lockTimeout = Optional.empty();
 
 		private Optional<Duration> statementTimeout = Optional.empty();
@@ -255,6 +257,7 @@ public final class SqlRevisionParser {
 				case PHASE -> this.phase = HeaderValues.phase(at, label, value);
 				case TRANSACTIONAL -> this.transactional = HeaderValues.bool(at, label, value);
 				case PLACEHOLDERS -> this.replacePlaceholders = HeaderValues.bool(at, label, value);
+				case REPEATABLE -> this.repeatable = HeaderValues.bool(at, label, value);
 				case BRANCH_LABELS -> this.branchLabels = HeaderValues.labels(at, label, commaList(value));
 				case DEPENDS_ON -> this.dependsOn = HeaderValues.ids(at, label, commaList(value));
 				case LOCK_TIMEOUT -> this.lockTimeout = Optional.of(HeaderValues.duration(at, label, value));
@@ -318,15 +321,52 @@ public final class SqlRevisionParser {
 						+ "-- migrator:upgrade.");
 			}
 			Optional<Section> downgrade = Optional.ofNullable(this.sections.get(Direction.DOWNGRADE));
+			if (this.repeatable) {
+				checkRepeatable(downgrade, backfill.isPresent());
+			}
 			RevisionHeader header = new RevisionHeader(this.id, this.revises, this.branchLabels, this.dependsOn,
 					this.message, this.phase, this.transactional, this.lockTimeout, this.statementTimeout);
 			Revision.Builder builder = header.toBuilder()
 				.origin(revision.at())
 				.checksum(Checksums.of(this.text))
-				.upgrade(new MigrationBody.Sql(upgradeStatements));
+				.upgrade(new MigrationBody.Sql(upgradeStatements))
+				.repeatable(this.repeatable);
 			backfill.ifPresent(builder::backfill);
 			downgrade.ifPresent((section) -> builder.downgrade(new MigrationBody.Sql(statements(section))));
 			return builder.build();
+		}
+
+		/**
+		 * A repeatable revision stands outside the graph and is never undone: what would
+		 * place it in the graph or undo it has no meaning there.
+		 */
+		private void checkRepeatable(Optional<Section> downgrade, boolean backfill) {
+			Directive repeatable = this.headers.get(SqlHeaderKey.REPEATABLE);
+			String why = null;
+			Origin at = repeatable.at();
+			if (!this.revises.isEmpty()) {
+				at = this.headers.get(SqlHeaderKey.REVISES).at();
+				why = "has a -- migrator:revises header, but a repeatable revision has no parent: it runs after "
+						+ "the other revisions of every upgrade whose result reaches the heads. Remove the revises line "
+						+ "(order repeatable revisions among themselves with depends-on)";
+			}
+			else if (!this.branchLabels.isEmpty()) {
+				at = this.headers.get(SqlHeaderKey.BRANCH_LABELS).at();
+				why = "has branch labels, but a repeatable revision starts no branch. Remove the branch-labels line";
+			}
+			else if (downgrade.isPresent()) {
+				at = downgrade.get().directive().at();
+				why = "has a downgrade section, but a repeatable revision is never downgraded. Remove the section "
+						+ "(undo its objects in an ordinary revision if they must go)";
+			}
+			else if (backfill) {
+				why = "declares a backfill, but a repeatable revision runs again whenever it changes. Declare the "
+						+ "backfill in an ordinary revision";
+			}
+			if (why != null) {
+				throw new RevisionSourceException(ErrorCode.INVALID_REPEATABLE,
+						at + ": repeatable revision " + this.id + " " + why + ".");
+			}
 		}
 
 		private void checkNotSelfReferencing(SqlHeaderKey key, List<String> ids) {
