@@ -156,6 +156,11 @@ abstract class RepairContract {
 			.withMessageStartingWith("Revision 0001_ledger needs no repair");
 		assertThat(migrator().status().checksumMismatches()).extracting((m) -> m.revision())
 			.containsExactly("0002_more");
+		this.folder.file("R__one.sql",
+				"-- migrator:revision R__one\n-- migrator:repeatable true\n-- migrator:upgrade\nSELECT 1;\n");
+		assertThatExceptionOfType(MigratorException.class).isThrownBy(() -> migrator().repair(List.of("R__one")))
+			.satisfies((ex) -> assertThat(ex.code()).as("a repeatable revision is one of the code")
+				.isEqualTo("nothing-to-repair"));
 		assertThat(migrator().repair(List.of("0002_more")).repairs()).extracting(RepairResult.Repair::revision)
 			.containsExactly("0002_more");
 		assertThat(migrator().status().checksumMismatches()).isEmpty();

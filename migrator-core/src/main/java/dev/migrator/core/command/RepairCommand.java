@@ -120,7 +120,9 @@ public final class RepairCommand {
 		for (String id : only) {
 			String revision = id.strip();
 			boolean inDatabase = all.stream().anyMatch((repair) -> repair.revision().equals(revision));
-			if (this.context.graph().find(revision).isEmpty() && !inDatabase) {
+			boolean inCode = this.context.graph().find(revision).isPresent()
+					|| this.context.graph().repeatables().stream().anyMatch((r) -> r.id().equals(revision));
+			if (!inCode && !inDatabase) {
 				throw new MigratorException(ErrorCode.UNKNOWN_REVISION, "migrator.repair.revisions names " + revision
 						+ ", which is no revision of this code and was not left part-way in the database. Fix the "
 						+ "id (status lists the edited and part-way revisions). Nothing was changed.");
