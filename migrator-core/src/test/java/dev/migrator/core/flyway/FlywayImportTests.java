@@ -173,6 +173,23 @@ class FlywayImportTests {
 			.doesNotContain("${");
 	}
 
+	// migrator's own placeholders must not read again what Flyway's replacement left.
+	@Test
+	void sqlThatStillHoldsADollarBraceAfterFlywaysReplacementIsWrittenWithPlaceholdersOff() throws Exception {
+		write("V4__greetings.sql",
+				"CREATE TABLE greetings (body text);\nINSERT INTO greetings VALUES ('${greeting}');\n");
+		flyway(Map.of("greeting", "Hello ${name}")).load().migrate();
+
+		migrator(this.output).importFlyway(request(Map.of("greeting", "Hello ${name}")));
+
+		assertThat(Files.readString(this.output.resolve("V4__greetings.sql")))
+			.contains("-- migrator:placeholders false\n-- migrator:upgrade\n")
+			.contains("VALUES ('Hello ${name}');");
+		assertThat(Files.readString(this.output.resolve("V3__orders.sql"))).doesNotContain("placeholders");
+		assertThat(migrator(this.output).status().isUpToDate()).isTrue();
+		assertThat(rows("SELECT body FROM greetings")).containsExactly("Hello ${name}");
+	}
+
 	@Test
 	void aMigrationFlywaySkippedBelowOneItAppliedIsRefused() throws Exception {
 		Files.move(this.project.resolve("V2_1__people_by_email.sql"), this.temp.resolve("V2_1__people_by_email.sql"));
