@@ -44,6 +44,13 @@ public enum JobCommand {
 	RESOLVE,
 
 	/**
+	 * Record what an operator fixed by hand: the checksum of an applied revision edited
+	 * on purpose, and the forgetting of a step a run left part-way
+	 * ({@code migrator.repair.revisions}, every one that needs it by default).
+	 */
+	REPAIR,
+
+	/**
 	 * Turn another tool's project and history into revision files and record the database
 	 * at the last migration it applied ({@code migrator.import.*}), running none of their
 	 * SQL.

@@ -91,7 +91,8 @@ public final class MigratorAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		MigratorJobRunner migratorJobRunner(Migrator migrator, MigratorProperties properties) {
-			return new MigratorJobRunner(migrator, properties.getJob(), properties.getImport(), System.out);
+			return new MigratorJobRunner(migrator, properties.getJob(), properties.getImport(), properties.getRepair(),
+					System.out);
 		}
 
 		@Bean

@@ -14,6 +14,7 @@ import dev.migrator.core.report.CurrentText;
 import dev.migrator.core.report.ImportText;
 import dev.migrator.core.report.HeadsText;
 import dev.migrator.core.report.HistoryText;
+import dev.migrator.core.report.RepairText;
 import dev.migrator.core.report.Report;
 import dev.migrator.core.report.RunText;
 import dev.migrator.core.report.UpToDateText;
@@ -25,6 +26,7 @@ import dev.migrator.core.sql.DatabaseMessageRedaction;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -85,6 +87,8 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	private final MigratorProperties.Import importSettings;
 
+	private final MigratorProperties.Repair repairSettings;
+
 	private final PrintStream out;
 
 	private volatile int exitCode = SUCCESS;
@@ -110,11 +114,27 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 	 */
 	public MigratorJobRunner(Migrator migrator, MigratorProperties.Job job, MigratorProperties.Import importSettings,
 			PrintStream out) {
+		this(migrator, job, importSettings, new MigratorProperties.Repair(), out);
+	}
+
+	/**
+	 * Checks the job settings at once, so that a wrong target fails startup with failure
+	 * analysis.
+	 * @param migrator the engine
+	 * @param job the job settings
+	 * @param importSettings what the import command reads and writes
+	 * @param repairSettings what the repair command repairs
+	 * @param out where command results are printed
+	 */
+	public MigratorJobRunner(Migrator migrator, MigratorProperties.Job job, MigratorProperties.Import importSettings,
+			MigratorProperties.Repair repairSettings, PrintStream out) {
 		this.migrator = migrator;
 		this.job = job;
 		this.importSettings = importSettings;
+		this.repairSettings = repairSettings;
 		this.out = out;
 		validate(job);
+		validateRepair(job, repairSettings);
 		if (job.getCommand() == JobCommand.IMPORT) {
 			validateImport(importSettings);
 		}
@@ -162,6 +182,21 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 					+ "migrator.job.target is '" + job.getTarget() + "', which would undo nothing. Set "
 					+ "migrator.job.target to where the database should go, such as -1, a revision id, or base.");
 		}
+	}
+
+	private static void validateRepair(MigratorProperties.Job job, MigratorProperties.Repair settings) {
+		List<String> revisions = repairRevisions(settings);
+		if (!revisions.isEmpty() && job.getCommand() != JobCommand.REPAIR) {
+			throw new MigratorException(ErrorCode.INVALID_CONFIGURATION,
+					"migrator.repair.revisions is " + String.join(", ", revisions)
+							+ ", which only the repair command uses, but migrator.job.command is "
+							+ label(job.getCommand())
+							+ ". Remove migrator.repair.revisions, or set migrator.job.command to " + "repair.");
+		}
+	}
+
+	private static List<String> repairRevisions(MigratorProperties.Repair settings) {
+		return settings.getRevisions().stream().map(String::trim).filter((id) -> !id.isEmpty()).toList();
 	}
 
 	private static void validateResolve(MigratorProperties.Job job) {
@@ -268,10 +303,11 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 			}
 			case DOWNGRADE -> print(new RunText(this.migrator.downgrade(target)));
 			case STAMP -> this.out.println("Stamped " + describe(this.migrator.stamp(target)));
+			case REPAIR -> print(new RepairText(this.migrator.repair(repairRevisions(this.repairSettings))));
 			case RESOLVE -> this.out
 				.println("Resolved " + String.join(", ", this.migrator.resolve(Resolution.of(this.job.getResolve())))
 						+ ": " + this.job.getResolve().trim().toLowerCase(java.util.Locale.ROOT));
-			case CURRENT -> print(new CurrentText(this.migrator.current()));
+			case CURRENT -> print(new CurrentText(this.migrator.current(), this.migrator.appliedRepeatables()));
 			case HEADS -> print(new HeadsText(this.migrator.graph()));
 			case HISTORY -> print(new HistoryText(this.migrator.history(this.job.getRange()), this.migrator.heads()));
 			case CHECK -> check();
@@ -331,6 +367,8 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 			case BACKFILL, BACKFILL_STATUS -> backfill().map((name) -> " of " + name).orElse("");
 			case BACKFILL_PAUSE, BACKFILL_RESUME, BACKFILL_CANCEL -> " of " + backfill().orElseThrow();
 			case RESOLVE -> " (" + this.job.getResolve() + ")";
+			case REPAIR -> repairRevisions(this.repairSettings).isEmpty() ? ""
+					: " of " + String.join(", ", repairRevisions(this.repairSettings));
 			case IMPORT -> " from " + this.importSettings.getFrom() + " into " + this.importSettings.getOutput();
 			case CURRENT, HEADS, CHECK, LINT -> "";
 		};

@@ -102,6 +102,12 @@ public class MigratorProperties {
 	 */
 	private String dialect;
 
+	/**
+	 * Values of the placeholders in SQL revision files, by name; a revision's checksum
+	 * covers its text before replacement, so a new value is not an edit.
+	 */
+	private Map<String, String> placeholders = new LinkedHashMap<>();
+
 	private final Job job = new Job();
 
 	private final LockRetry lockRetry = new LockRetry();
@@ -115,6 +121,8 @@ public class MigratorProperties {
 	private final Replica replica = new Replica();
 
 	private final Import importSettings = new Import();
+
+	private final Repair repair = new Repair();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -188,6 +196,14 @@ public class MigratorProperties {
 		this.lockWait = lockWait;
 	}
 
+	public Map<String, String> getPlaceholders() {
+		return this.placeholders;
+	}
+
+	public void setPlaceholders(Map<String, String> placeholders) {
+		this.placeholders = placeholders;
+	}
+
 	public ChecksumPolicy getChecksumPolicy() {
 		return this.checksumPolicy;
 	}
@@ -254,6 +270,32 @@ public class MigratorProperties {
 
 	public Import getImport() {
 		return this.importSettings;
+	}
+
+	public Repair getRepair() {
+		return this.repair;
+	}
+
+	/**
+	 * The repair command (migrator.job.command=repair): recording what an operator fixed
+	 * by hand.
+	 */
+	public static class Repair {
+
+		/**
+		 * Revisions to repair, by id; every revision that needs it (edited after it was
+		 * applied, or left part-way by a run) when empty.
+		 */
+		private List<String> revisions = new ArrayList<>();
+
+		public List<String> getRevisions() {
+			return this.revisions;
+		}
+
+		public void setRevisions(List<String> revisions) {
+			this.revisions = revisions;
+		}
+
 	}
 
 	/**

@@ -52,6 +52,7 @@ final class PropertiesApplier {
 		if (properties.getLint().getPostgresVersion() != null) {
 			builder.lintPostgresVersion(properties.getLint().getPostgresVersion());
 		}
+		builder.placeholders(properties.getPlaceholders());
 		MigratorProperties.Clients clients = properties.getClients();
 		builder.clientsTable(clients.getTable());
 		if (clients.getLiveWindow() != null) {

@@ -27,6 +27,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 /**
  * Tests for {@link MigratorAutoConfiguration}: its conditions and how properties and
@@ -162,6 +163,21 @@ class MigratorAutoConfigurationTests {
 				context.getBean(Migrator.class).upgrade("heads");
 				assertThat(database.tables()).contains("people", "from_java");
 				assertThat(database.versionRows()).containsExactly("0002_java");
+			});
+	}
+
+	@Test
+	void placeholderPropertiesReachTheRevisionFiles() {
+		SqliteFile database = new SqliteFile(this.temp.resolve("app.db"));
+		RevisionFiles files = RevisionFiles.in(this.temp.resolve("revisions"))
+			.file("0001_people.sql",
+					"-- migrator:revision 0001_people\n-- migrator:upgrade\nCREATE TABLE ${prefix}_people (id integer);\n");
+		runner().withPropertyValues("migrator.locations=" + files.location(), "migrator.placeholders.prefix=crm")
+			.run((context) -> {
+				assertThat(context.getBean(MigratorConfig.class).placeholders())
+					.containsExactly(entry("prefix", "crm"));
+				context.getBean(Migrator.class).upgrade("heads");
+				assertThat(database.tables()).contains("crm_people");
 			});
 	}
 

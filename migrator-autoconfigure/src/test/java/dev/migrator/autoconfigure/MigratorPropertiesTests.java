@@ -126,7 +126,7 @@ class MigratorPropertiesTests {
 		assertThat(engineSettings).containsExactlyInAnyOrder("dataSource", "locations", "javaMigrations",
 				"javaPackages", "extraSources", "classLoader", "tables", "settings", "lockWait", "checksumPolicy",
 				"dialect", "listeners", "namingConvention", "backfillSettings", "replicaSettings", "lockRetry",
-				"compatibility", "lint");
+				"compatibility", "lint", "placeholders");
 	}
 
 	@Test
@@ -153,7 +153,8 @@ class MigratorPropertiesTests {
 				"migrator.replica.resume-lag-bytes", "migrator.replica.max-lag", "migrator.replica.resume-lag",
 				"migrator.replica.poll-interval", "migrator.replica.sources", "migrator.job.backfill",
 				"migrator.job.lint-report", "migrator.job.lint-classpath-root", "migrator.job.check-lint",
-				"migrator.lint.enable", "migrator.lint.postgres-version", "migrator.lint.large-table-rows");
+				"migrator.lint.enable", "migrator.lint.postgres-version", "migrator.lint.large-table-rows",
+				"migrator.placeholders");
 		descriptions.forEach((name, text) -> {
 			assertThat(text).as(name).endsWith(".").doesNotContain(". ");
 		});

@@ -3,6 +3,7 @@ package dev.migrator.core;
 import java.util.List;
 import java.util.Set;
 
+import dev.migrator.core.command.AppliedRepeatable;
 import dev.migrator.core.command.Backfills;
 import dev.migrator.core.command.BlockedContractsCommand;
 import dev.migrator.core.command.CheckFailedException;
@@ -14,6 +15,8 @@ import dev.migrator.core.command.FlywayImportResult;
 import dev.migrator.core.command.HistoryCommand;
 import dev.migrator.core.command.LintCommand;
 import dev.migrator.core.command.MigrationStatus;
+import dev.migrator.core.command.RepairCommand;
+import dev.migrator.core.command.RepairResult;
 import dev.migrator.core.command.Resolution;
 import dev.migrator.core.command.ResolveCommand;
 import dev.migrator.core.command.RunResult;
@@ -92,6 +95,17 @@ public final class Migrator {
 	}
 
 	/**
+	 * Records what an operator fixed by hand: the checksum of an applied revision edited
+	 * on purpose, and the forgetting of a step a run left part-way (once the database is
+	 * as it was before that step). Each repair writes a history row saying who, when and
+	 * what; no revision's SQL runs.
+	 * @param revisions the revisions to repair; none for every one that needs it
+	 */
+	public RepairResult repair(List<String> revisions) {
+		return new RepairCommand(this.context).run(revisions);
+	}
+
+	/**
 	 * Turns a Flyway project and its history into revision files and records the database
 	 * at the last migration Flyway applied, running none of their SQL. Refuses, writing
 	 * and recording nothing, when a file was edited since Flyway applied it, a migration
@@ -110,6 +124,14 @@ public final class Migrator {
 	/** The database's version rows; empty at base. Reads only. */
 	public Set<String> current() {
 		return new StatusCommand(this.context).current();
+	}
+
+	/**
+	 * The repeatable revisions the database has run, and whether each changed since.
+	 * Reads only.
+	 */
+	public List<AppliedRepeatable> appliedRepeatables() {
+		return new StatusCommand(this.context).appliedRepeatables();
 	}
 
 	/** The heads of the code's revision graph. No database needed. */

@@ -93,6 +93,29 @@ final class ApplicationProperties {
 	}
 
 	/**
+	 * The entries of a map of strings such as {@code migrator.placeholders}, by key as
+	 * written ({@code migrator.placeholders.schema} or
+	 * {@code migrator.placeholders[flyway:schema]}); an empty value is a value.
+	 * @param map the map's key, such as {@code migrator.placeholders}
+	 */
+	Map<String, String> entries(String map) {
+		Map<String, String> entries = new LinkedHashMap<>();
+		for (String name : this.properties.stringPropertyNames().stream().sorted().toList()) {
+			int length = map.length();
+			if (name.length() <= length + 1 || !canonical(name.substring(0, length)).equals(canonical(map))) {
+				continue;
+			}
+			String rest = name.substring(length);
+			String key = rest.startsWith(".") ? rest.substring(1)
+					: (rest.startsWith("[") && rest.endsWith("]")) ? rest.substring(1, rest.length() - 1) : "";
+			if (!key.isEmpty()) {
+				entries.put(key, resolve(this.properties.getProperty(name).strip(), 0));
+			}
+		}
+		return entries;
+	}
+
+	/**
 	 * These properties with the {@code migrator.*} entries of {@code given} in place of
 	 * the keys they spell (in any of Spring Boot's spellings): how a {@code -D} user
 	 * property overrides the file.

@@ -14,10 +14,11 @@ import java.util.OptionalLong;
 /**
  * The starter's engine settings beyond the connection, the locations and the state tables
  * (those are {@link PluginSettings}): timeouts, the checksum policy, lock retries, the
- * clients table, backfills, replica lag and the opt-in lint rules. They are read from the
- * same keys as the starter reads, in application.properties or as {@code -D} user
- * properties, so that a goal runs the engine the way the application's migration job
- * does. An unset key keeps the engine's default, which is the starter's default too.
+ * clients table, backfills, replica lag, the opt-in lint rules and the placeholders. They
+ * are read from the same keys as the starter reads, in application.properties or as
+ * {@code -D} user properties, so that a goal runs the engine the way the application's
+ * migration job does. An unset key keeps the engine's default, which is the starter's
+ * default too.
  */
 final class EngineSettings {
 
@@ -52,6 +53,7 @@ final class EngineSettings {
 		setting("migrator.lint.enable").map((s) -> PluginSettings.list(s.value())).ifPresent(builder::lintEnable);
 		setting("migrator.lint.postgres-version").map(Setting::value).ifPresent(builder::lintPostgresVersion);
 		setting("migrator.lint.large-table-rows").map(Setting::number).ifPresent(builder::lintLargeTableRows);
+		builder.placeholders(this.properties.entries("migrator.placeholders"));
 		for (String name : this.properties.mapKeys(REPLICA_SOURCES)) {
 			builder.replica(name, replica(name, loader));
 		}

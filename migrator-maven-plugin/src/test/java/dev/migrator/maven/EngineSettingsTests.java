@@ -49,6 +49,8 @@ class EngineSettingsTests {
 			"javaMigrations",
 			// Extra revision sources are code, set by a MigratorConfigCustomizer bean.
 			"source",
+			// One placeholder at a time is for code; the goals set the whole map.
+			"placeholder",
 			// Listeners and the naming convention are beans of the application.
 			"listener", "backfillListener", "namingConvention");
 
@@ -95,7 +97,9 @@ class EngineSettingsTests {
 				Map.entry("migrator.dialect", "postgresql"),
 				Map.entry("migrator.lint.enable", "prefer-bigint, prefer-text"),
 				Map.entry("migrator.lint.postgres-version", "16.2"),
-				Map.entry("migrator.lint.large-table-rows", "50000"));
+				Map.entry("migrator.lint.large-table-rows", "50000"),
+				Map.entry("migrator.placeholders.appSchema", "billing"),
+				Map.entry("migrator.placeholders[flyway:user]", "ops"), Map.entry("migrator.placeholders.empty", ""));
 		MigratorConfig config = config(keys);
 		assertThat(config.settings().lockTimeout()).contains(Duration.ofSeconds(3));
 		assertThat(config.settings().statementTimeout()).contains(Duration.ofMinutes(1));
@@ -120,6 +124,7 @@ class EngineSettingsTests {
 		assertThat(config.lint()).isEqualTo(LintSettings.enabling(List.of("prefer-bigint", "prefer-text"))
 			.withPostgresVersion(new PostgresVersion(16, 2))
 			.withLargeTableRows(50_000));
+		assertThat(config.placeholders()).isEqualTo(Map.of("appSchema", "billing", "flyway:user", "ops", "empty", ""));
 	}
 
 	@Test

@@ -238,12 +238,13 @@ public class MigratorEndpoint {
 	 * One step recorded in the history table.
 	 *
 	 * @param revision the revision id
-	 * @param direction upgrade, downgrade or stamp
+	 * @param direction upgrade, downgrade, stamp or repair
 	 * @param outcome started, success or failed
 	 * @param startedAt when the step started
 	 * @param finishedAt when it finished
 	 * @param durationMs how long it took, in milliseconds
-	 * @param error why it failed, without the row values a database message may quote
+	 * @param error why it failed, without the row values a database message may quote;
+	 * for a repair, what it did
 	 */
 	public record HistoryDescriptor(String revision, String direction, String outcome, Instant startedAt,
 			Instant finishedAt, Long durationMs, String error) {

@@ -7,11 +7,10 @@ import dev.migrator.core.flyway.FlywayMigrationFile;
 import dev.migrator.core.flyway.FlywayVersion;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Which versioned migrations Flyway's history says are applied, checked against the
@@ -21,22 +20,26 @@ import org.slf4j.LoggerFactory;
  */
 final class AppliedMigrations {
 
-	private static final Logger logger = LoggerFactory.getLogger(AppliedMigrations.class);
-
 	private static final String NOTHING_DONE = " Nothing was written or recorded.";
 
 	/** Applied versioned migrations, in the order Flyway applied them. */
 	private final List<FlywayHistoryRow> applied;
 
+	/** The latest run of each repeatable migration, by file name. */
+	private final Map<String, FlywayHistoryRow> repeatableRuns;
+
 	private final Optional<FlywayHistoryRow> baseline;
 
-	private AppliedMigrations(List<FlywayHistoryRow> applied, Optional<FlywayHistoryRow> baseline) {
+	private AppliedMigrations(List<FlywayHistoryRow> applied, Map<String, FlywayHistoryRow> repeatableRuns,
+			Optional<FlywayHistoryRow> baseline) {
 		this.applied = applied;
+		this.repeatableRuns = repeatableRuns;
 		this.baseline = baseline;
 	}
 
-	static AppliedMigrations of(List<FlywayHistoryRow> rows, List<FlywayMigrationFile> files, List<String> skipped) {
+	static AppliedMigrations of(List<FlywayHistoryRow> rows, List<FlywayMigrationFile> files) {
 		List<FlywayHistoryRow> applied = new ArrayList<>();
+		Map<String, FlywayHistoryRow> repeatableRuns = new HashMap<>();
 		Optional<FlywayHistoryRow> baseline = Optional.empty();
 		for (FlywayHistoryRow row : rows) {
 			if (!row.success()) {
@@ -67,14 +70,13 @@ final class AppliedMigrations {
 						+ row.type() + ", " + row.describe() + ", which the import does not know." + NOTHING_DONE);
 			}
 			if (row.version().isEmpty()) {
-				logger.warn("Skipping the repeatable migration {}: migrator has no repeatable revisions yet",
-						row.describe());
-				skipped.add(row.script());
+				// Each run of a repeatable migration is a row: the latest tells what ran.
+				repeatableRuns.put(row.script(), row);
 				continue;
 			}
 			applied.add(row);
 		}
-		AppliedMigrations migrations = new AppliedMigrations(applied, baseline);
+		AppliedMigrations migrations = new AppliedMigrations(applied, repeatableRuns, baseline);
 		migrations.check(files);
 		return migrations;
 	}
@@ -123,6 +125,13 @@ final class AppliedMigrations {
 	}
 
 	private Optional<FlywayHistoryRow> row(FlywayMigrationFile file) {
+		if (file.kind() == FlywayMigrationFile.Kind.REPEATABLE) {
+			// Applied only as it is now: a file changed since its latest run is one
+			// Flyway
+			// would run again, and so will migrator.
+			return Optional.ofNullable(this.repeatableRuns.get(file.fileName()))
+				.filter((row) -> row.checksum().isEmpty() || row.checksum().getAsInt() == file.checksum());
+		}
 		FlywayVersion version = file.version().orElseThrow();
 		Optional<FlywayHistoryRow> applied = this.applied.stream()
 			.filter((row) -> row.version().orElseThrow().sameAs(version))

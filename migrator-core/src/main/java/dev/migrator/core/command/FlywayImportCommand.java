@@ -5,7 +5,7 @@ import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.flyway.FlywayHistory;
 import dev.migrator.core.flyway.FlywayHistoryRow;
 import dev.migrator.core.flyway.FlywayMigrationFile;
-import dev.migrator.core.flyway.FlywayPlaceholders;
+import dev.migrator.core.script.Placeholders;
 import dev.migrator.core.runtime.HistoryEntry.Action;
 import dev.migrator.core.runtime.HistoryEntry.Outcome;
 import dev.migrator.core.script.Revision;
@@ -54,7 +54,8 @@ public final class FlywayImportCommand {
 							+ "Flyway migrations (spring.flyway.locations), such as classpath:db/migration.");
 		}
 		List<String> skipped = new ArrayList<>();
-		List<FlywayMigrationFile> versioned = versionedFiles(request, skipped);
+		List<FlywayMigrationFile> repeatable = new ArrayList<>();
+		List<FlywayMigrationFile> versioned = versionedFiles(request, skipped, repeatable);
 		// One read for both: what Flyway recorded, and whether migrator has run here.
 		DatabaseState state = this.context.sessions().read((session) -> {
 			FlywayHistory history = new FlywayHistory(session.dialect(), this.context.config().tables().schema(),
@@ -68,8 +69,8 @@ public final class FlywayImportCommand {
 			return new DatabaseState(history.rows(session.connection()), session.versionRows());
 		});
 		List<FlywayHistoryRow> rows = state.flywayRows();
-		AppliedMigrations applied = AppliedMigrations.of(rows, versioned, skipped);
-		List<ImportedRevision> revisions = revisions(versioned, applied, request);
+		AppliedMigrations applied = AppliedMigrations.of(rows, versioned);
+		List<ImportedRevision> revisions = revisions(versioned, repeatable, applied, request);
 		List<Path> written = new ArrayList<>();
 		List<Path> unchanged = new ArrayList<>();
 		for (ImportedRevision revision : revisions) {
@@ -86,7 +87,9 @@ public final class FlywayImportCommand {
 				written.add(file);
 			}
 		}
-		Optional<ImportedRevision> current = revisions.stream().filter(ImportedRevision::applied).reduce((a, b) -> b);
+		Optional<ImportedRevision> current = revisions.stream()
+			.filter((r) -> r.applied() && !r.revision().repeatable())
+			.reduce((a, b) -> b);
 		Set<String> before = state.versionRows();
 		checkNotMigratedElsewhere(before, current);
 		write(request.output(), revisions, written);
@@ -100,7 +103,8 @@ public final class FlywayImportCommand {
 				skipped);
 	}
 
-	private List<FlywayMigrationFile> versionedFiles(FlywayImportRequest request, List<String> skipped) {
+	private List<FlywayMigrationFile> versionedFiles(FlywayImportRequest request, List<String> skipped,
+			List<FlywayMigrationFile> repeatable) {
 		List<FlywayMigrationFile> versioned = new ArrayList<>();
 		for (String location : request.locations()) {
 			for (SqlFolder.File file : new SqlFolder(location, this.context.config().classLoader(),
@@ -109,10 +113,7 @@ public final class FlywayImportCommand {
 				FlywayMigrationFile migration = FlywayMigrationFile.of(file.name(), file.location(), file.text());
 				switch (migration.kind()) {
 					case VERSIONED -> versioned.add(migration);
-					case REPEATABLE -> throw new MigratorException(ErrorCode.IMPORT_UNSUPPORTED, migration.location()
-							+ " is a repeatable Flyway migration, and migrator has no repeatable revisions yet. "
-							+ "Nothing was written or recorded. Move its SQL into a new versioned migration (or the "
-							+ "file out of migrator.import.locations), then import again.");
+					case REPEATABLE -> repeatable.add(migration);
 					case BASELINE -> throw new MigratorException(ErrorCode.IMPORT_UNSUPPORTED, migration.location()
 							+ " is a Flyway baseline migration, which the import does not read. Nothing was written "
 							+ "or recorded. Move it out of migrator.import.locations, then import again.");
@@ -135,7 +136,9 @@ public final class FlywayImportCommand {
 								+ file.version().orElseThrow() + ". Nothing was written or recorded. Keep one.");
 			}
 		}
-		for (FlywayMigrationFile file : versioned) {
+		repeatable.sort(Comparator.comparing(FlywayMigrationFile::revisionId));
+		for (FlywayMigrationFile file : java.util.stream.Stream.concat(versioned.stream(), repeatable.stream())
+			.toList()) {
 			if (!REVISION_ID.matcher(file.revisionId()).matches()) {
 				throw new MigratorException(ErrorCode.IMPORT_UNSUPPORTED,
 						file.location() + ": its name becomes the revision id '" + file.revisionId() + "', and an id "
@@ -146,16 +149,17 @@ public final class FlywayImportCommand {
 		return versioned;
 	}
 
-	private List<ImportedRevision> revisions(List<FlywayMigrationFile> versioned, AppliedMigrations applied,
-			FlywayImportRequest request) {
-		FlywayPlaceholders placeholders = new FlywayPlaceholders(request.placeholders());
+	private List<ImportedRevision> revisions(List<FlywayMigrationFile> versioned, List<FlywayMigrationFile> repeatable,
+			AppliedMigrations applied, FlywayImportRequest request) {
+		Placeholders placeholders = new Placeholders(request.placeholders());
 		SqlRevisionParser parser = new SqlRevisionParser();
 		List<ImportedRevision> revisions = new ArrayList<>();
 		String parent = null;
-		for (FlywayMigrationFile file : versioned) {
-			FlywayPlaceholders.Result replaced = placeholders.replace(file.text());
+		for (FlywayMigrationFile file : java.util.stream.Stream.concat(versioned.stream(), repeatable.stream())
+			.toList()) {
+			Placeholders.Result replaced = placeholders.replace(file.text());
 			if (replaced.unknown().isPresent()) {
-				FlywayPlaceholders.Unknown unknown = replaced.unknown().get();
+				Placeholders.Unknown unknown = replaced.unknown().get();
 				throw new MigratorException(ErrorCode.IMPORT_UNKNOWN_PLACEHOLDER,
 						file.location() + ":" + unknown.line() + " uses the Flyway placeholder ${" + unknown.name()
 								+ "}, which has no value. Nothing was written or recorded. Set "
@@ -167,7 +171,9 @@ public final class FlywayImportCommand {
 			Path output = request.output().resolve(file.revisionId() + ".sql");
 			Revision revision = parser.parse("filesystem:" + output.toAbsolutePath(), text);
 			revisions.add(new ImportedRevision(file, revision, text, applied.covers(file)));
-			parent = file.revisionId();
+			if (!revision.repeatable()) {
+				parent = file.revisionId();
+			}
 		}
 		return revisions;
 	}
@@ -179,7 +185,12 @@ public final class FlywayImportCommand {
 	private static String revisionText(FlywayMigrationFile file, String parent, String sql) {
 		StringBuilder text = new StringBuilder();
 		text.append("-- migrator:revision ").append(file.revisionId()).append('\n');
-		if (parent != null) {
+		if (file.kind() == FlywayMigrationFile.Kind.REPEATABLE) {
+			// Flyway runs its repeatable migrations after the versioned ones, in name
+			// order: as migrator runs repeatable revisions, ties broken by id.
+			text.append("-- migrator:repeatable true\n");
+		}
+		else if (parent != null) {
 			text.append("-- migrator:revises ").append(parent).append('\n');
 		}
 		text.append("-- migrator:message ")
@@ -187,6 +198,11 @@ public final class FlywayImportCommand {
 			.append(" (imported from Flyway's ")
 			.append(file.fileName())
 			.append(")\n");
+		if (sql.contains("${")) {
+			// Flyway's placeholders are replaced already: what is left is SQL, not one of
+			// ours.
+			text.append("-- migrator:placeholders false\n");
+		}
 		text.append("-- migrator:upgrade\n").append(sql);
 		if (!sql.endsWith("\n")) {
 			text.append('\n');

@@ -10,7 +10,8 @@ import dev.migrator.core.script.RevisionHistory;
 
 /**
  * {@code history}: revisions in topological order, optionally within a range
- * {@code from:to} whose ends are targets; {@code current} reads the database.
+ * {@code from:to} whose ends are targets; {@code current} reads the database. Without a
+ * range, the repeatable revisions follow, in the order they run.
  */
 public final class HistoryCommand {
 
@@ -27,7 +28,14 @@ public final class HistoryCommand {
 			new Planner(this.context.graph()).applied(rows);
 			return history.range(range, rows);
 		}
-		return history.range(range, Set.of());
+		List<Revision> revisions = history.range(range, Set.of());
+		// Repeatable revisions stand outside the graph: the whole history ends with them.
+		if (range.isBlank()) {
+			List<Revision> all = new java.util.ArrayList<>(revisions);
+			all.addAll(this.context.graph().repeatables());
+			return List.copyOf(all);
+		}
+		return revisions;
 	}
 
 }

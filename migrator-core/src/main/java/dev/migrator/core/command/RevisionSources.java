@@ -6,6 +6,7 @@ import java.util.List;
 import dev.migrator.core.config.MigratorConfig;
 import dev.migrator.core.script.CompositeRevisionSource;
 import dev.migrator.core.script.JavaRevisionSource;
+import dev.migrator.core.script.Placeholders;
 import dev.migrator.core.script.RevisionSource;
 import dev.migrator.core.script.SqlFileRevisionSource;
 
@@ -26,7 +27,8 @@ final class RevisionSources {
 	static RevisionSource of(MigratorConfig config, DialectChoice dialects) {
 		List<RevisionSource> sources = new ArrayList<>();
 		if (!config.locations().isEmpty()) {
-			sources.add(new SqlFileRevisionSource(locations(config, dialects), config.classLoader()));
+			sources.add(new SqlFileRevisionSource(locations(config, dialects), config.classLoader(),
+					new Placeholders(config.placeholders())));
 		}
 		if (!config.javaMigrations().isEmpty() || !config.javaPackages().isEmpty()) {
 			sources.add(new JavaRevisionSource(config.javaMigrations(), config.javaPackages(), config.classLoader()));

@@ -1,5 +1,6 @@
 package dev.migrator.core.command;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -39,6 +40,26 @@ public final class StatusCommand {
 	}
 
 	/**
+	 * The repeatable revisions of this code that the database has run, in the order they
+	 * run.
+	 */
+	public List<AppliedRepeatable> appliedRepeatables() {
+		RevisionGraph graph = this.context.graph();
+		if (graph.repeatables().isEmpty()) {
+			return List.of();
+		}
+		return this.context.sessions().read((session) -> {
+			java.util.Map<String, String> recorded = session.history().appliedChecksums(session.connection());
+			return graph.repeatables()
+				.stream()
+				.filter((revision) -> recorded.containsKey(revision.id()))
+				.map((revision) -> new AppliedRepeatable(revision.id(),
+						!revision.checksum().equals(recorded.get(revision.id()))))
+				.toList();
+		});
+	}
+
+	/**
 	 * A database at revisions this code does not know is reported, not refused: during a
 	 * rolling deploy the old version keeps running against a schema the new version has
 	 * already expanded, and its readiness must not fail for that.
@@ -52,7 +73,12 @@ public final class StatusCommand {
 			unknown.removeIf((id) -> graph.find(id).isPresent());
 			Set<String> known = new LinkedHashSet<>(rows);
 			known.removeAll(unknown);
-			List<Revision> pending = unknown.isEmpty() ? planner.pending(rows) : List.of();
+			List<Revision> pending = new ArrayList<>(unknown.isEmpty() ? planner.pending(rows) : List.of());
+			// An upgrade to the heads applies the changed repeatable revisions after
+			// the others.
+			if (unknown.isEmpty()) {
+				pending.addAll(new RepeatableRevisions(graph).changed(session));
+			}
 			List<Revision> pendingContract = unknown.isEmpty()
 					? planner.upgrade(rows, "heads", PhaseFilter.EXPAND).heldBack() : List.of();
 			List<ChecksumMismatch> mismatches = new ChecksumVerification(graph, this.context.config().checksumPolicy())

@@ -50,6 +50,7 @@ public final class UpgradeCommand {
 			PlanExecution execution = new PlanExecution(this.context);
 			RunResult result = execution.upgrade(session, plan,
 					this.context.config().backfillSettings().runOnUpgrade());
+			result = new RepeatableRevisions(this.context.graph()).applyAfter(session, result, execution);
 			return new RunResult(result.direction(), result.steps(), result.before(), result.after(), heldBack,
 					result.waitingFor());
 		});

@@ -23,7 +23,9 @@ import dev.migrator.core.script.RevisionSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -87,12 +89,14 @@ public final class MigratorConfig {
 
 	private final LintSettings lint;
 
+	private final Map<String, String> placeholders;
+
 	private MigratorConfig(Optional<DataSource> dataSource, List<String> locations, List<JavaMigration> javaMigrations,
 			List<String> javaPackages, List<RevisionSource> extraSources, ClassLoader classLoader, StateTables tables,
 			RunSettings settings, Duration lockWait, ChecksumPolicy checksumPolicy, Optional<String> dialect,
 			List<MigrationListener> listeners, NamingConvention namingConvention, BackfillSettings backfillSettings,
 			ReplicaSettings replicaSettings, LockTimeoutRetry lockRetry, CompatibilitySettings compatibility,
-			LintSettings lint) {
+			LintSettings lint, Map<String, String> placeholders) {
 		this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
 		this.locations = List.copyOf(locations);
 		this.javaMigrations = List.copyOf(javaMigrations);
@@ -111,6 +115,7 @@ public final class MigratorConfig {
 		this.lockRetry = Objects.requireNonNull(lockRetry, "lockRetry");
 		this.compatibility = Objects.requireNonNull(compatibility, "compatibility");
 		this.lint = Objects.requireNonNull(lint, "lint");
+		this.placeholders = Map.copyOf(placeholders);
 	}
 
 	/**
@@ -214,6 +219,13 @@ public final class MigratorConfig {
 		return this.lint;
 	}
 
+	/**
+	 * The values of the {@code ${name}} placeholders in SQL revision files, by name.
+	 */
+	public Map<String, String> placeholders() {
+		return this.placeholders;
+	}
+
 	public static Builder builder() {
 		return new Builder();
 	}
@@ -280,6 +292,8 @@ public final class MigratorConfig {
 		private String lintPostgresVersion;
 
 		private long lintLargeTableRows = LintSettings.DEFAULT_LARGE_TABLE_ROWS;
+
+		private final Map<String, String> placeholders = new LinkedHashMap<>();
 
 		public Builder dataSource(DataSource dataSource) {
 			this.dataSource = dataSource;
@@ -490,6 +504,25 @@ public final class MigratorConfig {
 			return this;
 		}
 
+		/**
+		 * The value of the placeholder {@code ${name}} in SQL revision files.
+		 */
+		public Builder placeholder(String name, String value) {
+			requirePlaceholderName(name);
+			this.placeholders.put(name, Objects.requireNonNull(value, () -> "the value of placeholder " + name));
+			return this;
+		}
+
+		/**
+		 * The values of the placeholders in SQL revision files, by name, replacing those
+		 * given before.
+		 */
+		public Builder placeholders(Map<String, String> placeholders) {
+			this.placeholders.clear();
+			placeholders.forEach(this::placeholder);
+			return this;
+		}
+
 		public MigratorConfig build() {
 			requireName("version table", this.versionTable);
 			requireName("history table", this.historyTable);
@@ -517,7 +550,7 @@ public final class MigratorConfig {
 					this.lockWait, this.checksumPolicy, Optional.ofNullable(this.dialect), this.listeners,
 					this.namingConvention, backfillSettings(),
 					new ReplicaSettings(this.replicas, this.replicaLagLimits, this.replicaLagPollInterval),
-					this.lockRetry, compatibility(), lintSettings());
+					this.lockRetry, compatibility(), lintSettings(), this.placeholders);
 		}
 
 		private LintSettings lintSettings() {
@@ -544,6 +577,13 @@ public final class MigratorConfig {
 			}
 			return new BackfillSettings(this.runBackfillsOnUpgrade, this.backfillTable, this.backfillListeners,
 					this.backfillProgressInterval);
+		}
+
+		private static void requirePlaceholderName(String name) {
+			if (name == null || name.isBlank() || name.contains("}") || name.contains("\n")) {
+				throw new MigratorException(ErrorCode.INVALID_CONFIGURATION, "The placeholder name '" + name
+						+ "' cannot be written as ${name} in a file. Give a name without '}' or line breaks.");
+			}
 		}
 
 		private static final int MAX_NAME_BYTES = 63;

@@ -215,6 +215,9 @@ public enum ErrorCode {
 	/** {@code invalid-range} */
 	INVALID_RANGE("invalid-range"),
 
+	/** {@code invalid-repeatable} */
+	INVALID_REPEATABLE("invalid-repeatable"),
+
 	/** {@code invalid-revision-id} */
 	INVALID_REVISION_ID("invalid-revision-id"),
 
@@ -283,6 +286,9 @@ public enum ErrorCode {
 
 	/** {@code nothing-to-merge} */
 	NOTHING_TO_MERGE("nothing-to-merge"),
+
+	/** {@code nothing-to-repair} */
+	NOTHING_TO_REPAIR("nothing-to-repair"),
 
 	/** {@code nothing-to-resolve} */
 	NOTHING_TO_RESOLVE("nothing-to-resolve"),
@@ -373,6 +379,9 @@ public enum ErrorCode {
 
 	/** {@code unknown-lint-rule} */
 	UNKNOWN_LINT_RULE("unknown-lint-rule"),
+
+	/** {@code unknown-placeholder} */
+	UNKNOWN_PLACEHOLDER("unknown-placeholder"),
 
 	/** {@code unknown-revision} */
 	UNKNOWN_REVISION("unknown-revision"),

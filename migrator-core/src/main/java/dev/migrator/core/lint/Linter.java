@@ -80,8 +80,8 @@ public final class Linter {
 	}
 
 	/**
-	 * Lints every revision of the graph, parents before children, for the configured
-	 * PostgreSQL version, else the oldest the linter assumes.
+	 * Lints every revision of the graph, parents before children, then the repeatable
+	 * ones, for the configured PostgreSQL version, else the oldest the linter assumes.
 	 */
 	public LintReport lint(RevisionGraph graph) {
 		return lint(graph, Optional.empty());
@@ -108,7 +108,9 @@ public final class Linter {
 		List<Finding> findings = new ArrayList<>();
 		List<String> linted = new ArrayList<>();
 		List<String> notLinted = new ArrayList<>();
-		for (Revision revision : graph.revisions()) {
+		List<Revision> all = new ArrayList<>(graph.revisions());
+		all.addAll(graph.repeatables());
+		for (Revision revision : all) {
 			Optional<LintInput> input = this.source.read(revision);
 			if (input.isEmpty()) {
 				notLinted.add(revision.id());

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
  * base -> 0001_init, create users
  * 0001_init -> 0002_add_email (head), add email
  * (0002_a, 0002_b) -> 0003_merge (head)
+ * repeatable -> R__views, reporting views
  * </pre>
  *
  * @param revisions the revisions, in the order to print
@@ -35,7 +36,8 @@ public record HistoryText(List<Revision> revisions, List<Revision> heads) implem
 	}
 
 	private static String line(Revision revision, Set<String> headIds) {
-		String parents = revision.isRoot() ? "base" : String.join(", ", revision.revises());
+		String parents = revision.repeatable() ? "repeatable"
+				: revision.isRoot() ? "base" : String.join(", ", revision.revises());
 		if (revision.isMerge()) {
 			parents = "(" + parents + ")";
 		}

@@ -85,14 +85,17 @@ public final class HistoryTable {
 		return Collections.unmodifiableList(entries);
 	}
 
-	/** For each revision, the checksum recorded by its latest successful upgrade. */
+	/**
+	 * For each revision, the checksum recorded by its latest successful upgrade or
+	 * repair.
+	 */
 	public Map<String, String> appliedChecksums(Connection connection) throws SQLException {
 		Map<String, String> checksums = new HashMap<>();
 		if (!exists(connection)) {
 			return checksums;
 		}
 		try (PreparedStatement statement = connection.prepareStatement("SELECT revision, checksum FROM "
-				+ this.qualified + " WHERE direction = 'upgrade' AND outcome = 'success' ORDER BY id")) {
+				+ this.qualified + " WHERE direction IN ('upgrade', 'repair') AND outcome = 'success' ORDER BY id")) {
 			try (ResultSet rs = statement.executeQuery()) {
 				while (rs.next()) {
 					checksums.put(rs.getString(1), nonNull(rs.getString(2)));

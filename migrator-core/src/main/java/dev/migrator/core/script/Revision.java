@@ -29,11 +29,14 @@ import java.util.Optional;
  * @param downgrade what the downgrade runs; empty for a forward-only revision
  * @param backfills data migrations this revision declares, run in batches after it by the
  * backfill job (or by {@code upgrade} when so configured)
+ * @param repeatable whether it is a repeatable revision (views, functions, grants):
+ * outside the graph, applied again after the others whenever its checksum changed, never
+ * downgraded
  */
 public record Revision(String id, List<String> revises, List<String> branchLabels, List<String> dependsOn,
 		String message, Phase phase, boolean transactional, Optional<Duration> lockTimeout,
 		Optional<Duration> statementTimeout, String checksum, Origin origin, MigrationBody upgrade,
-		Optional<MigrationBody> downgrade, List<Backfill> backfills) {
+		Optional<MigrationBody> downgrade, List<Backfill> backfills, boolean repeatable) {
 
 	public Revision {
 		Objects.requireNonNull(id, "id");
@@ -49,6 +52,15 @@ public record Revision(String id, List<String> revises, List<String> branchLabel
 		Objects.requireNonNull(upgrade, "upgrade");
 		Objects.requireNonNull(downgrade, "downgrade");
 		backfills = List.copyOf(backfills);
+	}
+
+	/** A revision that is not repeatable, as before revisions could be. */
+	public Revision(String id, List<String> revises, List<String> branchLabels, List<String> dependsOn, String message,
+			Phase phase, boolean transactional, Optional<Duration> lockTimeout, Optional<Duration> statementTimeout,
+			String checksum, Origin origin, MigrationBody upgrade, Optional<MigrationBody> downgrade,
+			List<Backfill> backfills) {
+		this(id, revises, branchLabels, dependsOn, message, phase, transactional, lockTimeout, statementTimeout,
+				checksum, origin, upgrade, downgrade, backfills, false);
 	}
 
 	/** A revision that declares no backfill, as before revisions could declare them. */
@@ -126,6 +138,8 @@ public record Revision(String id, List<String> revises, List<String> branchLabel
 		private Optional<MigrationBody> downgrade = Optional.empty();
 
 		private List<Backfill> backfills = List.of();
+
+		private boolean repeatable;
 
 		private Builder(String id) {
 			this.id = id;
@@ -227,6 +241,14 @@ public record Revision(String id, List<String> revises, List<String> branchLabel
 			return this;
 		}
 
+		/**
+		 * Makes it a repeatable revision: applied again whenever its checksum changes.
+		 */
+		public Builder repeatable(boolean repeatable) {
+			this.repeatable = repeatable;
+			return this;
+		}
+
 		public Builder backfills(List<Backfill> backfills) {
 			this.backfills = List.copyOf(backfills);
 			return this;
@@ -241,7 +263,7 @@ public record Revision(String id, List<String> revises, List<String> branchLabel
 			String sum = this.checksum.isEmpty() ? Checksums.of(describe()) : this.checksum;
 			return new Revision(this.id, this.revises, this.branchLabels, this.dependsOn, this.message, this.phase,
 					this.transactional, this.lockTimeout, this.statementTimeout, sum, this.origin, this.upgrade,
-					this.downgrade, this.backfills);
+					this.downgrade, this.backfills, this.repeatable);
 		}
 
 		private String describe() {
@@ -251,7 +273,8 @@ public record Revision(String id, List<String> revises, List<String> branchLabel
 					// Only a revision with backfills adds them, so that every other
 					// checksum stays as it was.
 					+ (this.backfills.isEmpty() ? ""
-							: "\nbackfills=" + this.backfills.stream().map(Builder::describe).toList());
+							: "\nbackfills=" + this.backfills.stream().map(Builder::describe).toList())
+					+ (this.repeatable ? "\nrepeatable" : "");
 		}
 
 		// A Java function is named by its kind only: a lambda's class name changes from

@@ -31,6 +31,8 @@ public final class RevisionGraph {
 
 	private final Revision[] revisions;
 
+	private final List<Revision> repeatables;
+
 	private final Map<String, Integer> indexById;
 
 	private final Map<String, Integer> indexByLabel;
@@ -49,7 +51,7 @@ public final class RevisionGraph {
 
 	private final int[] topologicalRank;
 
-	private RevisionGraph(List<Revision> input) {
+	private RevisionGraph(List<Revision> input, List<Revision> repeatables) {
 		this.revisions = input.toArray(new Revision[0]);
 		int n = this.revisions.length;
 		this.indexById = new HashMap<>(n * 2);
@@ -78,6 +80,7 @@ public final class RevisionGraph {
 		for (int rank = 0; rank < n; rank++) {
 			this.topologicalRank[this.topologicalOrder[rank]] = rank;
 		}
+		this.repeatables = RepeatableOrder.of(repeatables, this.indexById.keySet());
 	}
 
 	/**
@@ -85,7 +88,16 @@ public final class RevisionGraph {
 	 * file at fault.
 	 */
 	public static RevisionGraph of(List<Revision> revisions) {
-		return new RevisionGraph(revisions);
+		return new RevisionGraph(revisions.stream().filter((r) -> !r.repeatable()).toList(),
+				revisions.stream().filter(Revision::repeatable).toList());
+	}
+
+	/**
+	 * The repeatable revisions, outside the graph, in the order they run: each after
+	 * those it depends on, ties broken by id.
+	 */
+	public List<Revision> repeatables() {
+		return this.repeatables;
 	}
 
 	public int size() {

@@ -30,7 +30,7 @@ public final class SqlFileRevisionSource implements RevisionSource {
 
 	private final ClassLoader loader;
 
-	private final SqlRevisionParser parser = new SqlRevisionParser();
+	private final SqlRevisionParser parser;
 
 	/**
 	 * @param locations the folders, such as {@code classpath:db/revisions}
@@ -40,8 +40,21 @@ public final class SqlFileRevisionSource implements RevisionSource {
 	 * either kind
 	 */
 	public SqlFileRevisionSource(List<String> locations, ClassLoader loader) {
+		this(locations, loader, Placeholders.none());
+	}
+
+	/**
+	 * @param locations the folders, such as {@code classpath:db/revisions}
+	 * @param loader the class loader whose class path {@code classpath:} folders are
+	 * found on
+	 * @param placeholders the values of the {@code ${name}} placeholders the files use
+	 * @throws RevisionSourceException when a location is not written as a folder of
+	 * either kind
+	 */
+	public SqlFileRevisionSource(List<String> locations, ClassLoader loader, Placeholders placeholders) {
 		this.locations = locations.stream().map(RevisionLocation::parse).toList();
 		this.loader = loader;
+		this.parser = new SqlRevisionParser(placeholders);
 	}
 
 	@Override

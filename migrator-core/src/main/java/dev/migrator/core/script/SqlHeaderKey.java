@@ -44,7 +44,11 @@ enum SqlHeaderKey {
 
 	BACKFILL_PAUSE("backfill-pause", "100ms"),
 
-	BACKFILL_MAX_LAG("backfill-max-lag", "16MB, 10s");
+	BACKFILL_MAX_LAG("backfill-max-lag", "16MB, 10s"),
+
+	PLACEHOLDERS("placeholders", "false"),
+
+	REPEATABLE("repeatable", "true");
 
 	private final String label;
 

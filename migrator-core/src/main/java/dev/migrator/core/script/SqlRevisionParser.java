@@ -29,10 +29,28 @@ import java.util.stream.Stream;
  * Header lines come in any order and only {@code revision} is required. A file without a
  * downgrade section is forward-only; an empty downgrade section is a downgrade that does
  * nothing. Every error names the file and line.
+ * <p>
+ * {@code ${name}} placeholders in the sections are replaced by the configured values,
+ * statement by statement, unless the header says {@code -- migrator:placeholders false};
+ * the checksum covers the text as written, so a new value is not an edit.
  */
 public final class SqlRevisionParser {
 
 	private final SqlStatementSplitter splitter = new SqlStatementSplitter();
+
+	private final Placeholders placeholders;
+
+	/** A parser for files without placeholders: any {@code ${name}} is unknown. */
+	public SqlRevisionParser() {
+		this(Placeholders.none());
+	}
+
+	/**
+	 * @param placeholders the values of the placeholders the files may use
+	 */
+	public SqlRevisionParser(Placeholders placeholders) {
+		this.placeholders = placeholders;
+	}
 
 	/**
 	 * Parses one file.
@@ -102,6 +120,10 @@ public final class SqlRevisionParser {
 		private Phase phase = Phase.EXPAND;
 
 		private boolean transactional = true;
+
+		private boolean replacePlaceholders = true;
+
+		private boolean repeatable;
 
 		private Optional<Duration> lockTimeout = Optional.empty();
 
@@ -234,6 +256,8 @@ public final class SqlRevisionParser {
 				case MESSAGE -> this.message = value;
 				case PHASE -> this.phase = HeaderValues.phase(at, label, value);
 				case TRANSACTIONAL -> this.transactional = HeaderValues.bool(at, label, value);
+				case PLACEHOLDERS -> this.replacePlaceholders = HeaderValues.bool(at, label, value);
+				case REPEATABLE -> this.repeatable = HeaderValues.bool(at, label, value);
 				case BRANCH_LABELS -> this.branchLabels = HeaderValues.labels(at, label, commaList(value));
 				case DEPENDS_ON -> this.dependsOn = HeaderValues.ids(at, label, commaList(value));
 				case LOCK_TIMEOUT -> this.lockTimeout = Optional.of(HeaderValues.duration(at, label, value));
@@ -297,15 +321,52 @@ public final class SqlRevisionParser {
 						+ "-- migrator:upgrade.");
 			}
 			Optional<Section> downgrade = Optional.ofNullable(this.sections.get(Direction.DOWNGRADE));
+			if (this.repeatable) {
+				checkRepeatable(downgrade, backfill.isPresent());
+			}
 			RevisionHeader header = new RevisionHeader(this.id, this.revises, this.branchLabels, this.dependsOn,
 					this.message, this.phase, this.transactional, this.lockTimeout, this.statementTimeout);
 			Revision.Builder builder = header.toBuilder()
 				.origin(revision.at())
 				.checksum(Checksums.of(this.text))
-				.upgrade(new MigrationBody.Sql(upgradeStatements));
+				.upgrade(new MigrationBody.Sql(upgradeStatements))
+				.repeatable(this.repeatable);
 			backfill.ifPresent(builder::backfill);
 			downgrade.ifPresent((section) -> builder.downgrade(new MigrationBody.Sql(statements(section))));
 			return builder.build();
+		}
+
+		/**
+		 * A repeatable revision stands outside the graph and is never undone: what would
+		 * place it in the graph or undo it has no meaning there.
+		 */
+		private void checkRepeatable(Optional<Section> downgrade, boolean backfill) {
+			Directive repeatable = this.headers.get(SqlHeaderKey.REPEATABLE);
+			String why = null;
+			Origin at = repeatable.at();
+			if (!this.revises.isEmpty()) {
+				at = this.headers.get(SqlHeaderKey.REVISES).at();
+				why = "has a -- migrator:revises header, but a repeatable revision has no parent: it runs after "
+						+ "the other revisions of every upgrade whose result reaches the heads. Remove the revises line "
+						+ "(order repeatable revisions among themselves with depends-on)";
+			}
+			else if (!this.branchLabels.isEmpty()) {
+				at = this.headers.get(SqlHeaderKey.BRANCH_LABELS).at();
+				why = "has branch labels, but a repeatable revision starts no branch. Remove the branch-labels line";
+			}
+			else if (downgrade.isPresent()) {
+				at = downgrade.get().directive().at();
+				why = "has a downgrade section, but a repeatable revision is never downgraded. Remove the section "
+						+ "(undo its objects in an ordinary revision if they must go)";
+			}
+			else if (backfill) {
+				why = "declares a backfill, but a repeatable revision runs again whenever it changes. Declare the "
+						+ "backfill in an ordinary revision";
+			}
+			if (why != null) {
+				throw new RevisionSourceException(ErrorCode.INVALID_REPEATABLE,
+						at + ": repeatable revision " + this.id + " " + why + ".");
+			}
 		}
 
 		private void checkNotSelfReferencing(SqlHeaderKey key, List<String> ids) {
@@ -316,7 +377,35 @@ public final class SqlRevisionParser {
 		}
 
 		private List<SqlStatement> statements(Section section) {
-			return SqlRevisionParser.this.splitter.split(this.location, section.text(), section.firstLine());
+			List<SqlStatement> statements = SqlRevisionParser.this.splitter.split(this.location, section.text(),
+					section.firstLine());
+			return this.replacePlaceholders ? statements.stream().map(this::replaced).toList() : statements;
+		}
+
+		// Statement by statement, after splitting: a value is part of one statement, and
+		// cannot end it or open a quote that swallows the next.
+		private SqlStatement replaced(SqlStatement statement) {
+			Placeholders.Result result = SqlRevisionParser.this.placeholders.replace(statement.sql());
+			if (result.unknown().isPresent()) {
+				throw unknownPlaceholder(statement, result.unknown().get());
+			}
+			String sql = result.text().orElseThrow();
+			return sql.equals(statement.sql()) ? statement
+					: new SqlStatement(sql, statement.line(), statement.allowances());
+		}
+
+		private RevisionSourceException unknownPlaceholder(SqlStatement statement, Placeholders.Unknown unknown) {
+			Placeholders placeholders = SqlRevisionParser.this.placeholders;
+			String suggestion = SpellingSuggestion.closest(unknown.name(), List.copyOf(placeholders.names()))
+				.map((name) -> "Did you mean ${" + name + "}? ")
+				.orElse("");
+			String known = placeholders.names().isEmpty() ? "No placeholder has a value. "
+					: "The placeholders with a value are " + String.join(", ", placeholders.names()) + ". ";
+			return new RevisionSourceException(ErrorCode.UNKNOWN_PLACEHOLDER,
+					at(statement.line() + unknown.line() - 1) + ": ${" + unknown.name()
+							+ "} is a placeholder without a value. " + suggestion + known + "Set migrator.placeholders."
+							+ unknown.name() + " (MigratorConfig.Builder.placeholder in code), or, when the text is "
+							+ "not a placeholder, add -- migrator:placeholders false to the file's header.");
 		}
 
 		/**

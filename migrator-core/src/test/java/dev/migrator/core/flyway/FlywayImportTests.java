@@ -112,6 +112,34 @@ class FlywayImportTests {
 	}
 
 	@Test
+	void aRepeatableMigrationBecomesARepeatableRevisionRecordedAsFlywayLastRanIt() throws Exception {
+		write("R__people_names.sql", "CREATE OR REPLACE VIEW people_names AS SELECT name FROM people;\n");
+		write("R__order_ids.sql", "CREATE OR REPLACE VIEW order_ids AS SELECT id FROM orders;\n");
+		flyway(Map.of()).load().migrate();
+		// Changed since Flyway's last run: Flyway would run it again, and so must
+		// migrator.
+		write("R__order_ids.sql", "CREATE OR REPLACE VIEW order_ids AS SELECT id, person_id FROM orders;\n");
+
+		FlywayImportResult result = migrator(this.output).importFlyway(request(Map.of()));
+
+		assertThat(result.current()).contains("V3__orders");
+		assertThat(result.pending()).containsExactly("R__order_ids");
+		assertThat(Files.readString(this.output.resolve("R__people_names.sql")))
+			.isEqualTo("-- migrator:revision R__people_names\n-- migrator:repeatable true\n"
+					+ "-- migrator:message people names (imported from Flyway's R__people_names.sql)\n"
+					+ "-- migrator:upgrade\nCREATE OR REPLACE VIEW people_names AS SELECT name FROM people;\n");
+		assertThat(rows("SELECT revision FROM migrator_history WHERE revision LIKE 'R%' ORDER BY id"))
+			.containsExactly("R__people_names");
+		Migrator migrator = migrator(this.output);
+		assertThat(migrator.pending()).extracting(Revision::id).containsExactly("R__order_ids");
+		assertThat(migrator.upgrade("heads").steps()).extracting((step) -> step.revision())
+			.containsExactly("R__order_ids");
+		assertThat(rows("SELECT count(*) FROM information_schema.columns WHERE table_name = 'order_ids'"))
+			.containsExactly("2");
+		assertThat(migrator(this.output).pending()).isEmpty();
+	}
+
+	@Test
 	void aFileEditedSinceFlywayAppliedItIsRefusedAndNothingIsWrittenOrRecorded() throws Exception {
 		flyway(Map.of()).load().migrate();
 		write("V1.1__add_email.sql", "ALTER TABLE people ADD COLUMN email varchar(320);\n");
@@ -143,6 +171,23 @@ class FlywayImportTests {
 		assertThat(result.current()).contains("V4__audit");
 		assertThat(Files.readString(this.output.resolve("V4__audit.sql"))).contains("CREATE TABLE app_audit")
 			.doesNotContain("${");
+	}
+
+	// migrator's own placeholders must not read again what Flyway's replacement left.
+	@Test
+	void sqlThatStillHoldsADollarBraceAfterFlywaysReplacementIsWrittenWithPlaceholdersOff() throws Exception {
+		write("V4__greetings.sql",
+				"CREATE TABLE greetings (body text);\nINSERT INTO greetings VALUES ('${greeting}');\n");
+		flyway(Map.of("greeting", "Hello ${name}")).load().migrate();
+
+		migrator(this.output).importFlyway(request(Map.of("greeting", "Hello ${name}")));
+
+		assertThat(Files.readString(this.output.resolve("V4__greetings.sql")))
+			.contains("-- migrator:placeholders false\n-- migrator:upgrade\n")
+			.contains("VALUES ('Hello ${name}');");
+		assertThat(Files.readString(this.output.resolve("V3__orders.sql"))).doesNotContain("placeholders");
+		assertThat(migrator(this.output).status().isUpToDate()).isTrue();
+		assertThat(rows("SELECT body FROM greetings")).containsExactly("Hello ${name}");
 	}
 
 	@Test

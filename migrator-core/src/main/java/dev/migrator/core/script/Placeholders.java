@@ -1,29 +1,42 @@
-package dev.migrator.core.flyway;
+package dev.migrator.core.script;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Flyway's {@code ${name}} placeholders, replaced by the values the import is given, so
- * that the revisions hold the SQL Flyway ran. Flyway's checksums cover the text before
- * replacement.
+ * {@code ${name}} placeholders in SQL text, replaced by configured values: those of
+ * {@code migrator.placeholders} in revision files, and those Flyway was given when a
+ * Flyway project is imported. The replacement is textual, as Flyway's: a placeholder is
+ * replaced wherever it is, string literals and dollar-quoted bodies included, because
+ * that is where a schema or role name is most often needed.
  */
-public final class FlywayPlaceholders {
+public final class Placeholders {
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}\\n]+)}");
 
 	private final Map<String, String> values;
 
-	public FlywayPlaceholders(Map<String, String> values) {
+	public Placeholders(Map<String, String> values) {
 		this.values = new TreeMap<>(values);
+	}
+
+	/** No values: every placeholder is unknown. */
+	public static Placeholders none() {
+		return new Placeholders(Map.of());
+	}
+
+	/** The names that have a value, in order. */
+	public Set<String> names() {
+		return this.values.keySet();
 	}
 
 	/**
 	 * The text with every placeholder replaced.
-	 * @param text a migration's text
+	 * @param text SQL text
 	 * @return the text, or the first placeholder without a value
 	 */
 	public Result replace(String text) {
@@ -55,7 +68,7 @@ public final class FlywayPlaceholders {
 	 * A placeholder without a value.
 	 *
 	 * @param name its name
-	 * @param line the line it is on, from 1
+	 * @param line the line of the text it is on, from 1
 	 */
 	public record Unknown(String name, int line) {
 	}

@@ -1,0 +1,19 @@
+package dev.migrator.core;
+
+import dev.migrator.testsupport.TestDataSources;
+
+import javax.sql.DataSource;
+
+class SqliteRepeatablesTests extends RepeatablesContract {
+
+	@Override
+	DataSource newDatabase() {
+		return TestDataSources.sqliteFile(this.temp.resolve("app.db"));
+	}
+
+	@Override
+	String dialectName() {
+		return "sqlite";
+	}
+
+}
