@@ -117,11 +117,12 @@ class MigratorPropertiesTests {
 		// clients.live-window,
 		// job.allow-contract-with-live-clients), lint (lint.enable). The backfill and
 		// replica settings belong
-		// to their own features.
+		// to their own features. Fleet: fleet.* and a FleetTargets bean; the run table is
+		// named after the version table.
 		assertThat(engineSettings).containsExactlyInAnyOrder("dataSource", "locations", "javaMigrations",
 				"javaPackages", "extraSources", "classLoader", "tables", "settings", "lockWait", "checksumPolicy",
 				"dialect", "listeners", "namingConvention", "backfillSettings", "replicaSettings", "lockRetry",
-				"compatibility", "lint");
+				"compatibility", "lint", "fleet", "fleetRunTable");
 	}
 
 	@Test

@@ -49,7 +49,12 @@ class EngineSettingsTests {
 			// Extra revision sources are code, set by a MigratorConfigCustomizer bean.
 			"source",
 			// Listeners and the naming convention are beans of the application.
-			"listener", "backfillListener", "namingConvention");
+			"listener", "backfillListener", "namingConvention",
+			// A fleet rolls out through the migration job (several processes sharing a
+			// run
+			// table); a goal works on the one database of the build. The targets bean is
+			// code, too.
+			"fleetSchemas", "fleetTargets", "fleetParallelism", "fleetWaves", "fleetMaxFailures", "fleetLease");
 
 	@TempDir
 	Path project;
