@@ -3,6 +3,7 @@ package dev.migrator.autoconfigure;
 import dev.migrator.core.Migrator;
 import dev.migrator.core.config.MigratorConfig;
 import dev.migrator.core.backfill.BackfillListener;
+import dev.migrator.core.fleet.FleetListener;
 import dev.migrator.core.fleet.FleetTargets;
 import dev.migrator.core.op.NamingConvention;
 import dev.migrator.core.runtime.MigrationListener;
@@ -37,9 +38,9 @@ import org.springframework.core.io.ResourceLoader;
  * application, this instance's record in the clients table (the one write outside the
  * job; {@code migrator.clients.enabled=false} switches it off). Beans of type
  * {@link JavaMigration}, {@link MigrationListener}, {@link BackfillListener} and
- * {@link NamingConvention} reach the engine's configuration (and a {@link FleetTargets}
- * bean names a fleet's targets), and {@link MigratorConfigCustomizer} beans can change
- * anything else.
+ * {@link NamingConvention} reach the engine's configuration (a {@link FleetTargets} bean
+ * names a fleet's targets, {@link FleetListener} beans hear how its runs go), and
+ * {@link MigratorConfigCustomizer} beans can change anything else.
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
 @ConditionalOnClass(Migrator.class)
@@ -59,7 +60,8 @@ public final class MigratorAutoConfiguration {
 				@MigratorDataSource ObjectProvider<DataSource> migratorDataSource,
 				ObjectProvider<JavaMigration> javaMigrations, ObjectProvider<MigrationListener> listeners,
 				ObjectProvider<BackfillListener> backfillListeners, ObjectProvider<NamingConvention> namingConvention,
-				ObjectProvider<FleetTargets> fleetTargets, ObjectProvider<MigratorConfigCustomizer> customizers) {
+				ObjectProvider<FleetTargets> fleetTargets, ObjectProvider<FleetListener> fleetListeners,
+				ObjectProvider<MigratorConfigCustomizer> customizers) {
 			ClassLoader classLoader = resourceLoader.getClassLoader();
 			// Reading a location's prefix needs no file: checking it here turns a typo
 			// into a startup failure
@@ -76,6 +78,7 @@ public final class MigratorAutoConfiguration {
 			backfillListeners.orderedStream().forEach(builder::backfillListener);
 			namingConvention.ifUnique(builder::namingConvention);
 			fleetTargets.ifUnique(builder::fleetTargets);
+			fleetListeners.orderedStream().forEach(builder::fleetListener);
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			return builder.build();
 		}

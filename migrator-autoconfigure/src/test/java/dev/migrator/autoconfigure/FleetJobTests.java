@@ -14,7 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.migrator.autoconfigure.metrics.MigratorMetricsAutoConfiguration;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -78,6 +85,24 @@ class FleetJobTests {
 		assertThat(output).contains("tenant_c  0002_create_orders");
 		job("migrator.job.command=fleet-status").run((context) -> assertThat(JobRun.exitCode(context)).isZero());
 		assertThat(output).contains("tenant_a  up to date", "Fleet: 3 target(s): 3 up to date, 0 behind");
+	}
+
+	@Test
+	void theFleetMetersCountTargetsByStateAndTimeEach() {
+		job()
+			.withConfiguration(
+					AutoConfigurations.of(MigratorMetricsAutoConfiguration.class, MetricsAutoConfiguration.class,
+							CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class))
+			.run((context) -> {
+				// Taken first: the job's exit closes the context.
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(JobRun.exitCode(context)).isZero();
+				assertThat(registry.get("migrator.fleet.targets").tag("state", "succeeded").gauge().value())
+					.isEqualTo(3);
+				assertThat(registry.get("migrator.fleet.targets").tag("state", "pending").gauge().value()).isZero();
+				assertThat(registry.get("migrator.fleet.duration").tag("outcome", "success").timer().count())
+					.isEqualTo(3);
+			});
 	}
 
 	@Test

@@ -54,7 +54,8 @@ class EngineSettingsTests {
 			// run
 			// table); a goal works on the one database of the build. The targets bean is
 			// code, too.
-			"fleetSchemas", "fleetTargets", "fleetParallelism", "fleetWaves", "fleetMaxFailures", "fleetLease");
+			"fleetSchemas", "fleetTargets", "fleetParallelism", "fleetWaves", "fleetMaxFailures", "fleetLease",
+			"fleetListener");
 
 	@TempDir
 	Path project;

@@ -21,6 +21,7 @@ import dev.migrator.core.script.Revision;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -98,6 +99,27 @@ public final class Fleet {
 	 */
 	public List<TargetReading<MigrationStatus>> status() {
 		return read((t) -> new StatusCommand(this.context.forTarget(t)).status());
+	}
+
+	/**
+	 * The latest fleet run as the run table holds it (every target's state, whichever
+	 * process ran it); empty before the first run. Reads only the main database.
+	 */
+	public Optional<FleetResult> lastRun() {
+		DataSource main = this.context.sessions().dataSource();
+		RunTable table = runTable(main);
+		try (Connection connection = DatabaseConnector.open(main)) {
+			Optional<String> key = table.latestRun(connection);
+			if (key.isEmpty()) {
+				return Optional.empty();
+			}
+			return Optional
+				.of(new FleetResult(key.get(), table.read(connection, key.get()), this.settings.maxFailures()));
+		}
+		catch (SQLException ex) {
+			throw new MigratorException(ErrorCode.DATABASE_ERROR,
+					"Could not read the fleet run table " + table.name() + ": " + ex.getMessage(), ex);
+		}
 	}
 
 	private <T> List<TargetReading<T>> read(Function<FleetTarget, T> work) {

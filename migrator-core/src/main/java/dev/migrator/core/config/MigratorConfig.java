@@ -8,6 +8,7 @@ import dev.migrator.core.compat.CompatibilitySettings;
 import dev.migrator.core.lint.LintSettings;
 import dev.migrator.core.dialect.PostgresDialect;
 import dev.migrator.core.error.MigratorException;
+import dev.migrator.core.fleet.FleetListener;
 import dev.migrator.core.fleet.FleetSettings;
 import dev.migrator.core.fleet.FleetTarget;
 import dev.migrator.core.fleet.FleetTargets;
@@ -326,6 +327,8 @@ public final class MigratorConfig {
 
 		private Duration fleetLease = FleetSettings.DEFAULT_LEASE;
 
+		private final List<FleetListener> fleetListeners = new ArrayList<>();
+
 		public Builder dataSource(DataSource dataSource) {
 			this.dataSource = dataSource;
 			return this;
@@ -560,6 +563,12 @@ public final class MigratorConfig {
 			return this;
 		}
 
+		/** Told how this process's part of each fleet run goes. */
+		public Builder fleetListener(FleetListener listener) {
+			this.fleetListeners.add(Objects.requireNonNull(listener, "listener"));
+			return this;
+		}
+
 		public MigratorConfig build() {
 			requireName("version table", this.versionTable);
 			requireName("history table", this.historyTable);
@@ -618,7 +627,7 @@ public final class MigratorConfig {
 				requireName("fleet run table", this.versionTable + "_fleet");
 			}
 			return new FleetSettings(targets, this.fleetParallelism, this.fleetWaves, this.fleetMaxFailures,
-					this.fleetLease);
+					this.fleetLease, this.fleetListeners);
 		}
 
 		private CompatibilitySettings compatibility() {

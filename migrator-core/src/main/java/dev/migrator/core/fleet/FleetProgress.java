@@ -27,11 +27,15 @@ final class FleetProgress {
 
 	private volatile long lastLine = this.started;
 
-	FleetProgress(int total) {
+	private final FleetListeners listeners;
+
+	FleetProgress(int total, FleetListeners listeners) {
 		this.total = total;
+		this.listeners = listeners;
 	}
 
 	void targetDone(FleetTarget target, TargetOutcome outcome, Duration took) {
+		this.listeners.notify((l) -> l.targetFinished(target, outcome, took));
 		int finished = this.done.incrementAndGet();
 		if (!outcome.succeeded()) {
 			this.failed.incrementAndGet();

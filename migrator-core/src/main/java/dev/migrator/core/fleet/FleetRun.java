@@ -65,7 +65,9 @@ public final class FleetRun {
 		catch (SQLException ex) {
 			throw failure("could not register the run in the run table " + this.table.name(), ex);
 		}
-		FleetProgress progress = new FleetProgress(targets.size());
+		FleetListeners listeners = new FleetListeners(this.settings.listeners());
+		listeners.notify((l) -> l.runStarted(runKey, targets.size()));
+		FleetProgress progress = new FleetProgress(targets.size(), listeners);
 		ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor((r) -> thread(r, "heartbeat"));
 		ExecutorService workers = Executors.newFixedThreadPool(this.settings.parallelism(), (r) -> thread(r, "worker"));
 		long renewEvery = Math.max(1, this.settings.lease().toMillis() / 3);
@@ -87,6 +89,7 @@ public final class FleetRun {
 			FleetResult result = new FleetResult(runKey, this.table.read(connection, runKey),
 					this.settings.maxFailures());
 			progress.finished(result);
+			listeners.notify((l) -> l.runFinished(result));
 			return result;
 		}
 		catch (SQLException ex) {

@@ -1,6 +1,7 @@
 package dev.migrator.core.fleet;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,7 +16,11 @@ import java.util.Optional;
  * killed process's target is taken over once it expired
  */
 public record FleetSettings(Optional<FleetTargets> targets, int parallelism, Waves waves, int maxFailures,
-		Duration lease) {
+		Duration lease, List<FleetListener> listeners) {
+
+	public FleetSettings {
+		listeners = List.copyOf(listeners);
+	}
 
 	public static final int DEFAULT_PARALLELISM = 1;
 
@@ -23,7 +28,7 @@ public record FleetSettings(Optional<FleetTargets> targets, int parallelism, Wav
 
 	/** No fleet: the commands work on the configured database alone. */
 	public static FleetSettings none() {
-		return new FleetSettings(Optional.empty(), DEFAULT_PARALLELISM, Waves.single(), 0, DEFAULT_LEASE);
+		return new FleetSettings(Optional.empty(), DEFAULT_PARALLELISM, Waves.single(), 0, DEFAULT_LEASE, List.of());
 	}
 
 	public boolean configured() {

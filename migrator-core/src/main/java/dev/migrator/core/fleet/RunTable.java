@@ -197,6 +197,18 @@ public final class RunTable {
 		return results;
 	}
 
+	/** The run whose targets started or finished last, if the table has any. */
+	public Optional<String> latestRun(Connection connection) throws SQLException {
+		if (!this.dialect.tableExists(connection, this.schema, this.name)) {
+			return Optional.empty();
+		}
+		try (PreparedStatement latest = connection.prepareStatement("SELECT run_key FROM " + this.table
+				+ " GROUP BY run_key ORDER BY max(coalesce(finished_at, started_at)) DESC NULLS LAST LIMIT 1");
+				ResultSet row = latest.executeQuery()) {
+			return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+		}
+	}
+
 	private static double seconds(Duration duration) {
 		return duration.toMillis() / 1000.0;
 	}
