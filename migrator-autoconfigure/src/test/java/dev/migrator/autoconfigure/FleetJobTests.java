@@ -14,7 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.migrator.autoconfigure.actuate.MigratorEndpoint;
 import dev.migrator.autoconfigure.metrics.MigratorMetricsAutoConfiguration;
+import dev.migrator.core.Migrator;
+import dev.migrator.core.config.MigratorConfig;
+import dev.migrator.testsupport.TestDataSources;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -112,6 +116,21 @@ class FleetJobTests {
 			.run((context) -> assertThat(JobRun.exitCode(context)).isOne());
 		assertThat(output).contains("tenant_gone: The schema 'tenant_gone' does not exist")
 			.contains("more than the error budget (migrator.fleet.max-failures) of 0");
+
+		TestPostgres server = TestPostgres.shared();
+		Migrator migrator = Migrator.create(MigratorConfig.builder()
+			.dataSource(TestDataSources.postgres(this.url, server.user(), server.password()))
+			.locations(this.revisions.location())
+			.fleetSchemas(TENANTS)
+			.build());
+		MigratorEndpoint.MigratorDescriptor endpoint = new MigratorEndpoint(migrator).migrator();
+		assertThat(endpoint.fleetError()).isNull();
+		assertThat(endpoint.fleet().targets()).isEqualTo(3);
+		assertThat(endpoint.fleet().states()).containsEntry("succeeded", 1)
+			.containsEntry("failed", 1)
+			.containsEntry("pending", 1);
+		assertThat(endpoint.fleet().failures()).singleElement()
+			.satisfies((failure) -> assertThat(failure.target()).isEqualTo("tenant_gone"));
 	}
 
 	@Test
