@@ -55,7 +55,8 @@ public class FleetFailedException extends MigratorException {
 			message.append("; and ").append(result.failures().size() - NAMED).append(" more (fleet-status lists them)");
 		}
 		if (result.failures().isEmpty()) {
-			message.append("A target of an earlier wave did not succeed, so the later waves did not start.");
+			message.append("No target failed, but not every target is done: the ones still running belong to other "
+					+ "processes of this run (fleet-status shows where each target stands).");
 		}
 		return message.toString();
 	}
