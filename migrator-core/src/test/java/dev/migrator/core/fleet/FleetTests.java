@@ -2,12 +2,14 @@ package dev.migrator.core.fleet;
 
 import dev.migrator.core.Migrator;
 import dev.migrator.core.command.MigrationStatus;
+import dev.migrator.core.compat.ClientInstance;
 import dev.migrator.core.config.MigratorConfig;
 import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.script.PhaseFilter;
 import dev.migrator.testsupport.TestDataSources;
 
 import java.lang.reflect.Proxy;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -225,6 +227,29 @@ class FleetTests {
 			.hasMessageContaining("more than the error budget (migrator.fleet.max-failures) of 1")
 			.hasMessageContaining("tenant_gone1: The schema 'tenant_gone1' does not exist");
 		assertThat(this.database.tables("tenant_001")).isEmpty();
+	}
+
+	@Test
+	void theGuardBlocksAContractOnTheTenantWhoseOldInstanceLivesAndLetsTheOthersGo() throws Exception {
+		this.database.createTenants(3);
+		fleetOf(FleetDatabase.QUERY).fleet().upgrade("heads", PhaseFilter.ALL);
+		Files.writeString(this.temp.resolve("revisions").resolve("r4.sql"),
+				"-- migrator:revision r4\n-- migrator:revises r3\n-- migrator:message drop name\n"
+						+ "-- migrator:phase contract\n-- migrator:upgrade\nALTER TABLE accounts DROP COLUMN name;\n");
+		Migrator migrator = migrator((b) -> b.fleetSchemas(FleetDatabase.QUERY).fleetMaxFailures(1));
+		Migrator.create(migrator.config().forFleetTarget(new FleetTarget("tenant_001")))
+			.clientRegistry()
+			.register(new ClientInstance("web-old", "shop", "1.0", Set.of("r3")));
+
+		assertThatThrownBy(() -> migrator.fleet().upgrade("heads", PhaseFilter.ALL))
+			.isInstanceOfSatisfying(FleetFailedException.class, (ex) -> {
+				assertThat(ex.result().failures()).extracting((t) -> t.target().schema()).containsExactly("tenant_001");
+				assertThat(ex.result().countsByState()).containsEntry(TargetState.SUCCEEDED, 2);
+			})
+			.hasMessageContaining("web-old");
+		assertThat(this.database.strings("SELECT version_num FROM tenant_000.migrator_version")).containsExactly("r4");
+		assertThat(this.database.strings("SELECT version_num FROM tenant_001.migrator_version")).containsExactly("r3");
+		assertThat(this.database.strings("SELECT version_num FROM tenant_002.migrator_version")).containsExactly("r4");
 	}
 
 	@Test
