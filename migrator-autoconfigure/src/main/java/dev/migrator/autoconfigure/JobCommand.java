@@ -76,7 +76,13 @@ public enum JobCommand {
 	 * Print every backfill's progress, or that of the one named by
 	 * {@code migrator.job.backfill}.
 	 */
-	BACKFILL_STATUS;
+	BACKFILL_STATUS,
+
+	/**
+	 * Print every target of the fleet ({@code migrator.fleet.*}) against the code: up to
+	 * date, so many pending, ahead, or unreadable and why.
+	 */
+	FLEET_STATUS;
 
 	/**
 	 * The command as written in {@code migrator.job.command}, such as
@@ -93,6 +99,19 @@ public enum JobCommand {
 	boolean isBackfillCommand() {
 		return this == BACKFILL || this == BACKFILL_PAUSE || this == BACKFILL_RESUME || this == BACKFILL_CANCEL
 				|| this == BACKFILL_STATUS;
+	}
+
+	/**
+	 * Whether the command runs on every target when a fleet is configured; the others
+	 * read only the revision files (the same for every tenant) or are not per target.
+	 */
+	boolean runsPerTarget() {
+		return this == UPGRADE || this == DOWNGRADE || this == CURRENT || this == CHECK || this == FLEET_STATUS;
+	}
+
+	/** Whether the command reads only the revision files, the same for every target. */
+	boolean readsOnlyRevisions() {
+		return this == HEADS || this == HISTORY || this == SQL || this == LINT;
 	}
 
 	/** Whether the command cannot do without a backfill name. */

@@ -3,6 +3,8 @@ package dev.migrator.autoconfigure;
 import dev.migrator.core.Migrator;
 import dev.migrator.core.config.MigratorConfig;
 import dev.migrator.core.backfill.BackfillListener;
+import dev.migrator.core.fleet.FleetListener;
+import dev.migrator.core.fleet.FleetTargets;
 import dev.migrator.core.op.NamingConvention;
 import dev.migrator.core.runtime.MigrationListener;
 import dev.migrator.core.script.JavaMigration;
@@ -36,7 +38,8 @@ import org.springframework.core.io.ResourceLoader;
  * application, this instance's record in the clients table (the one write outside the
  * job; {@code migrator.clients.enabled=false} switches it off). Beans of type
  * {@link JavaMigration}, {@link MigrationListener}, {@link BackfillListener} and
- * {@link NamingConvention} reach the engine's configuration, and
+ * {@link NamingConvention} reach the engine's configuration (a {@link FleetTargets} bean
+ * names a fleet's targets, {@link FleetListener} beans hear how its runs go), and
  * {@link MigratorConfigCustomizer} beans can change anything else.
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
@@ -57,6 +60,7 @@ public final class MigratorAutoConfiguration {
 				@MigratorDataSource ObjectProvider<DataSource> migratorDataSource,
 				ObjectProvider<JavaMigration> javaMigrations, ObjectProvider<MigrationListener> listeners,
 				ObjectProvider<BackfillListener> backfillListeners, ObjectProvider<NamingConvention> namingConvention,
+				ObjectProvider<FleetTargets> fleetTargets, ObjectProvider<FleetListener> fleetListeners,
 				ObjectProvider<MigratorConfigCustomizer> customizers) {
 			ClassLoader classLoader = resourceLoader.getClassLoader();
 			// Reading a location's prefix needs no file: checking it here turns a typo
@@ -73,6 +77,8 @@ public final class MigratorAutoConfiguration {
 			listeners.orderedStream().forEach(builder::listener);
 			backfillListeners.orderedStream().forEach(builder::backfillListener);
 			namingConvention.ifUnique(builder::namingConvention);
+			fleetTargets.ifUnique(builder::fleetTargets);
+			fleetListeners.orderedStream().forEach(builder::fleetListener);
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			return builder.build();
 		}

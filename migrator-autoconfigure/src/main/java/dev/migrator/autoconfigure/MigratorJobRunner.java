@@ -135,6 +135,7 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 		this.out = out;
 		validate(job);
 		validateRepair(job, repairSettings);
+		validateFleet(job, migrator.fleet().configured());
 		if (job.getCommand() == JobCommand.IMPORT) {
 			validateImport(importSettings);
 		}
@@ -199,6 +200,21 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 		return settings.getRevisions().stream().map(String::trim).filter((id) -> !id.isEmpty()).toList();
 	}
 
+	private static void validateFleet(MigratorProperties.Job job, boolean fleet) {
+		JobCommand command = job.getCommand();
+		if (command == JobCommand.FLEET_STATUS && !fleet) {
+			throw new MigratorException(ErrorCode.INVALID_CONFIGURATION, "migrator.job.command is fleet-status but no "
+					+ "fleet is configured. Set migrator.fleet.schemas (or provide a FleetTargets bean), or use status "
+					+ "commands for one database: current or check.");
+		}
+		if (fleet && !command.runsPerTarget() && !command.readsOnlyRevisions()) {
+			throw new MigratorException(ErrorCode.INVALID_CONFIGURATION, "migrator.job.command is " + label(command)
+					+ ", which does not run per target of a fleet, and migrator.fleet.schemas (or a FleetTargets "
+					+ "bean) configures one. On a fleet, run upgrade, downgrade, current, check, fleet-status, heads, "
+					+ "history, sql or lint; run " + label(command) + " without the fleet settings on one database.");
+		}
+	}
+
 	private static void validateResolve(MigratorProperties.Job job) {
 		boolean given = job.getResolve() != null && !job.getResolve().isBlank();
 		if (job.getCommand() == JobCommand.RESOLVE && !given) {
@@ -253,6 +269,10 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 						+ "(or resume the backfill), then upgrade again.");
 			}
 		}
+		catch (FleetCheckFailed ex) {
+			this.exitCode = CHECK_FAILED;
+			logger.error("Migration job: check failed (exit code " + CHECK_FAILED + "): " + ex.getMessage());
+		}
 		catch (CheckFailedException ex) {
 			this.exitCode = CHECK_FAILED;
 			logger.error("Migration job: check failed (exit code " + CHECK_FAILED + "). "
@@ -295,6 +315,11 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 	/** Runs the command; false when an upgrade stopped short to wait for a backfill. */
 	private boolean execute() {
 		String target = this.job.getTarget();
+		if (this.job.getCommand().runsPerTarget() && this.migrator.fleet().configured()) {
+			new FleetCommands(this.migrator.fleet(), this.out).run(this.job.getCommand(), target, phase(),
+					this.job.isCheckLint() ? Optional.of(this::lint) : Optional.empty());
+			return true;
+		}
 		switch (this.job.getCommand()) {
 			case UPGRADE -> {
 				RunResult result = this.migrator.upgrade(target, phase());
@@ -318,6 +343,7 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 							Path.of(this.importSettings.getOutput().trim()), this.importSettings.getPlaceholders()))));
 			case BACKFILL, BACKFILL_PAUSE, BACKFILL_RESUME, BACKFILL_CANCEL, BACKFILL_STATUS ->
 				print(new BackfillCommands(this.migrator.backfills()).run(this.job.getCommand(), backfill()));
+			case FLEET_STATUS -> throw new IllegalStateException("fleet-status runs only with a fleet");
 		}
 		return true;
 	}
@@ -335,6 +361,15 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 		Optional<LintReport> lint = this.job.isCheckLint() ? Optional.of(lint()) : Optional.empty();
 		print(new UpToDateText(this.migrator.check()));
 		lint.ifPresent(MigratorJobRunner::failOnFindings);
+	}
+
+	/** Thrown by a fleet's check when a target is not up to date: exit code 2. */
+	static final class FleetCheckFailed extends RuntimeException {
+
+		FleetCheckFailed(String message) {
+			super(message);
+		}
+
 	}
 
 	private LintReport lint() {
@@ -370,7 +405,7 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 			case REPAIR -> repairRevisions(this.repairSettings).isEmpty() ? ""
 					: " of " + String.join(", ", repairRevisions(this.repairSettings));
 			case IMPORT -> " from " + this.importSettings.getFrom() + " into " + this.importSettings.getOutput();
-			case CURRENT, HEADS, CHECK, LINT -> "";
+			case CURRENT, HEADS, CHECK, LINT, FLEET_STATUS -> "";
 		};
 	}
 

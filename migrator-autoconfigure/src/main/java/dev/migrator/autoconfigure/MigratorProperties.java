@@ -124,6 +124,8 @@ public class MigratorProperties {
 
 	private final Repair repair = new Repair();
 
+	private final Fleet fleet = new Fleet();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -266,6 +268,10 @@ public class MigratorProperties {
 
 	public Replica getReplica() {
 		return this.replica;
+	}
+
+	public Fleet getFleet() {
+		return this.fleet;
 	}
 
 	public Import getImport() {
@@ -604,6 +610,87 @@ public class MigratorProperties {
 
 		public void setMaxDelay(Duration maxDelay) {
 			this.maxDelay = maxDelay;
+		}
+
+	}
+
+	/**
+	 * A fleet: the same revisions on many tenant schemas. With targets configured, the
+	 * job's upgrade, downgrade, current and check run on every target, and fleet-status
+	 * prints each target's state.
+	 */
+	public static class Fleet {
+
+		/**
+		 * SQL run on the main DataSource returning one tenant schema name per row, in
+		 * rollout order, such as SELECT schema_name FROM tenants ORDER BY created_at;
+		 * each target keeps its own version and history tables in its schema.
+		 */
+		private String schemas;
+
+		/**
+		 * How many targets one job process migrates at once; the connection pool needs
+		 * this many connections and two more.
+		 */
+		private int parallelism = 1;
+
+		/**
+		 * How the rollout grows, as cumulative counts or percentages of the fleet such as
+		 * 1,10%,100% (a canary, then up to a tenth, then the rest), each wave starting
+		 * only when every target of the waves before it succeeded; empty for one wave.
+		 */
+		private String waves = "";
+
+		/**
+		 * The error budget: once more targets than this failed, no new target starts and
+		 * the job exits 1 naming the failures; 0 stops at the first failure.
+		 */
+		private int maxFailures = 0;
+
+		/**
+		 * How long a job process's claim on a target holds without being renewed (every
+		 * third of it), after which another process takes a killed process's target over.
+		 */
+		private Duration lease = Duration.ofSeconds(60);
+
+		public String getSchemas() {
+			return this.schemas;
+		}
+
+		public void setSchemas(String schemas) {
+			this.schemas = schemas;
+		}
+
+		public int getParallelism() {
+			return this.parallelism;
+		}
+
+		public void setParallelism(int parallelism) {
+			this.parallelism = parallelism;
+		}
+
+		public String getWaves() {
+			return this.waves;
+		}
+
+		public void setWaves(String waves) {
+			this.waves = waves;
+		}
+
+		public int getMaxFailures() {
+			return this.maxFailures;
+		}
+
+		public void setMaxFailures(int maxFailures) {
+			this.maxFailures = maxFailures;
+		}
+
+		public Duration getLease() {
+			return this.lease;
+		}
+
+		public void setLease(Duration lease) {
+			this.lease = lease;
 		}
 
 	}

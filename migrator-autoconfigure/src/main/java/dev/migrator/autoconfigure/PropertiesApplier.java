@@ -62,6 +62,19 @@ final class PropertiesApplier {
 		applyDialect(builder);
 		applyBackfill(builder, properties.getBackfill());
 		applyReplica(builder, properties.getReplica());
+		applyFleet(builder, properties.getFleet());
+	}
+
+	private static void applyFleet(MigratorConfig.Builder builder, MigratorProperties.Fleet fleet) {
+		if (fleet.getSchemas() != null && !fleet.getSchemas().isBlank()) {
+			builder.fleetSchemas(fleet.getSchemas());
+		}
+		builder.fleetParallelism(fleet.getParallelism());
+		builder.fleetWaves(fleet.getWaves());
+		builder.fleetMaxFailures(fleet.getMaxFailures());
+		if (fleet.getLease() != null) {
+			builder.fleetLease(fleet.getLease());
+		}
 	}
 
 	private void applyDialect(MigratorConfig.Builder builder) {

@@ -122,11 +122,12 @@ class MigratorPropertiesTests {
 		// job.allow-contract-with-live-clients), lint (lint.enable,
 		// lint.postgres-version, lint.large-table-rows). The backfill and
 		// replica settings belong
-		// to their own features.
+		// to their own features. Fleet: fleet.* and a FleetTargets bean; the run table is
+		// named after the version table.
 		assertThat(engineSettings).containsExactlyInAnyOrder("dataSource", "locations", "javaMigrations",
 				"javaPackages", "extraSources", "classLoader", "tables", "settings", "lockWait", "checksumPolicy",
 				"dialect", "listeners", "namingConvention", "backfillSettings", "replicaSettings", "lockRetry",
-				"compatibility", "lint", "placeholders");
+				"compatibility", "lint", "placeholders", "fleet", "fleetRunTable");
 	}
 
 	@Test

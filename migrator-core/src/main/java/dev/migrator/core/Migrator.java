@@ -9,6 +9,7 @@ import dev.migrator.core.command.BlockedContractsCommand;
 import dev.migrator.core.command.CheckFailedException;
 import dev.migrator.core.command.CommandContext;
 import dev.migrator.core.command.DowngradeCommand;
+import dev.migrator.core.command.Fleet;
 import dev.migrator.core.command.FlywayImportCommand;
 import dev.migrator.core.command.FlywayImportRequest;
 import dev.migrator.core.command.FlywayImportResult;
@@ -205,6 +206,15 @@ public final class Migrator {
 	/** The registry of running application instances on this configuration's database. */
 	public ClientRegistry clientRegistry() {
 		return new ClientRegistry(this.context.sessions().dataSource(), config().tables(), config().compatibility());
+	}
+
+	/**
+	 * The commands on every target of the configured fleet (one schema per tenant):
+	 * upgrade and downgrade in waves within the error budget, shared by every process
+	 * that runs them; current and status read every target.
+	 */
+	public Fleet fleet() {
+		return new Fleet(this.context);
 	}
 
 	/** The backfill commands: run, pause, resume, cancel, status. */

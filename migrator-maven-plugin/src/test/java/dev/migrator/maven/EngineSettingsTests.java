@@ -52,7 +52,13 @@ class EngineSettingsTests {
 			// One placeholder at a time is for code; the goals set the whole map.
 			"placeholder",
 			// Listeners and the naming convention are beans of the application.
-			"listener", "backfillListener", "namingConvention");
+			"listener", "backfillListener", "namingConvention",
+			// A fleet rolls out through the migration job (several processes sharing a
+			// run
+			// table); a goal works on the one database of the build. The targets bean is
+			// code, too.
+			"fleetSchemas", "fleetTargets", "fleetParallelism", "fleetWaves", "fleetMaxFailures", "fleetLease",
+			"fleetListener");
 
 	@TempDir
 	Path project;

@@ -3,6 +3,7 @@ package dev.migrator.autoconfigure.actuate;
 import dev.migrator.core.command.ChecksumMismatch;
 import dev.migrator.core.command.MigrationStatus;
 import dev.migrator.core.Migrator;
+import dev.migrator.core.fleet.FleetResult;
 import dev.migrator.core.backfill.BackfillStatus;
 import dev.migrator.core.compat.BlockedContract;
 import dev.migrator.core.compat.RegisteredClient;
@@ -14,7 +15,9 @@ import dev.migrator.core.script.RevisionGraph;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -48,6 +51,7 @@ public class MigratorEndpoint {
 	public MigratorDescriptor migrator() {
 		MigrationStatus status = this.migrator.status();
 		EndpointSection<BackfillDescriptor> backfills = EndpointSection.read("backfills", this::backfills);
+		EndpointSection<FleetDescriptor> fleet = EndpointSection.read("fleet", this::fleet);
 		EndpointSection<ReplicaDescriptor> replicas = EndpointSection.read("replicas",
 				() -> this.migrator.replicaLag().stream().map(ReplicaDescriptor::of).toList());
 		List<BlockedContractDescriptor> blocking = status.pending()
@@ -57,7 +61,15 @@ public class MigratorEndpoint {
 		return new MigratorDescriptor(sorted(status.current()), summaries(status.heads()), summaries(status.pending()),
 				sorted(status.unknownCurrent()), status.recentHistory().stream().map(HistoryDescriptor::of).toList(),
 				ChecksumValidation.of(status.checksumMismatches()), backfills.items(), replicas.items(), blocking,
-				backfills.error(), replicas.error());
+				backfills.error(), replicas.error(), fleet.items().stream().findFirst().orElse(null), fleet.error());
+	}
+
+	/** The latest fleet run, when a fleet is configured and has run. */
+	private List<FleetDescriptor> fleet() {
+		if (!this.migrator.fleet().configured()) {
+			return List.of();
+		}
+		return this.migrator.fleet().lastRun().map(FleetDescriptor::of).stream().toList();
 	}
 
 	/**
@@ -112,11 +124,50 @@ public class MigratorEndpoint {
 	 * @param replicasError why replica lag could not be measured; null when it was
 	 * @param blockingClients the pending contract revisions that running instances of
 	 * older code block, each with those instances
+	 * @param fleet the latest run of the configured fleet; null without a fleet or before
+	 * its first run
+	 * @param fleetError why the fleet's run table could not be read; null when it was
 	 */
 	public record MigratorDescriptor(List<String> current, List<RevisionSummary> heads, List<RevisionSummary> pending,
 			List<String> unknownRevisions, List<HistoryDescriptor> history, ChecksumValidation checksums,
 			List<BackfillDescriptor> backfills, List<ReplicaDescriptor> replicas,
-			List<BlockedContractDescriptor> blockingClients, String backfillsError, String replicasError) {
+			List<BlockedContractDescriptor> blockingClients, String backfillsError, String replicasError,
+			FleetDescriptor fleet, String fleetError) {
+	}
+
+	/**
+	 * The latest fleet run as the run table holds it, whichever job process ran each
+	 * target.
+	 *
+	 * @param run what identifies the run: its command, target and the heads
+	 * @param targets how many targets it has
+	 * @param states how many targets are in each state (pending, running, succeeded,
+	 * failed)
+	 * @param failures the failed targets with why, without row values
+	 */
+	public record FleetDescriptor(String run, int targets, Map<String, Integer> states,
+			List<FleetFailureDescriptor> failures) {
+
+		static FleetDescriptor of(FleetResult result) {
+			Map<String, Integer> states = new LinkedHashMap<>();
+			result.countsByState().forEach((state, count) -> states.put(state.label(), count));
+			return new FleetDescriptor(result.runKey(), result.targets().size(), states,
+					result.failures()
+						.stream()
+						.map((t) -> new FleetFailureDescriptor(t.target().schema(),
+								SafeErrorText.of(t.detail().orElse("failed"))))
+						.toList());
+		}
+
+	}
+
+	/**
+	 * A target that failed in the latest fleet run.
+	 *
+	 * @param target the tenant's schema
+	 * @param error why it failed, made safe to show
+	 */
+	public record FleetFailureDescriptor(String target, String error) {
 	}
 
 	/**

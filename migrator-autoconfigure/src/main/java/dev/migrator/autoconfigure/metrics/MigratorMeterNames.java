@@ -51,6 +51,22 @@ public final class MigratorMeterNames {
 	/** Gauge: how many seconds a replica is behind, tagged {@link #TAG_REPLICA}. */
 	public static final String REPLICA_LAG_SECONDS = "migrator.replica.lag.seconds";
 
+	/**
+	 * Gauge: the targets of the fleet run this process takes part in, tagged
+	 * {@link #TAG_STATE} ({@code pending}, {@code running}, {@code succeeded},
+	 * {@code failed}).
+	 */
+	public static final String FLEET_TARGETS = "migrator.fleet.targets";
+
+	/**
+	 * Timer: how long each fleet target's work took in this process, tagged
+	 * {@link #TAG_OUTCOME}.
+	 */
+	public static final String FLEET_DURATION = "migrator.fleet.duration";
+
+	/** Tag: a fleet target's state. */
+	public static final String TAG_STATE = "state";
+
 	/** Tag: a revision id. */
 	public static final String TAG_REVISION = "revision";
 

@@ -55,6 +55,12 @@ public final class MigratorMetricsAutoConfiguration {
 		return new BackfillMetricsListener(registry, progress);
 	}
 
+	@Bean
+	@ConditionalOnMissingBean
+	FleetMetricsListener fleetMetricsListener(MeterRegistry registry) {
+		return new FleetMetricsListener(registry);
+	}
+
 	// Not in the migration job: the job measures lag itself where its limits ask for it,
 	// and a background reading's warning (an unreachable database, a missing pg_monitor
 	// role) would sit in the job's log as a red herring.

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import dev.migrator.core.config.MigratorConfig;
 import dev.migrator.core.error.ErrorCode;
+import dev.migrator.core.fleet.FleetTarget;
 import dev.migrator.core.replica.ReplicaLagMonitor;
 import dev.migrator.core.script.RevisionGraph;
 import dev.migrator.core.script.RevisionGraphException;
@@ -30,6 +31,20 @@ public final class CommandContext {
 		this.sessions = new Sessions(config);
 		this.dialects = new DialectChoice(config);
 		this.replicaLagMonitor = new ReplicaLagMonitor(config.dataSource(), config.replicaSettings().replicas());
+	}
+
+	/** A context on another configuration that shares this one's validated graph. */
+	private CommandContext(MigratorConfig config, RevisionGraph graph) {
+		this(config);
+		this.graph = graph;
+	}
+
+	/**
+	 * This context for one target of the fleet: its own connections and state tables, the
+	 * revisions loaded once for all targets.
+	 */
+	CommandContext forTarget(FleetTarget target) {
+		return new CommandContext(this.config.forFleetTarget(target), graph());
 	}
 
 	public MigratorConfig config() {

@@ -9,6 +9,13 @@ import dev.migrator.core.lint.LintSettings;
 import dev.migrator.core.lint.PostgresVersion;
 import dev.migrator.core.dialect.PostgresDialect;
 import dev.migrator.core.error.MigratorException;
+import dev.migrator.core.fleet.FleetListener;
+import dev.migrator.core.fleet.FleetSettings;
+import dev.migrator.core.fleet.FleetTarget;
+import dev.migrator.core.fleet.FleetTargets;
+import dev.migrator.core.fleet.SchemaQuery;
+import dev.migrator.core.fleet.SearchPathDataSource;
+import dev.migrator.core.fleet.Waves;
 import dev.migrator.core.op.NamingConvention;
 import dev.migrator.core.script.LagLimits;
 import dev.migrator.core.replica.ReplicaDataSource;
@@ -91,12 +98,14 @@ public final class MigratorConfig {
 
 	private final Map<String, String> placeholders;
 
+	private final FleetSettings fleet;
+
 	private MigratorConfig(Optional<DataSource> dataSource, List<String> locations, List<JavaMigration> javaMigrations,
 			List<String> javaPackages, List<RevisionSource> extraSources, ClassLoader classLoader, StateTables tables,
 			RunSettings settings, Duration lockWait, ChecksumPolicy checksumPolicy, Optional<String> dialect,
 			List<MigrationListener> listeners, NamingConvention namingConvention, BackfillSettings backfillSettings,
 			ReplicaSettings replicaSettings, LockTimeoutRetry lockRetry, CompatibilitySettings compatibility,
-			LintSettings lint, Map<String, String> placeholders) {
+			LintSettings lint, Map<String, String> placeholders, FleetSettings fleet) {
 		this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
 		this.locations = List.copyOf(locations);
 		this.javaMigrations = List.copyOf(javaMigrations);
@@ -116,6 +125,7 @@ public final class MigratorConfig {
 		this.compatibility = Objects.requireNonNull(compatibility, "compatibility");
 		this.lint = Objects.requireNonNull(lint, "lint");
 		this.placeholders = Map.copyOf(placeholders);
+		this.fleet = Objects.requireNonNull(fleet, "fleet");
 	}
 
 	/**
@@ -226,6 +236,35 @@ public final class MigratorConfig {
 		return this.placeholders;
 	}
 
+	/** The fleet's targets and how a rollout over them goes; none by default. */
+	public FleetSettings fleet() {
+		return this.fleet;
+	}
+
+	/**
+	 * The fleet run table's name, in the version table's schema of the main database: the
+	 * version table's name with {@code _fleet} appended.
+	 */
+	public String fleetRunTable() {
+		return this.tables.versionTable() + "_fleet";
+	}
+
+	/**
+	 * This configuration for one target of the fleet: the tenant's schema first on the
+	 * search path of every connection, the state tables in the tenant's schema, and no
+	 * fleet of its own.
+	 */
+	public MigratorConfig forFleetTarget(FleetTarget target) {
+		DataSource main = this.dataSource.orElseThrow(() -> new MigratorException(ErrorCode.NO_DATA_SOURCE,
+				"A fleet needs the main DataSource, but none is configured."));
+		return new MigratorConfig(Optional.of(new SearchPathDataSource(main, target)), this.locations,
+				this.javaMigrations, this.javaPackages, this.extraSources, this.classLoader,
+				new StateTables(Optional.of(target.schema()), this.tables.versionTable(), this.tables.historyTable()),
+				this.settings, this.lockWait, this.checksumPolicy, this.dialect, this.listeners, this.namingConvention,
+				this.backfillSettings, this.replicaSettings, this.lockRetry, this.compatibility, this.lint,
+				this.placeholders, FleetSettings.none());
+	}
+
 	public static Builder builder() {
 		return new Builder();
 	}
@@ -294,6 +333,20 @@ public final class MigratorConfig {
 		private long lintLargeTableRows = LintSettings.DEFAULT_LARGE_TABLE_ROWS;
 
 		private final Map<String, String> placeholders = new LinkedHashMap<>();
+
+		private String fleetSchemas;
+
+		private FleetTargets fleetTargets;
+
+		private int fleetParallelism = FleetSettings.DEFAULT_PARALLELISM;
+
+		private Waves fleetWaves = Waves.single();
+
+		private int fleetMaxFailures;
+
+		private Duration fleetLease = FleetSettings.DEFAULT_LEASE;
+
+		private final List<FleetListener> fleetListeners = new ArrayList<>();
 
 		public Builder dataSource(DataSource dataSource) {
 			this.dataSource = dataSource;
@@ -514,12 +567,63 @@ public final class MigratorConfig {
 		}
 
 		/**
+		 * A fleet of schemas, one per tenant: the query on the main DataSource returns
+		 * one schema name per row, in rollout order.
+		 */
+		public Builder fleetSchemas(String sql) {
+			this.fleetSchemas = sql;
+			return this;
+		}
+
+		/** A fleet whose targets the application lists itself. */
+		public Builder fleetTargets(FleetTargets targets) {
+			this.fleetTargets = Objects.requireNonNull(targets, "targets");
+			return this;
+		}
+
+		/** How many targets one process migrates at once; 1 by default. */
+		public Builder fleetParallelism(int parallelism) {
+			this.fleetParallelism = parallelism;
+			return this;
+		}
+
+		/** How a rollout grows, such as {@code 1,10%,100%} (see {@link Waves}). */
+		public Builder fleetWaves(String waves) {
+			this.fleetWaves = Waves.parse(waves);
+			return this;
+		}
+
+		/**
 		 * The values of the placeholders in SQL revision files, by name, replacing those
 		 * given before.
 		 */
 		public Builder placeholders(Map<String, String> placeholders) {
 			this.placeholders.clear();
 			placeholders.forEach(this::placeholder);
+			return this;
+		}
+
+		/**
+		 * The error budget: once more targets than this failed, no new target starts; 0
+		 * (the default) stops at the first failure.
+		 */
+		public Builder fleetMaxFailures(int maxFailures) {
+			this.fleetMaxFailures = maxFailures;
+			return this;
+		}
+
+		/**
+		 * How long a process's claim on a target holds without being renewed (renewed
+		 * every third of it); a killed process's target is taken over once it expired.
+		 */
+		public Builder fleetLease(Duration lease) {
+			this.fleetLease = Objects.requireNonNull(lease, "lease");
+			return this;
+		}
+
+		/** Told how this process's part of each fleet run goes. */
+		public Builder fleetListener(FleetListener listener) {
+			this.fleetListeners.add(Objects.requireNonNull(listener, "listener"));
 			return this;
 		}
 
@@ -550,7 +654,7 @@ public final class MigratorConfig {
 					this.lockWait, this.checksumPolicy, Optional.ofNullable(this.dialect), this.listeners,
 					this.namingConvention, backfillSettings(),
 					new ReplicaSettings(this.replicas, this.replicaLagLimits, this.replicaLagPollInterval),
-					this.lockRetry, compatibility(), lintSettings(), this.placeholders);
+					this.lockRetry, compatibility(), lintSettings(), this.placeholders, fleet());
 		}
 
 		private LintSettings lintSettings() {
@@ -560,6 +664,37 @@ public final class MigratorConfig {
 				return settings;
 			}
 			return settings.withPostgresVersion(PostgresVersion.parse(this.lintPostgresVersion));
+		}
+
+		private FleetSettings fleet() {
+			boolean query = this.fleetSchemas != null && !this.fleetSchemas.isBlank();
+			if (query && this.fleetTargets != null) {
+				throw new MigratorException(ErrorCode.INVALID_CONFIGURATION,
+						"Both migrator.fleet.schemas and a " + "FleetTargets bean name the fleet's targets. Keep one.");
+			}
+			if (query && this.dataSource == null) {
+				throw new MigratorException(ErrorCode.INVALID_CONFIGURATION,
+						"migrator.fleet.schemas is set, but no DataSource is configured to run it on.");
+			}
+			if (this.fleetParallelism < 1) {
+				throw new MigratorException(ErrorCode.INVALID_CONFIGURATION, "migrator.fleet.parallelism is "
+						+ this.fleetParallelism + ", but at least one target must run at a time. Give 1 or more.");
+			}
+			if (this.fleetMaxFailures < 0) {
+				throw new MigratorException(ErrorCode.INVALID_CONFIGURATION, "migrator.fleet.max-failures is "
+						+ this.fleetMaxFailures + ". Give 0 (stop at the first failure) or more.");
+			}
+			if (this.fleetLease.toMillis() < 1000) {
+				throw new MigratorException(ErrorCode.INVALID_CONFIGURATION, "The fleet lease is " + this.fleetLease
+						+ ", shorter than a second: leases would expire between two renewals. Give 1s or more.");
+			}
+			Optional<FleetTargets> targets = query ? Optional.of(new SchemaQuery(this.dataSource, this.fleetSchemas))
+					: Optional.ofNullable(this.fleetTargets);
+			if (targets.isPresent()) {
+				requireName("fleet run table", this.versionTable + "_fleet");
+			}
+			return new FleetSettings(targets, this.fleetParallelism, this.fleetWaves, this.fleetMaxFailures,
+					this.fleetLease, this.fleetListeners);
 		}
 
 		private CompatibilitySettings compatibility() {

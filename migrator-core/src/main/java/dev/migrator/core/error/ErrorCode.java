@@ -101,6 +101,15 @@ public enum ErrorCode {
 	/** {@code empty-upgrade-section} */
 	EMPTY_UPGRADE_SECTION("empty-upgrade-section"),
 
+	/** {@code fleet-failed} */
+	FLEET_FAILED("fleet-failed"),
+
+	/** {@code fleet-schema-missing} */
+	FLEET_SCHEMA_MISSING("fleet-schema-missing"),
+
+	/** {@code fleet-targets-invalid} */
+	FLEET_TARGETS_INVALID("fleet-targets-invalid"),
+
 	/** {@code forward-only} */
 	FORWARD_ONLY("forward-only"),
 

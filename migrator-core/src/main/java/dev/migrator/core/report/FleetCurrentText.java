@@ -1,0 +1,32 @@
+package dev.migrator.core.report;
+
+import dev.migrator.core.fleet.TargetReading;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Every target's version rows ({@code current} on a fleet), one target per line: its
+ * name, then its revisions or {@code base}, or why it could not be read.
+ *
+ * @param readings each target's version rows, in rollout order
+ */
+public record FleetCurrentText(List<TargetReading<Set<String>>> readings) implements Report {
+
+	public FleetCurrentText {
+		readings = List.copyOf(readings);
+	}
+
+	@Override
+	public String text() {
+		if (this.readings.isEmpty()) {
+			return Lines.of(List.of("Fleet: no targets"));
+		}
+		int width = this.readings.stream().mapToInt((r) -> r.target().schema().length()).max().orElse(0);
+		return Lines.of(this.readings.stream()
+			.map((r) -> FleetRunText.pad(r.target().schema(), width) + "  "
+					+ r.value().map(Lines::rows).orElse("unreadable: " + r.failure().orElse("")))
+			.toList());
+	}
+
+}
