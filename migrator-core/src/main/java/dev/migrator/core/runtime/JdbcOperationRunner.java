@@ -88,7 +88,7 @@ final class JdbcOperationRunner implements OperationRunner {
 	}
 
 	private RenderedStatementRunner statementRunner(boolean autocommit) {
-		return new RenderedStatementRunner(this.connection, this.dialect,
+		return new RenderedStatementRunner(this.connection, this.dialect, this.timeouts,
 				autocommit
 						? Optional
 							.of(new RenderedStatementRunner.Autocommit(this.retrier, this.timeouts, this.revision))

@@ -41,20 +41,27 @@ final class RenderedStatementRunner {
 
 	private final Dialect dialect;
 
+	private final EffectiveTimeouts timeouts;
+
 	private final Optional<Autocommit> autocommit;
+
+	private final LockQueueCheck lockQueue;
 
 	/**
 	 * Runs statements inside the caller's transaction: nothing is retried there, the
 	 * transaction is.
 	 */
-	RenderedStatementRunner(Connection connection, Dialect dialect) {
-		this(connection, dialect, Optional.empty());
+	RenderedStatementRunner(Connection connection, Dialect dialect, EffectiveTimeouts timeouts) {
+		this(connection, dialect, timeouts, Optional.empty());
 	}
 
-	RenderedStatementRunner(Connection connection, Dialect dialect, Optional<Autocommit> autocommit) {
+	RenderedStatementRunner(Connection connection, Dialect dialect, EffectiveTimeouts timeouts,
+			Optional<Autocommit> autocommit) {
 		this.connection = connection;
 		this.dialect = dialect;
+		this.timeouts = timeouts;
 		this.autocommit = autocommit;
+		this.lockQueue = new LockQueueCheck(dialect);
 	}
 
 	void run(Operation operation, List<RenderedStatement> statements) {
@@ -94,14 +101,15 @@ final class RenderedStatementRunner {
 	}
 
 	private void execute(String sql) throws SQLException {
+		StatementTraits traits = StatementTraits.of(sql);
 		if (this.autocommit.isEmpty()) {
+			this.lockQueue.beforeRunning(this.connection, sql, this.timeouts.lockFor(traits));
 			try (Statement statement = this.connection.createStatement()) {
 				statement.execute(sql);
 			}
 			return;
 		}
 		Autocommit mode = this.autocommit.get();
-		StatementTraits traits = StatementTraits.of(sql);
 		retrying(mode, sql, () -> {
 			boolean ownLockTimeout = !mode.timeouts().lockFor(traits).equals(mode.timeouts().lock());
 			if (ownLockTimeout) {
@@ -109,6 +117,7 @@ final class RenderedStatementRunner {
 			}
 			try {
 				new InvalidIndexRepair(this.connection, this.dialect).beforeBuilding(traits, mode.revision());
+				this.lockQueue.beforeRunning(this.connection, sql, mode.timeouts().lockFor(traits));
 				try (Statement statement = this.connection.createStatement()) {
 					statement.execute(sql);
 				}

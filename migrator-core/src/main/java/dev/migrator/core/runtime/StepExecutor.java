@@ -12,8 +12,10 @@ import dev.migrator.core.script.SqlStatement;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
@@ -45,10 +47,13 @@ final class StepExecutor {
 
 	private final ResumableStatementRunner statementRunner;
 
+	private final LockQueueCheck lockQueue;
+
 	StepExecutor(Dialect dialect, TimeoutPolicy timeouts, NamingConvention naming, StepRecorder recorder,
 			ProgressTable progress) {
 		this.progress = progress;
 		this.statementRunner = new ResumableStatementRunner(dialect);
+		this.lockQueue = new LockQueueCheck(dialect);
 		this.dialect = dialect;
 		this.timeouts = timeouts;
 		this.naming = naming;
@@ -213,9 +218,11 @@ final class StepExecutor {
 	}
 
 	private void executeSql(Connection connection, List<SqlStatement> statements, StepTrace trace) throws SQLException {
+		Optional<Duration> lockTimeout = this.timeouts.forRevision(trace.revision).lock();
 		try (Statement statement = connection.createStatement()) {
 			for (SqlStatement each : statements) {
 				trace.running(each);
+				this.lockQueue.beforeRunning(connection, each.sql(), lockTimeout);
 				statement.execute(each.sql());
 				trace.ran(each);
 			}
