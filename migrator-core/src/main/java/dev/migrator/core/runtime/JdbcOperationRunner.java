@@ -37,6 +37,8 @@ final class JdbcOperationRunner implements OperationRunner {
 
 	private final String revision;
 
+	private final LockQueueCheck lockQueue;
+
 	private boolean inAutocommitBlock;
 
 	private boolean committedEarly;
@@ -51,6 +53,7 @@ final class JdbcOperationRunner implements OperationRunner {
 		this.transactional = transactional;
 		this.timeouts = timeouts;
 		this.retrier = retrier;
+		this.lockQueue = new LockQueueCheck(dialect);
 	}
 
 	@Override
@@ -88,7 +91,7 @@ final class JdbcOperationRunner implements OperationRunner {
 	}
 
 	private RenderedStatementRunner statementRunner(boolean autocommit) {
-		return new RenderedStatementRunner(this.connection, this.dialect, this.timeouts,
+		return new RenderedStatementRunner(this.connection, this.dialect, this.timeouts, this.lockQueue,
 				autocommit
 						? Optional
 							.of(new RenderedStatementRunner.Autocommit(this.retrier, this.timeouts, this.revision))
@@ -102,6 +105,7 @@ final class JdbcOperationRunner implements OperationRunner {
 			return;
 		}
 		this.connection.commit();
+		this.lockQueue.forgetTakenLocks();
 		this.committedEarly = true;
 		this.connection.setAutoCommit(true);
 		this.inAutocommitBlock = true;

@@ -3,11 +3,14 @@ package dev.migrator.core.runtime;
 import dev.migrator.core.dialect.Dialect;
 import dev.migrator.core.dialect.LockHolder;
 import dev.migrator.core.dialect.TableLock;
+import dev.migrator.core.dialect.TableLockMode;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,8 +28,19 @@ final class LockQueueCheck {
 
 	private final Dialect dialect;
 
+	// The tables whose lock the current transaction took after a check, by their quoted
+	// name: a later statement on one needs no check while the transaction holds that
+	// lock, and no round trip while it holds up the application.
+	private final Map<String, TableLockMode> taken = new HashMap<>();
+
+	/** A check for the statements of one transaction, or of one autocommit run. */
 	LockQueueCheck(Dialect dialect) {
 		this.dialect = dialect;
+	}
+
+	/** The transaction that took the locks ended. */
+	void forgetTakenLocks() {
+		this.taken.clear();
 	}
 
 	/**
@@ -41,11 +55,25 @@ final class LockQueueCheck {
 		if (lock.isEmpty()) {
 			return;
 		}
+		boolean inTransaction = !connection.getAutoCommit();
+		if (!inTransaction) {
+			// Each statement commits on its own: nothing taken before is held.
+			forgetTakenLocks();
+		}
+		String table = this.dialect.qualify(lock.get().schema(), lock.get().table());
+		TableLockMode held = this.taken.get(table);
+		if (held == TableLockMode.ACCESS_EXCLUSIVE || held == lock.get().mode()) {
+			return;
+		}
 		Duration openFor = lockTimeout.get();
 		List<LockHolder> holders = this.dialect.lockHolders(connection, lock.get(), openFor);
 		if (!holders.isEmpty()) {
 			throw new LockWaitAvoidedException(lock.get(), holders,
 					() -> this.dialect.lockHolders(connection, lock.get(), openFor));
+		}
+		if (inTransaction) {
+			// Should the statement fail, the transaction fails with it.
+			this.taken.put(table, lock.get().mode());
 		}
 	}
 

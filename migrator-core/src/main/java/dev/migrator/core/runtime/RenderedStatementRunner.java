@@ -51,17 +51,18 @@ final class RenderedStatementRunner {
 	 * Runs statements inside the caller's transaction: nothing is retried there, the
 	 * transaction is.
 	 */
-	RenderedStatementRunner(Connection connection, Dialect dialect, EffectiveTimeouts timeouts) {
-		this(connection, dialect, timeouts, Optional.empty());
+	RenderedStatementRunner(Connection connection, Dialect dialect, EffectiveTimeouts timeouts,
+			LockQueueCheck lockQueue) {
+		this(connection, dialect, timeouts, lockQueue, Optional.empty());
 	}
 
 	RenderedStatementRunner(Connection connection, Dialect dialect, EffectiveTimeouts timeouts,
-			Optional<Autocommit> autocommit) {
+			LockQueueCheck lockQueue, Optional<Autocommit> autocommit) {
 		this.connection = connection;
 		this.dialect = dialect;
 		this.timeouts = timeouts;
+		this.lockQueue = lockQueue;
 		this.autocommit = autocommit;
-		this.lockQueue = new LockQueueCheck(dialect);
 	}
 
 	void run(Operation operation, List<RenderedStatement> statements) {

@@ -47,13 +47,10 @@ final class StepExecutor {
 
 	private final ResumableStatementRunner statementRunner;
 
-	private final LockQueueCheck lockQueue;
-
 	StepExecutor(Dialect dialect, TimeoutPolicy timeouts, NamingConvention naming, StepRecorder recorder,
 			ProgressTable progress) {
 		this.progress = progress;
 		this.statementRunner = new ResumableStatementRunner(dialect);
-		this.lockQueue = new LockQueueCheck(dialect);
 		this.dialect = dialect;
 		this.timeouts = timeouts;
 		this.naming = naming;
@@ -219,10 +216,11 @@ final class StepExecutor {
 
 	private void executeSql(Connection connection, List<SqlStatement> statements, StepTrace trace) throws SQLException {
 		Optional<Duration> lockTimeout = this.timeouts.forRevision(trace.revision).lock();
+		LockQueueCheck lockQueue = new LockQueueCheck(this.dialect);
 		try (Statement statement = connection.createStatement()) {
 			for (SqlStatement each : statements) {
 				trace.running(each);
-				this.lockQueue.beforeRunning(connection, each.sql(), lockTimeout);
+				lockQueue.beforeRunning(connection, each.sql(), lockTimeout);
 				statement.execute(each.sql());
 				trace.ran(each);
 			}
