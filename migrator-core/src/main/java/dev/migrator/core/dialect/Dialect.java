@@ -149,6 +149,15 @@ public interface Dialect {
 	}
 
 	/**
+	 * Whether one statement may change several tables through data-modifying common table
+	 * expressions ({@code WITH d AS (DELETE …) INSERT …}), so that a step's bookkeeping
+	 * takes one round trip; false by default.
+	 */
+	default boolean writesInCommonTableExpressions() {
+		return false;
+	}
+
+	/**
 	 * The table lock the statement takes before it does anything, where its text tells
 	 * and the lock is one that can hold up other sessions' writes while the statement
 	 * waits for it; empty where this is not known or not needed.

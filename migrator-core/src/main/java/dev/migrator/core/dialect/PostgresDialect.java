@@ -162,6 +162,11 @@ public final class PostgresDialect implements Dialect {
 	}
 
 	@Override
+	public boolean writesInCommonTableExpressions() {
+		return true;
+	}
+
+	@Override
 	public Optional<TableLock> tableLock(String sql) {
 		return PostgresTableLocks.of(sql).filter((lock) -> lock.mode().blocksWrites());
 	}
