@@ -16,18 +16,22 @@ final class RequestTimings {
 
 	private boolean[] failed = new boolean[1 << 16];
 
+	private boolean[] writes = new boolean[1 << 16];
+
 	private int size;
 
-	synchronized void record(long start, long latency, boolean error) {
+	synchronized void record(long start, long latency, boolean error, boolean write) {
 		if (this.size == this.starts.length) {
 			int grown = this.size * 2;
 			this.starts = Arrays.copyOf(this.starts, grown);
 			this.latencies = Arrays.copyOf(this.latencies, grown);
 			this.failed = Arrays.copyOf(this.failed, grown);
+			this.writes = Arrays.copyOf(this.writes, grown);
 		}
 		this.starts[this.size] = start;
 		this.latencies[this.size] = latency;
 		this.failed[this.size] = error;
+		this.writes[this.size] = write;
 		this.size++;
 	}
 
@@ -42,6 +46,14 @@ final class RequestTimings {
 
 	/** Latency figures of the requests that overlap any of the windows. */
 	static Summary summarize(List<RequestTimings> all, List<Window> windows) {
+		return summarize(all, windows, false);
+	}
+
+	/**
+	 * Latency figures of the requests, or only the writes (updates and inserts), that
+	 * overlap any of the windows.
+	 */
+	static Summary summarize(List<RequestTimings> all, List<Window> windows, boolean writesOnly) {
 		long[] selected = new long[0];
 		int count = 0;
 		int errors = 0;
@@ -51,6 +63,9 @@ final class RequestTimings {
 					selected = Arrays.copyOf(selected, count + timings.size);
 				}
 				for (int i = 0; i < timings.size; i++) {
+					if (writesOnly && !timings.writes[i]) {
+						continue;
+					}
 					long start = timings.starts[i];
 					long latency = timings.latencies[i];
 					if (windows.stream().anyMatch((window) -> window.overlaps(start, latency))) {

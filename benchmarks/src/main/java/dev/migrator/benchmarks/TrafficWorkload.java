@@ -130,10 +130,10 @@ final class TrafficWorkload implements AutoCloseable {
 						insert.executeUpdate();
 						this.inserts.increment();
 					}
-					timings.record(start, System.nanoTime() - start, false);
+					timings.record(start, System.nanoTime() - start, false, kind >= 45);
 				}
 				catch (SQLException ex) {
-					timings.record(start, System.nanoTime() - start, true);
+					timings.record(start, System.nanoTime() - start, true, kind >= 45);
 					this.errors.computeIfAbsent(ex.getSQLState() + " " + firstLine(ex), (k) -> new LongAdder())
 						.increment();
 				}
@@ -237,6 +237,11 @@ final class TrafficWorkload implements AutoCloseable {
 	/** The requests that were waiting or running at some moment of one of the windows. */
 	RequestTimings.Summary summarize(List<RequestTimings.Window> windows) {
 		return RequestTimings.summarize(this.timings, windows);
+	}
+
+	/** The writes (updates and inserts) among them. */
+	RequestTimings.Summary summarizeWrites(List<RequestTimings.Window> windows) {
+		return RequestTimings.summarize(this.timings, windows, true);
 	}
 
 	@Override

@@ -2,6 +2,10 @@ package dev.migrator.benchmarks;
 
 import dev.migrator.core.Migrator;
 import dev.migrator.core.config.MigratorConfig;
+import dev.migrator.core.runtime.LockRetry;
+import dev.migrator.core.runtime.LockTimeoutRetry;
+import dev.migrator.core.runtime.MigrationListener;
+import dev.migrator.core.script.Revision;
 import dev.migrator.testsupport.TestDataSources;
 import dev.migrator.testsupport.TestPostgres;
 
@@ -15,6 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -30,6 +36,12 @@ import org.flywaydb.core.Flyway;
  * seconds; each change starts while one is open. Prints, per change and in all, how long
  * the migration took, how many requests failed and how long they waited. Arguments:
  * {@code rows[,requestThreads]}.
+ *
+ * <p>
+ * With {@code blocker[,rows[,requestThreads]]} (300,000 rows unless given) it runs the
+ * blocker scenario instead ({@link BlockerStory}): three changes that each need ACCESS
+ * EXCLUSIVE for an instant, as plain SQL, as migrator with its former defaults and with
+ * its current ones, and prints how long the writes waited.
  */
 public final class ZeroDowntimeBenchmark {
 
@@ -50,6 +62,12 @@ public final class ZeroDowntimeBenchmark {
 
 	public static void main(String[] args) throws Exception {
 		String[] parts = (args.length == 0) ? new String[0] : args[0].split(",");
+		if (parts.length > 0 && parts[0].trim().equals("blocker")) {
+			long rows = (parts.length > 1) ? Long.parseLong(parts[1].trim()) : 300_000;
+			int threads = (parts.length > 2) ? Integer.parseInt(parts[2].trim()) : 4;
+			blocker(rows, threads);
+			System.exit(0);
+		}
 		long rows = (parts.length > 0) ? Long.parseLong(parts[0].trim()) : 1_000_000;
 		int threads = (parts.length > 1) ? Integer.parseInt(parts[1].trim()) : 4;
 		TestPostgres server = TestPostgres.shared();
@@ -58,21 +76,52 @@ public final class ZeroDowntimeBenchmark {
 						+ "20%% inserts) and a report holds a read transaction for %d ms every %d ms%n",
 				rows, threads, REQUEST_INTERVAL.toMillis(), REPORT_LENGTH.toMillis(), REPORT_EVERY.toMillis());
 		Path work = Files.createTempDirectory("zero-downtime-bench");
-		List<Approach> approaches = List.of(new NaiveFlyway(work.resolve("flyway")),
-				new SafeMigrator("migrator, defaults (lock timeout 2 s, backfill batches of 500 ms)", Optional.empty(),
-						Optional.empty()),
+		Story story = new Story(SchemaStory.steps(), SchemaStory::verify);
+		List<Approach> approaches = List.of(new NaiveFlyway(work.resolve("flyway"), story.steps()),
+				new SafeMigrator("migrator, defaults (lock timeout 50 ms, backfill batches of 500 ms)",
+						() -> SchemaStory.revisions(Optional.empty()), Optional.empty(), Optional.empty()),
 				new SafeMigrator("migrator, lock timeout 200 ms, backfill batches of 100 ms",
-						Optional.of(Duration.ofMillis(200)), Optional.of(Duration.ofMillis(100))));
+						() -> SchemaStory.revisions(Optional.of(Duration.ofMillis(100))),
+						Optional.of(Duration.ofMillis(200)), Optional.empty()));
 		List<Run> runs = new ArrayList<>();
 		for (Approach approach : approaches) {
-			runs.add(run(server, rows, threads, approach));
+			runs.add(run(server, rows, threads, approach, story));
 		}
 		print(runs);
-		writeCsv(runs);
+		writeCsv(runs, "zero-downtime.csv");
 		System.exit(0);
 	}
 
-	private static Run run(TestPostgres server, long rows, int threads, Approach approach) throws Exception {
+	/**
+	 * The blocker scenario: three changes that each need ACCESS EXCLUSIVE for an instant,
+	 * each started while a report holds its read transaction, applied as plain SQL, by
+	 * migrator with the defaults it had before it waited outside the lock queue (lock
+	 * timeout 2 s, 5 attempts from 500 ms), and by migrator with today's defaults.
+	 */
+	private static void blocker(long rows, int threads) throws Exception {
+		TestPostgres server = TestPostgres.shared();
+		System.out.printf(Locale.ROOT,
+				"Blocker scenario on %,d rows while %d threads send a request every %d ms each (45%% reads, 35%% "
+						+ "updates, 20%% inserts) and a report holds a read transaction for %d ms every %d ms%n",
+				rows, threads, REQUEST_INTERVAL.toMillis(), REPORT_LENGTH.toMillis(), REPORT_EVERY.toMillis());
+		Path work = Files.createTempDirectory("zero-downtime-blocker");
+		Story story = new Story(BlockerStory.steps(), BlockerStory::verify);
+		List<Approach> approaches = List.of(new NaiveFlyway(work.resolve("flyway"), story.steps()),
+				new SafeMigrator("migrator, old defaults (lock timeout 2 s, 5 attempts from 500 ms)",
+						BlockerStory::revisions, Optional.of(Duration.ofSeconds(2)),
+						Optional.of(new LockTimeoutRetry(5, Duration.ofMillis(500), Duration.ofSeconds(10)))),
+				new SafeMigrator("migrator, defaults (lock timeout 50 ms, waits outside the lock queue)",
+						BlockerStory::revisions, Optional.empty(), Optional.empty()));
+		List<Run> runs = new ArrayList<>();
+		for (Approach approach : approaches) {
+			runs.add(run(server, rows, threads, approach, story));
+		}
+		printWrites(runs);
+		writeCsv(runs, "zero-downtime-blocker.csv");
+	}
+
+	private static Run run(TestPostgres server, long rows, int threads, Approach approach, Story story)
+			throws Exception {
 		DataSource dataSource = TestDataSources.freshPostgres(server);
 		SchemaStory.seed(dataSource, rows);
 		long sumBefore = SchemaStory.sumOfAmounts(dataSource);
@@ -83,14 +132,15 @@ public final class ZeroDowntimeBenchmark {
 				REPORT_EVERY);
 		try {
 			Thread.sleep(WARM_UP.toMillis());
-			for (SchemaStory.Step step : SchemaStory.steps()) {
+			for (SchemaStory.Step step : story.steps()) {
 				workload.awaitOpenReport(REPORT_OPEN_FOR);
 				long start = System.nanoTime();
 				approach.apply(step);
 				long end = System.nanoTime();
 				RequestTimings.Window window = new RequestTimings.Window(start, end);
 				windows.add(window);
-				steps.add(new StepRun(step.name(), (end - start) / 1e6, workload.summarize(List.of(window))));
+				steps.add(new StepRun(step.name(), (end - start) / 1e6, workload.summarize(List.of(window)),
+						workload.summarizeWrites(List.of(window))));
 				System.out.printf(Locale.ROOT, "  %s: %s took %,.0f ms, longest request %,.0f ms%n", approach.name(),
 						step.name(), (end - start) / 1e6, steps.get(steps.size() - 1).requests().max());
 			}
@@ -100,11 +150,12 @@ public final class ZeroDowntimeBenchmark {
 			workload.close();
 		}
 		long expectedSum = sumBefore + workload.updates() + workload.inserts() * TrafficWorkload.INSERTED_AMOUNT;
-		SchemaStory.verify(dataSource, approach.name(), expectedSum);
+		story.verify().check(dataSource, approach.name(), expectedSum);
 		// The waits for an open report between the changes belong to no approach: only
 		// the changes are summed.
 		double millis = steps.stream().mapToDouble(StepRun::millis).sum();
-		Run run = new Run(approach.name(), millis, steps, workload.summarize(windows), workload.errors());
+		Run run = new Run(approach.name(), millis, steps, workload.summarize(windows),
+				workload.summarizeWrites(windows), workload.errors(), approach.lockRetries());
 		System.out.printf(Locale.ROOT, "%s: %,.1f s, %,d requests, %,d failed, longest request %,.0f ms %s%n",
 				run.name(), run.millis() / 1000, run.requests().requests(), run.requests().errors(),
 				run.requests().max(), run.errors());
@@ -149,7 +200,48 @@ public final class ZeroDowntimeBenchmark {
 		}
 	}
 
-	private static void writeCsv(List<Run> runs) throws IOException {
+	/** The writes only, and the ratios to the plain SQL's. */
+	private static void printWrites(List<Run> runs) {
+		Run naive = runs.get(0);
+		System.out.println();
+		StringBuilder header = new StringBuilder("| change |");
+		StringBuilder rule = new StringBuilder("| --- |");
+		for (Run run : runs) {
+			header.append(" ").append(run.name()).append(": ms | longest write ms |");
+			rule.append(" ---: | ---: |");
+		}
+		System.out.println(header);
+		System.out.println(rule);
+		for (int i = 0; i < naive.steps().size(); i++) {
+			StringBuilder row = new StringBuilder("| ").append(naive.steps().get(i).name()).append(" |");
+			for (Run run : runs) {
+				StepRun step = run.steps().get(i);
+				row.append(String.format(Locale.ROOT, " %,.0f | %,.0f |", step.millis(), step.writes().max()));
+			}
+			System.out.println(row);
+		}
+		System.out.println();
+		System.out
+			.println("| approach | migration s | lock retries | writes | failed writes | p50 ms | p99 ms | p99.9 ms "
+					+ "| longest write ms | longest / plain | p99 / plain | p99.9 / plain |");
+		System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+		for (Run run : runs) {
+			RequestTimings.Summary w = run.writes();
+			RequestTimings.Summary plain = naive.writes();
+			System.out.printf(Locale.ROOT,
+					"| %s | %.1f | %s | %,d | %,d | %.2f | %.2f | %.1f | %,.0f | %.3f | %.3f | %.3f |%n", run.name(),
+					run.millis() / 1000, run.lockRetries().map(String::valueOf).orElse("–"), w.requests(), w.errors(),
+					w.p50(), w.p99(), w.p999(), w.max(), w.max() / plain.max(), w.p99() / plain.p99(),
+					w.p999() / plain.p999());
+		}
+		for (Run run : runs) {
+			if (!run.errors().isEmpty()) {
+				System.out.println("Errors of " + run.name() + ": " + run.errors());
+			}
+		}
+	}
+
+	private static void writeCsv(List<Run> runs, String file) throws IOException {
 		StringBuilder csv = new StringBuilder("approach,change,millis,requests,failed,p50_ms,p99_ms,p999_ms,max_ms\n");
 		for (Run run : runs) {
 			for (StepRun step : run.steps()) {
@@ -157,7 +249,7 @@ public final class ZeroDowntimeBenchmark {
 			}
 			csv.append(line(run.name(), "all", run.millis(), run.requests()));
 		}
-		Path target = Path.of("target", "zero-downtime.csv");
+		Path target = Path.of("target", file);
 		Files.createDirectories(target.getParent());
 		Files.writeString(target, csv);
 		System.out.println("Results written to " + target.toAbsolutePath());
@@ -177,6 +269,22 @@ public final class ZeroDowntimeBenchmark {
 
 		void apply(SchemaStory.Step step) throws Exception;
 
+		/** How many lock timeout retries it made, where it counts them. */
+		default Optional<Integer> lockRetries() {
+			return Optional.empty();
+		}
+
+	}
+
+	/** The changes a run applies, and how its end state is checked. */
+	private record Story(List<SchemaStory.Step> steps, Verifier verify) {
+	}
+
+	@FunctionalInterface
+	private interface Verifier {
+
+		void check(DataSource dataSource, String approach, long expectedSum) throws Exception;
+
 	}
 
 	/**
@@ -187,12 +295,15 @@ public final class ZeroDowntimeBenchmark {
 
 		private final Path folder;
 
+		private final List<SchemaStory.Step> steps;
+
 		private final Map<String, String> versionOfStep = new HashMap<>();
 
 		private DataSource dataSource;
 
-		NaiveFlyway(Path folder) {
+		NaiveFlyway(Path folder, List<SchemaStory.Step> steps) {
 			this.folder = folder;
+			this.steps = steps;
 		}
 
 		@Override
@@ -205,7 +316,7 @@ public final class ZeroDowntimeBenchmark {
 			this.dataSource = dataSource;
 			Files.createDirectories(this.folder);
 			int version = 0;
-			for (SchemaStory.Step step : SchemaStory.steps()) {
+			for (SchemaStory.Step step : this.steps) {
 				version++;
 				Files.writeString(this.folder.resolve("V" + version + "__change_" + version + ".sql"),
 						step.naiveSql() + "\n");
@@ -235,16 +346,22 @@ public final class ZeroDowntimeBenchmark {
 
 		private final String name;
 
+		private final Supplier<List<Revision>> revisions;
+
 		private final Optional<Duration> lockTimeout;
 
-		private final Optional<Duration> backfillTarget;
+		private final Optional<LockTimeoutRetry> lockRetry;
+
+		private final AtomicInteger retries = new AtomicInteger();
 
 		private Migrator migrator;
 
-		SafeMigrator(String name, Optional<Duration> lockTimeout, Optional<Duration> backfillTarget) {
+		SafeMigrator(String name, Supplier<List<Revision>> revisions, Optional<Duration> lockTimeout,
+				Optional<LockTimeoutRetry> lockRetry) {
 			this.name = name;
+			this.revisions = revisions;
 			this.lockTimeout = lockTimeout;
-			this.backfillTarget = backfillTarget;
+			this.lockRetry = lockRetry;
 		}
 
 		@Override
@@ -254,14 +371,28 @@ public final class ZeroDowntimeBenchmark {
 
 		@Override
 		public void prepare(DataSource dataSource) {
-			var revisions = SchemaStory.revisions(this.backfillTarget);
+			List<Revision> revisions = this.revisions.get();
 			MigratorConfig.Builder builder = MigratorConfig.builder()
 				.dataSource(dataSource)
 				.locations(List.of())
 				.source(() -> revisions)
-				.runBackfillsOnUpgrade(true);
+				.runBackfillsOnUpgrade(true)
+				.listener(new MigrationListener() {
+
+					@Override
+					public void lockTimeoutRetried(LockRetry retry) {
+						SafeMigrator.this.retries.incrementAndGet();
+					}
+
+				});
 			this.lockTimeout.ifPresent(builder::lockTimeout);
+			this.lockRetry.ifPresent(builder::lockRetry);
 			this.migrator = Migrator.create(builder.build());
+		}
+
+		@Override
+		public Optional<Integer> lockRetries() {
+			return Optional.of(this.retries.get());
 		}
 
 		@Override
@@ -272,12 +403,12 @@ public final class ZeroDowntimeBenchmark {
 	}
 
 	/** One change as one approach made it, and the requests that overlapped it. */
-	private record StepRun(String name, double millis, RequestTimings.Summary requests) {
+	private record StepRun(String name, double millis, RequestTimings.Summary requests, RequestTimings.Summary writes) {
 	}
 
 	/** One approach's whole run. */
 	private record Run(String name, double millis, List<StepRun> steps, RequestTimings.Summary requests,
-			Map<String, Long> errors) {
+			RequestTimings.Summary writes, Map<String, Long> errors, Optional<Integer> lockRetries) {
 	}
 
 }

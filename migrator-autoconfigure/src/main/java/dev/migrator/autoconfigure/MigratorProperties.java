@@ -56,7 +56,7 @@ public class MigratorProperties {
 
 	/**
 	 * How long a migration statement may wait for a lock before it gives up and is tried
-	 * again, unless its revision sets its own; 2s on PostgreSQL and no limit on SQLite
+	 * again, unless its revision sets its own; 50ms on PostgreSQL and no limit on SQLite
 	 * when not set.
 	 */
 	private Duration lockTimeout;
@@ -576,12 +576,12 @@ public class MigratorProperties {
 		 * How many times a statement or transaction that timed out waiting for a lock is
 		 * tried in all, 1 to fail at once.
 		 */
-		private int attempts = 5;
+		private int attempts = 10;
 
 		/**
 		 * Pause before the first retry, doubled for each further one, with random jitter.
 		 */
-		private Duration baseDelay = Duration.ofMillis(500);
+		private Duration baseDelay = Duration.ofMillis(100);
 
 		/**
 		 * Longest pause between two attempts.

@@ -132,11 +132,47 @@ public interface Dialect {
 	}
 
 	/**
+	 * The lock timeout of a revision in an offline script when neither the revision nor
+	 * the run sets one: nothing there retries a statement that gives up, so it may be
+	 * longer than {@link #defaultLockTimeout()}; the same by default.
+	 */
+	default Optional<Duration> offlineLockTimeout() {
+		return defaultLockTimeout();
+	}
+
+	/**
 	 * Whether the error is a statement giving up waiting for a lock, which a later
 	 * attempt may not meet.
 	 */
 	default boolean isLockTimeout(SQLException error) {
 		return false;
+	}
+
+	/**
+	 * Whether one statement may change several tables through data-modifying common table
+	 * expressions ({@code WITH d AS (DELETE …) INSERT …}), so that a step's bookkeeping
+	 * takes one round trip; false by default.
+	 */
+	default boolean writesInCommonTableExpressions() {
+		return false;
+	}
+
+	/**
+	 * The table lock the statement takes before it does anything, where its text tells
+	 * and the lock is one that can hold up other sessions' writes while the statement
+	 * waits for it; empty where this is not known or not needed.
+	 */
+	default Optional<TableLock> tableLock(String sql) {
+		return Optional.empty();
+	}
+
+	/**
+	 * The other sessions whose transactions hold a lock on the table that conflicts with
+	 * {@code lock} and have been open for longer than {@code openFor}, the oldest first;
+	 * none where this cannot be told.
+	 */
+	default List<LockHolder> lockHolders(Connection connection, TableLock lock, Duration openFor) throws SQLException {
+		return List.of();
 	}
 
 	/**

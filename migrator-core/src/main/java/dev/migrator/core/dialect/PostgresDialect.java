@@ -15,10 +15,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 import dev.migrator.core.sql.DurationText;
+import dev.migrator.core.sql.QueryShape;
 
 /**
  * PostgreSQL: transactional DDL, {@code SET LOCAL} timeouts, and a session-level advisory
@@ -28,15 +30,29 @@ public final class PostgresDialect implements Dialect {
 
 	/**
 	 * The lock timeout of revisions on PostgreSQL when neither the revision nor the run
-	 * sets one.
+	 * sets one: while a statement waits in the lock queue, every query on its table
+	 * arriving after it waits too, so this bounds how long the application stalls behind
+	 * a migration. Short, since a statement that gives up is tried again, and does not
+	 * join the queue at all while a transaction that has been open longer than this holds
+	 * a conflicting lock.
 	 */
-	public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(2);
+	public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMillis(50);
+
+	/**
+	 * The lock timeout of revisions in an offline script when neither the revision nor
+	 * the run sets one: whoever runs the script gets no retry and no wait outside the
+	 * lock queue, so a statement may wait longer before the script fails.
+	 */
+	public static final Duration OFFLINE_LOCK_TIMEOUT = Duration.ofSeconds(2);
 
 	/**
 	 * PostgreSQL's {@code lock_not_available}: {@code lock_timeout} expired (or a
 	 * {@code NOWAIT} lock was refused).
 	 */
 	private static final String LOCK_NOT_AVAILABLE = "55P03";
+
+	/** How much of a lock holder's query a message shows. */
+	private static final int QUERY_SHOWN = 120;
 
 	private final PostgresDdl ddl = new PostgresDdl(this);
 
@@ -136,8 +152,60 @@ public final class PostgresDialect implements Dialect {
 	}
 
 	@Override
+	public Optional<Duration> offlineLockTimeout() {
+		return Optional.of(OFFLINE_LOCK_TIMEOUT);
+	}
+
+	@Override
 	public boolean isLockTimeout(SQLException error) {
 		return LOCK_NOT_AVAILABLE.equals(error.getSQLState());
+	}
+
+	@Override
+	public boolean writesInCommonTableExpressions() {
+		return true;
+	}
+
+	@Override
+	public Optional<TableLock> tableLock(String sql) {
+		return PostgresTableLocks.of(sql).filter((lock) -> lock.mode().blocksWrites());
+	}
+
+	/**
+	 * Autovacuum is left out: it gives way to a lock request by itself (unless it
+	 * prevents wraparound), so the migration waits in the queue for it as before.
+	 */
+	@Override
+	public List<LockHolder> lockHolders(Connection connection, TableLock lock, Duration openFor) throws SQLException {
+		List<String> modes = new ArrayList<>();
+		for (TableLockMode mode : TableLockMode.values()) {
+			if (mode.conflictsWith(lock.mode())) {
+				modes.add(mode.lockName());
+			}
+		}
+		String sql = "SELECT DISTINCT a.pid, a.application_name, a.backend_start, a.xact_start, a.state, a.query "
+				+ "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'relation' "
+				+ "AND l.granted AND l.relation = to_regclass(?) "
+				+ "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+				+ "AND l.pid <> pg_backend_pid() AND l.mode = ANY (string_to_array(?, ',')) "
+				+ "AND a.backend_type <> 'autovacuum worker' "
+				+ "AND a.xact_start < clock_timestamp() - make_interval(secs => ?) ORDER BY a.xact_start";
+		List<LockHolder> holders = new ArrayList<>();
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setString(1, qualify(lock.schema(), lock.table()));
+			statement.setString(2, String.join(",", modes));
+			statement.setDouble(3, openFor.toNanos() / 1e9);
+			try (ResultSet rs = statement.executeQuery()) {
+				while (rs.next()) {
+					OffsetDateTime backendStart = rs.getObject(3, OffsetDateTime.class);
+					holders.add(new LockHolder(rs.getInt(1), Objects.toString(rs.getString(2), ""),
+							Optional.ofNullable(backendStart).map(OffsetDateTime::toInstant),
+							rs.getObject(4, OffsetDateTime.class).toInstant(), Objects.toString(rs.getString(5), ""),
+							QueryShape.of(Objects.toString(rs.getString(6), ""), QUERY_SHOWN)));
+				}
+			}
+		}
+		return holders;
 	}
 
 	/**

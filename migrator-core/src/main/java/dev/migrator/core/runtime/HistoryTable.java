@@ -119,7 +119,7 @@ public final class HistoryTable {
 		return this.dialect.tableExists(connection, this.tables.schema(), this.tables.historyTable());
 	}
 
-	private static String truncate(String text, int max) {
+	static String truncate(String text, int max) {
 		return (text.length() <= max) ? text : text.substring(0, max - 1) + "…";
 	}
 

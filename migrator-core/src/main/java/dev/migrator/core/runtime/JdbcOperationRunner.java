@@ -38,6 +38,8 @@ final class JdbcOperationRunner implements OperationRunner {
 
 	private final String revision;
 
+	private final LockQueueCheck lockQueue;
+
 	private boolean inAutocommitBlock;
 
 	private boolean committedEarly;
@@ -52,6 +54,7 @@ final class JdbcOperationRunner implements OperationRunner {
 		this.transactional = transactional;
 		this.timeouts = timeouts;
 		this.retrier = retrier;
+		this.lockQueue = new LockQueueCheck(dialect);
 	}
 
 	@Override
@@ -96,7 +99,7 @@ final class JdbcOperationRunner implements OperationRunner {
 	}
 
 	private RenderedStatementRunner statementRunner(boolean autocommit) {
-		return new RenderedStatementRunner(this.connection, this.dialect,
+		return new RenderedStatementRunner(this.connection, this.dialect, this.timeouts, this.lockQueue,
 				autocommit
 						? Optional
 							.of(new RenderedStatementRunner.Autocommit(this.retrier, this.timeouts, this.revision))
@@ -110,6 +113,7 @@ final class JdbcOperationRunner implements OperationRunner {
 			return;
 		}
 		this.connection.commit();
+		this.lockQueue.forgetTakenLocks();
 		this.committedEarly = true;
 		this.connection.setAutoCommit(true);
 		this.inAutocommitBlock = true;

@@ -6,6 +6,7 @@ import dev.migrator.core.script.PlanStep;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
 
@@ -21,6 +22,14 @@ import org.slf4j.LoggerFactory;
 final class LockTimeoutRetrier {
 
 	private static final Logger logger = LoggerFactory.getLogger(LockTimeoutRetrier.class);
+
+	/**
+	 * How often a transaction holding a lock is looked for again, at first: the sooner
+	 * its end is seen, the likelier the next attempt meets no other.
+	 */
+	private static final Duration HOLDER_POLL_FIRST = Duration.ofMillis(10);
+
+	private static final Duration HOLDER_POLL_LONGEST = Duration.ofMillis(100);
 
 	private final Dialect dialect;
 
@@ -72,14 +81,31 @@ final class LockTimeoutRetrier {
 				if (!isLockTimeout(ex) || attempt >= this.policy.attempts() || !mayRetry.getAsBoolean()) {
 					throw ex;
 				}
-				Duration delay = this.policy.delayBefore(attempt, this.random);
+				Optional<LockWaitAvoidedException> avoided = avoided(ex);
+				Duration delay = avoided.isPresent() ? this.policy.longestDelayBefore(attempt)
+						: this.policy.delayBefore(attempt, this.random);
 				this.retries++;
 				LockRetry retry = new LockRetry(this.step.revision().id(), this.step.direction(), attempt,
 						this.policy.attempts(), delay, what);
-				logger.warn("Revision {}: {} gave up waiting for a lock (attempt {} of {}); trying again in {}",
-						retry.revision(), what, attempt, retry.attempts(), DurationText.format(delay));
+				if (avoided.isPresent()) {
+					logger.warn(
+							"Revision {}: {} would wait in the lock queue, holding up every query on table {}, "
+									+ "behind {} (attempt {} of {}); waiting outside the queue for up to {}",
+							retry.revision(), what, avoided.get().lock().describe(),
+							LockWaitAvoidedException.describe(avoided.get().holders()), attempt, retry.attempts(),
+							DurationText.format(delay));
+				}
+				else {
+					logger.warn("Revision {}: {} gave up waiting for a lock (attempt {} of {}); trying again in {}",
+							retry.revision(), what, attempt, retry.attempts(), DurationText.format(delay));
+				}
 				this.listeners.tell((listener) -> listener.lockTimeoutRetried(retry));
-				pause(delay);
+				if (avoided.isPresent()) {
+					awaitHoldersGone(avoided.get(), delay, ex);
+				}
+				else {
+					pause(delay);
+				}
 			}
 		}
 	}
@@ -105,6 +131,47 @@ final class LockTimeoutRetrier {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * The statement not sent because a long transaction held a conflicting lock, if that
+	 * is what failed.
+	 */
+	static Optional<LockWaitAvoidedException> avoided(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof LockWaitAvoidedException avoided) {
+				return Optional.of(avoided);
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * Polls, outside the lock queue, until no long transaction holds a conflicting lock
+	 * any more or {@code longest} has passed; the next attempt follows at once, before
+	 * another long transaction is likely to begin.
+	 */
+	private static void awaitHoldersGone(LockWaitAvoidedException avoided, Duration longest, Exception failure)
+			throws Exception {
+		long deadline = System.nanoTime() + longest.toNanos();
+		long pause = HOLDER_POLL_FIRST.toMillis();
+		while (System.nanoTime() - deadline < 0) {
+			try {
+				if (avoided.currentHolders().isEmpty()) {
+					return;
+				}
+			}
+			catch (SQLException ex) {
+				failure.addSuppressed(ex);
+				throw failure;
+			}
+			long left = (deadline - System.nanoTime()) / 1_000_000;
+			Thread.sleep(Math.max(1, Math.min(pause, left)));
+			pause = Math.min(pause * 2, HOLDER_POLL_LONGEST.toMillis());
+		}
 	}
 
 	private static void pause(Duration delay) throws InterruptedException {

@@ -23,9 +23,9 @@ import java.util.random.RandomGenerator;
  */
 public record LockTimeoutRetry(int attempts, Duration baseDelay, Duration maxDelay) {
 
-	public static final int DEFAULT_ATTEMPTS = 5;
+	public static final int DEFAULT_ATTEMPTS = 10;
 
-	public static final Duration DEFAULT_BASE_DELAY = Duration.ofMillis(500);
+	public static final Duration DEFAULT_BASE_DELAY = Duration.ofMillis(100);
 
 	public static final Duration DEFAULT_MAX_DELAY = Duration.ofSeconds(10);
 
@@ -48,7 +48,11 @@ public record LockTimeoutRetry(int attempts, Duration baseDelay, Duration maxDel
 		}
 	}
 
-	/** Five attempts, pauses from 500 ms doubling up to 10 s. */
+	/**
+	 * Ten attempts, pauses from 100 ms doubling up to 10 s: about 33 s of pauses in all,
+	 * since with a short lock timeout an attempt that gives up costs the application
+	 * little, and one that waits for a long transaction does so outside the lock queue.
+	 */
 	public static LockTimeoutRetry defaults() {
 		return new LockTimeoutRetry(DEFAULT_ATTEMPTS, DEFAULT_BASE_DELAY, DEFAULT_MAX_DELAY);
 	}
@@ -59,19 +63,30 @@ public record LockTimeoutRetry(int attempts, Duration baseDelay, Duration maxDel
 	}
 
 	/**
+	 * The longest pause before retry number {@code retry}: {@code baseDelay·2^(retry−1)}
+	 * capped at {@code maxDelay}, without jitter. A retry that waits for a long
+	 * transaction to end, outside the lock queue, waits no longer.
+	 */
+	public Duration longestDelayBefore(int retry) {
+		return Duration.ofMillis(exponential(retry));
+	}
+
+	/**
 	 * The pause before retry number {@code retry} (1 before the second attempt):
 	 * {@code baseDelay·2^(retry−1)} capped at {@code maxDelay}, of which a random part up
 	 * to half is left out ("equal jitter").
 	 */
 	public Duration delayBefore(int retry, RandomGenerator random) {
+		long exponential = exponential(retry);
+		long half = exponential / 2;
+		return Duration.ofMillis(exponential - half + ((half > 0) ? random.nextLong(half + 1) : 0));
+	}
+
+	private long exponential(int retry) {
 		long base = this.baseDelay.toMillis();
 		long ceiling = this.maxDelay.toMillis();
 		long exponential = (retry >= 63 || base == 0) ? ceiling : Math.min(ceiling, base << Math.min(retry - 1, 30));
-		if (exponential < 0) {
-			exponential = ceiling;
-		}
-		long half = exponential / 2;
-		return Duration.ofMillis(exponential - half + ((half > 0) ? random.nextLong(half + 1) : 0));
+		return (exponential < 0) ? ceiling : exponential;
 	}
 
 }

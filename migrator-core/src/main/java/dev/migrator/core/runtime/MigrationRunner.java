@@ -67,7 +67,7 @@ public final class MigrationRunner {
 		this.listeners = new Listeners<>("Migration listener", listeners);
 		TimeoutPolicy timeouts = new TimeoutPolicy(settings, dialect);
 		ProgressTable progress = new ProgressTable(dialect, historyTable.tables());
-		this.recorder = new StepRecorder(versionTable, historyTable, progress, runBy);
+		this.recorder = new StepRecorder(dialect, versionTable, historyTable, progress, runBy);
 		this.executor = new StepExecutor(dialect, timeouts, naming, this.recorder, progress);
 		this.explainer = new StepFailureExplainer(timeouts);
 	}

@@ -48,7 +48,7 @@ public final class OfflineScript {
 		this.naming = naming;
 		this.dialect = dialect;
 		this.tables = tables;
-		this.timeouts = new TimeoutPolicy(settings, dialect);
+		this.timeouts = TimeoutPolicy.offline(settings, dialect);
 		this.versionTable = new VersionTable(dialect, tables);
 		this.historyTable = new HistoryTable(dialect, tables);
 	}

@@ -41,19 +41,27 @@ final class RenderedStatementRunner {
 
 	private final Dialect dialect;
 
+	private final EffectiveTimeouts timeouts;
+
 	private final Optional<Autocommit> autocommit;
+
+	private final LockQueueCheck lockQueue;
 
 	/**
 	 * Runs statements inside the caller's transaction: nothing is retried there, the
 	 * transaction is.
 	 */
-	RenderedStatementRunner(Connection connection, Dialect dialect) {
-		this(connection, dialect, Optional.empty());
+	RenderedStatementRunner(Connection connection, Dialect dialect, EffectiveTimeouts timeouts,
+			LockQueueCheck lockQueue) {
+		this(connection, dialect, timeouts, lockQueue, Optional.empty());
 	}
 
-	RenderedStatementRunner(Connection connection, Dialect dialect, Optional<Autocommit> autocommit) {
+	RenderedStatementRunner(Connection connection, Dialect dialect, EffectiveTimeouts timeouts,
+			LockQueueCheck lockQueue, Optional<Autocommit> autocommit) {
 		this.connection = connection;
 		this.dialect = dialect;
+		this.timeouts = timeouts;
+		this.lockQueue = lockQueue;
 		this.autocommit = autocommit;
 	}
 
@@ -94,14 +102,15 @@ final class RenderedStatementRunner {
 	}
 
 	private void execute(String sql) throws SQLException {
+		StatementTraits traits = StatementTraits.of(sql);
 		if (this.autocommit.isEmpty()) {
+			this.lockQueue.beforeRunning(this.connection, sql, this.timeouts.lockFor(traits));
 			try (Statement statement = this.connection.createStatement()) {
 				statement.execute(sql);
 			}
 			return;
 		}
 		Autocommit mode = this.autocommit.get();
-		StatementTraits traits = StatementTraits.of(sql);
 		retrying(mode, sql, () -> {
 			boolean ownLockTimeout = !mode.timeouts().lockFor(traits).equals(mode.timeouts().lock());
 			if (ownLockTimeout) {
@@ -109,6 +118,7 @@ final class RenderedStatementRunner {
 			}
 			try {
 				new InvalidIndexRepair(this.connection, this.dialect).beforeBuilding(traits, mode.revision());
+				this.lockQueue.beforeRunning(this.connection, sql, mode.timeouts().lockFor(traits));
 				try (Statement statement = this.connection.createStatement()) {
 					statement.execute(sql);
 				}

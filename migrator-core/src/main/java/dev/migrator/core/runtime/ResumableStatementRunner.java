@@ -32,8 +32,11 @@ final class ResumableStatementRunner {
 
 	private final Dialect dialect;
 
+	private final LockQueueCheck lockQueue;
+
 	ResumableStatementRunner(Dialect dialect) {
 		this.dialect = dialect;
+		this.lockQueue = new LockQueueCheck(dialect);
 	}
 
 	/**
@@ -51,6 +54,7 @@ final class ResumableStatementRunner {
 				try (TimeoutScope scope = this.dialect.applyTimeouts(connection, timeouts.lockFor(part.traits()),
 						timeouts.statement(), false)) {
 					Transaction.run(connection, Transaction.Scope.NONE, () -> {
+						this.lockQueue.beforeRunning(connection, statement.sql(), timeouts.lockFor(part.traits()));
 						execute(connection, statement);
 						progress.markDone(connection, statement);
 					});
@@ -128,6 +132,7 @@ final class ResumableStatementRunner {
 		try (TimeoutScope scope = this.dialect.applyTimeouts(connection, timeouts.lockFor(part.traits()),
 				timeouts.statement(), false)) {
 			new InvalidIndexRepair(connection, this.dialect).beforeBuilding(part.traits(), revision.id());
+			this.lockQueue.beforeRunning(connection, part.statement().sql(), timeouts.lockFor(part.traits()));
 			try (Statement statement = connection.createStatement()) {
 				statement.execute(part.statement().sql());
 			}

@@ -12,8 +12,10 @@ import dev.migrator.core.script.SqlStatement;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
@@ -213,9 +215,12 @@ final class StepExecutor {
 	}
 
 	private void executeSql(Connection connection, List<SqlStatement> statements, StepTrace trace) throws SQLException {
+		Optional<Duration> lockTimeout = this.timeouts.forRevision(trace.revision).lock();
+		LockQueueCheck lockQueue = new LockQueueCheck(this.dialect);
 		try (Statement statement = connection.createStatement()) {
 			for (SqlStatement each : statements) {
 				trace.running(each);
+				lockQueue.beforeRunning(connection, each.sql(), lockTimeout);
 				statement.execute(each.sql());
 				trace.ran(each);
 			}

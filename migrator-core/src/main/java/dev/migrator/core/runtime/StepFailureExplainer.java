@@ -8,6 +8,7 @@ import dev.migrator.core.sql.DatabaseMessageRedaction;
 import dev.migrator.core.sql.DurationText;
 
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -46,7 +47,7 @@ final class StepFailureExplainer {
 		message.append(".\nThe database said: ").append(databaseMessage(ex)).append('\n');
 		boolean lockTimeout = trace.retrier.isLockTimeout(ex);
 		if (lockTimeout) {
-			message.append(lockTimeoutAdvice(revision, trace));
+			message.append(lockTimeoutAdvice(revision, trace, ex));
 		}
 		String state = rowsBefore.isEmpty() ? "base" : String.join(", ", rowsBefore);
 		if (trace.inParts && !trace.recording) {
@@ -125,9 +126,19 @@ final class StepFailureExplainer {
 		return message.toString();
 	}
 
-	private String lockTimeoutAdvice(Revision revision, StepTrace trace) {
+	private String lockTimeoutAdvice(Revision revision, StepTrace trace, Exception ex) {
 		int attempts = trace.retrier.lastAttempts();
 		String timeout = this.timeouts.forRevision(revision).lock().map(DurationText::format).orElse("none");
+		Optional<LockWaitAvoidedException> avoided = LockTimeoutRetrier.avoided(ex);
+		if (avoided.isPresent()) {
+			return "It gave up after " + attempts + (attempts == 1 ? " attempt" : " attempts") + " (lock timeout "
+					+ timeout + "), each time waiting outside the lock queue, so that no query " + "on table "
+					+ avoided.get().lock().describe() + " waited behind it: the lock it needs was "
+					+ "blocked all that time by " + LockWaitAvoidedException.describe(avoided.get().holders())
+					+ ". The revision itself is not at fault: let that transaction finish (or end it with SELECT "
+					+ "pg_terminate_backend(pid)) and run the command again; or raise the lock retry attempts or "
+					+ "max delay.\n";
+		}
 		return "It gave up waiting for a lock " + attempts + (attempts == 1 ? " time" : " times") + " (lock timeout "
 				+ timeout + (attempts > 1 ? ", with pauses between attempts" : "")
 				+ "): a transaction kept a lock on the table all that time. The revision itself is not at fault: find "

@@ -1,5 +1,6 @@
 package dev.migrator.core.runtime;
 
+import dev.migrator.core.dialect.Dialect;
 import dev.migrator.core.runtime.HistoryEntry.Action;
 import dev.migrator.core.runtime.HistoryEntry.Outcome;
 import dev.migrator.core.script.Direction;
@@ -30,7 +31,12 @@ final class StepRecorder {
 
 	private final String runBy;
 
-	StepRecorder(VersionTable versionTable, HistoryTable historyTable, ProgressTable progress, String runBy) {
+	private final Optional<SuccessRecord> inOneStatement;
+
+	StepRecorder(Dialect dialect, VersionTable versionTable, HistoryTable historyTable, ProgressTable progress,
+			String runBy) {
+		this.inOneStatement = dialect.writesInCommonTableExpressions()
+				? Optional.of(new SuccessRecord(dialect, historyTable.tables())) : Optional.empty();
 		this.progress = progress;
 		this.versionTable = versionTable;
 		this.historyTable = historyTable;
@@ -51,6 +57,10 @@ final class StepRecorder {
 	 * success, in the caller's transaction.
 	 */
 	void succeeded(Connection connection, PlanStep step, Instant started) throws SQLException {
+		if (this.inOneStatement.isPresent() && this.inOneStatement.get().fits(step)) {
+			this.inOneStatement.get().record(connection, step, action(step), started, Instant.now(), this.runBy);
+			return;
+		}
 		this.versionTable.record(connection, step);
 		this.progress.clear(connection, step.revision().id(), step.direction());
 		this.historyTable.append(connection, step.revision().id(), action(step), step.revision().checksum(), started,

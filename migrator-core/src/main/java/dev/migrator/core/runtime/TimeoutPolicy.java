@@ -15,13 +15,28 @@ import java.util.Optional;
  * waiting in the lock queue while every other query on its table queues behind it.
  *
  * @param settings the configured timeouts
- * @param dialect the database, for its default lock timeout
+ * @param dialect the database
+ * @param defaultLock the lock timeout when neither the revision nor the settings set one
  */
-public record TimeoutPolicy(RunSettings settings, Dialect dialect) {
+public record TimeoutPolicy(RunSettings settings, Dialect dialect, Optional<Duration> defaultLock) {
 
 	public TimeoutPolicy {
 		Objects.requireNonNull(settings, "settings");
 		Objects.requireNonNull(dialect, "dialect");
+		Objects.requireNonNull(defaultLock, "defaultLock");
+	}
+
+	/** The timeouts of statements the engine runs, and retries, itself. */
+	public TimeoutPolicy(RunSettings settings, Dialect dialect) {
+		this(settings, dialect, dialect.defaultLockTimeout());
+	}
+
+	/**
+	 * The timeouts of an offline script, which nothing retries: the dialect's
+	 * {@link Dialect#offlineLockTimeout()} by default.
+	 */
+	public static TimeoutPolicy offline(RunSettings settings, Dialect dialect) {
+		return new TimeoutPolicy(settings, dialect, dialect.offlineLockTimeout());
 	}
 
 	/** The timeouts of a revision's statements. */
@@ -35,7 +50,7 @@ public record TimeoutPolicy(RunSettings settings, Dialect dialect) {
 	}
 
 	private EffectiveTimeouts resolve(Optional<Duration> ownLock, Optional<Duration> ownStatement) {
-		return EffectiveTimeouts.of(ownLock.or(this.settings::lockTimeout), this.dialect.defaultLockTimeout(),
+		return EffectiveTimeouts.of(ownLock.or(this.settings::lockTimeout), this.defaultLock,
 				ownStatement.or(this.settings::statementTimeout));
 	}
 

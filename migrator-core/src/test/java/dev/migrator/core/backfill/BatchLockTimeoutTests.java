@@ -33,8 +33,8 @@ class BatchLockTimeoutTests {
 
 	@Test
 	void aBatchRunsUnderTheDefaultLockTimeoutWhenNoneIsConfigured() throws Exception {
-		assertThat(PostgresDialect.DEFAULT_LOCK_TIMEOUT).isEqualTo(Duration.ofSeconds(2));
-		assertThat(lockTimeoutInsideABatch(Duration.ZERO)).isEqualTo("2s");
+		assertThat(PostgresDialect.DEFAULT_LOCK_TIMEOUT).isEqualTo(Duration.ofMillis(50));
+		assertThat(lockTimeoutInsideABatch(Duration.ZERO)).isEqualTo("50ms");
 	}
 
 	@Test

@@ -27,9 +27,16 @@ class LockTimeoutRetryTests {
 	}
 
 	@Test
-	void theDefaultsTryFiveTimesFromHalfASecond() {
+	void theLongestDelayIsTheExponentialWithoutJitter() {
+		assertThat(this.retry.longestDelayBefore(1)).isEqualTo(Duration.ofMillis(500));
+		assertThat(this.retry.longestDelayBefore(3)).isEqualTo(Duration.ofSeconds(2));
+		assertThat(this.retry.longestDelayBefore(7)).isEqualTo(Duration.ofSeconds(10));
+	}
+
+	@Test
+	void theDefaultsTryTenTimesFromATenthOfASecond() {
 		assertThat(LockTimeoutRetry.defaults())
-			.isEqualTo(new LockTimeoutRetry(5, Duration.ofMillis(500), Duration.ofSeconds(10)));
+			.isEqualTo(new LockTimeoutRetry(10, Duration.ofMillis(100), Duration.ofSeconds(10)));
 		assertThat(LockTimeoutRetry.never().attempts()).isEqualTo(1);
 	}
 

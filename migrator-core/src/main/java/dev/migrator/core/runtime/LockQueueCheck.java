@@ -1,0 +1,80 @@
+package dev.migrator.core.runtime;
+
+import dev.migrator.core.dialect.Dialect;
+import dev.migrator.core.dialect.LockHolder;
+import dev.migrator.core.dialect.TableLock;
+import dev.migrator.core.dialect.TableLockMode;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Keeps a statement that needs a strong table lock out of the lock queue while a long
+ * transaction holds a conflicting lock on the table. A statement waiting in the queue
+ * holds up every query that arrives after it, for as long as it waits; so before it is
+ * sent, the sessions holding a conflicting lock on its table are read, and when one of
+ * them has been in its transaction for longer than the lock timeout (it is unlikely to
+ * end within it) the statement is not sent: {@link LockWaitAvoidedException} fails the
+ * attempt, and the retry waits outside the queue until that transaction has ended.
+ * Younger holders are waited for in the queue, under the lock timeout, as before: under
+ * steady traffic some short write always holds a lock for a moment.
+ */
+final class LockQueueCheck {
+
+	private final Dialect dialect;
+
+	// The tables whose lock the current transaction took after a check, by their quoted
+	// name: a later statement on one needs no check while the transaction holds that
+	// lock, and no round trip while it holds up the application.
+	private final Map<String, TableLockMode> taken = new HashMap<>();
+
+	/** A check for the statements of one transaction, or of one autocommit run. */
+	LockQueueCheck(Dialect dialect) {
+		this.dialect = dialect;
+	}
+
+	/** The transaction that took the locks ended. */
+	void forgetTakenLocks() {
+		this.taken.clear();
+	}
+
+	/**
+	 * Throws {@link LockWaitAvoidedException} when the statement would wait behind a long
+	 * transaction; does nothing without a lock timeout (whoever set none chose to wait).
+	 */
+	void beforeRunning(Connection connection, String sql, Optional<Duration> lockTimeout) throws SQLException {
+		if (lockTimeout.isEmpty() || lockTimeout.get().isZero()) {
+			return;
+		}
+		Optional<TableLock> lock = this.dialect.tableLock(sql);
+		if (lock.isEmpty()) {
+			return;
+		}
+		boolean inTransaction = !connection.getAutoCommit();
+		if (!inTransaction) {
+			// Each statement commits on its own: nothing taken before is held.
+			forgetTakenLocks();
+		}
+		String table = this.dialect.qualify(lock.get().schema(), lock.get().table());
+		TableLockMode held = this.taken.get(table);
+		if (held == TableLockMode.ACCESS_EXCLUSIVE || held == lock.get().mode()) {
+			return;
+		}
+		Duration openFor = lockTimeout.get();
+		List<LockHolder> holders = this.dialect.lockHolders(connection, lock.get(), openFor);
+		if (!holders.isEmpty()) {
+			throw new LockWaitAvoidedException(lock.get(), holders,
+					() -> this.dialect.lockHolders(connection, lock.get(), openFor));
+		}
+		if (inTransaction) {
+			// Should the statement fail, the transaction fails with it.
+			this.taken.put(table, lock.get().mode());
+		}
+	}
+
+}
