@@ -3,6 +3,7 @@ package dev.migrator.core;
 import java.util.List;
 import java.util.Set;
 
+import dev.migrator.core.command.AppliedRevision;
 import dev.migrator.core.command.AppliedRepeatable;
 import dev.migrator.core.command.Backfills;
 import dev.migrator.core.command.BlockedContractsCommand;
@@ -159,6 +160,14 @@ public final class Migrator {
 	/** Where the database stands against the code. Reads only. */
 	public MigrationStatus status() {
 		return new StatusCommand(this.context).status();
+	}
+
+	/**
+	 * Every applied revision, parents first, with when, by whom and how long it was
+	 * installed (what Flyway's {@code info} lists).
+	 */
+	public List<AppliedRevision> applied() {
+		return new StatusCommand(this.context).applied();
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package dev.migrator.core;
 
+import dev.migrator.core.command.AppliedRevision;
 import dev.migrator.core.command.CheckFailedException;
 import dev.migrator.core.command.ChecksumMismatchException;
 import dev.migrator.core.command.MigrationStatus;
@@ -11,6 +12,7 @@ import dev.migrator.core.runtime.MigrationFailedException;
 import dev.migrator.core.script.Direction;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -89,6 +92,36 @@ abstract class MigratorContract {
 		assertThat(Databases.count(this.dataSource,
 				"SELECT count(*) FROM migrator_history WHERE outcome = 'success' AND direction = 'downgrade'"))
 			.isEqualTo(3);
+	}
+
+	@Test
+	void appliedListsEveryAppliedRevisionParentsFirstWithWhenByWhomAndHowLong() throws Exception {
+		this.folder.table("0001_users", null, "users")
+			.table("0002_orders", "0001_users", "orders")
+			.table("0003_items", "0002_orders", "items");
+		assertThat(migrator().applied()).as("at base").isEmpty();
+		Instant before = Instant.now().minusSeconds(1);
+		migrator().upgrade("heads");
+
+		List<AppliedRevision> applied = migrator().applied();
+
+		assertThat(applied).extracting(AppliedRevision::id).containsExactly("0001_users", "0002_orders", "0003_items");
+		assertThat(applied).allSatisfy((revision) -> {
+			assertThat(revision.installedOn()).hasValueSatisfying((on) -> assertThat(on).isAfter(before));
+			assertThat(revision.installedBy()).hasValueSatisfying((by) -> assertThat(by).isNotBlank());
+			assertThat(revision.duration()).hasValueSatisfying((d) -> assertThat(d.isNegative()).isFalse());
+			assertThat(revision.stamped()).isFalse();
+		});
+
+		migrator().downgrade("0001_users");
+		assertThat(migrator().applied()).extracting(AppliedRevision::id).containsExactly("0001_users");
+		migrator().stamp("heads");
+		List<AppliedRevision> stamped = migrator().applied();
+		assertThat(stamped).extracting(AppliedRevision::id, AppliedRevision::stamped)
+			.containsExactly(tuple("0001_users", false), tuple("0002_orders", false), tuple("0003_items", true));
+		assertThat(stamped.get(1).installedOn())
+			.as("its upgrade was undone, and the stamp recorded only its target: no installation to show")
+			.isEmpty();
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import dev.migrator.core.backfill.BackfillStatus;
 import dev.migrator.core.compat.BlockedContract;
 import dev.migrator.core.compat.RegisteredClient;
 import dev.migrator.core.replica.ReplicaLag;
+import dev.migrator.core.command.AppliedRevision;
 import dev.migrator.core.runtime.HistoryEntry;
 import dev.migrator.core.script.Phase;
 import dev.migrator.core.script.Revision;
@@ -61,7 +62,8 @@ public class MigratorEndpoint {
 		return new MigratorDescriptor(sorted(status.current()), summaries(status.heads()), summaries(status.pending()),
 				sorted(status.unknownCurrent()), status.recentHistory().stream().map(HistoryDescriptor::of).toList(),
 				ChecksumValidation.of(status.checksumMismatches()), backfills.items(), replicas.items(), blocking,
-				backfills.error(), replicas.error(), fleet.items().stream().findFirst().orElse(null), fleet.error());
+				backfills.error(), replicas.error(), fleet.items().stream().findFirst().orElse(null), fleet.error(),
+				this.migrator.applied().stream().map(AppliedDescriptor::of).toList());
 	}
 
 	/** The latest fleet run, when a fleet is configured and has run. */
@@ -127,12 +129,36 @@ public class MigratorEndpoint {
 	 * @param fleet the latest run of the configured fleet; null without a fleet or before
 	 * its first run
 	 * @param fleetError why the fleet's run table could not be read; null when it was
+	 * @param applied every applied revision, parents first, with when, by whom and how
+	 * long it was installed
 	 */
 	public record MigratorDescriptor(List<String> current, List<RevisionSummary> heads, List<RevisionSummary> pending,
 			List<String> unknownRevisions, List<HistoryDescriptor> history, ChecksumValidation checksums,
 			List<BackfillDescriptor> backfills, List<ReplicaDescriptor> replicas,
 			List<BlockedContractDescriptor> blockingClients, String backfillsError, String replicasError,
-			FleetDescriptor fleet, String fleetError) {
+			FleetDescriptor fleet, String fleetError, List<AppliedDescriptor> applied) {
+	}
+
+	/**
+	 * A revision the database has applied, as its latest successful upgrade or stamp was
+	 * recorded.
+	 *
+	 * @param revision the revision id
+	 * @param message its message
+	 * @param installedOn when it was installed; null when the history has no row for it
+	 * @param installedBy who ran it, as the history recorded it; null without a row
+	 * @param durationMs how long it took, in milliseconds; null without a row
+	 * @param stamped whether a stamp recorded it instead of running it
+	 */
+	public record AppliedDescriptor(String revision, String message, Instant installedOn, String installedBy,
+			Long durationMs, boolean stamped) {
+
+		static AppliedDescriptor of(AppliedRevision revision) {
+			return new AppliedDescriptor(revision.id(), revision.message(), revision.installedOn().orElse(null),
+					revision.installedBy().orElse(null), revision.duration().map(Duration::toMillis).orElse(null),
+					revision.stamped());
+		}
+
 	}
 
 	/**

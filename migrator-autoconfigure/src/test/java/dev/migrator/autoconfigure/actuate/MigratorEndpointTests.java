@@ -3,6 +3,7 @@ package dev.migrator.autoconfigure.actuate;
 import dev.migrator.autoconfigure.MigratorAutoConfiguration;
 import dev.migrator.autoconfigure.RevisionFiles;
 import dev.migrator.autoconfigure.SqliteFile;
+import dev.migrator.autoconfigure.actuate.MigratorEndpoint.AppliedDescriptor;
 import dev.migrator.autoconfigure.actuate.MigratorEndpoint.HistoryDescriptor;
 import dev.migrator.autoconfigure.actuate.MigratorEndpoint.MigratorDescriptor;
 import dev.migrator.autoconfigure.actuate.MigratorEndpoint.RevisionDescriptor;
@@ -136,6 +137,15 @@ class MigratorEndpointTests {
 			assertThat(latest.finishedAt()).isAfterOrEqualTo(latest.startedAt());
 			assertThat(latest.durationMs()).isNotNull().isNotNegative();
 			assertThat(latest.error()).isNull();
+			assertThat(descriptor.applied()).extracting(AppliedDescriptor::revision)
+				.as("every applied revision, parents first, as Flyway's endpoint lists them")
+				.containsExactly("0001_create_people", "0002_create_orders");
+			assertThat(descriptor.applied()).allSatisfy((applied) -> {
+				assertThat(applied.installedOn()).isNotNull();
+				assertThat(applied.installedBy()).isNotBlank();
+				assertThat(applied.durationMs()).isNotNull().isNotNegative();
+				assertThat(applied.stamped()).isFalse();
+			});
 		});
 	}
 

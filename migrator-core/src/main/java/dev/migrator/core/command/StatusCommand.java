@@ -40,6 +40,26 @@ public final class StatusCommand {
 	}
 
 	/**
+	 * Every revision the database has applied, parents first, with when, by whom and how
+	 * long each was installed; empty at base. Revisions the code does not know are left
+	 * out: {@link #status()} names them.
+	 */
+	public List<AppliedRevision> applied() {
+		RevisionGraph graph = this.context.graph();
+		return this.context.sessions().read((session) -> {
+			Set<String> known = new LinkedHashSet<>(session.versionRows());
+			known.removeIf((id) -> graph.find(id).isEmpty());
+			java.util.Map<String, HistoryEntry> installed = session.history().installations(session.connection());
+			return graph.inOrder(new Planner(graph).applied(known)).stream().map((revision) -> {
+				java.util.Optional<HistoryEntry> entry = java.util.Optional.ofNullable(installed.get(revision.id()));
+				return new AppliedRevision(revision.id(), revision.message(), entry.map(HistoryEntry::finishedAt),
+						entry.map(HistoryEntry::runBy), entry.map(HistoryEntry::duration),
+						entry.map((e) -> e.action() == HistoryEntry.Action.STAMP).orElse(false));
+			}).toList();
+		});
+	}
+
+	/**
 	 * The repeatable revisions of this code that the database has run, in the order they
 	 * run.
 	 */

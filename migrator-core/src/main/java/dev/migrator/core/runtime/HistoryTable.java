@@ -74,15 +74,48 @@ public final class HistoryTable {
 			statement.setInt(1, limit);
 			try (ResultSet rs = statement.executeQuery()) {
 				while (rs.next()) {
-					entries.add(new HistoryEntry(rs.getLong("id"), rs.getString("revision"),
-							Action.fromLabel(rs.getString("direction")), nonNull(rs.getString("checksum")),
-							this.dialect.getInstant(rs, "started_at"), this.dialect.getInstant(rs, "finished_at"),
-							Duration.ofMillis(rs.getLong("duration_ms")), rs.getString("run_by"),
-							Outcome.fromLabel(rs.getString("outcome")), Optional.ofNullable(rs.getString("error"))));
+					entries.add(entry(rs));
 				}
 			}
 		}
 		return Collections.unmodifiableList(entries);
+	}
+
+	/**
+	 * For each revision, the entry of its latest successful upgrade or stamp that no
+	 * downgrade undid since: when, by whom and how long it was installed. A revision a
+	 * stamp applied beneath its target has none.
+	 */
+	public Map<String, HistoryEntry> installations(Connection connection) throws SQLException {
+		Map<String, HistoryEntry> installed = new java.util.HashMap<>();
+		if (!exists(connection)) {
+			return installed;
+		}
+		try (PreparedStatement statement = connection.prepareStatement("SELECT id, revision, direction, checksum, "
+				+ "started_at, finished_at, duration_ms, run_by, outcome, error FROM " + this.qualified
+				+ " WHERE direction IN ('upgrade', 'stamp', 'downgrade') AND outcome = 'success' ORDER BY id")) {
+			try (ResultSet rs = statement.executeQuery()) {
+				while (rs.next()) {
+					HistoryEntry entry = entry(rs);
+					// A later downgrade undid that installation.
+					if (entry.action() == Action.DOWNGRADE) {
+						installed.remove(entry.revision());
+					}
+					else {
+						installed.put(entry.revision(), entry);
+					}
+				}
+			}
+		}
+		return installed;
+	}
+
+	private HistoryEntry entry(ResultSet rs) throws SQLException {
+		return new HistoryEntry(rs.getLong("id"), rs.getString("revision"), Action.fromLabel(rs.getString("direction")),
+				nonNull(rs.getString("checksum")), this.dialect.getInstant(rs, "started_at"),
+				this.dialect.getInstant(rs, "finished_at"), Duration.ofMillis(rs.getLong("duration_ms")),
+				rs.getString("run_by"), Outcome.fromLabel(rs.getString("outcome")),
+				Optional.ofNullable(rs.getString("error")));
 	}
 
 	/**
