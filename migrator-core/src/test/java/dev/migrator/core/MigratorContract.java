@@ -11,7 +11,6 @@ import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.runtime.MigrationFailedException;
 import dev.migrator.core.script.Direction;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +23,7 @@ import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -36,30 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * What every dialect must do the same way; each dialect's test class runs these on its
  * real database.
  */
-abstract class MigratorContract {
-
-	@TempDir
-	Path temp;
-
-	DataSource dataSource;
-
-	RevisionFolder folder;
-
-	abstract DataSource newDatabase();
-
-	@BeforeEach
-	void prepare() {
-		this.dataSource = newDatabase();
-		this.folder = new RevisionFolder(this.temp.resolve("revisions"));
-	}
-
-	Migrator migrator() {
-		return migrator(MigratorConfig.builder());
-	}
-
-	Migrator migrator(MigratorConfig.Builder builder) {
-		return Migrator.create(builder.dataSource(this.dataSource).locations(this.folder.location()).build());
-	}
+abstract class MigratorContract extends RevisionFolderContract {
 
 	List<String> userTables() throws Exception {
 		return Databases.tables(this.dataSource).stream().filter((t) -> !t.startsWith("migrator_")).toList();

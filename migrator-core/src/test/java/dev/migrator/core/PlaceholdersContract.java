@@ -3,13 +3,7 @@ package dev.migrator.core;
 import dev.migrator.core.config.MigratorConfig;
 import dev.migrator.core.error.MigratorException;
 
-import java.nio.file.Path;
-
-import javax.sql.DataSource;
-
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -18,26 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * {@code ${name}} placeholders in SQL revision files ({@code migrator.placeholders}), on
  * each dialect's real database.
  */
-abstract class PlaceholdersContract {
-
-	@TempDir
-	Path temp;
-
-	DataSource dataSource;
-
-	RevisionFolder folder;
-
-	abstract DataSource newDatabase();
-
-	@BeforeEach
-	void prepare() {
-		this.dataSource = newDatabase();
-		this.folder = new RevisionFolder(this.temp.resolve("revisions"));
-	}
-
-	Migrator migrator(MigratorConfig.Builder builder) {
-		return Migrator.create(builder.dataSource(this.dataSource).locations(this.folder.location()).build());
-	}
+abstract class PlaceholdersContract extends RevisionFolderContract {
 
 	private RevisionFolder settingsRevision() {
 		return this.folder.file("0001_settings.sql", """

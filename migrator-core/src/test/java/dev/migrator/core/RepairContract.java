@@ -2,21 +2,15 @@ package dev.migrator.core;
 
 import dev.migrator.core.command.ChecksumMismatchException;
 import dev.migrator.core.command.RepairResult;
-import dev.migrator.core.config.MigratorConfig;
 import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.runtime.HistoryEntry;
 import dev.migrator.core.runtime.HistoryEntry.Action;
 import dev.migrator.core.script.Checksums;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
-import javax.sql.DataSource;
-
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -25,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * {@code repair} on each dialect's real database: an applied revision edited on purpose,
  * and a step a failed run left part-way.
  */
-abstract class RepairContract {
+abstract class RepairContract extends RevisionFolderContract {
 
 	private static final String LEDGER = """
 			-- migrator:revision 0001_ledger
@@ -45,26 +39,6 @@ abstract class RepairContract {
 			-- migrator:downgrade
 			DELETE FROM ledger;
 			""";
-
-	@TempDir
-	Path temp;
-
-	DataSource dataSource;
-
-	RevisionFolder folder;
-
-	abstract DataSource newDatabase();
-
-	@BeforeEach
-	void prepare() {
-		this.dataSource = newDatabase();
-		this.folder = new RevisionFolder(this.temp.resolve("revisions"));
-	}
-
-	Migrator migrator() {
-		return Migrator
-			.create(MigratorConfig.builder().dataSource(this.dataSource).locations(this.folder.location()).build());
-	}
 
 	@Test
 	void anEditedAppliedRevisionIsRefusedUntilRepairedThenUpgradeProceeds() throws Exception {

@@ -7,13 +7,7 @@ import dev.migrator.core.report.HistoryText;
 import dev.migrator.core.runtime.StepResult;
 import dev.migrator.core.script.Revision;
 
-import java.nio.file.Path;
-
-import javax.sql.DataSource;
-
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,27 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * database: applied after the others when first seen or changed, in depends-on order,
  * never downgraded, outside the version rows.
  */
-abstract class RepeatablesContract {
-
-	@TempDir
-	Path temp;
-
-	DataSource dataSource;
-
-	RevisionFolder folder;
-
-	abstract DataSource newDatabase();
-
-	@BeforeEach
-	void prepare() {
-		this.dataSource = newDatabase();
-		this.folder = new RevisionFolder(this.temp.resolve("revisions"));
-	}
-
-	Migrator migrator() {
-		return Migrator
-			.create(MigratorConfig.builder().dataSource(this.dataSource).locations(this.folder.location()).build());
-	}
+abstract class RepeatablesContract extends RevisionFolderContract {
 
 	private RevisionFolder view(String id, String select, String dependsOn) {
 		String depends = (dependsOn != null) ? "-- migrator:depends-on " + dependsOn + "\n" : "";
