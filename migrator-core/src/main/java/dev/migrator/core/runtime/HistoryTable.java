@@ -23,6 +23,10 @@ import java.util.Optional;
  */
 public final class HistoryTable {
 
+	// What every read of whole entries selects, in the order entry(ResultSet) reads them.
+	private static final String ENTRY_COLUMNS = "id, revision, direction, checksum, started_at, finished_at, "
+			+ "duration_ms, run_by, outcome, error";
+
 	private static final int MAX_ERROR_LENGTH = 4000;
 
 	private final Dialect dialect;
@@ -68,9 +72,8 @@ public final class HistoryTable {
 			return List.of();
 		}
 		List<HistoryEntry> entries = new ArrayList<>();
-		try (PreparedStatement statement = connection.prepareStatement("SELECT id, revision, direction, checksum, "
-				+ "started_at, finished_at, duration_ms, run_by, outcome, error FROM " + this.qualified
-				+ " ORDER BY id DESC LIMIT ?")) {
+		try (PreparedStatement statement = connection
+			.prepareStatement("SELECT " + ENTRY_COLUMNS + " FROM " + this.qualified + " ORDER BY id DESC LIMIT ?")) {
 			statement.setInt(1, limit);
 			try (ResultSet rs = statement.executeQuery()) {
 				while (rs.next()) {
@@ -91,9 +94,9 @@ public final class HistoryTable {
 		if (!exists(connection)) {
 			return installed;
 		}
-		try (PreparedStatement statement = connection.prepareStatement("SELECT id, revision, direction, checksum, "
-				+ "started_at, finished_at, duration_ms, run_by, outcome, error FROM " + this.qualified
-				+ " WHERE direction IN ('upgrade', 'stamp', 'downgrade') AND outcome = 'success' ORDER BY id")) {
+		try (PreparedStatement statement = connection
+			.prepareStatement("SELECT " + ENTRY_COLUMNS + " FROM " + this.qualified
+					+ " WHERE direction IN ('upgrade', 'stamp', 'downgrade') AND outcome = 'success' ORDER BY id")) {
 			try (ResultSet rs = statement.executeQuery()) {
 				while (rs.next()) {
 					HistoryEntry entry = entry(rs);
