@@ -2,6 +2,7 @@ package dev.migrator.benchmarks;
 
 import dev.migrator.testsupport.TestPostgres;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.jar.JarFile;
 import java.util.stream.IntStream;
 
 /**
@@ -49,6 +51,14 @@ public final class AlembicBenchmark {
 
 	/** The sample application's jar as the migration job, through Spring Boot. */
 	static final String SAMPLE_JOB = "sample jar job";
+
+	private static final String EXTRACTED = ", extracted";
+
+	private static final String EXTRACTED_CDS = ", extracted + CDS";
+
+	private static final String EXTRACTED_AOT_CDS = ", extracted + AOT + CDS";
+
+	private static final String AOT_ENABLED = "-Dspring.aot.enabled=true";
 
 	private static final String ENGINE = "engine overhead";
 
@@ -270,13 +280,28 @@ public final class AlembicBenchmark {
 		extract.requireSuccess();
 		Path extractedJar = extracted.resolve(jar.getFileName());
 		Path archive = folder.resolve("sample-job.jsa");
-		SampleJobProcess trainer = new SampleJobProcess(SAMPLE_JOB, List.of("-XX:ArchiveClassesAtExit=" + archive),
+		SampleJobProcess trainer = SampleJobProcess.ofJar(SAMPLE_JOB, List.of("-XX:ArchiveClassesAtExit=" + archive),
 				extractedJar, folder);
 		run(trainer, trainer.heads(files), WARMUP_LIMIT).requireSuccess();
-		return List.of(new SampleJobProcess(SAMPLE_JOB, List.of(), jar, folder),
-				new SampleJobProcess(SAMPLE_JOB + ", extracted", List.of(), extractedJar, folder),
-				new SampleJobProcess(SAMPLE_JOB + ", extracted + CDS", List.of("-XX:SharedArchiveFile=" + archive),
-						extractedJar, folder));
+		// What Spring Boot's process-aot goal would add to the jar, built here from the
+		// extracted layout with the job's profile, and an archive trained on it.
+		String mainClass;
+		try (JarFile packaged = new JarFile(jar.toFile())) {
+			mainClass = packaged.getManifest().getMainAttributes().getValue("Start-Class");
+		}
+		Path aotJar = new AotBuild(folder.resolve("sample-aot")).build(extractedJar.toString(), mainClass,
+				List.of("--spring.profiles.active=migrate"));
+		String aotClassPath = aotJar + File.pathSeparator + extractedJar;
+		Path aotArchive = folder.resolve("sample-job-aot.jsa");
+		SampleJobProcess aotTrainer = SampleJobProcess.ofClassPath(SAMPLE_JOB,
+				List.of(AOT_ENABLED, "-XX:ArchiveClassesAtExit=" + aotArchive), aotClassPath, mainClass, folder);
+		run(aotTrainer, aotTrainer.heads(files), WARMUP_LIMIT).requireSuccess();
+		return List.of(SampleJobProcess.ofJar(SAMPLE_JOB, List.of(), jar, folder),
+				SampleJobProcess.ofJar(SAMPLE_JOB + EXTRACTED, List.of(), extractedJar, folder),
+				SampleJobProcess.ofJar(SAMPLE_JOB + EXTRACTED_CDS, List.of("-XX:SharedArchiveFile=" + archive),
+						extractedJar, folder),
+				SampleJobProcess.ofClassPath(SAMPLE_JOB + EXTRACTED_AOT_CDS,
+						List.of(AOT_ENABLED, "-XX:SharedArchiveFile=" + aotArchive), aotClassPath, mainClass, folder));
 	}
 
 	/**
@@ -402,7 +427,8 @@ public final class AlembicBenchmark {
 	private List<String> allTools() {
 		List<String> names = new ArrayList<>();
 		tools(null, true).forEach((tool) -> names.add(tool.name()));
-		names.addAll(List.of(SAMPLE_JOB, SAMPLE_JOB + ", extracted", SAMPLE_JOB + ", extracted + CDS"));
+		names.addAll(List.of(SAMPLE_JOB, SAMPLE_JOB + EXTRACTED, SAMPLE_JOB + EXTRACTED_CDS,
+				SAMPLE_JOB + EXTRACTED_AOT_CDS));
 		return names;
 	}
 

@@ -15,12 +15,25 @@ import java.util.regex.Pattern;
  * steps are {@link MigratorProcess}'s.
  *
  * @param name how the tables name this variant
- * @param jvmOptions options before {@code -jar}, such as a class data sharing archive
- * @param jar the jar: the packaged one, or the one of its extracted layout
+ * @param jvmOptions options before the launch, such as a class data sharing archive
+ * @param launch what starts the application: {@code -jar} and the jar (the packaged one,
+ * or the one of its extracted layout), or a class path and the main class
  * @param workFolder where the job's SQLite file may go (the job opens no connection for
  * {@code heads})
  */
-record SampleJobProcess(String name, List<String> jvmOptions, Path jar, Path workFolder) implements WholeProcessTool {
+record SampleJobProcess(String name, List<String> jvmOptions, List<String> launch,
+		Path workFolder) implements WholeProcessTool {
+
+	/** The application started with {@code java -jar}. */
+	static SampleJobProcess ofJar(String name, List<String> jvmOptions, Path jar, Path workFolder) {
+		return new SampleJobProcess(name, jvmOptions, List.of("-jar", jar.toString()), workFolder);
+	}
+
+	/** The application's main class started from a class path. */
+	static SampleJobProcess ofClassPath(String name, List<String> jvmOptions, String classPath, String mainClass,
+			Path workFolder) {
+		return new SampleJobProcess(name, jvmOptions, List.of("-cp", classPath, mainClass), workFolder);
+	}
 
 	private static final Pattern HEAD = Pattern.compile("^(\\S+) \\(head\\)");
 
@@ -46,8 +59,7 @@ record SampleJobProcess(String name, List<String> jvmOptions, Path jar, Path wor
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(this.jvmOptions);
-		command.add("-jar");
-		command.add(this.jar.toString());
+		command.addAll(this.launch);
 		command.add("--spring.profiles.active=migrate");
 		command.add("--spring.datasource.url=jdbc:sqlite:" + this.workFolder.resolve("sample-job.db"));
 		command.add("--spring.main.banner-mode=off");

@@ -57,6 +57,13 @@ public final class SpringBootJobBenchmark {
 	/** How the runs with a class data sharing archive are labelled. */
 	private static final String WITH_CDS = " (each with a CDS archive)";
 
+	/** Spring's AOT mode, which a child runs in with the bean definitions built ahead. */
+	private static final String AOT_ENABLED = "-Dspring.aot.enabled=true";
+
+	/** The migrator job's variants built ahead of time, in the order they are printed. */
+	private static final List<String> AOT_VARIANTS = List.of(" (migrator with AOT)",
+			" (migrator with AOT and a CDS archive)");
+
 	private SpringBootJobBenchmark() {
 	}
 
@@ -82,6 +89,10 @@ public final class SpringBootJobBenchmark {
 		tools.forEach((tool) -> cdsTimes.put(tool, emptyLists(NO_OP, EMPTY)));
 		Map<BootIntegration, List<String>> cdsFlags = new EnumMap<>(BootIntegration.class);
 		Map<BootIntegration, ChildClasspath> cdsClasspaths = new EnumMap<>(BootIntegration.class);
+		Map<String, Map<String, List<Double>>> aotTimes = new LinkedHashMap<>();
+		AOT_VARIANTS.forEach((variant) -> aotTimes.put(variant, emptyLists(NO_OP, EMPTY)));
+		Map<String, List<String>> aotFlags = new LinkedHashMap<>();
+		ChildClasspath aotClasspath = null;
 		// Round 0 warms up the server, the file system cache and the JVM's class data,
 		// and is not counted. Each round
 		// rotates the order, so that no tool always runs first or last.
@@ -131,6 +142,27 @@ public final class SpringBootJobBenchmark {
 					cdsTimes.get(tool).get(EMPTY).add(cdsFloor.totalMs());
 				}
 				if (tool == BootIntegration.MIGRATOR) {
+					if (round == 0) {
+						aotClasspath = new AotBuild(folder.resolve("aot")).process(cdsClasspaths.get(tool),
+								List.of("--spring.profiles.active=migrate"));
+						Path archive = folder.resolve("migrator-aot.jsa");
+						process.run(aotClasspath, tool.arguments(history), database,
+								List.of(AOT_ENABLED, "-XX:ArchiveClassesAtExit=" + archive));
+						aotFlags.put(AOT_VARIANTS.get(0), List.of(AOT_ENABLED));
+						aotFlags.put(AOT_VARIANTS.get(1), List.of(AOT_ENABLED, "-XX:SharedArchiveFile=" + archive));
+					}
+					for (String variant : AOT_VARIANTS) {
+						Timing aotNoop = process.run(aotClasspath, tool.arguments(history), database,
+								aotFlags.get(variant));
+						Timing aotFloor = process.run(aotClasspath, tool.arguments(emptyHistory), empty,
+								aotFlags.get(variant));
+						System.out.printf(Locale.ROOT, "round %d %-10s no-op %7.1f ms  empty history %7.1f ms%s%n",
+								round, tool.label(), aotNoop.totalMs(), aotFloor.totalMs(), variant);
+						if (round > 0) {
+							aotTimes.get(variant).get(NO_OP).add(aotNoop.totalMs());
+							aotTimes.get(variant).get(EMPTY).add(aotFloor.totalMs());
+						}
+					}
 					// The same two no-op runs, on the same databases, without the
 					// actuator.
 					Timing bareNoop = process.run(withoutActuator, tool.arguments(history), database);
@@ -144,7 +176,7 @@ public final class SpringBootJobBenchmark {
 				}
 			}
 		}
-		printAndWrite(size, runs, times, withoutActuatorTimes, cdsTimes);
+		printAndWrite(size, runs, times, withoutActuatorTimes, cdsTimes, aotTimes);
 		try (var paths = Files.walk(folder)) {
 			paths.sorted(Comparator.reverseOrder()).forEach((p) -> p.toFile().delete());
 		}
@@ -217,8 +249,8 @@ public final class SpringBootJobBenchmark {
 	}
 
 	private static void printAndWrite(int size, int runs, Map<BootIntegration, Map<String, List<Double>>> times,
-			Map<String, List<Double>> withoutActuatorTimes, Map<BootIntegration, Map<String, List<Double>>> cdsTimes)
-			throws Exception {
+			Map<String, List<Double>> withoutActuatorTimes, Map<BootIntegration, Map<String, List<Double>>> cdsTimes,
+			Map<String, Map<String, List<Double>>> aotTimes) throws Exception {
 		Table table = new Table(size, runs, times);
 		System.out.println();
 		System.out.printf(Locale.ROOT, "%,d revisions, whole JVM through Spring Boot, median of %d runs%n", size, runs);
@@ -239,6 +271,12 @@ public final class SpringBootJobBenchmark {
 			table.printRow(step + " (migrator with a CDS archive)", step,
 					cdsTimes.get(BootIntegration.MIGRATOR).get(step));
 			withArchives.printRow(step + WITH_CDS, step, cdsTimes.get(BootIntegration.MIGRATOR).get(step));
+		}
+		System.out.println();
+		System.out.println("migrator's job built ahead of time (Spring AOT), against the others as they come:");
+		table.printHeader();
+		for (String step : List.of(NO_OP, EMPTY)) {
+			aotTimes.forEach((variant, variantTimes) -> table.printRow(step + variant, step, variantTimes.get(step)));
 		}
 		table.csv.append(withArchives.csv.substring(withArchives.csv.indexOf("\n") + 1));
 		Path result = Path.of("target", "spring-boot-job.csv");
