@@ -1,0 +1,64 @@
+package dev.migrator.test.autoconfigure;
+
+import dev.migrator.autoconfigure.MigratorAutoConfiguration;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MigratedDatabaseAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigratorAutoConfiguration.class,
+				MigratedDatabaseAutoConfiguration.class))
+		.withPropertyValues("migrator.locations=classpath:db/revisions/{dialect}");
+
+	@Test
+	void upgradesTheContextsDatabaseToTheHeadsAsTheContextStarts() {
+		this.runner.withPropertyValues("spring.datasource.url=" + SqliteTestFile.freshUrl()).run((context) -> {
+			assertThat(context).hasNotFailed().hasSingleBean(MigratedDatabaseInitializer.class);
+			DatabaseContents contents = new DatabaseContents(context.getBean(DataSource.class));
+			assertThat(contents.tables()).contains("accounts");
+			assertThat(contents.versionRows()).containsExactly("0002_accounts_display_name");
+		});
+	}
+
+	@Test
+	void aSecondContextOnTheSameDatabaseFindsItAtTheHeads() {
+		String url = "spring.datasource.url=" + SqliteTestFile.freshUrl();
+		this.runner.withPropertyValues(url).run((first) -> assertThat(first).hasNotFailed());
+
+		this.runner.withPropertyValues(url).run((second) -> {
+			assertThat(second).hasNotFailed();
+			assertThat(new DatabaseContents(second.getBean(DataSource.class)).versionRows())
+				.containsExactly("0002_accounts_display_name");
+		});
+	}
+
+	@Test
+	void leavesMigratingToTheJobWhenTheMigrationJobProfileIsActive() {
+		this.runner
+			.withPropertyValues("spring.datasource.url=" + SqliteTestFile.freshUrl(), "spring.profiles.active=migrate",
+					"migrator.job.exit=false")
+			.run((context) -> {
+				assertThat(context).hasNotFailed().doesNotHaveBean(MigratedDatabaseInitializer.class);
+				assertThat(new DatabaseContents(context.getBean(DataSource.class)).tables()).isEmpty();
+			});
+	}
+
+	@Test
+	void failsToStartWithoutAMigratorRatherThanLeaveTheDatabaseEmpty() {
+		this.runner.withPropertyValues("spring.datasource.url=" + SqliteTestFile.freshUrl(), "migrator.enabled=false")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("@MigratedDatabase found no migrator"));
+	}
+
+}
