@@ -53,4 +53,17 @@ public final class DatabaseContents {
 		return rows;
 	}
 
+	/** How many entries the history table holds: a run that applies nothing adds none. */
+	public int historyEntries() {
+		try (Connection connection = this.dataSource.getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM migrator_history")) {
+			rs.next();
+			return rs.getInt(1);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 }

@@ -2,6 +2,8 @@ package dev.migrator.test.autoconfigure;
 
 import dev.migrator.autoconfigure.MigratorAutoConfiguration;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
@@ -32,12 +34,17 @@ class MigratedDatabaseAutoConfigurationTests {
 	@Test
 	void aSecondContextOnTheSameDatabaseFindsItAtTheHeads() {
 		String url = "spring.datasource.url=" + SqliteTestFile.freshUrl();
-		this.runner.withPropertyValues(url).run((first) -> assertThat(first).hasNotFailed());
+		AtomicInteger entriesAfterFirst = new AtomicInteger();
+		this.runner.withPropertyValues(url).run((first) -> {
+			assertThat(first).hasNotFailed();
+			entriesAfterFirst.set(new DatabaseContents(first.getBean(DataSource.class)).historyEntries());
+		});
 
 		this.runner.withPropertyValues(url).run((second) -> {
 			assertThat(second).hasNotFailed();
-			assertThat(new DatabaseContents(second.getBean(DataSource.class)).versionRows())
-				.containsExactly("0002_accounts_display_name");
+			DatabaseContents contents = new DatabaseContents(second.getBean(DataSource.class));
+			assertThat(contents.versionRows()).containsExactly("0002_accounts_display_name");
+			assertThat(contents.historyEntries()).isPositive().isEqualTo(entriesAfterFirst.get());
 		});
 	}
 
