@@ -60,6 +60,19 @@ class MigratedDatabaseAutoConfigurationTests {
 	}
 
 	@Test
+	void failsToStartWhenTheUpgradeStopsShortOfTheHeadsForABackfill() {
+		this.runner
+			.withPropertyValues("spring.datasource.url=" + SqliteTestFile.freshUrl(),
+					"migrator.locations=classpath:db/backfill-revisions/{dialect}",
+					"migrator.backfill.run-on-upgrade=false")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("could not upgrade the test database to the heads")
+				.hasMessageContaining("tasks_status"));
+	}
+
+	@Test
 	void failsToStartWithoutAMigratorRatherThanLeaveTheDatabaseEmpty() {
 		this.runner.withPropertyValues("spring.datasource.url=" + SqliteTestFile.freshUrl(), "migrator.enabled=false")
 			.run((context) -> assertThat(context).hasFailed()
