@@ -1,0 +1,1 @@
+INSERT INTO accounts (email, display_name) VALUES ('barbara@example.com', 'Barbara');

@@ -1,0 +1,8 @@
+-- migrator:revision 0002_tasks_status_backfill
+-- migrator:revises 0001_tasks
+-- migrator:phase migrate
+-- migrator:backfill tasks_status
+-- migrator:backfill-table tasks
+-- migrator:backfill-key id
+-- migrator:backfill-set status = 'open'
+-- migrator:backfill-where status IS NULL
