@@ -2,6 +2,7 @@ package dev.migrator.autoconfigure;
 
 import dev.migrator.core.error.ErrorCode;
 
+import dev.migrator.core.command.AppliedRevision;
 import dev.migrator.core.command.CheckFailedException;
 import dev.migrator.core.command.FlywayImportRequest;
 import dev.migrator.core.Migrator;
@@ -334,7 +335,8 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 						+ ": " + this.job.getResolve().trim().toLowerCase(java.util.Locale.ROOT));
 			case CURRENT -> print(new CurrentText(this.migrator.current(), this.migrator.appliedRepeatables()));
 			case HEADS -> print(new HeadsText(this.migrator.graph()));
-			case HISTORY -> print(new HistoryText(this.migrator.history(this.job.getRange()), this.migrator.heads()));
+			case HISTORY ->
+				print(new HistoryText(this.migrator.history(this.job.getRange()), this.migrator.heads(), applied()));
 			case CHECK -> check();
 			case SQL -> this.out.print(this.migrator.sql(this.job.getFrom(), target));
 			case LINT -> failOnFindings(lint());
@@ -346,6 +348,25 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 			case FLEET_STATUS -> throw new IllegalStateException("fleet-status runs only with a fleet");
 		}
 		return true;
+	}
+
+	/**
+	 * The applied revisions with when, by whom and how long, for the history; none when
+	 * the database cannot be read (history works from the files alone) or is a fleet's,
+	 * whose targets each have their own.
+	 */
+	private List<AppliedRevision> applied() {
+		if (this.migrator.config().dataSource().isEmpty() || this.migrator.fleet().configured()) {
+			return List.of();
+		}
+		try {
+			return this.migrator.applied();
+		}
+		catch (MigratorException ex) {
+			logger.info("Migration job: history shows the revision files alone; the database could not be read for "
+					+ "when each was installed: " + DatabaseMessageRedaction.redact(String.valueOf(ex.getMessage())));
+			return List.of();
+		}
 	}
 
 	private void print(Report report) {
