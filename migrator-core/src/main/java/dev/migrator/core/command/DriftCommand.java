@@ -73,7 +73,8 @@ public final class DriftCommand {
 	}
 
 	private void build(ScratchPlace scratch, List<Revision> rows) {
-		logger.info("Drift: building the schema of {} in a scratch place", describe(ids(rows)));
+		logger.info("Drift: building the schema of {} in {} (removed afterwards); the steps below run there, not on "
+				+ "the live schema", describe(ids(rows)), scratch.describe());
 		CommandContext copy = this.context.forScratch(scratch.config());
 		for (Revision row : rows) {
 			new UpgradeCommand(copy).run(row.id(), PhaseFilter.ALL);

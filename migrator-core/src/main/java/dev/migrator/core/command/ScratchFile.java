@@ -69,6 +69,11 @@ final class ScratchFile implements ScratchPlace {
 	}
 
 	@Override
+	public String describe() {
+		return "a scratch database in " + this.folder;
+	}
+
+	@Override
 	public MigratorConfig config() {
 		return this.config;
 	}

@@ -31,6 +31,9 @@ sealed interface ScratchPlace extends AutoCloseable permits ScratchSchema, Scrat
 	 */
 	MigratorConfig config();
 
+	/** What and where it is, for the log. */
+	String describe();
+
 	/** A connection to the copy, as the schema comparison reads it. */
 	default Connection open() throws SQLException {
 		return config().dataSource().orElseThrow().getConnection();

@@ -61,9 +61,9 @@ final class ScratchSchema implements ScratchPlace {
 		return new ScratchSchema(main, name, scratch);
 	}
 
-	/** The scratch schema's name. */
-	String name() {
-		return this.name;
+	@Override
+	public String describe() {
+		return "the scratch schema " + this.name;
 	}
 
 	@Override
