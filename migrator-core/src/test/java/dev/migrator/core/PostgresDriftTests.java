@@ -2,6 +2,7 @@ package dev.migrator.core;
 
 import dev.migrator.core.authoring.SchemaDrift;
 import dev.migrator.core.command.DriftResult;
+import dev.migrator.core.config.MigratorConfig;
 import dev.migrator.testsupport.TestDataSources;
 
 import java.util.List;
@@ -70,6 +71,40 @@ class PostgresDriftTests extends DriftContract {
 				"table accounts: index accounts_email_idx (index (email, )) is in the revisions, not in the database");
 		assertThat(scratchPlaces()).isEqualTo(before);
 		assertThat(Databases.count(this.dataSource, "SELECT count(*) FROM accounts")).isEqualTo(1);
+	}
+
+	@Test
+	void aBackfillTheJobRanSeparatelyRunsInTheCopySoThatTheContractAfterItApplies() throws Exception {
+		this.folder.file("0001_users.sql", """
+				-- migrator:revision 0001_users
+				-- migrator:upgrade
+				CREATE TABLE users (id integer PRIMARY KEY, status text);
+				INSERT INTO users (id) VALUES (1), (2);
+				""").file("0002_status.sql", """
+				-- migrator:revision 0002_status
+				-- migrator:revises 0001_users
+				-- migrator:phase migrate
+				-- migrator:backfill users_status
+				-- migrator:backfill-table users
+				-- migrator:backfill-key id
+				-- migrator:backfill-set status = 'active'
+				-- migrator:backfill-where status IS NULL
+				""").file("0003_not_null.sql", """
+				-- migrator:revision 0003_not_null
+				-- migrator:revises 0002_status
+				-- migrator:phase contract
+				-- migrator:upgrade
+				ALTER TABLE users ALTER COLUMN status SET NOT NULL;
+				""");
+		Migrator separate = migrator(MigratorConfig.builder().runBackfillsOnUpgrade(false));
+		assertThat(separate.upgrade("heads").isWaitingForBackfill()).isTrue();
+		separate.backfills().runPending();
+		separate.upgrade("heads");
+		assertThat(separate.current()).containsExactly("0003_not_null");
+
+		DriftResult result = SchemaDrift.check(separate);
+
+		assertThat(result.differences()).isEmpty();
 	}
 
 }
