@@ -57,6 +57,13 @@ public enum JobCommand {
 	 */
 	IMPORT,
 
+	/**
+	 * Compare the live schema with the schema its applied revisions produce, built in a
+	 * scratch schema (PostgreSQL) or database file (SQLite); exit 2 with the differences
+	 * when there is any.
+	 */
+	DRIFT,
+
 	/** Run every pending backfill, or the one named by {@code migrator.job.backfill}. */
 	BACKFILL,
 

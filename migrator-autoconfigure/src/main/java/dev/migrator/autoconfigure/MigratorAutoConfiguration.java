@@ -90,15 +90,39 @@ public final class MigratorAutoConfiguration {
 
 	}
 
+	@Bean
+	@ConditionalOnMissingBean
+	LatestDrift migratorLatestDrift() {
+		return new LatestDrift();
+	}
+
+	/**
+	 * A periodic drift check for the endpoint and the gauge, when
+	 * {@code migrator.drift.interval} asks for one; never in the migration job, whose
+	 * {@code drift} command checks once.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(OutsideMigrationJobCondition.class)
+	@ConditionalOnProperty("migrator.drift.interval")
+	static class DriftScheduleConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		DriftSchedule migratorDriftSchedule(Migrator migrator, LatestDrift latestDrift, MigratorProperties properties) {
+			return new DriftSchedule(migrator, latestDrift, properties.getDrift().getInterval());
+		}
+
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@Conditional(OnMigrationJobProfileCondition.class)
 	static class MigrationJobConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		MigratorJobRunner migratorJobRunner(Migrator migrator, MigratorProperties properties) {
+		MigratorJobRunner migratorJobRunner(Migrator migrator, MigratorProperties properties, LatestDrift latestDrift) {
 			return new MigratorJobRunner(migrator, properties.getJob(), properties.getImport(), properties.getRepair(),
-					System.out);
+					latestDrift, System.out);
 		}
 
 		@Bean

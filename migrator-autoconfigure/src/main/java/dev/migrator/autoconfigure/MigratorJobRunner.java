@@ -2,15 +2,20 @@ package dev.migrator.autoconfigure;
 
 import dev.migrator.core.error.ErrorCode;
 
+import dev.migrator.core.authoring.SchemaDrift;
+import dev.migrator.core.command.AppliedRevision;
 import dev.migrator.core.command.CheckFailedException;
+import dev.migrator.core.command.DriftResult;
 import dev.migrator.core.command.FlywayImportRequest;
 import dev.migrator.core.Migrator;
 import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.command.Resolution;
 import dev.migrator.core.command.RunResult;
+import dev.migrator.core.command.SchemaDriftException;
 import dev.migrator.core.lint.LintFailedException;
 import dev.migrator.core.lint.LintReport;
 import dev.migrator.core.report.CurrentText;
+import dev.migrator.core.report.DriftText;
 import dev.migrator.core.report.ImportText;
 import dev.migrator.core.report.HeadsText;
 import dev.migrator.core.report.HistoryText;
@@ -50,9 +55,9 @@ import org.springframework.boot.ExitCodeGenerator;
  * revision failed, the database could not be reached, a revision file is invalid);
  * {@value #CHECK_FAILED} {@code check} found pending or edited revisions, or {@code lint}
  * (and {@code check}, unless {@code migrator.job.check-lint} is off) found unsafe
- * statements in the revisions; {@value #WAITING_FOR_BACKFILL} {@code upgrade} stopped
- * short of its target, before a revision that descends from one whose backfill is not
- * done.
+ * statements in the revisions, or {@code drift} found the schema different from what its
+ * revisions produce; {@value #WAITING_FOR_BACKFILL} {@code upgrade} stopped short of its
+ * target, before a revision that descends from one whose backfill is not done.
  */
 public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 
@@ -74,6 +79,12 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 	public static final int LINT_FAILED = CHECK_FAILED;
 
 	/**
+	 * {@code drift} found the live schema different from what its applied revisions
+	 * produce: the code {@code check} exits with.
+	 */
+	public static final int DRIFT_FOUND = CHECK_FAILED;
+
+	/**
 	 * {@code upgrade} did not reach its target: it waits for a backfill (run with
 	 * {@code migrator.backfill.run-on-upgrade=false}, or paused, failed or cancelled).
 	 */
@@ -88,6 +99,8 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 	private final MigratorProperties.Import importSettings;
 
 	private final MigratorProperties.Repair repairSettings;
+
+	private final LatestDrift latestDrift;
 
 	private final PrintStream out;
 
@@ -128,10 +141,26 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 	 */
 	public MigratorJobRunner(Migrator migrator, MigratorProperties.Job job, MigratorProperties.Import importSettings,
 			MigratorProperties.Repair repairSettings, PrintStream out) {
+		this(migrator, job, importSettings, repairSettings, new LatestDrift(), out);
+	}
+
+	/**
+	 * Checks the job settings at once, so that a wrong target fails startup with failure
+	 * analysis.
+	 * @param migrator the engine
+	 * @param job the job settings
+	 * @param importSettings what the import command reads and writes
+	 * @param repairSettings what the repair command repairs
+	 * @param latestDrift where the drift command leaves what it found, for the gauge
+	 * @param out where command results are printed
+	 */
+	public MigratorJobRunner(Migrator migrator, MigratorProperties.Job job, MigratorProperties.Import importSettings,
+			MigratorProperties.Repair repairSettings, LatestDrift latestDrift, PrintStream out) {
 		this.migrator = migrator;
 		this.job = job;
 		this.importSettings = importSettings;
 		this.repairSettings = repairSettings;
+		this.latestDrift = latestDrift;
 		this.out = out;
 		validate(job);
 		validateRepair(job, repairSettings);
@@ -278,6 +307,13 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 			logger.error("Migration job: check failed (exit code " + CHECK_FAILED + "). "
 					+ DatabaseMessageRedaction.redact(ex.getMessage()));
 		}
+		catch (SchemaDriftException ex) {
+			this.exitCode = DRIFT_FOUND;
+			// The differences are on standard output already, one per line.
+			logger.error("Migration job: drift found " + ex.result().differences().size() + " difference(s) between "
+					+ "the database and its revisions (exit code " + DRIFT_FOUND + "). Write a revision for a change "
+					+ "made by hand, or undo it.");
+		}
 		catch (LintFailedException ex) {
 			this.exitCode = LINT_FAILED;
 			// The findings are on standard output already, with the file and line of
@@ -334,10 +370,12 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 						+ ": " + this.job.getResolve().trim().toLowerCase(java.util.Locale.ROOT));
 			case CURRENT -> print(new CurrentText(this.migrator.current(), this.migrator.appliedRepeatables()));
 			case HEADS -> print(new HeadsText(this.migrator.graph()));
-			case HISTORY -> print(new HistoryText(this.migrator.history(this.job.getRange()), this.migrator.heads()));
+			case HISTORY ->
+				print(new HistoryText(this.migrator.history(this.job.getRange()), this.migrator.heads(), applied()));
 			case CHECK -> check();
 			case SQL -> this.out.print(this.migrator.sql(this.job.getFrom(), target));
 			case LINT -> failOnFindings(lint());
+			case DRIFT -> drift();
 			case IMPORT -> print(new ImportText(this.migrator.importFlyway(
 					new FlywayImportRequest(this.importSettings.getLocations(), this.importSettings.getTable(),
 							Path.of(this.importSettings.getOutput().trim()), this.importSettings.getPlaceholders()))));
@@ -346,6 +384,42 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 			case FLEET_STATUS -> throw new IllegalStateException("fleet-status runs only with a fleet");
 		}
 		return true;
+	}
+
+	/**
+	 * The applied revisions with when, by whom and how long, for the history; none when
+	 * the database cannot be read (history works from the files alone) or is a fleet's,
+	 * whose targets each have their own.
+	 */
+	private List<AppliedRevision> applied() {
+		if (this.migrator.config().dataSource().isEmpty() || this.migrator.fleet().configured()) {
+			return List.of();
+		}
+		try {
+			return this.migrator.applied();
+		}
+		catch (MigratorException ex) {
+			logger.info("Migration job: history shows the revision files alone; the database could not be read for "
+					+ "when each was installed: " + DatabaseMessageRedaction.redact(String.valueOf(ex.getMessage())));
+			return List.of();
+		}
+	}
+
+	/** The schema against its revisions: the differences printed, exit code 2 on any. */
+	private void drift() {
+		DriftResult result;
+		try {
+			result = SchemaDrift.check(this.migrator);
+		}
+		catch (MigratorException ex) {
+			this.latestDrift.recordFailure(DatabaseMessageRedaction.redact(String.valueOf(ex.getMessage())));
+			throw ex;
+		}
+		this.latestDrift.record(result);
+		print(new DriftText(result));
+		if (result.drifted()) {
+			throw new SchemaDriftException(result);
+		}
 	}
 
 	private void print(Report report) {
@@ -405,7 +479,7 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 			case REPAIR -> repairRevisions(this.repairSettings).isEmpty() ? ""
 					: " of " + String.join(", ", repairRevisions(this.repairSettings));
 			case IMPORT -> " from " + this.importSettings.getFrom() + " into " + this.importSettings.getOutput();
-			case CURRENT, HEADS, CHECK, LINT, FLEET_STATUS -> "";
+			case CURRENT, HEADS, CHECK, LINT, DRIFT, FLEET_STATUS -> "";
 		};
 	}
 

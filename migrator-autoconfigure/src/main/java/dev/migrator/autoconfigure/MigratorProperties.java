@@ -124,6 +124,8 @@ public class MigratorProperties {
 
 	private final Repair repair = new Repair();
 
+	private final Drift drift = new Drift();
+
 	private final Fleet fleet = new Fleet();
 
 	public boolean isEnabled() {
@@ -280,6 +282,33 @@ public class MigratorProperties {
 
 	public Repair getRepair() {
 		return this.repair;
+	}
+
+	public Drift getDrift() {
+		return this.drift;
+	}
+
+	/**
+	 * Drift: the live schema against the schema its applied revisions produce
+	 * (migrator.job.command=drift runs it once).
+	 */
+	public static class Drift {
+
+		/**
+		 * How often a running application checks drift for the endpoint's drift section
+		 * and the migrator.schema.drift gauge; each check runs the applied revisions in a
+		 * scratch schema, so minutes or more; no periodic check when unset.
+		 */
+		private Duration interval;
+
+		public Duration getInterval() {
+			return this.interval;
+		}
+
+		public void setInterval(Duration interval) {
+			this.interval = interval;
+		}
+
 	}
 
 	/**

@@ -51,6 +51,30 @@ class JobReportTests {
 	}
 
 	@Test
+	void historyShowsWhenByWhomAndHowLongEachAppliedRevisionWasInstalled() {
+		this.migrator.upgrade("0001_create_people");
+
+		String history = run(JobCommand.HISTORY);
+
+		assertThat(history).isEqualTo(
+				new HistoryText(this.migrator.history(""), this.migrator.heads(), this.migrator.applied()).text());
+		assertThat(history.lines()).satisfiesExactly((line) -> assertThat(line).matches(
+				"base -> 0001_create_people, create people  \\[installed \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ by \\S+@\\S+ in \\d+ ms\\]"),
+				(line) -> assertThat(line).isEqualTo("0001_create_people -> 0002_create_orders (head), create orders"));
+	}
+
+	@Test
+	void historyWorksFromTheFilesAloneWhenTheDatabaseCannotBeRead() {
+		Migrator unreachable = Migrator.create(MigratorConfig.builder()
+			.dataSource(TestDataSources.sqliteFile(this.temp.resolve("no/such/folder/app.db")))
+			.locations(this.migrator.config().locations())
+			.build());
+
+		assertThat(run(unreachable, JobCommand.HISTORY))
+			.isEqualTo(new HistoryText(this.migrator.history(""), this.migrator.heads()).text());
+	}
+
+	@Test
 	void headsAreTheReportLayersHeads() {
 		assertThat(run(JobCommand.HEADS)).isEqualTo(text(new HeadsText(this.migrator.graph())))
 			.startsWith("0002_create_orders (head), create orders  filesystem:");
@@ -72,11 +96,15 @@ class JobReportTests {
 	}
 
 	private String run(JobCommand command) {
+		return run(this.migrator, command);
+	}
+
+	private String run(Migrator migrator, JobCommand command) {
 		MigratorProperties.Job job = new MigratorProperties.Job();
 		job.setCommand(command);
 		job.setRange("");
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		MigratorJobRunner runner = new MigratorJobRunner(this.migrator, job,
+		MigratorJobRunner runner = new MigratorJobRunner(migrator, job,
 				new PrintStream(bytes, true, StandardCharsets.UTF_8));
 		runner.run(new DefaultApplicationArguments());
 		assertThat(runner.getExitCode()).isZero();

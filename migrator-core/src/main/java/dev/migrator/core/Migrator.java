@@ -10,6 +10,8 @@ import dev.migrator.core.command.BlockedContractsCommand;
 import dev.migrator.core.command.CheckFailedException;
 import dev.migrator.core.command.CommandContext;
 import dev.migrator.core.command.DowngradeCommand;
+import dev.migrator.core.command.DriftCommand;
+import dev.migrator.core.command.DriftResult;
 import dev.migrator.core.command.Fleet;
 import dev.migrator.core.command.FlywayImportCommand;
 import dev.migrator.core.command.FlywayImportRequest;
@@ -22,6 +24,8 @@ import dev.migrator.core.command.RepairResult;
 import dev.migrator.core.command.Resolution;
 import dev.migrator.core.command.ResolveCommand;
 import dev.migrator.core.command.RunResult;
+import dev.migrator.core.command.SchemaComparison;
+import dev.migrator.core.command.SchemaDriftException;
 import dev.migrator.core.command.SqlCommand;
 import dev.migrator.core.command.StampCommand;
 import dev.migrator.core.command.StatusCommand;
@@ -177,6 +181,31 @@ public final class Migrator {
 	 */
 	public MigrationStatus check() {
 		return new StatusCommand(this.context).check();
+	}
+
+	/**
+	 * Compares the live schema with the schema the database's applied revisions produce:
+	 * those revisions are run, up to exactly the database's version rows, in a scratch
+	 * place (a scratch schema of the live PostgreSQL database, first on the search path;
+	 * a temporary SQLite database file) that is removed afterwards, whatever happens.
+	 * Only reads the live database. The comparison reads both schemas; the authoring
+	 * layer's {@code dev.migrator.core.authoring.SchemaDrift} is the one that uses the
+	 * autogenerate reflector.
+	 */
+	public DriftResult drift(SchemaComparison comparison) {
+		return new DriftCommand(this.context).run(comparison);
+	}
+
+	/**
+	 * {@link #drift(SchemaComparison)}, failing with {@link SchemaDriftException} (code
+	 * {@code schema-drift}) when the schemas differ.
+	 */
+	public DriftResult driftOrFail(SchemaComparison comparison) {
+		DriftResult result = drift(comparison);
+		if (result.drifted()) {
+			throw new SchemaDriftException(result);
+		}
+		return result;
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package dev.migrator.autoconfigure.actuate;
 
+import dev.migrator.autoconfigure.LatestDrift;
 import dev.migrator.core.command.ChecksumMismatch;
 import dev.migrator.core.command.MigrationStatus;
 import dev.migrator.core.Migrator;
@@ -38,15 +39,27 @@ public class MigratorEndpoint {
 
 	private final Migrator migrator;
 
+	private final LatestDrift latestDrift;
+
 	public MigratorEndpoint(Migrator migrator) {
+		this(migrator, new LatestDrift());
+	}
+
+	/**
+	 * @param migrator the engine
+	 * @param latestDrift the latest drift check, shown as it is: reading the endpoint
+	 * never runs one
+	 */
+	public MigratorEndpoint(Migrator migrator, LatestDrift latestDrift) {
 		this.migrator = migrator;
+		this.latestDrift = latestDrift;
 	}
 
 	/**
 	 * The database's state against the application.
 	 * @return current and head revisions, pending ones (with their phases), recent
 	 * history, checksum validation, the running instances that block a pending contract
-	 * revision, backfills' progress and replica lag
+	 * revision, backfills' progress, replica lag and the latest drift check
 	 */
 	@ReadOperation
 	public MigratorDescriptor migrator() {
@@ -63,7 +76,8 @@ public class MigratorEndpoint {
 				sorted(status.unknownCurrent()), status.recentHistory().stream().map(HistoryDescriptor::of).toList(),
 				ChecksumValidation.of(status.checksumMismatches()), backfills.items(), replicas.items(), blocking,
 				backfills.error(), replicas.error(), fleet.items().stream().findFirst().orElse(null), fleet.error(),
-				this.migrator.applied().stream().map(AppliedDescriptor::of).toList());
+				this.migrator.applied().stream().map(AppliedDescriptor::of).toList(),
+				this.latestDrift.get().map(DriftDescriptor::of).orElse(null));
 	}
 
 	/** The latest fleet run, when a fleet is configured and has run. */
@@ -131,12 +145,37 @@ public class MigratorEndpoint {
 	 * @param fleetError why the fleet's run table could not be read; null when it was
 	 * @param applied every applied revision, parents first, with when, by whom and how
 	 * long it was installed
+	 * @param drift the latest drift check of this process (the job's drift command or the
+	 * periodic check of migrator.drift.interval); null before the first
 	 */
 	public record MigratorDescriptor(List<String> current, List<RevisionSummary> heads, List<RevisionSummary> pending,
 			List<String> unknownRevisions, List<HistoryDescriptor> history, ChecksumValidation checksums,
 			List<BackfillDescriptor> backfills, List<ReplicaDescriptor> replicas,
 			List<BlockedContractDescriptor> blockingClients, String backfillsError, String replicasError,
-			FleetDescriptor fleet, String fleetError, List<AppliedDescriptor> applied) {
+			FleetDescriptor fleet, String fleetError, List<AppliedDescriptor> applied, DriftDescriptor drift) {
+	}
+
+	/**
+	 * The latest drift check: the live schema against the schema its applied revisions
+	 * produce.
+	 *
+	 * @param checkedAt when it ended
+	 * @param revisions the version rows it compared at; empty when it failed or at base
+	 * @param drifted whether the schemas differ; null when it failed
+	 * @param differences one sentence per difference
+	 * @param error why it failed, made safe to show; null when it ran
+	 */
+	public record DriftDescriptor(Instant checkedAt, List<String> revisions, Boolean drifted, List<String> differences,
+			String error) {
+
+		static DriftDescriptor of(LatestDrift.Reading reading) {
+			return new DriftDescriptor(reading.checkedAt(),
+					reading.result().map((r) -> sorted(r.revisions())).orElse(List.of()),
+					reading.result().map((r) -> r.drifted()).orElse(null),
+					reading.result().map((r) -> r.differences()).orElse(List.of()),
+					reading.error().map(SafeErrorText::of).orElse(null));
+		}
+
 	}
 
 	/**

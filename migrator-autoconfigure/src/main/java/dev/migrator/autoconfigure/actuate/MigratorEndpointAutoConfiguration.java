@@ -1,7 +1,10 @@
 package dev.migrator.autoconfigure.actuate;
 
 import dev.migrator.autoconfigure.MigratorAutoConfiguration;
+import dev.migrator.autoconfigure.LatestDrift;
 import dev.migrator.core.Migrator;
+
+import org.springframework.beans.factory.ObjectProvider;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -23,8 +26,8 @@ public final class MigratorEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnBean(Migrator.class)
 	@ConditionalOnMissingBean
-	MigratorEndpoint migratorEndpoint(Migrator migrator) {
-		return new MigratorEndpoint(migrator);
+	MigratorEndpoint migratorEndpoint(Migrator migrator, ObjectProvider<LatestDrift> latestDrift) {
+		return new MigratorEndpoint(migrator, latestDrift.getIfAvailable(LatestDrift::new));
 	}
 
 }

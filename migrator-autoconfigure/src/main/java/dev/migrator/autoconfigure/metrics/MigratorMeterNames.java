@@ -64,6 +64,12 @@ public final class MigratorMeterNames {
 	 */
 	public static final String FLEET_DURATION = "migrator.fleet.duration";
 
+	/**
+	 * Gauge: the differences the latest drift check found between the database's schema
+	 * and the one its applied revisions produce; NaN before the first check.
+	 */
+	public static final String SCHEMA_DRIFT = "migrator.schema.drift";
+
 	/** Tag: a fleet target's state. */
 	public static final String TAG_STATE = "state";
 

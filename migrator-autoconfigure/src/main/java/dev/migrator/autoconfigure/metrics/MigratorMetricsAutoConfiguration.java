@@ -1,5 +1,6 @@
 package dev.migrator.autoconfigure.metrics;
 
+import dev.migrator.autoconfigure.LatestDrift;
 import dev.migrator.autoconfigure.MigratorAutoConfiguration;
 import dev.migrator.autoconfigure.OutsideMigrationJobCondition;
 import dev.migrator.core.Migrator;
@@ -16,8 +17,8 @@ import org.springframework.context.annotation.Conditional;
 
 /**
  * Auto-configuration for migrator's Micrometer metrics, when a {@link MeterRegistry}
- * exists: the migration state and durations, backfills' rows and progress, and replica
- * lag.
+ * exists: the migration state and durations, backfills' rows and progress, replica lag
+ * and the latest drift check.
  */
 @AutoConfiguration(after = MigratorAutoConfiguration.class,
 		afterName = { MigratorMetricsAutoConfiguration.METRICS + ".MetricsAutoConfiguration",
@@ -53,6 +54,13 @@ public final class MigratorMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	BackfillMetricsListener backfillMetricsListener(MeterRegistry registry, BackfillProgressMetrics progress) {
 		return new BackfillMetricsListener(registry, progress);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(LatestDrift.class)
+	DriftMetrics driftMetrics(LatestDrift latestDrift) {
+		return new DriftMetrics(latestDrift);
 	}
 
 	@Bean

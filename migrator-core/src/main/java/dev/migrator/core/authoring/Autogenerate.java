@@ -82,7 +82,7 @@ public final class Autogenerate {
 			}
 			SchemaSnapshot desired = new DesiredSchema(schemaFile).reflect(dataSource, dialect);
 			List<SchemaChange> changes = new SchemaDiff(Names.forDialect(dialect.name()),
-					filter.withStateTables(stateTables()))
+					filter.withStateTables(OwnTables.of(this.config)))
 				.compare(desired, live);
 			return new DraftPlanner(dialect.name(), this.config.namingConvention()).plan(changes);
 		}
@@ -141,13 +141,6 @@ public final class Autogenerate {
 							+ String.join(", ", status.unknownCurrent()) + "). Autogenerate against a database "
 							+ "migrated by this code.");
 		}
-	}
-
-	private List<String> stateTables() {
-		String backfills = this.config.backfillSettings().table();
-		return List.of(this.config.tables().versionTable(), this.config.tables().historyTable(),
-				this.config.tables().progressTable(), backfills, backfills + "_chunk",
-				this.config.compatibility().clientsTable());
 	}
 
 }

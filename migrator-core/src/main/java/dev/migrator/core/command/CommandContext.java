@@ -47,6 +47,14 @@ public final class CommandContext {
 		return new CommandContext(this.config.forFleetTarget(target), graph());
 	}
 
+	/**
+	 * This context on a scratch configuration (drift's copy of the schema), sharing the
+	 * validated graph.
+	 */
+	CommandContext forScratch(MigratorConfig scratch) {
+		return new CommandContext(scratch, graph());
+	}
+
 	public MigratorConfig config() {
 		return this.config;
 	}

@@ -265,6 +265,26 @@ public final class MigratorConfig {
 				this.placeholders, FleetSettings.none());
 	}
 
+	/**
+	 * This configuration for a scratch copy of the schema that {@code drift} builds: the
+	 * given DataSource, the state tables in the given schema (or the scratch database's
+	 * default one), no listeners (the copy's steps are no real migration to count or
+	 * show), backfills run on upgrade and no lag limits (the copy holds only what the
+	 * revisions inserted, and nothing should wait for replicas), and no fleet.
+	 * @param scratch connections to the scratch place
+	 * @param schema the scratch schema on PostgreSQL; empty for a scratch database file
+	 */
+	public MigratorConfig forScratch(DataSource scratch, Optional<String> schema) {
+		BackfillSettings backfills = new BackfillSettings(true, this.backfillSettings.table(), List.of(),
+				this.backfillSettings.progressInterval());
+		return new MigratorConfig(Optional.of(scratch), this.locations, this.javaMigrations, this.javaPackages,
+				this.extraSources, this.classLoader,
+				new StateTables(schema, this.tables.versionTable(), this.tables.historyTable()), this.settings,
+				this.lockWait, this.checksumPolicy, this.dialect, List.of(), this.namingConvention, backfills,
+				ReplicaSettings.defaults(), this.lockRetry, this.compatibility, this.lint, this.placeholders,
+				FleetSettings.none());
+	}
+
 	public static Builder builder() {
 		return new Builder();
 	}

@@ -77,6 +77,9 @@ public enum ErrorCode {
 	/** {@code downgrade-before-upgrade} */
 	DOWNGRADE_BEFORE_UPGRADE("downgrade-before-upgrade"),
 
+	/** {@code drift-database-changed} */
+	DRIFT_DATABASE_CHANGED("drift-database-changed"),
+
 	/** {@code duplicate-backfill} */
 	DUPLICATE_BACKFILL("duplicate-backfill"),
 
@@ -337,6 +340,9 @@ public enum ErrorCode {
 
 	/** {@code run-lock-timeout} */
 	RUN_LOCK_TIMEOUT("run-lock-timeout"),
+
+	/** {@code schema-drift} */
+	SCHEMA_DRIFT("schema-drift"),
 
 	/** {@code schema-file-unreadable} */
 	SCHEMA_FILE_UNREADABLE("schema-file-unreadable"),

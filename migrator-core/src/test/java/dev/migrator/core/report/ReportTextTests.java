@@ -2,7 +2,9 @@ package dev.migrator.core.report;
 
 import dev.migrator.core.backfill.BackfillState;
 import dev.migrator.core.backfill.BackfillStatus;
+import dev.migrator.core.command.AppliedRevision;
 import dev.migrator.core.command.ChecksumMismatch;
+import dev.migrator.core.command.DriftResult;
 import dev.migrator.core.command.MigrationStatus;
 import dev.migrator.core.command.RunResult;
 import dev.migrator.core.runtime.StepResult;
@@ -12,6 +14,7 @@ import dev.migrator.core.script.Revision;
 import dev.migrator.core.script.RevisionGraph;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -46,6 +49,39 @@ class ReportTextTests {
 				0001_init -> 0002_orders
 				(0002_email, 0002_orders) -> 0003_merge (head), merge
 				""");
+	}
+
+	@Test
+	void historyEndsEachAppliedRevisionWithWhenByWhomAndHowLong() {
+		Instant on = Instant.parse("2026-12-02T06:40:12.345678Z");
+		List<AppliedRevision> applied = List.of(
+				new AppliedRevision("0001_init", "create users", Optional.of(on), Optional.of("deploy@job-7"),
+						Optional.of(Duration.ofMillis(41)), false),
+				new AppliedRevision("0002_email", "add email", Optional.of(on.plusSeconds(60)),
+						Optional.of("ops@laptop"), Optional.of(Duration.ZERO), true),
+				new AppliedRevision("0002_orders", "", Optional.empty(), Optional.empty(), Optional.empty(), false));
+		assertThat(new HistoryText(List.of(INIT, EMAIL, ORDERS, MERGE), List.of(MERGE), applied).text()).isEqualTo("""
+				base -> 0001_init, create users  [installed 2026-12-02T06:40:12Z by deploy@job-7 in 41 ms]
+				0001_init -> 0002_email, add email  [stamped 2026-12-02T06:41:12Z by ops@laptop]
+				0001_init -> 0002_orders  [applied]
+				(0002_email, 0002_orders) -> 0003_merge (head), merge
+				""");
+	}
+
+	@Test
+	void driftListsOneDifferencePerLineOrSaysThereIsNone() {
+		assertThat(new DriftText(new DriftResult(Set.of("0002_email"), List.of())).text())
+			.isEqualTo("No drift at 0002_email: the database has the schema its revisions produce\n");
+		assertThat(
+				new DriftText(new DriftResult(Set.of(),
+						List.of("table a is in the database, not in the revisions",
+								"table b: column c text is in the revisions, not in the database")))
+					.text())
+			.isEqualTo("""
+					Drift at base: 2 difference(s) between the database and its revisions
+					  table a is in the database, not in the revisions
+					  table b: column c text is in the revisions, not in the database
+					""");
 	}
 
 	@Test
