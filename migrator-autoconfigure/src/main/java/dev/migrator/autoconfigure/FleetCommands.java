@@ -76,7 +76,7 @@ final class FleetCommands {
 		failOnUnreadable(readings);
 		List<String> behind = readings.stream()
 			.filter((r) -> r.value().map((s) -> !s.isUpToDate()).orElse(false))
-			.map((r) -> r.target().schema())
+			.map((r) -> r.target().name())
 			.toList();
 		if (!behind.isEmpty()) {
 			throw new MigratorJobRunner.FleetCheckFailed(behind.size() + " of " + readings.size()
@@ -91,7 +91,7 @@ final class FleetCommands {
 	private static <T> void failOnUnreadable(List<TargetReading<T>> readings) {
 		List<String> unreadable = readings.stream()
 			.filter((r) -> r.failure().isPresent())
-			.map((r) -> r.target().schema() + ": " + r.failure().get())
+			.map((r) -> r.target().name() + ": " + r.failure().get())
 			.toList();
 		if (!unreadable.isEmpty()) {
 			throw new MigratorException(ErrorCode.FLEET_FAILED,

@@ -180,7 +180,7 @@ public class MigratorEndpoint {
 			return new FleetDescriptor(result.runKey(), result.targets().size(), states,
 					result.failures()
 						.stream()
-						.map((t) -> new FleetFailureDescriptor(t.target().schema(),
+						.map((t) -> new FleetFailureDescriptor(t.target().name(),
 								SafeErrorText.of(t.detail().orElse("failed"))))
 						.toList());
 		}

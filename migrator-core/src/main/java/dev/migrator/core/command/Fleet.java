@@ -61,8 +61,8 @@ public final class Fleet {
 	public List<FleetTarget> targets() {
 		return TargetList.read(this.settings.targets()
 			.orElseThrow(() -> new MigratorException(ErrorCode.INVALID_CONFIGURATION,
-					"No fleet is configured. Set migrator.fleet.schemas (MigratorConfig.Builder.fleetSchemas) or "
-							+ "provide a FleetTargets bean.")));
+					"No fleet is configured. Set migrator.fleet.schemas or migrator.fleet.databases "
+							+ "(MigratorConfig.Builder.fleetSchemas, fleetDatabases) or provide a FleetTargets bean.")));
 	}
 
 	/**
@@ -126,7 +126,7 @@ public final class Fleet {
 		List<FleetTarget> targets = targets();
 		DataSource main = this.context.sessions().dataSource();
 		return FleetReads.read(targets, this.settings.parallelism(), (t) -> {
-			TargetSchema.requireExists(main, t);
+			requireSchema(main, t);
 			return work.apply(t);
 		});
 	}
@@ -145,13 +145,23 @@ public final class Fleet {
 		logger.info("Fleet: {} on {} targets, {} at a time, waves {}, error budget {}", key, targets.size(),
 				this.settings.parallelism(), this.settings.waves(), this.settings.maxFailures());
 		FleetResult result = run.run(key, targets, (t) -> {
-			TargetSchema.requireExists(main, t);
+			requireSchema(main, t);
 			return work.run(t);
 		});
 		if (!result.succeeded()) {
 			throw new FleetFailedException(result);
 		}
 		return result;
+	}
+
+	/**
+	 * A schema target's schema must exist before anything runs on it; a database target
+	 * fails on its own when it cannot be reached.
+	 */
+	private static void requireSchema(DataSource main, FleetTarget target) {
+		if (target instanceof FleetTarget.Schema schema) {
+			TargetSchema.requireExists(main, schema);
+		}
 	}
 
 	private RunTable runTable(DataSource main) {
