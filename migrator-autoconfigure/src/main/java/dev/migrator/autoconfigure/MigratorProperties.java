@@ -616,8 +616,8 @@ public class MigratorProperties {
 
 	/**
 	 * A fleet: the same revisions on many tenant schemas or databases. With targets
-	 * configured, the job's upgrade, downgrade, current and check run on every target,
-	 * and fleet-status prints each target's state.
+	 * configured, the job's upgrade, downgrade, stamp, current, check, backfill and
+	 * backfill-status run on every target, and fleet-status prints each target's state.
 	 */
 	public static class Fleet {
 

@@ -1,5 +1,7 @@
 package dev.migrator.core.command;
 
+import dev.migrator.core.backfill.BackfillState;
+import dev.migrator.core.backfill.BackfillStatus;
 import dev.migrator.core.error.ErrorCode;
 import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.fleet.FleetFailedException;
@@ -86,6 +88,53 @@ public final class Fleet {
 		String key = "downgrade to " + target + " with heads " + heads();
 		return write(key,
 				(t) -> TargetOutcome.success(describe(new DowngradeCommand(this.context.forTarget(t)).run(target))));
+	}
+
+	/**
+	 * Records every target at the target revision without running any revision, like
+	 * {@link #upgrade}: in waves, within the error budget, shared through the run table.
+	 */
+	public FleetResult stamp(String target) {
+		String key = "stamp " + target + " with heads " + heads();
+		return write(key, (t) -> TargetOutcome
+			.success("stamped " + rows(new StampCommand(this.context.forTarget(t)).run(target))));
+	}
+
+	/**
+	 * Runs the backfills on every target (the one named, or every pending one), like
+	 * {@link #upgrade}: in waves, within the error budget, shared through the run table
+	 * under a key of its own, so that processes started together split the targets. A
+	 * target fails when a backfill fails there, or when one is paused, failed or
+	 * cancelled there and so did not run: the command is to leave every target's
+	 * backfills done.
+	 */
+	public FleetResult backfill(Optional<String> name) {
+		String key = "backfill " + name.orElse("(every pending)") + " with heads " + heads();
+		return write(key, (t) -> {
+			Backfills backfills = new Backfills(this.context.forTarget(t));
+			List<BackfillStatus> statuses = name.map((n) -> List.of(backfills.run(n)))
+				.orElseGet(backfills::runPending)
+				.stream()
+				.filter(BackfillStatus::revisionApplied)
+				.toList();
+			String detail = statuses.isEmpty() ? "no backfill of an applied revision"
+					: statuses.stream()
+						.map((s) -> s.name() + " " + s.state().label() + " (" + s.rowsDone() + " rows)")
+						.collect(Collectors.joining(", "));
+			boolean done = statuses.stream().allMatch((s) -> s.state() == BackfillState.DONE);
+			return done ? TargetOutcome.success("backfill: " + detail) : TargetOutcome.failure("backfill not done: "
+					+ detail + "; resume it on this target (backfill-resume), then run backfill again");
+		});
+	}
+
+	/**
+	 * Every target's backfills (the one named, or all) and how far each got. Reads only.
+	 */
+	public List<TargetReading<List<BackfillStatus>>> backfillStatus(Optional<String> name) {
+		return read((t) -> {
+			Backfills backfills = new Backfills(this.context.forTarget(t));
+			return name.map((n) -> List.of(backfills.status(n))).orElseGet(backfills::status);
+		});
 	}
 
 	/** Every target's version rows. Reads only. */

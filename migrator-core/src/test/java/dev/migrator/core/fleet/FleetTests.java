@@ -252,6 +252,22 @@ class FleetTests {
 	}
 
 	@Test
+	void stampRecordsEveryTenantAtTheRevisionWithoutRunningAny() {
+		List<String> tenants = this.database.createTenants(3);
+
+		FleetResult result = fleetOf(FleetDatabase.QUERY).fleet().stamp("r2");
+
+		assertThat(result.succeeded()).isTrue();
+		assertThat(result.runKey()).startsWith("stamp r2 ");
+		assertThat(result.targets()).allSatisfy((t) -> assertThat(t.detail()).contains("stamped r2"));
+		for (String tenant : tenants) {
+			assertThat(this.database.strings("SELECT version_num FROM " + tenant + ".migrator_version"))
+				.containsExactly("r2");
+			assertThat(this.database.tables(tenant)).doesNotContain("accounts", "invoices");
+		}
+	}
+
+	@Test
 	void wavesThatAreNotCountsOrSharesAreRefused() {
 		assertThatThrownBy(() -> Waves.parse("1,ten%")).hasMessageContaining("migrator.fleet.waves")
 			.hasMessageContaining("'ten%'");
