@@ -190,7 +190,7 @@ public class MigratorEndpoint {
 	/**
 	 * A target that failed in the latest fleet run.
 	 *
-	 * @param target the tenant's schema
+	 * @param target the tenant's schema, or its database's URL without credentials
 	 * @param error why it failed, made safe to show
 	 */
 	public record FleetFailureDescriptor(String target, String error) {

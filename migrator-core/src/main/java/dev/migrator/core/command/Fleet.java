@@ -35,11 +35,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The commands of a {@code Migrator} on every target of its fleet (one schema per
- * tenant): each target has its own version and history tables in its schema and runs the
- * same revisions with its schema first on the search path. Writing commands roll out in
- * waves within the error budget, shared by every process that runs them through the run
- * table; reading commands read every target.
+ * The commands of a {@code Migrator} on every target of its fleet (one schema or one
+ * database per tenant): each target has its own version and history tables in its schema
+ * (or its database) and runs the same revisions with its schema first on the search path
+ * (or on its database). Writing commands roll out in waves within the error budget,
+ * shared by every process that runs them through the run table; reading commands read
+ * every target.
  */
 public final class Fleet {
 
