@@ -163,6 +163,20 @@ class FleetDatabasesTests {
 	}
 
 	@Test
+	void aDatabaseWithoutCredentialsOfItsOwnUsesTheMainDataSources() {
+		// No user in the URL nor in a column: only the main DataSource's user can
+		// connect (the driver would otherwise try the operating system's user).
+		String url = withoutParameters(this.server.createDatabase());
+		addTarget(url);
+
+		FleetResult result = fleetOf(QUERY, 0).fleet().upgrade("heads", PhaseFilter.ALL);
+
+		assertThat(result.succeeded()).isTrue();
+		assertThat(tenant(url + "?user=" + this.server.user()).strings("SELECT version_num FROM migrator_version"))
+			.containsExactly("r3");
+	}
+
+	@Test
 	void aDatabaseListedTwiceOrNullIsRefusedBeforeAnythingRuns() {
 		String url = this.server.createDatabase();
 		assertThatThrownBy(
