@@ -1,5 +1,6 @@
 package dev.migrator.autoconfigure;
 
+import dev.migrator.core.backfill.BackfillStatus;
 import dev.migrator.core.command.Fleet;
 import dev.migrator.core.command.MigrationStatus;
 import dev.migrator.core.error.ErrorCode;
@@ -8,6 +9,7 @@ import dev.migrator.core.fleet.FleetFailedException;
 import dev.migrator.core.fleet.TargetReading;
 import dev.migrator.core.lint.LintFailedException;
 import dev.migrator.core.lint.LintReport;
+import dev.migrator.core.report.FleetBackfillText;
 import dev.migrator.core.report.FleetCurrentText;
 import dev.migrator.core.report.FleetRunText;
 import dev.migrator.core.report.FleetStatusText;
@@ -39,10 +41,18 @@ final class FleetCommands {
 		this.out = out;
 	}
 
-	void run(JobCommand command, String target, PhaseFilter phase, Optional<Supplier<LintReport>> lint) {
+	void run(JobCommand command, String target, PhaseFilter phase, Optional<Supplier<LintReport>> lint,
+			Optional<String> backfill) {
 		switch (command) {
 			case UPGRADE -> write(() -> this.fleet.upgrade(target, phase));
 			case DOWNGRADE -> write(() -> this.fleet.downgrade(target));
+			case STAMP -> write(() -> this.fleet.stamp(target));
+			case BACKFILL -> write(() -> this.fleet.backfill(backfill));
+			case BACKFILL_STATUS -> {
+				List<TargetReading<List<BackfillStatus>>> readings = this.fleet.backfillStatus(backfill);
+				print(new FleetBackfillText(readings));
+				failOnUnreadable(readings);
+			}
 			case CURRENT -> {
 				List<TargetReading<Set<String>>> readings = this.fleet.current();
 				print(new FleetCurrentText(readings));
@@ -76,7 +86,7 @@ final class FleetCommands {
 		failOnUnreadable(readings);
 		List<String> behind = readings.stream()
 			.filter((r) -> r.value().map((s) -> !s.isUpToDate()).orElse(false))
-			.map((r) -> r.target().schema())
+			.map((r) -> r.target().name())
 			.toList();
 		if (!behind.isEmpty()) {
 			throw new MigratorJobRunner.FleetCheckFailed(behind.size() + " of " + readings.size()
@@ -91,7 +101,7 @@ final class FleetCommands {
 	private static <T> void failOnUnreadable(List<TargetReading<T>> readings) {
 		List<String> unreadable = readings.stream()
 			.filter((r) -> r.failure().isPresent())
-			.map((r) -> r.target().schema() + ": " + r.failure().get())
+			.map((r) -> r.target().name() + ": " + r.failure().get())
 			.toList();
 		if (!unreadable.isEmpty()) {
 			throw new MigratorException(ErrorCode.FLEET_FAILED,

@@ -113,7 +113,8 @@ public enum JobCommand {
 	 * read only the revision files (the same for every tenant) or are not per target.
 	 */
 	boolean runsPerTarget() {
-		return this == UPGRADE || this == DOWNGRADE || this == CURRENT || this == CHECK || this == FLEET_STATUS;
+		return this == UPGRADE || this == DOWNGRADE || this == CURRENT || this == CHECK || this == FLEET_STATUS
+				|| this == STAMP || this == BACKFILL || this == BACKFILL_STATUS;
 	}
 
 	/** Whether the command reads only the revision files, the same for every target. */

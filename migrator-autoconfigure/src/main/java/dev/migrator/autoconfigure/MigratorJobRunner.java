@@ -233,14 +233,15 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 		JobCommand command = job.getCommand();
 		if (command == JobCommand.FLEET_STATUS && !fleet) {
 			throw new MigratorException(ErrorCode.INVALID_CONFIGURATION, "migrator.job.command is fleet-status but no "
-					+ "fleet is configured. Set migrator.fleet.schemas (or provide a FleetTargets bean), or use status "
-					+ "commands for one database: current or check.");
+					+ "fleet is configured. Set migrator.fleet.schemas or migrator.fleet.databases (or provide a "
+					+ "FleetTargets bean), or use status " + "commands for one database: current or check.");
 		}
 		if (fleet && !command.runsPerTarget() && !command.readsOnlyRevisions()) {
 			throw new MigratorException(ErrorCode.INVALID_CONFIGURATION, "migrator.job.command is " + label(command)
-					+ ", which does not run per target of a fleet, and migrator.fleet.schemas (or a FleetTargets "
-					+ "bean) configures one. On a fleet, run upgrade, downgrade, current, check, fleet-status, heads, "
-					+ "history, sql or lint; run " + label(command) + " without the fleet settings on one database.");
+					+ ", which does not run per target of a fleet, and migrator.fleet.schemas, migrator.fleet.databases "
+					+ "or a FleetTargets bean configures one. On a fleet, run upgrade, downgrade, stamp, current, check, "
+					+ "backfill, backfill-status, fleet-status, heads, history, sql or lint; run " + label(command)
+					+ " without the fleet settings on one target.");
 		}
 	}
 
@@ -353,7 +354,7 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 		String target = this.job.getTarget();
 		if (this.job.getCommand().runsPerTarget() && this.migrator.fleet().configured()) {
 			new FleetCommands(this.migrator.fleet(), this.out).run(this.job.getCommand(), target, phase(),
-					this.job.isCheckLint() ? Optional.of(this::lint) : Optional.empty());
+					this.job.isCheckLint() ? Optional.of(this::lint) : Optional.empty(), backfill());
 			return true;
 		}
 		switch (this.job.getCommand()) {

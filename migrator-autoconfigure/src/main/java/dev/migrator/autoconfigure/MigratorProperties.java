@@ -644,9 +644,9 @@ public class MigratorProperties {
 	}
 
 	/**
-	 * A fleet: the same revisions on many tenant schemas. With targets configured, the
-	 * job's upgrade, downgrade, current and check run on every target, and fleet-status
-	 * prints each target's state.
+	 * A fleet: the same revisions on many tenant schemas or databases. With targets
+	 * configured, the job's upgrade, downgrade, stamp, current, check, backfill and
+	 * backfill-status run on every target, and fleet-status prints each target's state.
 	 */
 	public static class Fleet {
 
@@ -656,6 +656,15 @@ public class MigratorProperties {
 		 * each target keeps its own version and history tables in its schema.
 		 */
 		private String schemas;
+
+		/**
+		 * SQL run on the main DataSource returning one tenant database per row, in
+		 * rollout order: its JDBC URL in the first column (or one named url), optionally
+		 * columns named user and password (else the URL's, else the main DataSource's
+		 * credentials); each database keeps its own version and history tables, and
+		 * schemas must then be empty.
+		 */
+		private String databases;
 
 		/**
 		 * How many targets one job process migrates at once; the connection pool needs
@@ -688,6 +697,14 @@ public class MigratorProperties {
 
 		public void setSchemas(String schemas) {
 			this.schemas = schemas;
+		}
+
+		public String getDatabases() {
+			return this.databases;
+		}
+
+		public void setDatabases(String databases) {
+			this.databases = databases;
 		}
 
 		public int getParallelism() {

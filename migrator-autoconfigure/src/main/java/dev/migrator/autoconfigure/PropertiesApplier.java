@@ -69,6 +69,9 @@ final class PropertiesApplier {
 		if (fleet.getSchemas() != null && !fleet.getSchemas().isBlank()) {
 			builder.fleetSchemas(fleet.getSchemas());
 		}
+		if (fleet.getDatabases() != null && !fleet.getDatabases().isBlank()) {
+			builder.fleetDatabases(fleet.getDatabases());
+		}
 		builder.fleetParallelism(fleet.getParallelism());
 		builder.fleetWaves(fleet.getWaves());
 		builder.fleetMaxFailures(fleet.getMaxFailures());

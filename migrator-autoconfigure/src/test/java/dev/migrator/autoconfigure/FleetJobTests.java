@@ -135,12 +135,32 @@ class FleetJobTests {
 
 	@Test
 	void aCommandThatDoesNotRunPerTargetIsRefusedOnAFleet() {
-		job("migrator.job.command=stamp").run((context) -> assertThat(context).hasFailed()
+		job("migrator.job.command=repair").run((context) -> assertThat(context).hasFailed()
 			.getFailure()
-			.hasRootCauseMessage("migrator.job.command is stamp, which does not run per target of a fleet, and "
-					+ "migrator.fleet.schemas (or a FleetTargets bean) configures one. On a fleet, run upgrade, "
-					+ "downgrade, current, check, fleet-status, heads, history, sql or lint; run stamp without the "
-					+ "fleet settings on one database."));
+			.hasRootCauseMessage("migrator.job.command is repair, which does not run per target of a fleet, and "
+					+ "migrator.fleet.schemas, migrator.fleet.databases or a FleetTargets bean configures one. On a "
+					+ "fleet, run upgrade, downgrade, stamp, current, check, backfill, backfill-status, fleet-status, "
+					+ "heads, history, sql or lint; run repair without the fleet settings on one target."));
+	}
+
+	@Test
+	void backfillAndBackfillStatusRunOnEveryTenant(CapturedOutput output) throws SQLException {
+		this.revisions.file("0003_name_backfill.sql", "-- migrator:revision 0003_name_backfill\n"
+				+ "-- migrator:revises 0002_create_orders\n-- migrator:phase migrate\n"
+				+ "-- migrator:backfill people_name\n-- migrator:backfill-table people\n-- migrator:backfill-key id\n"
+				+ "-- migrator:backfill-set name = 'unknown'\n-- migrator:backfill-where name IS NULL\n"
+				+ "-- migrator:upgrade\nINSERT INTO people (id) SELECT g FROM generate_series(1, 30) g;\n"
+				+ "-- migrator:downgrade\nDELETE FROM people;\n");
+		job("migrator.backfill.run-on-upgrade=false").run((context) -> assertThat(JobRun.exitCode(context)).isZero());
+
+		job("migrator.job.command=backfill").run((context) -> assertThat(JobRun.exitCode(context)).isZero());
+		assertThat(output).contains("Fleet: 3 target(s): 3 succeeded, 0 failed, 0 not started, 0 running")
+			.contains("tenant_b  succeeded  backfill: people_name done (30 rows)");
+		for (String tenant : new String[] { "tenant_a", "tenant_b", "tenant_c" }) {
+			assertThat(count("SELECT count(*) FROM " + tenant + ".people WHERE name IS NULL")).isZero();
+		}
+		job("migrator.job.command=backfill-status").run((context) -> assertThat(JobRun.exitCode(context)).isZero());
+		assertThat(output).contains("tenant_c  people_name done (30 rows)");
 	}
 
 	private void execute(String sql) throws SQLException {

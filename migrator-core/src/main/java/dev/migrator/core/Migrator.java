@@ -247,9 +247,10 @@ public final class Migrator {
 	}
 
 	/**
-	 * The commands on every target of the configured fleet (one schema per tenant):
-	 * upgrade and downgrade in waves within the error budget, shared by every process
-	 * that runs them; current and status read every target.
+	 * The commands on every target of the configured fleet (one schema or one database
+	 * per tenant): upgrade, downgrade, stamp and backfill in waves within the error
+	 * budget, shared by every process that runs them; current, status and backfill status
+	 * read every target.
 	 */
 	public Fleet fleet() {
 		return new Fleet(this.context);

@@ -57,8 +57,8 @@ class EngineSettingsTests {
 			// run
 			// table); a goal works on the one database of the build. The targets bean is
 			// code, too.
-			"fleetSchemas", "fleetTargets", "fleetParallelism", "fleetWaves", "fleetMaxFailures", "fleetLease",
-			"fleetListener");
+			"fleetSchemas", "fleetDatabases", "fleetTargets", "fleetParallelism", "fleetWaves", "fleetMaxFailures",
+			"fleetLease", "fleetListener");
 
 	@TempDir
 	Path project;

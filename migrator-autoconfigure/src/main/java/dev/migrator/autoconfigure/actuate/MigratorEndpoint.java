@@ -219,7 +219,7 @@ public class MigratorEndpoint {
 			return new FleetDescriptor(result.runKey(), result.targets().size(), states,
 					result.failures()
 						.stream()
-						.map((t) -> new FleetFailureDescriptor(t.target().schema(),
+						.map((t) -> new FleetFailureDescriptor(t.target().name(),
 								SafeErrorText.of(t.detail().orElse("failed"))))
 						.toList());
 		}
@@ -229,7 +229,7 @@ public class MigratorEndpoint {
 	/**
 	 * A target that failed in the latest fleet run.
 	 *
-	 * @param target the tenant's schema
+	 * @param target the tenant's schema, or its database's URL without credentials
 	 * @param error why it failed, made safe to show
 	 */
 	public record FleetFailureDescriptor(String target, String error) {

@@ -1,5 +1,7 @@
 package dev.migrator.core.command;
 
+import dev.migrator.core.backfill.BackfillState;
+import dev.migrator.core.backfill.BackfillStatus;
 import dev.migrator.core.error.ErrorCode;
 import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.fleet.FleetFailedException;
@@ -33,11 +35,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The commands of a {@code Migrator} on every target of its fleet (one schema per
- * tenant): each target has its own version and history tables in its schema and runs the
- * same revisions with its schema first on the search path. Writing commands roll out in
- * waves within the error budget, shared by every process that runs them through the run
- * table; reading commands read every target.
+ * The commands of a {@code Migrator} on every target of its fleet (one schema or one
+ * database per tenant): each target has its own version and history tables in its schema
+ * (or its database) and runs the same revisions with its schema first on the search path
+ * (or on its database). Writing commands roll out in waves within the error budget,
+ * shared by every process that runs them through the run table; reading commands read
+ * every target.
  */
 public final class Fleet {
 
@@ -61,8 +64,8 @@ public final class Fleet {
 	public List<FleetTarget> targets() {
 		return TargetList.read(this.settings.targets()
 			.orElseThrow(() -> new MigratorException(ErrorCode.INVALID_CONFIGURATION,
-					"No fleet is configured. Set migrator.fleet.schemas (MigratorConfig.Builder.fleetSchemas) or "
-							+ "provide a FleetTargets bean.")));
+					"No fleet is configured. Set migrator.fleet.schemas or migrator.fleet.databases "
+							+ "(MigratorConfig.Builder.fleetSchemas, fleetDatabases) or provide a FleetTargets bean.")));
 	}
 
 	/**
@@ -86,6 +89,53 @@ public final class Fleet {
 		String key = "downgrade to " + target + " with heads " + heads();
 		return write(key,
 				(t) -> TargetOutcome.success(describe(new DowngradeCommand(this.context.forTarget(t)).run(target))));
+	}
+
+	/**
+	 * Records every target at the target revision without running any revision, like
+	 * {@link #upgrade}: in waves, within the error budget, shared through the run table.
+	 */
+	public FleetResult stamp(String target) {
+		String key = "stamp " + target + " with heads " + heads();
+		return write(key, (t) -> TargetOutcome
+			.success("stamped " + rows(new StampCommand(this.context.forTarget(t)).run(target))));
+	}
+
+	/**
+	 * Runs the backfills on every target (the one named, or every pending one), like
+	 * {@link #upgrade}: in waves, within the error budget, shared through the run table
+	 * under a key of its own, so that processes started together split the targets. A
+	 * target fails when a backfill fails there, or when one is paused, failed or
+	 * cancelled there and so did not run: the command is to leave every target's
+	 * backfills done.
+	 */
+	public FleetResult backfill(Optional<String> name) {
+		String key = "backfill " + name.orElse("(every pending)") + " with heads " + heads();
+		return write(key, (t) -> {
+			Backfills backfills = new Backfills(this.context.forTarget(t));
+			List<BackfillStatus> statuses = name.map((n) -> List.of(backfills.run(n)))
+				.orElseGet(backfills::runPending)
+				.stream()
+				.filter(BackfillStatus::revisionApplied)
+				.toList();
+			String detail = statuses.isEmpty() ? "no backfill of an applied revision"
+					: statuses.stream()
+						.map((s) -> s.name() + " " + s.state().label() + " (" + s.rowsDone() + " rows)")
+						.collect(Collectors.joining(", "));
+			boolean done = statuses.stream().allMatch((s) -> s.state() == BackfillState.DONE);
+			return done ? TargetOutcome.success("backfill: " + detail) : TargetOutcome.failure("backfill not done: "
+					+ detail + "; resume it on this target (backfill-resume), then run backfill again");
+		});
+	}
+
+	/**
+	 * Every target's backfills (the one named, or all) and how far each got. Reads only.
+	 */
+	public List<TargetReading<List<BackfillStatus>>> backfillStatus(Optional<String> name) {
+		return read((t) -> {
+			Backfills backfills = new Backfills(this.context.forTarget(t));
+			return name.map((n) -> List.of(backfills.status(n))).orElseGet(backfills::status);
+		});
 	}
 
 	/** Every target's version rows. Reads only. */
@@ -126,7 +176,7 @@ public final class Fleet {
 		List<FleetTarget> targets = targets();
 		DataSource main = this.context.sessions().dataSource();
 		return FleetReads.read(targets, this.settings.parallelism(), (t) -> {
-			TargetSchema.requireExists(main, t);
+			requireSchema(main, t);
 			return work.apply(t);
 		});
 	}
@@ -145,13 +195,23 @@ public final class Fleet {
 		logger.info("Fleet: {} on {} targets, {} at a time, waves {}, error budget {}", key, targets.size(),
 				this.settings.parallelism(), this.settings.waves(), this.settings.maxFailures());
 		FleetResult result = run.run(key, targets, (t) -> {
-			TargetSchema.requireExists(main, t);
+			requireSchema(main, t);
 			return work.run(t);
 		});
 		if (!result.succeeded()) {
 			throw new FleetFailedException(result);
 		}
 		return result;
+	}
+
+	/**
+	 * A schema target's schema must exist before anything runs on it; a database target
+	 * fails on its own when it cannot be reached.
+	 */
+	private static void requireSchema(DataSource main, FleetTarget target) {
+		if (target instanceof FleetTarget.Schema schema) {
+			TargetSchema.requireExists(main, schema);
+		}
 	}
 
 	private RunTable runTable(DataSource main) {

@@ -9,6 +9,8 @@ import dev.migrator.core.lint.LintSettings;
 import dev.migrator.core.lint.PostgresVersion;
 import dev.migrator.core.dialect.PostgresDialect;
 import dev.migrator.core.error.MigratorException;
+import dev.migrator.core.fleet.DatabaseQuery;
+import dev.migrator.core.fleet.DatabaseTargetDataSource;
 import dev.migrator.core.fleet.FleetListener;
 import dev.migrator.core.fleet.FleetSettings;
 import dev.migrator.core.fleet.FleetTarget;
@@ -257,12 +259,23 @@ public final class MigratorConfig {
 	public MigratorConfig forFleetTarget(FleetTarget target) {
 		DataSource main = this.dataSource.orElseThrow(() -> new MigratorException(ErrorCode.NO_DATA_SOURCE,
 				"A fleet needs the main DataSource, but none is configured."));
-		return new MigratorConfig(Optional.of(new SearchPathDataSource(main, target)), this.locations,
-				this.javaMigrations, this.javaPackages, this.extraSources, this.classLoader,
-				new StateTables(Optional.of(target.schema()), this.tables.versionTable(), this.tables.historyTable()),
-				this.settings, this.lockWait, this.checksumPolicy, this.dialect, this.listeners, this.namingConvention,
-				this.backfillSettings, this.replicaSettings, this.lockRetry, this.compatibility, this.lint,
-				this.placeholders, FleetSettings.none());
+		DataSource connections;
+		StateTables tables;
+		if (target instanceof FleetTarget.Schema schema) {
+			connections = new SearchPathDataSource(main, schema);
+			tables = new StateTables(Optional.of(schema.schema()), this.tables.versionTable(),
+					this.tables.historyTable());
+		}
+		else {
+			// A database of its own: its state tables where the main database keeps them.
+			connections = new DatabaseTargetDataSource((FleetTarget.Database) target,
+					DatabaseTargetDataSource.Credentials.of(main));
+			tables = this.tables;
+		}
+		return new MigratorConfig(Optional.of(connections), this.locations, this.javaMigrations, this.javaPackages,
+				this.extraSources, this.classLoader, tables, this.settings, this.lockWait, this.checksumPolicy,
+				this.dialect, this.listeners, this.namingConvention, this.backfillSettings, this.replicaSettings,
+				this.lockRetry, this.compatibility, this.lint, this.placeholders, FleetSettings.none());
 	}
 
 	/**
@@ -355,6 +368,8 @@ public final class MigratorConfig {
 		private final Map<String, String> placeholders = new LinkedHashMap<>();
 
 		private String fleetSchemas;
+
+		private String fleetDatabases;
 
 		private FleetTargets fleetTargets;
 
@@ -595,6 +610,17 @@ public final class MigratorConfig {
 			return this;
 		}
 
+		/**
+		 * A fleet of databases, one per tenant: the query on the main DataSource returns
+		 * one JDBC URL per row, in rollout order, optionally with {@code user} and
+		 * {@code password} columns (else the URL's, else the main DataSource's
+		 * credentials).
+		 */
+		public Builder fleetDatabases(String sql) {
+			this.fleetDatabases = sql;
+			return this;
+		}
+
 		/** A fleet whose targets the application lists itself. */
 		public Builder fleetTargets(FleetTargets targets) {
 			this.fleetTargets = Objects.requireNonNull(targets, "targets");
@@ -687,14 +713,22 @@ public final class MigratorConfig {
 		}
 
 		private FleetSettings fleet() {
-			boolean query = this.fleetSchemas != null && !this.fleetSchemas.isBlank();
+			boolean schemas = this.fleetSchemas != null && !this.fleetSchemas.isBlank();
+			boolean databases = this.fleetDatabases != null && !this.fleetDatabases.isBlank();
+			if (schemas && databases) {
+				throw new MigratorException(ErrorCode.INVALID_CONFIGURATION,
+						"Both " + SchemaQuery.PROPERTY + " and " + DatabaseQuery.PROPERTY + " name the fleet's "
+								+ "targets. A fleet is of schemas or of databases: keep one.");
+			}
+			String property = schemas ? SchemaQuery.PROPERTY : DatabaseQuery.PROPERTY;
+			boolean query = schemas || databases;
 			if (query && this.fleetTargets != null) {
 				throw new MigratorException(ErrorCode.INVALID_CONFIGURATION,
-						"Both migrator.fleet.schemas and a " + "FleetTargets bean name the fleet's targets. Keep one.");
+						"Both " + property + " and a FleetTargets bean name the fleet's targets. Keep one.");
 			}
 			if (query && this.dataSource == null) {
 				throw new MigratorException(ErrorCode.INVALID_CONFIGURATION,
-						"migrator.fleet.schemas is set, but no DataSource is configured to run it on.");
+						property + " is set, but no DataSource is configured to run it on.");
 			}
 			if (this.fleetParallelism < 1) {
 				throw new MigratorException(ErrorCode.INVALID_CONFIGURATION, "migrator.fleet.parallelism is "
@@ -708,8 +742,9 @@ public final class MigratorConfig {
 				throw new MigratorException(ErrorCode.INVALID_CONFIGURATION, "The fleet lease is " + this.fleetLease
 						+ ", shorter than a second: leases would expire between two renewals. Give 1s or more.");
 			}
-			Optional<FleetTargets> targets = query ? Optional.of(new SchemaQuery(this.dataSource, this.fleetSchemas))
-					: Optional.ofNullable(this.fleetTargets);
+			Optional<FleetTargets> targets = schemas ? Optional.of(new SchemaQuery(this.dataSource, this.fleetSchemas))
+					: databases ? Optional.of(new DatabaseQuery(this.dataSource, this.fleetDatabases))
+							: Optional.ofNullable(this.fleetTargets);
 			if (targets.isPresent()) {
 				requireName("fleet run table", this.versionTable + "_fleet");
 			}

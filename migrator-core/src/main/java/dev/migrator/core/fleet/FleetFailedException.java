@@ -49,7 +49,7 @@ public class FleetFailedException extends MigratorException {
 		message.append(result.failures()
 			.stream()
 			.limit(NAMED)
-			.map((t) -> t.target().schema() + ": " + t.detail().orElse("failed"))
+			.map((t) -> t.target().name() + ": " + t.detail().orElse("failed"))
 			.collect(Collectors.joining("; ")));
 		if (result.failures().size() > NAMED) {
 			message.append("; and ").append(result.failures().size() - NAMED).append(" more (fleet-status lists them)");

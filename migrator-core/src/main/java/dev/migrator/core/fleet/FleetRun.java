@@ -9,7 +9,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -68,6 +70,8 @@ public final class FleetRun {
 		FleetListeners listeners = new FleetListeners(this.settings.listeners());
 		listeners.notify((l) -> l.runStarted(runKey, targets.size()));
 		FleetProgress progress = new FleetProgress(targets.size(), listeners);
+		Map<String, FleetTarget> byName = new HashMap<>();
+		targets.forEach((t) -> byName.put(t.name(), t));
 		ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor((r) -> thread(r, "heartbeat"));
 		ExecutorService workers = Executors.newFixedThreadPool(this.settings.parallelism(), (r) -> thread(r, "worker"));
 		long renewEvery = Math.max(1, this.settings.lease().toMillis() / 3);
@@ -75,7 +79,7 @@ public final class FleetRun {
 		try {
 			List<Future<?>> running = new ArrayList<>();
 			for (int i = 0; i < this.settings.parallelism(); i++) {
-				running.add(workers.submit(() -> work(runKey, work, progress)));
+				running.add(workers.submit(() -> work(runKey, work, progress, byName)));
 			}
 			for (Future<?> worker : running) {
 				await(worker);
@@ -97,7 +101,7 @@ public final class FleetRun {
 		}
 	}
 
-	private void work(String runKey, TargetWork work, FleetProgress progress) {
+	private void work(String runKey, TargetWork work, FleetProgress progress, Map<String, FleetTarget> byName) {
 		while (!Thread.currentThread().isInterrupted()) {
 			Optional<FleetTarget> claimed;
 			try (Connection connection = this.main.getConnection()) {
@@ -117,7 +121,10 @@ public final class FleetRun {
 				sleep(pollInterval());
 				continue;
 			}
-			FleetTarget target = claimed.get();
+			// The table holds no credentials: this process's own target carries them. One
+			// that another process registered alone (its list was read later) runs as
+			// recorded, with the main DataSource's credentials.
+			FleetTarget target = byName.getOrDefault(claimed.get().name(), claimed.get());
 			long started = System.nanoTime();
 			TargetOutcome outcome = runOne(work, target);
 			try (Connection connection = this.main.getConnection()) {

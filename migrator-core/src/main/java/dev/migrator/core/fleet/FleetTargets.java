@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * Where a fleet's targets come from: a query on the main database ({@link SchemaQuery},
- * {@code migrator.fleet.schemas}) or the application's own code (a bean). The order is
- * the order waves take them in.
+ * {@code migrator.fleet.schemas}; {@link DatabaseQuery},
+ * {@code migrator.fleet.databases}) or the application's own code (a bean, whose list may
+ * mix schemas and databases). The order is the order waves take them in.
  */
 @FunctionalInterface
 public interface FleetTargets {

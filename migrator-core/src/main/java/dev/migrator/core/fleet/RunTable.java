@@ -62,8 +62,8 @@ public final class RunTable {
 					statement.execute("CREATE SCHEMA IF NOT EXISTS " + this.dialect.quote(this.schema.get()));
 				}
 				statement.execute("CREATE TABLE IF NOT EXISTS " + this.table
-						+ " (run_key varchar(1000) NOT NULL, target varchar(255) NOT NULL, position integer NOT NULL, "
-						+ "wave integer NOT NULL, state varchar(16) NOT NULL, owner varchar(255), "
+						+ " (run_key varchar(1000) NOT NULL, target varchar(1000) NOT NULL, "
+						+ "kind varchar(16) NOT NULL, position integer NOT NULL, wave integer NOT NULL, state varchar(16) NOT NULL, owner varchar(255), "
 						+ "lease_until timestamptz, attempts integer NOT NULL DEFAULT 0, detail text, "
 						+ "started_at timestamptz, finished_at timestamptz, PRIMARY KEY (run_key, target))");
 			}
@@ -78,13 +78,14 @@ public final class RunTable {
 				restart.executeUpdate();
 			}
 			try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + this.table
-					+ " (run_key, target, position, wave, state) VALUES (?, ?, ?, ?, 'pending') "
+					+ " (run_key, target, kind, position, wave, state) VALUES (?, ?, ?, ?, ?, 'pending') "
 					+ "ON CONFLICT (run_key, target) DO NOTHING")) {
 				for (int i = 0; i < targets.size(); i++) {
 					insert.setString(1, runKey);
-					insert.setString(2, targets.get(i).schema());
-					insert.setInt(3, i);
-					insert.setInt(4, waves[i]);
+					insert.setString(2, targets.get(i).name());
+					insert.setString(3, targets.get(i).kind());
+					insert.setInt(4, i);
+					insert.setInt(5, waves[i]);
 					insert.addBatch();
 				}
 				insert.executeBatch();
@@ -100,7 +101,10 @@ public final class RunTable {
 		}
 	}
 
-	/** Claims the next claimable target for the owner, if any. */
+	/**
+	 * Claims the next claimable target for the owner, if any, as the table records it (a
+	 * database without its credentials: the caller finds its own target by name).
+	 */
 	public Optional<FleetTarget> claim(Connection connection, String runKey, String owner, Duration lease,
 			int maxFailures) throws SQLException {
 		try (PreparedStatement claim = connection.prepareStatement("UPDATE " + this.table
@@ -111,7 +115,7 @@ public final class RunTable {
 				+ "AND c.wave = (SELECT min(w.wave) FROM " + this.table + " w WHERE w.run_key = ? "
 				+ "AND w.state <> 'succeeded') AND (SELECT count(*) FROM " + this.table
 				+ " f WHERE f.run_key = ? AND f.state = 'failed') <= ? "
-				+ "ORDER BY c.position LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING target")) {
+				+ "ORDER BY c.position LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING target, kind")) {
 			claim.setString(1, owner);
 			claim.setDouble(2, seconds(lease));
 			claim.setString(3, runKey);
@@ -120,7 +124,7 @@ public final class RunTable {
 			claim.setString(6, runKey);
 			claim.setInt(7, maxFailures);
 			try (ResultSet row = claim.executeQuery()) {
-				return row.next() ? Optional.of(new FleetTarget(row.getString(1))) : Optional.empty();
+				return row.next() ? Optional.of(recorded(row.getString(2), row.getString(1))) : Optional.empty();
 			}
 		}
 	}
@@ -149,7 +153,7 @@ public final class RunTable {
 			finish.setString(1, (outcome.succeeded() ? TargetState.SUCCEEDED : TargetState.FAILED).label());
 			finish.setString(2, outcome.detail());
 			finish.setString(3, runKey);
-			finish.setString(4, target.schema());
+			finish.setString(4, target.name());
 			finish.setString(5, owner);
 			return finish.executeUpdate() == 1;
 		}
@@ -178,8 +182,9 @@ public final class RunTable {
 	/** Every target of the run, in rollout order. */
 	public List<TargetResult> read(Connection connection, String runKey) throws SQLException {
 		List<TargetResult> results = new ArrayList<>();
-		try (PreparedStatement read = connection.prepareStatement("SELECT target, wave, state, detail, owner, "
-				+ "started_at, finished_at FROM " + this.table + " WHERE run_key = ? ORDER BY position, target")) {
+		try (PreparedStatement read = connection
+			.prepareStatement("SELECT target, wave, state, detail, owner, " + "started_at, finished_at, kind FROM "
+					+ this.table + " WHERE run_key = ? ORDER BY position, target")) {
 			read.setString(1, runKey);
 			try (ResultSet rows = read.executeQuery()) {
 				while (rows.next()) {
@@ -188,7 +193,7 @@ public final class RunTable {
 					Optional<Duration> duration = (started != null && finished != null)
 							? Optional.of(Duration.between(started.toInstant(), finished.toInstant()))
 							: Optional.empty();
-					results.add(new TargetResult(new FleetTarget(rows.getString(1)), rows.getInt(2),
+					results.add(new TargetResult(recorded(rows.getString(8), rows.getString(1)), rows.getInt(2),
 							TargetState.of(rows.getString(3)), Optional.ofNullable(rows.getString(4)),
 							Optional.ofNullable(rows.getString(5)), duration));
 				}
@@ -207,6 +212,14 @@ public final class RunTable {
 				ResultSet row = latest.executeQuery()) {
 			return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
 		}
+	}
+
+	/**
+	 * A target as the table records it: by name, so a database without its credentials
+	 * (enough to report on it, not to connect).
+	 */
+	private static FleetTarget recorded(String kind, String name) {
+		return FleetTarget.Database.KIND.equals(kind) ? FleetTarget.database(name) : FleetTarget.schema(name);
 	}
 
 	private static double seconds(Duration duration) {

@@ -48,7 +48,7 @@ public final class SchemaQuery implements FleetTargets {
 									+ ((schema == null) ? "NULL" : "an empty name") + " in row " + row
 									+ ". Make it return one schema name per row, none NULL; " + "nothing was run.");
 				}
-				targets.add(new FleetTarget(schema));
+				targets.add(FleetTarget.schema(schema));
 			}
 		}
 		catch (SQLException ex) {

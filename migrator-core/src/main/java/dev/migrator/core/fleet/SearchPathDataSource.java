@@ -27,9 +27,9 @@ public final class SearchPathDataSource implements DataSource {
 
 	private final DataSource main;
 
-	private final FleetTarget target;
+	private final FleetTarget.Schema target;
 
-	public SearchPathDataSource(DataSource main, FleetTarget target) {
+	public SearchPathDataSource(DataSource main, FleetTarget.Schema target) {
 		this.main = main;
 		this.target = target;
 	}

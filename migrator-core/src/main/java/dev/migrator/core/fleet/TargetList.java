@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * The targets of one command, read and checked before anything runs: a target named twice
- * would be migrated by two workers at once.
+ * would be migrated by two workers at once. Two targets are the same when their names
+ * are: a database reached twice with different credentials is still one database.
  */
 public final class TargetList {
 
@@ -23,16 +24,17 @@ public final class TargetList {
 			throw new MigratorException(ErrorCode.FLEET_TARGETS_INVALID,
 					"The fleet's targets from " + source.description() + " are null. Return an empty list instead.");
 		}
-		Set<FleetTarget> seen = new HashSet<>();
+		Set<String> seen = new HashSet<>();
 		for (FleetTarget target : targets) {
 			if (target == null) {
 				throw new MigratorException(ErrorCode.FLEET_TARGETS_INVALID, "The fleet's targets from "
 						+ source.description() + " contain a null target. Leave it out; nothing was run.");
 			}
-			if (!seen.add(target)) {
+			if (!seen.add(target.name())) {
 				throw new MigratorException(ErrorCode.FLEET_TARGETS_INVALID,
-						"The fleet's targets from " + source.description() + " name the schema '" + target.schema()
-								+ "' twice. Make each target appear once (SELECT DISTINCT); nothing was run.");
+						"The fleet's targets from " + source.description() + " name the " + target.kind() + " '"
+								+ target.name() + "' twice. Make each target appear once (SELECT DISTINCT); nothing "
+								+ "was run.");
 			}
 		}
 		return List.copyOf(targets);

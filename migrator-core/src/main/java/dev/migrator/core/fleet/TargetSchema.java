@@ -20,7 +20,7 @@ public final class TargetSchema {
 	private TargetSchema() {
 	}
 
-	public static void requireExists(DataSource main, FleetTarget target) {
+	public static void requireExists(DataSource main, FleetTarget.Schema target) {
 		try (Connection connection = main.getConnection();
 				PreparedStatement query = connection
 					.prepareStatement("SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = ?")) {

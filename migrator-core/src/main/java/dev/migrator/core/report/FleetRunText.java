@@ -33,10 +33,10 @@ public record FleetRunText(FleetResult result) implements Report {
 		lines.add("Fleet: " + this.result.targets().size() + " target(s): " + counts.get(TargetState.SUCCEEDED)
 				+ " succeeded, " + counts.get(TargetState.FAILED) + " failed, " + counts.get(TargetState.PENDING)
 				+ " not started, " + counts.get(TargetState.RUNNING) + " running");
-		int width = this.result.targets().stream().mapToInt((t) -> t.target().schema().length()).max().orElse(0);
+		int width = this.result.targets().stream().mapToInt((t) -> t.target().name().length()).max().orElse(0);
 		for (TargetResult target : this.result.targets()) {
 			String state = target.state().label();
-			lines.add(pad(target.target().schema(), width) + "  " + pad(state, "succeeded".length()) + "  "
+			lines.add(pad(target.target().name(), width) + "  " + pad(state, "succeeded".length()) + "  "
 					+ target.detail().orElse("")
 					+ target.duration().map((d) -> " (" + d.toMillis() + " ms)").orElse(""));
 		}

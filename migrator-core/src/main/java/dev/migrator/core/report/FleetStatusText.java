@@ -31,7 +31,7 @@ public record FleetStatusText(List<TargetReading<MigrationStatus>> readings) imp
 		if (this.readings.isEmpty()) {
 			return Lines.of(List.of("Fleet: no targets"));
 		}
-		int width = this.readings.stream().mapToInt((r) -> r.target().schema().length()).max().orElse(0);
+		int width = this.readings.stream().mapToInt((r) -> r.target().name().length()).max().orElse(0);
 		List<String> lines = new ArrayList<>();
 		int upToDate = 0;
 		int behind = 0;
@@ -61,7 +61,7 @@ public record FleetStatusText(List<TargetReading<MigrationStatus>> readings) imp
 					state = status.pending().size() + " pending";
 				}
 			}
-			lines.add(FleetRunText.pad(reading.target().schema(), width) + "  "
+			lines.add(FleetRunText.pad(reading.target().name(), width) + "  "
 					+ FleetRunText.pad(state, "ahead of code".length()) + "  " + detail);
 		}
 		lines.add("Fleet: " + this.readings.size() + " target(s): " + upToDate + " up to date, " + behind + " behind, "

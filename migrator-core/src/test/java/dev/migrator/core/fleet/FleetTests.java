@@ -66,7 +66,7 @@ class FleetTests {
 		FleetResult result = migrator.fleet().upgrade("heads", PhaseFilter.ALL);
 
 		assertThat(result.succeeded()).isTrue();
-		assertThat(result.targets()).extracting((t) -> t.target().schema()).containsExactlyElementsOf(tenants);
+		assertThat(result.targets()).extracting((t) -> t.target().name()).containsExactlyElementsOf(tenants);
 		assertThat(result.targets())
 			.allSatisfy((t) -> assertThat(t.detail()).contains("upgrade 3 revision(s): base -> r3"));
 		for (String tenant : tenants) {
@@ -93,7 +93,7 @@ class FleetTests {
 					(proxy, method, args) -> method.getName().equals("close") ? null : method.invoke(physical, args));
 			DataSource pool = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
 					new Class<?>[] { DataSource.class }, (proxy, method, args) -> pooled);
-			SearchPathDataSource tenant = new SearchPathDataSource(pool, new FleetTarget("tenant_000"));
+			SearchPathDataSource tenant = new SearchPathDataSource(pool, new FleetTarget.Schema("tenant_000"));
 			try (Connection connection = tenant.getConnection()) {
 				assertThat(firstSchema(connection)).isEqualTo("tenant_000");
 			}
@@ -161,8 +161,7 @@ class FleetTests {
 		assertThatThrownBy(() -> migrator.fleet().upgrade("heads", PhaseFilter.ALL))
 			.isInstanceOfSatisfying(FleetFailedException.class, (ex) -> {
 				assertThat(ex.code()).isEqualTo("fleet-failed");
-				assertThat(ex.result().failures()).extracting((t) -> t.target().schema())
-					.containsExactly("tenant_ghost");
+				assertThat(ex.result().failures()).extracting((t) -> t.target().name()).containsExactly("tenant_ghost");
 				assertThat(ex.result().countsByState()).containsEntry(TargetState.SUCCEEDED, 3);
 			})
 			.hasMessageContaining("tenant_ghost: The schema 'tenant_ghost' does not exist");
@@ -198,7 +197,7 @@ class FleetTests {
 
 		assertThatThrownBy(() -> migrator.fleet().upgrade("heads", PhaseFilter.ALL))
 			.isInstanceOfSatisfying(FleetFailedException.class, (ex) -> {
-				assertThat(ex.result().failures()).extracting((t) -> t.target().schema())
+				assertThat(ex.result().failures()).extracting((t) -> t.target().name())
 					.containsExactly("tenant_absent");
 				assertThat(ex.result().countsByState()).containsEntry(TargetState.PENDING, 6);
 			});
@@ -219,7 +218,7 @@ class FleetTests {
 		assertThatThrownBy(() -> migrator.fleet().upgrade("heads", PhaseFilter.ALL))
 			.isInstanceOfSatisfying(FleetFailedException.class, (ex) -> {
 				assertThat(ex.result().budgetExceeded()).isTrue();
-				assertThat(ex.result().failures()).extracting((t) -> t.target().schema())
+				assertThat(ex.result().failures()).extracting((t) -> t.target().name())
 					.containsExactly("tenant_gone1", "tenant_gone2");
 				assertThat(ex.result().countsByState()).containsEntry(TargetState.SUCCEEDED, 1)
 					.containsEntry(TargetState.PENDING, 3);
@@ -237,19 +236,35 @@ class FleetTests {
 				"-- migrator:revision r4\n-- migrator:revises r3\n-- migrator:message drop name\n"
 						+ "-- migrator:phase contract\n-- migrator:upgrade\nALTER TABLE accounts DROP COLUMN name;\n");
 		Migrator migrator = migrator((b) -> b.fleetSchemas(FleetDatabase.QUERY).fleetMaxFailures(1));
-		Migrator.create(migrator.config().forFleetTarget(new FleetTarget("tenant_001")))
+		Migrator.create(migrator.config().forFleetTarget(FleetTarget.schema("tenant_001")))
 			.clientRegistry()
 			.register(new ClientInstance("web-old", "shop", "1.0", Set.of("r3")));
 
 		assertThatThrownBy(() -> migrator.fleet().upgrade("heads", PhaseFilter.ALL))
 			.isInstanceOfSatisfying(FleetFailedException.class, (ex) -> {
-				assertThat(ex.result().failures()).extracting((t) -> t.target().schema()).containsExactly("tenant_001");
+				assertThat(ex.result().failures()).extracting((t) -> t.target().name()).containsExactly("tenant_001");
 				assertThat(ex.result().countsByState()).containsEntry(TargetState.SUCCEEDED, 2);
 			})
 			.hasMessageContaining("web-old");
 		assertThat(this.database.strings("SELECT version_num FROM tenant_000.migrator_version")).containsExactly("r4");
 		assertThat(this.database.strings("SELECT version_num FROM tenant_001.migrator_version")).containsExactly("r3");
 		assertThat(this.database.strings("SELECT version_num FROM tenant_002.migrator_version")).containsExactly("r4");
+	}
+
+	@Test
+	void stampRecordsEveryTenantAtTheRevisionWithoutRunningAny() {
+		List<String> tenants = this.database.createTenants(3);
+
+		FleetResult result = fleetOf(FleetDatabase.QUERY).fleet().stamp("r2");
+
+		assertThat(result.succeeded()).isTrue();
+		assertThat(result.runKey()).startsWith("stamp r2 ");
+		assertThat(result.targets()).allSatisfy((t) -> assertThat(t.detail()).contains("stamped r2"));
+		for (String tenant : tenants) {
+			assertThat(this.database.strings("SELECT version_num FROM " + tenant + ".migrator_version"))
+				.containsExactly("r2");
+			assertThat(this.database.tables(tenant)).doesNotContain("accounts", "invoices");
+		}
 	}
 
 	@Test

@@ -28,24 +28,27 @@ class RunTableTests {
 
 	private final RunTable table = new RunTable(new PostgresDialect(), Optional.empty(), "fleet_run");
 
-	private final List<FleetTarget> targets = List.of(new FleetTarget("a"), new FleetTarget("b"), new FleetTarget("c"));
+	private final List<FleetTarget> targets = List.of(FleetTarget.schema("a"), FleetTarget.schema("b"),
+			FleetTarget.schema("c"));
 
 	@Test
 	void aLiveLeaseKeepsATargetFromOthersAndAnExpiredOneIsTakenOver() throws Exception {
 		try (Connection connection = this.database.dataSource().getConnection()) {
 			this.table.register(connection, RUN, this.targets, new int[] { 0, 0, 0 }, LEASE);
-			assertThat(this.table.claim(connection, RUN, "dead", LEASE, 0)).contains(new FleetTarget("a"));
-			assertThat(this.table.claim(connection, RUN, "alive", LEASE, 0)).contains(new FleetTarget("b"));
-			assertThat(this.table.claim(connection, RUN, "alive", LEASE, 0)).contains(new FleetTarget("c"));
+			assertThat(this.table.claim(connection, RUN, "dead", LEASE, 0)).contains(FleetTarget.schema("a"));
+			assertThat(this.table.claim(connection, RUN, "alive", LEASE, 0)).contains(FleetTarget.schema("b"));
+			assertThat(this.table.claim(connection, RUN, "alive", LEASE, 0)).contains(FleetTarget.schema("c"));
 			assertThat(this.table.claim(connection, RUN, "alive", LEASE, 0)).isEmpty();
 
 			this.database
 				.execute("UPDATE fleet_run SET lease_until = now() - interval '1 second' WHERE owner = 'dead'");
 
-			assertThat(this.table.claim(connection, RUN, "alive", LEASE, 0)).contains(new FleetTarget("a"));
-			assertThat(this.table.finish(connection, RUN, new FleetTarget("a"), "dead", TargetOutcome.success("late")))
+			assertThat(this.table.claim(connection, RUN, "alive", LEASE, 0)).contains(FleetTarget.schema("a"));
+			assertThat(
+					this.table.finish(connection, RUN, FleetTarget.schema("a"), "dead", TargetOutcome.success("late")))
 				.isFalse();
-			assertThat(this.table.finish(connection, RUN, new FleetTarget("a"), "alive", TargetOutcome.success("done")))
+			assertThat(
+					this.table.finish(connection, RUN, FleetTarget.schema("a"), "alive", TargetOutcome.success("done")))
 				.isTrue();
 			assertThat(this.database.strings("SELECT attempts || ' ' || detail FROM fleet_run WHERE target = 'a'"))
 				.containsExactly("2 done");
@@ -56,11 +59,11 @@ class RunTableTests {
 	void aWaveIsClaimableOnlyOnceEveryTargetBeforeItSucceeded() throws Exception {
 		try (Connection connection = this.database.dataSource().getConnection()) {
 			this.table.register(connection, RUN, this.targets, new int[] { 0, 1, 1 }, LEASE);
-			assertThat(this.table.claim(connection, RUN, "one", LEASE, 5)).contains(new FleetTarget("a"));
+			assertThat(this.table.claim(connection, RUN, "one", LEASE, 5)).contains(FleetTarget.schema("a"));
 			assertThat(this.table.claim(connection, RUN, "two", LEASE, 5)).isEmpty();
 			assertThat(this.table.over(connection, RUN, 5)).isFalse();
 
-			this.table.finish(connection, RUN, new FleetTarget("a"), "one", TargetOutcome.failure("broken"));
+			this.table.finish(connection, RUN, FleetTarget.schema("a"), "one", TargetOutcome.failure("broken"));
 
 			assertThat(this.table.claim(connection, RUN, "two", LEASE, 5)).isEmpty();
 			assertThat(this.table.over(connection, RUN, 5)).as("blocked by the failed canary").isTrue();

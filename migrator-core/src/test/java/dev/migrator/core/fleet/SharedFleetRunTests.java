@@ -15,14 +15,20 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Three job processes share one fleet run through the run table; one is SIGKILLed part
- * way, and its targets are taken over once their leases expire. One more job afterwards
- * finds the run done. Every tenant ends at the head with each revision applied exactly
- * once, and nothing but the run table is in the shared schema.
+ * Three job processes share one fleet run of 200 tenant schemas and 10 tenant databases
+ * through the run table; one is SIGKILLed part way, and its targets are taken over once
+ * their leases expire. One more job afterwards finds the run done. Every tenant ends at
+ * the head with each revision applied exactly once, and nothing but the run table (and
+ * the list of tenant databases) is in the shared schema. A bigger fleet runs with
+ * {@code -Dfleet.scale.schemas=1000 -Dfleet.scale.databases=50}.
  */
 class SharedFleetRunTests {
 
-	private static final int TENANTS = 100;
+	private static final int SCHEMAS = Integer.getInteger("fleet.scale.schemas", 200);
+
+	private static final int DATABASES = Integer.getInteger("fleet.scale.databases", 10);
+
+	private static final int TARGETS = SCHEMAS + DATABASES;
 
 	private static final long LEASE_SECONDS = 3;
 
@@ -34,8 +40,15 @@ class SharedFleetRunTests {
 		TestPostgres server = TestPostgres.shared();
 		String url = server.createDatabase();
 		FleetDatabase database = new FleetDatabase(TestDataSources.postgres(url, server.user(), server.password()));
-		database.createTenants(TENANTS);
-		String location = FleetDatabase.writeRevisions(this.temp.resolve("revisions"), 0.05);
+		database.createTenants(SCHEMAS);
+		database.execute("CREATE TABLE tenant_databases (position integer, url text)");
+		List<String> tenantDatabases = new ArrayList<>();
+		for (int i = 0; i < DATABASES; i++) {
+			String tenantUrl = server.createDatabase();
+			tenantDatabases.add(tenantUrl);
+			database.execute("INSERT INTO tenant_databases VALUES (" + i + ", '" + tenantUrl + "')");
+		}
+		String location = FleetDatabase.writeRevisions(this.temp.resolve("revisions"), 0.02);
 		List<Process> jobs = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
 			jobs.add(start(i, url, server, location));
@@ -58,10 +71,12 @@ class SharedFleetRunTests {
 		}
 		Process last = start(3, url, server, location);
 		assertThat(exit(last, 3)).as(log(3)).isZero();
-		assertThat(log(3)).contains("SUCCEEDED=" + TENANTS);
+		assertThat(log(3)).contains("SUCCEEDED=" + TARGETS);
 
 		assertThat(database.count("SELECT count(*) FROM migrator_version_fleet WHERE state = 'succeeded'"))
-			.isEqualTo(TENANTS);
+			.isEqualTo(TARGETS);
+		assertThat(database.count("SELECT count(*) FROM migrator_version_fleet WHERE kind = 'database'"))
+			.isEqualTo(DATABASES);
 		for (String orphan : orphans) {
 			assertThat(database.strings("SELECT owner FROM migrator_version_fleet WHERE target = '" + orphan + "'"))
 				.singleElement()
@@ -81,7 +96,20 @@ class SharedFleetRunTests {
 				.isEqualTo(3);
 			assertThat(database.count("SELECT count(*) FROM " + tenant + ".accounts")).as(tenant).isOne();
 		}
-		assertThat(database.tables("public")).containsExactly("migrator_version_fleet");
+		for (String tenantUrl : tenantDatabases) {
+			FleetDatabase tenant = new FleetDatabase(
+					TestDataSources.postgres(tenantUrl, server.user(), server.password()));
+			assertThat(tenant.strings("SELECT version_num FROM migrator_version")).as(tenantUrl).containsExactly("r3");
+			assertThat(tenant.count(
+					"SELECT count(*) FROM migrator_history WHERE outcome = 'success' " + "AND direction = 'upgrade'"))
+				.as(tenantUrl)
+				.isEqualTo(3);
+			assertThat(tenant.count("SELECT count(DISTINCT revision) FROM migrator_history WHERE outcome = 'success'"))
+				.as(tenantUrl)
+				.isEqualTo(3);
+			assertThat(tenant.count("SELECT count(*) FROM accounts")).as(tenantUrl).isOne();
+		}
+		assertThat(database.tables("public")).containsExactly("migrator_version_fleet", "tenant_databases");
 	}
 
 	private Process start(int index, String url, TestPostgres server, String location) throws Exception {
@@ -96,7 +124,7 @@ class SharedFleetRunTests {
 	}
 
 	private int exit(Process process, int index) throws Exception {
-		if (!process.waitFor(180, TimeUnit.SECONDS)) {
+		if (!process.waitFor(Math.max(180, TARGETS), TimeUnit.SECONDS)) {
 			process.destroyForcibly();
 			throw new AssertionError("job " + index + " did not finish; its log:\n" + log(index));
 		}
