@@ -56,7 +56,7 @@ final class ScratchSchema implements ScratchPlace {
 							+ ". The user needs the CREATE privilege on the database.",
 					ex);
 		}
-		MigratorConfig scratch = base.forScratch(new SearchPathDataSource(main, new FleetTarget(name)),
+		MigratorConfig scratch = base.forScratch(new SearchPathDataSource(main, new FleetTarget.Schema(name)),
 				Optional.of(name));
 		return new ScratchSchema(main, name, scratch);
 	}
