@@ -5,7 +5,7 @@ package dev.migrator.core.report;
  * break, so that callers print it as it is or log it line by line.
  */
 public sealed interface Report permits HistoryText, HeadsText, CurrentText, StatusText, UpToDateText, RunText,
-		BackfillTable, ImportText, RepairText, FleetRunText, FleetStatusText, FleetCurrentText {
+		BackfillTable, ImportText, RepairText, FleetRunText, FleetStatusText, FleetCurrentText, BaselineText {
 
 	/** The text, every line ended by {@code \n}. */
 	String text();
