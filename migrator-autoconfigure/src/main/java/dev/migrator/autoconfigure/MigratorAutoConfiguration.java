@@ -98,7 +98,7 @@ public final class MigratorAutoConfiguration {
 		@ConditionalOnMissingBean
 		MigratorJobRunner migratorJobRunner(Migrator migrator, MigratorProperties properties) {
 			return new MigratorJobRunner(migrator, properties.getJob(), properties.getImport(), properties.getRepair(),
-					System.out);
+					properties.getBaseline(), System.out);
 		}
 
 		@Bean

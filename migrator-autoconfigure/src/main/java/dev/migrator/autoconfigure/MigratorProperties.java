@@ -124,6 +124,8 @@ public class MigratorProperties {
 
 	private final Repair repair = new Repair();
 
+	private final Baseline baseline = new Baseline();
+
 	private final Fleet fleet = new Fleet();
 
 	public boolean isEnabled() {
@@ -280,6 +282,45 @@ public class MigratorProperties {
 
 	public Repair getRepair() {
 		return this.repair;
+	}
+
+	public Baseline getBaseline() {
+		return this.baseline;
+	}
+
+	/**
+	 * The baseline command (migrator.job.command=baseline): bringing any live database
+	 * under migrator with one revision that recreates its schema.
+	 */
+	public static class Baseline {
+
+		/**
+		 * The folder the baseline revision file is written to; add it to
+		 * migrator.locations afterwards.
+		 */
+		private String output;
+
+		/**
+		 * Id of the baseline revision, which also names its file.
+		 */
+		private String revision = "baseline";
+
+		public String getOutput() {
+			return this.output;
+		}
+
+		public void setOutput(String output) {
+			this.output = output;
+		}
+
+		public String getRevision() {
+			return this.revision;
+		}
+
+		public void setRevision(String revision) {
+			this.revision = revision;
+		}
+
 	}
 
 	/**
