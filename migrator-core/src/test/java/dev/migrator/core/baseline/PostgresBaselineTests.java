@@ -39,6 +39,7 @@ class PostgresBaselineTests {
 	 * would.
 	 */
 	static final String EVERY_KIND = """
+			CREATE EXTENSION citext;
 			CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy', 'it''s');
 			CREATE DOMAIN positive_int AS integer DEFAULT 1 NOT NULL CONSTRAINT positive_int_check CHECK (VALUE > 0);
 			CREATE TYPE address AS (street text, zip varchar(10));
@@ -54,6 +55,7 @@ class PostgresBaselineTests {
 			CREATE TABLE customers (
 			  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
 			  email text NOT NULL,
+			  nickname citext,
 			  name text COLLATE "C",
 			  mood mood DEFAULT 'ok',
 			  points positive_int,
@@ -124,7 +126,8 @@ class PostgresBaselineTests {
 
 		assertThat(result.written()).isTrue();
 		assertThat(result.file()).isEqualTo(this.output.resolve("baseline.sql"));
-		assertThat(result.objects()).containsEntry("table", 7)
+		assertThat(result.objects()).containsEntry("extension", 1)
+			.containsEntry("table", 7)
 			.containsEntry("enum type", 1)
 			.containsEntry("domain", 1)
 			.containsEntry("composite type", 1)
