@@ -16,15 +16,20 @@ import static dev.migrator.core.baseline.CatalogQuery.texts;
  * the catalog's own definition function, in the order pg_dump restores: extensions,
  * types, sequences, functions (bodies checked only when called, as pg_dump sets it),
  * tables, foreign keys, indexes, sequence owners, views (each after the views it reads),
- * triggers. Objects that belong to an extension come with their extension. Names the
- * catalog prints schema-qualified lose the schema, so that the baseline recreates the
- * schema wherever its revisions run.
+ * triggers, comments. Objects that belong to an extension come with their extension.
+ * Names the catalog prints schema-qualified lose the schema, so that the baseline
+ * recreates the schema wherever its revisions run.
  */
 final class PostgresSchemaReader implements SchemaReader {
 
 	private static final String NOT_IN_EXTENSION = """
 			NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '%s'::regclass AND e.objid = %s
 			  AND e.deptype = 'e')""";
+
+	/** A condition that the object (of the catalog, by its id) is no extension's. */
+	static String notInExtension(String catalog, String id) {
+		return NOT_IN_EXTENSION.formatted(catalog, id);
+	}
 
 	private static final String WHERE = "SELECT current_database(), current_schema(), quote_ident(current_schema())";
 
@@ -90,14 +95,14 @@ final class PostgresSchemaReader implements SchemaReader {
 			WHERE n.nspname = current_schema() AND t.relkind IN ('r', 'p', 'm')
 			  AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid AND c.conrelid = x.indrelid
 			    AND c.contype IN ('p', 'u', 'x'))
-			  AND NOT EXISTS (SELECT 1 FROM pg_inherits h WHERE h.inhrelid = x.indexrelid)
-			ORDER BY t.relname, i.relname""";
+			  AND NOT EXISTS (SELECT 1 FROM pg_inherits h WHERE h.inhrelid = x.indexrelid) AND %s
+			ORDER BY t.relname, i.relname""".formatted(NOT_IN_EXTENSION.formatted("pg_class", "t.oid"));
 
 	private static final String TRIGGERS = """
 			SELECT t.tgname, c.relname, pg_get_triggerdef(t.oid)
 			FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-			WHERE n.nspname = current_schema() AND NOT t.tgisinternal AND t.tgparentid = 0
-			ORDER BY c.relname, t.tgname""";
+			WHERE n.nspname = current_schema() AND NOT t.tgisinternal AND t.tgparentid = 0 AND %s
+			ORDER BY c.relname, t.tgname""".formatted(NOT_IN_EXTENSION.formatted("pg_class", "c.oid"));
 
 	@Override
 	public LiveSchema read(Connection connection, ExcludedTables excluded) {
@@ -151,6 +156,7 @@ final class PostgresSchemaReader implements SchemaReader {
 				objects.add(new SchemaObject(Kind.TRIGGER, text(row[0]), unqualifyTarget(text(row[2]), qualifier)));
 			}
 		}
+		objects.addAll(PostgresComments.read(connection, excluded));
 		return new LiveSchema("schema " + where[1] + " of database " + where[0], objects);
 	}
 

@@ -29,8 +29,9 @@ final class PostgresTables {
 			    WHERE i.inhrelid = c.oid),
 			  pg_get_expr(c.relpartbound, c.oid), array_to_string(c.reloptions, ', ')
 			FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-			WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p')
-			ORDER BY c.relispartition, CASE WHEN c.relispartition THEN lpad(c.oid::text, 10, '0') ELSE c.relname::text END""";
+			WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND %s
+			ORDER BY c.relispartition, CASE WHEN c.relispartition THEN lpad(c.oid::text, 10, '0') ELSE c.relname::text END"""
+		.formatted(PostgresSchemaReader.notInExtension("pg_class", "c.oid"));
 
 	private static final String COLUMNS = """
 			SELECT quote_ident(a.attname), format_type(a.atttypid, a.atttypmod), a.attnotnull,

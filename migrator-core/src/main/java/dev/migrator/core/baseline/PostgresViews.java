@@ -26,7 +26,8 @@ final class PostgresViews {
 			SELECT c.oid, c.relname, quote_ident(c.relname), c.relkind, array_to_string(c.reloptions, ', '),
 			  c.relispopulated
 			FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-			WHERE n.nspname = current_schema() AND c.relkind IN ('v', 'm') ORDER BY c.relname""";
+			WHERE n.nspname = current_schema() AND c.relkind IN ('v', 'm') AND %s ORDER BY c.relname"""
+		.formatted(PostgresSchemaReader.notInExtension("pg_class", "c.oid"));
 
 	private static final String READS = """
 			SELECT DISTINCT r.ev_class, d.refobjid FROM pg_rewrite r

@@ -33,7 +33,7 @@ public record SchemaObject(Kind kind, String name, String sql) {
 		CONSTRAINT, INDEX,
 
 		/** The column a sequence belongs to, which drops it with its column. */
-		SEQUENCE_OWNER, VIEW, MATERIALIZED_VIEW, TRIGGER;
+		SEQUENCE_OWNER, VIEW, MATERIALIZED_VIEW, TRIGGER, COMMENT;
 
 		/** The kind in words, such as {@code enum type}. */
 		public String label() {

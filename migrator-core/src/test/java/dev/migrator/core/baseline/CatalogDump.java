@@ -72,7 +72,10 @@ final class CatalogDump {
 					SELECT 'trigger ' || pg_get_triggerdef(t.oid) || ' enabled=' || t.tgenabled::text FROM pg_trigger t
 					JOIN pg_class c ON c.oid = t.tgrelid WHERE c.%s AND NOT t.tgisinternal""".formatted(IN_SCHEMA),
 			"""
-					SELECT 'extension ' || extname FROM pg_extension WHERE extnamespace = current_schema()::regnamespace""");
+					SELECT 'extension ' || extname FROM pg_extension WHERE extnamespace = current_schema()::regnamespace""",
+			"""
+					SELECT 'comment ' || pg_describe_object(classoid, objoid, objsubid) || ' = ' || description
+					FROM pg_description WHERE (pg_identify_object(classoid, objoid, objsubid)).schema = current_schema()""");
 
 	private static final List<String> SQLITE = List
 		.of("SELECT type || ' ' || name || ' on ' || tbl_name || ': ' || coalesce(sql, '(automatic)') FROM sqlite_master");
