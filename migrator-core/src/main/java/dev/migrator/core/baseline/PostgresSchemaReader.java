@@ -16,9 +16,9 @@ import static dev.migrator.core.baseline.CatalogQuery.texts;
  * the catalog's own definition function, in the order pg_dump restores: extensions,
  * types, sequences, functions (bodies checked only when called, as pg_dump sets it),
  * tables, foreign keys, indexes, sequence owners, views (each after the views it reads),
- * triggers, comments. Objects that belong to an extension come with their extension.
- * Names the catalog prints schema-qualified lose the schema, so that the baseline
- * recreates the schema wherever its revisions run.
+ * triggers, rules, row-level security and its policies, comments. Objects that belong to
+ * an extension come with their extension. Names the catalog prints schema-qualified lose
+ * the schema, so that the baseline recreates the schema wherever its revisions run.
  */
 final class PostgresSchemaReader implements SchemaReader {
 
@@ -104,6 +104,13 @@ final class PostgresSchemaReader implements SchemaReader {
 			WHERE n.nspname = current_schema() AND NOT t.tgisinternal AND t.tgparentid = 0 AND %s
 			ORDER BY c.relname, t.tgname""".formatted(NOT_IN_EXTENSION.formatted("pg_class", "c.oid"));
 
+	// A view's own rule (_RETURN) is the view.
+	private static final String RULES = """
+			SELECT r.rulename, c.relname, pg_get_ruledef(r.oid)
+			FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class
+			WHERE c.relnamespace = current_schema()::regnamespace AND r.rulename <> '_RETURN' AND %s
+			ORDER BY c.relname, r.rulename""".formatted(NOT_IN_EXTENSION.formatted("pg_class", "c.oid"));
+
 	@Override
 	public LiveSchema read(Connection connection, ExcludedTables excluded) {
 		Object[] where = CatalogQuery.rows(connection, "the current schema", WHERE).get(0);
@@ -156,6 +163,14 @@ final class PostgresSchemaReader implements SchemaReader {
 				objects.add(new SchemaObject(Kind.TRIGGER, text(row[0]), unqualifyTarget(text(row[2]), qualifier)));
 			}
 		}
+		for (Object[] row : CatalogQuery.rows(connection, "the rules", RULES)) {
+			if (!excluded.excludes(text(row[1]))) {
+				String definition = text(row[2]).strip();
+				definition = definition.endsWith(";") ? definition.substring(0, definition.length() - 1) : definition;
+				objects.add(new SchemaObject(Kind.RULE, text(row[0]), unqualifyTarget(definition, qualifier)));
+			}
+		}
+		objects.addAll(PostgresPolicies.read(connection, excluded));
 		objects.addAll(PostgresComments.read(connection, excluded));
 		return new LiveSchema("schema " + where[1] + " of database " + where[0], objects);
 	}
@@ -240,11 +255,12 @@ final class PostgresSchemaReader implements SchemaReader {
 	}
 
 	/**
-	 * The index or trigger definition without the schema before its table:
-	 * {@code ... ON public.t ...} is {@code ... ON t ...}.
+	 * The index, trigger or rule definition without the schema before its table:
+	 * {@code ... ON public.t ...} is {@code ... ON t ...}, {@code ... TO public.t ...} is
+	 * {@code ... TO t ...}.
 	 */
 	static String unqualifyTarget(String definition, String qualifier) {
-		for (String on : List.of(" ON ONLY ", " ON ")) {
+		for (String on : List.of(" ON ONLY ", " ON ", " TO ")) {
 			int at = definition.indexOf(on + qualifier);
 			if (at >= 0) {
 				return definition.substring(0, at + on.length())

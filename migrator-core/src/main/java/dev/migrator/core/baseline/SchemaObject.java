@@ -33,7 +33,10 @@ public record SchemaObject(Kind kind, String name, String sql) {
 		CONSTRAINT, INDEX,
 
 		/** The column a sequence belongs to, which drops it with its column. */
-		SEQUENCE_OWNER, VIEW, MATERIALIZED_VIEW, TRIGGER, COMMENT;
+		SEQUENCE_OWNER, VIEW, MATERIALIZED_VIEW, TRIGGER, RULE,
+
+		/** A table's row-level security switched on (or forced). */
+		ROW_SECURITY, POLICY, COMMENT;
 
 		/** The kind in words, such as {@code enum type}. */
 		public String label() {
@@ -44,7 +47,7 @@ public record SchemaObject(Kind kind, String name, String sql) {
 		 * Whether the statement creates an object of its own (not a setting or owner).
 		 */
 		public boolean createsObject() {
-			return this != SETTING && this != SEQUENCE_OWNER;
+			return this != SETTING && this != SEQUENCE_OWNER && this != ROW_SECURITY;
 		}
 
 	}

@@ -25,7 +25,7 @@ final class CatalogDump {
 					SELECT 'relation ' || relname || ' kind=' || relkind::text || ' persistence=' || relpersistence::text
 					  || ' partition-key=' || coalesce(pg_get_partkeydef(oid), '') || ' bound='
 					  || coalesce(pg_get_expr(relpartbound, oid), '') || ' options=' || coalesce(array_to_string(reloptions, ','), '')
-					  || ' populated=' || relispopulated
+					  || ' populated=' || relispopulated || ' row-security=' || relrowsecurity || ' forced=' || relforcerowsecurity
 					FROM pg_class WHERE %s AND relkind IN ('r', 'p', 'v', 'm', 'S', 'c', 'f')"""
 				.formatted(IN_SCHEMA),
 			"""
@@ -74,8 +74,15 @@ final class CatalogDump {
 			"""
 					SELECT 'extension ' || extname FROM pg_extension WHERE extnamespace = current_schema()::regnamespace""",
 			"""
+							SELECT 'policy ' || tablename || '.' || policyname || ' ' || permissive || ' ' || array_to_string(roles, ',')
+					  || ' ' || cmd || ' using=' || coalesce(qual, '') || ' check=' || coalesce(with_check, '')
+					FROM pg_policies WHERE schemaname = current_schema()""",
+			"""
+					SELECT 'rule ' || pg_get_ruledef(r.oid) FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class
+					WHERE c.relnamespace = current_schema()::regnamespace AND r.rulename <> '_RETURN'""",
+			"""
 					SELECT 'comment ' || pg_describe_object(classoid, objoid, objsubid) || ' = ' || description
-					FROM pg_description WHERE (pg_identify_object(classoid, objoid, objsubid)).schema = current_schema()""");
+							FROM pg_description WHERE (pg_identify_object(classoid, objoid, objsubid)).schema = current_schema()""");
 
 	private static final List<String> SQLITE = List
 		.of("SELECT type || ' ' || name || ' on ' || tbl_name || ': ' || coalesce(sql, '(automatic)') FROM sqlite_master");

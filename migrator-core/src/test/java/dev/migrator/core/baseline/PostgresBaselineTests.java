@@ -102,6 +102,11 @@ class PostgresBaselineTests {
 			  SELECT customer_id, sum(total) AS total FROM orders GROUP BY customer_id WITH NO DATA;
 			CREATE UNIQUE INDEX order_totals_customer_idx ON order_totals (customer_id);
 			CREATE TRIGGER customers_touch BEFORE UPDATE ON customers FOR EACH ROW EXECUTE FUNCTION touch_updated_at();
+			ALTER TABLE order_lines ENABLE ROW LEVEL SECURITY;
+			ALTER TABLE order_lines FORCE ROW LEVEL SECURITY;
+			CREATE POLICY order_lines_positive ON order_lines AS RESTRICTIVE FOR INSERT TO PUBLIC WITH CHECK (qty > 0);
+			CREATE POLICY order_lines_mine ON order_lines TO CURRENT_USER USING (true);
+			CREATE RULE cache_entries_keep AS ON DELETE TO cache_entries DO INSTEAD NOTHING;
 			COMMENT ON TABLE customers IS 'Who buys; it''s everyone';
 			COMMENT ON COLUMN customers.email IS 'Where receipts go';
 			COMMENT ON COLUMN address.street IS 'Street and number';
@@ -150,6 +155,8 @@ class PostgresBaselineTests {
 			.containsEntry("view", 2)
 			.containsEntry("materialized view", 1)
 			.containsEntry("trigger", 1)
+			.containsEntry("rule", 1)
+			.containsEntry("policy", 2)
 			.containsEntry("comment", 14);
 		String text = Files.readString(result.file());
 		assertThat(text)
