@@ -14,11 +14,12 @@ import static dev.migrator.core.baseline.CatalogQuery.texts;
 /**
  * Reads the connection's current schema from PostgreSQL's catalog, each object printed by
  * the catalog's own definition function, in the order pg_dump restores: extensions,
- * types, sequences, functions (bodies checked only when called, as pg_dump sets it),
- * tables, foreign keys, indexes, sequence owners, views (each after the views it reads),
- * triggers, rules, row-level security and its policies, comments. Objects that belong to
- * an extension come with their extension. Names the catalog prints schema-qualified lose
- * the schema, so that the baseline recreates the schema wherever its revisions run.
+ * types, sequences, functions (bodies checked only when called, as pg_dump sets it; those
+ * whose signature or body needs a table or view after it), tables, foreign keys, indexes,
+ * sequence owners, views (each after the views it reads), triggers, rules, row-level
+ * security and its policies, comments. Objects that belong to an extension come with
+ * their extension. Names the catalog prints schema-qualified lose the schema, so that the
+ * baseline recreates the schema wherever its revisions run.
  */
 final class PostgresSchemaReader implements SchemaReader {
 
@@ -80,12 +81,6 @@ final class PostgresSchemaReader implements SchemaReader {
 			    AND d.deptype IN ('i', 'e'))
 			ORDER BY c.relname""";
 
-	private static final String FUNCTIONS = """
-			SELECT p.oid, p.prokind, p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')'
-			FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-			WHERE n.nspname = current_schema() AND %s ORDER BY p.proname, p.oid"""
-		.formatted(NOT_IN_EXTENSION.formatted("pg_proc", "p.oid"));
-
 	// The indexes behind constraints come with their constraint, a partition's index
 	// attached to its parent's with the parent's.
 	private static final String INDEXES = """
@@ -123,13 +118,14 @@ final class PostgresSchemaReader implements SchemaReader {
 		}
 		types(connection, objects);
 		List<SchemaObject> owners = sequences(connection, excluded, objects);
-		List<SchemaObject> functions = functions(connection, qualifier, unreadable);
+		PostgresFunctions functions = new PostgresFunctions().read(connection, qualifier);
+		unreadable.addAll(functions.unreadable());
 		if (!functions.isEmpty()) {
-			// As pg_dump does: a function may name a table created after it.
+			// As pg_dump does: a function body may name a table created after it.
 			objects.add(
 					new SchemaObject(Kind.SETTING, "check_function_bodies", "SET LOCAL check_function_bodies = false"));
-			objects.addAll(functions);
 		}
+		objects.addAll(functions.beforeTables());
 		PostgresTables tables = new PostgresTables(connection, excluded).read();
 		unreadable.addAll(tables.unreadable());
 		if (!unreadable.isEmpty()) {
@@ -156,8 +152,10 @@ final class PostgresSchemaReader implements SchemaReader {
 		objects.addAll(indexes);
 		objects.addAll(tables.laterConstraints());
 		objects.addAll(owners);
+		objects.addAll(functions.afterTables());
 		objects.addAll(new PostgresViews(connection).read());
 		objects.addAll(viewIndexes);
+		objects.addAll(functions.afterViews());
 		for (Object[] row : CatalogQuery.rows(connection, "the triggers", TRIGGERS)) {
 			if (!excluded.excludes(text(row[1]))) {
 				objects.add(new SchemaObject(Kind.TRIGGER, text(row[0]), unqualifyTarget(text(row[2]), qualifier)));
@@ -220,22 +218,6 @@ final class PostgresSchemaReader implements SchemaReader {
 			}
 		}
 		return owners;
-	}
-
-	private static List<SchemaObject> functions(Connection connection, String qualifier, List<String> unreadable) {
-		List<SchemaObject> functions = new ArrayList<>();
-		for (Object[] row : CatalogQuery.rows(connection, "the functions", FUNCTIONS)) {
-			String signature = text(row[2]);
-			if ("a".equals(text(row[1]))) {
-				unreadable.add("aggregate " + signature + " (pg_get_functiondef cannot print an aggregate)");
-				continue;
-			}
-			String definition = text(
-					CatalogQuery.rows(connection, "function " + signature, "SELECT pg_get_functiondef(?::oid)", row[0])
-						.get(0)[0]);
-			functions.add(new SchemaObject(Kind.FUNCTION, signature, unqualifyFunction(definition, qualifier)));
-		}
-		return functions;
 	}
 
 	/**
