@@ -40,12 +40,15 @@ final class PostgresTables {
 			    (SELECT quote_ident(cn.nspname) || '.' || quote_ident(co.collname) FROM pg_collation co
 			      JOIN pg_namespace cn ON cn.oid = co.collnamespace WHERE co.oid = a.attcollation) END,
 			  s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle, sc.relname, quote_ident(sc.relname),
-			  a.attname
+			  a.attname,
+			  nn.conname, quote_ident(nn.conname)
 			FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid
 			LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
 			LEFT JOIN LATERAL (SELECT dep.objid FROM pg_depend dep JOIN pg_class q ON q.oid = dep.objid AND q.relkind = 'S'
 			  WHERE dep.classid = 'pg_class'::regclass AND dep.refclassid = 'pg_class'::regclass
 			    AND dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum AND dep.deptype = 'i' LIMIT 1) ident ON true
+			LEFT JOIN LATERAL (SELECT k.conname FROM pg_constraint k WHERE k.conrelid = a.attrelid AND k.contype = 'n'
+			  AND k.conkey[1] = a.attnum LIMIT 1) nn ON true
 			LEFT JOIN pg_class sc ON sc.oid = ident.objid LEFT JOIN pg_sequence s ON s.seqrelid = ident.objid
 			WHERE a.attrelid = ?::oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum""";
 
@@ -175,6 +178,12 @@ final class PostgresTables {
 				.append(IdentityOptions.of(table, text(row[15]), text(row[1]), row));
 		}
 		if (flag(row[2])) {
+			// PostgreSQL 18 keeps NOT NULL as a named constraint; a name other than the
+			// one it gives by itself is kept (earlier versions ignore the name).
+			String constraint = text(row[16]);
+			if (constraint != null && !constraint.equals(table + "_" + text(row[15]) + "_not_null")) {
+				sql.append(" CONSTRAINT ").append(text(row[17]));
+			}
 			sql.append(" NOT NULL");
 		}
 		return sql.toString();

@@ -41,7 +41,7 @@ final class CatalogDump {
 					SELECT 'constraint ' || coalesce(c.relname, t.typname) || ' ' || con.conname || ' ' || con.contype::text || ' '
 					  || pg_get_constraintdef(con.oid) || ' validated=' || con.convalidated || ' local=' || con.conislocal
 					FROM pg_constraint con LEFT JOIN pg_class c ON c.oid = con.conrelid LEFT JOIN pg_type t ON t.oid = con.contypid
-					WHERE con.connamespace = current_schema()::regnamespace AND con.contype <> 'n'""",
+					WHERE con.connamespace = current_schema()::regnamespace""",
 			"""
 					SELECT 'index ' || pg_get_indexdef(i.oid) || ' valid=' || x.indisvalid
 					FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid WHERE i.%s""".formatted(IN_SCHEMA),

@@ -72,7 +72,7 @@ class PostgresBaselineTests {
 			  id serial PRIMARY KEY,
 			  number bigint NOT NULL DEFAULT nextval('invoice_numbers'),
 			  customer_id bigint NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
-			  placed_on date NOT NULL,
+			  placed_on date CONSTRAINT orders_placed_on_required NOT NULL,
 			  total numeric(12, 2) CHECK (total >= 0),
 			  status varchar(20) DEFAULT 'new',
 			  tags text[],
