@@ -99,6 +99,12 @@ final class PostgresSchemaReader implements SchemaReader {
 			WHERE n.nspname = current_schema() AND NOT t.tgisinternal AND t.tgparentid = 0 AND %s
 			ORDER BY c.relname, t.tgname""".formatted(NOT_IN_EXTENSION.formatted("pg_class", "c.oid"));
 
+	private static final String STATISTICS = """
+			SELECT s.stxname, c.relname, pg_get_statisticsobjdef(s.oid)
+			FROM pg_statistic_ext s JOIN pg_class c ON c.oid = s.stxrelid
+			WHERE s.stxnamespace = current_schema()::regnamespace AND %s ORDER BY s.stxname"""
+		.formatted(NOT_IN_EXTENSION.formatted("pg_statistic_ext", "s.oid"));
+
 	// A view's own rule (_RETURN) is the view.
 	private static final String RULES = """
 			SELECT r.rulename, c.relname, pg_get_ruledef(r.oid)
@@ -150,6 +156,13 @@ final class PostgresSchemaReader implements SchemaReader {
 			}
 		}
 		objects.addAll(indexes);
+		for (Object[] row : CatalogQuery.rows(connection, "the extended statistics", STATISTICS)) {
+			if (!excluded.excludes(text(row[1]))) {
+				String definition = text(row[2]).replace("STATISTICS " + qualifier, "STATISTICS ")
+					.replace(" FROM " + qualifier, " FROM ");
+				objects.add(new SchemaObject(Kind.STATISTICS, text(row[0]), definition));
+			}
+		}
 		objects.addAll(tables.laterConstraints());
 		objects.addAll(owners);
 		objects.addAll(functions.afterTables());

@@ -32,6 +32,9 @@ public record SchemaObject(Kind kind, String name, String sql) {
 		/** A constraint added after every table: a foreign key, or one not validated. */
 		CONSTRAINT, INDEX,
 
+		/** Extended statistics ({@code CREATE STATISTICS}) on a table's columns. */
+		STATISTICS,
+
 		/** The column a sequence belongs to, which drops it with its column. */
 		SEQUENCE_OWNER, VIEW, MATERIALIZED_VIEW, TRIGGER, RULE,
 

@@ -37,7 +37,7 @@ public record BaselineResult(String revision, Path file, boolean written, String
 	}
 
 	private static String plural(String kind, int count) {
-		if (count == 1) {
+		if (count == 1 || kind.endsWith("s")) {
 			return kind;
 		}
 		return kind.endsWith("x") ? kind + "es" : kind + "s";

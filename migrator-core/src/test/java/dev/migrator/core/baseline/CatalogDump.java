@@ -79,10 +79,12 @@ final class CatalogDump {
 					FROM pg_policies WHERE schemaname = current_schema()""",
 			"""
 					SELECT 'rule ' || pg_get_ruledef(r.oid) FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class
-					WHERE c.relnamespace = current_schema()::regnamespace AND r.rulename <> '_RETURN'""",
+					WHERE c.relnamespace = current_schema()::regnamespace AND r.rulename <> '_RETURN'""", """
+							SELECT 'statistics ' || pg_get_statisticsobjdef(oid) FROM pg_statistic_ext
+					WHERE stxnamespace = current_schema()::regnamespace""",
 			"""
 					SELECT 'comment ' || pg_describe_object(classoid, objoid, objsubid) || ' = ' || description
-							FROM pg_description WHERE (pg_identify_object(classoid, objoid, objsubid)).schema = current_schema()""");
+									FROM pg_description WHERE (pg_identify_object(classoid, objoid, objsubid)).schema = current_schema()""");
 
 	private static final List<String> SQLITE = List
 		.of("SELECT type || ' ' || name || ' on ' || tbl_name || ': ' || coalesce(sql, '(automatic)') FROM sqlite_master");

@@ -92,6 +92,7 @@ class PostgresBaselineTests {
 			CREATE INDEX customers_lower_name_idx ON customers (lower(name));
 			CREATE INDEX orders_placed_desc_idx ON orders (placed_on DESC NULLS LAST) INCLUDE (total);
 			CREATE INDEX orders_tags_idx ON orders USING gin (tags);
+			CREATE STATISTICS orders_customer_status (ndistinct, dependencies) ON customer_id, status FROM orders;
 			CREATE TABLE events (id bigint NOT NULL, at date NOT NULL, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
 			CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
 			CREATE INDEX events_at_idx ON events (at);
@@ -163,6 +164,7 @@ class PostgresBaselineTests {
 			.containsEntry("view", 2)
 			.containsEntry("materialized view", 1)
 			.containsEntry("trigger", 1)
+			.containsEntry("statistics", 1)
 			.containsEntry("rule", 1)
 			.containsEntry("policy", 2)
 			.containsEntry("comment", 14);
