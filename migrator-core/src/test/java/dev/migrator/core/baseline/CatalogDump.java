@@ -14,7 +14,9 @@ import javax.sql.DataSource;
  * catalog queries: the round trip compares two of them where it would compare
  * {@code pg_dump --schema-only} (no pg_dump binary of the server's version is at hand).
  * Every fact is printed by the catalog's own functions, so two equal dumps are two equal
- * schemas; object ids, which differ between databases, are left out.
+ * schemas; object ids, which differ between databases, are left out, and a column's place
+ * is its rank among the columns still there (a dropped column leaves a gap in attnum that
+ * a recreated table has not).
  */
 final class CatalogDump {
 
@@ -29,7 +31,8 @@ final class CatalogDump {
 					FROM pg_class WHERE %s AND relkind IN ('r', 'p', 'v', 'm', 'S', 'c', 'f')"""
 				.formatted(IN_SCHEMA),
 			"""
-					SELECT 'column ' || c.relname || '.' || a.attname || ' #' || a.attnum || ' ' || format_type(a.atttypid, a.atttypmod)
+					SELECT 'column ' || c.relname || '.' || a.attname || ' #'
+					|| row_number() OVER (PARTITION BY a.attrelid ORDER BY a.attnum) || ' ' || format_type(a.atttypid, a.atttypmod)
 					  || ' not-null=' || a.attnotnull || ' default=' || coalesce(pg_get_expr(d.adbin, d.adrelid), '')
 					  || ' identity=' || a.attidentity::text || ' generated=' || a.attgenerated::text
 					  || ' collation=' || coalesce(a.attcollation::regcollation::text, '')

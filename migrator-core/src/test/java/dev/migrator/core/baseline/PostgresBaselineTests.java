@@ -67,6 +67,8 @@ class PostgresBaselineTests {
 			  CONSTRAINT customers_name_check CHECK (name <> '')
 			);
 			ALTER SEQUENCE customers_id_seq RENAME TO customer_ids;
+			ALTER TABLE customers ADD COLUMN nickname_old text;
+			ALTER TABLE customers DROP COLUMN nickname_old;
 			CREATE FUNCTION customer_count() RETURNS bigint LANGUAGE sql STABLE AS $$ SELECT count(*) FROM customers $$;
 			CREATE TABLE orders (
 			  id serial PRIMARY KEY,
