@@ -42,6 +42,9 @@ public final class BaselineCommand {
 	/** What a revision id may hold. */
 	private static final Pattern REVISION_ID = Pattern.compile("[A-Za-z0-9_.-]+");
 
+	/** Words that name targets, not revisions. */
+	private static final Set<String> RESERVED = Set.of("head", "heads", "base", "current");
+
 	private final CommandContext context;
 
 	public BaselineCommand(CommandContext context) {
@@ -49,9 +52,10 @@ public final class BaselineCommand {
 	}
 
 	public BaselineResult run(BaselineRequest request) {
-		if (!REVISION_ID.matcher(request.revision()).matches()) {
+		if (!REVISION_ID.matcher(request.revision()).matches() || RESERVED.contains(request.revision())) {
 			throw new MigratorException(ErrorCode.INVALID_CONFIGURATION, "'" + request.revision() + "' is not a "
-					+ "revision id: use letters, digits, '_', '.' and '-' (migrator.baseline.revision).");
+					+ "revision id for the baseline: use letters, digits, '_', '.' and '-', and none of head, heads, "
+					+ "base and current, which name targets (migrator.baseline.revision).");
 		}
 		Path file = request.file();
 		// Checked before the state tables are made: a refusal leaves the database alone.

@@ -131,6 +131,19 @@ class SqliteBaselineTests {
 		assertThat(this.temp.resolve("b")).doesNotExist();
 	}
 
+	@Test
+	void refusesARevisionIdThatNamesATarget() throws Exception {
+		execute(this.live, List.of("CREATE TABLE people (id INTEGER PRIMARY KEY)"));
+
+		for (String id : List.of("base", "heads", "has space")) {
+			assertThatExceptionOfType(MigratorException.class)
+				.isThrownBy(() -> migrator(this.live).baseline(new BaselineRequest(this.output, id)))
+				.satisfies((ex) -> assertThat(ex.code()).isEqualTo("invalid-configuration"))
+				.withMessageContaining("'" + id + "' is not a revision id for the baseline");
+		}
+		assertThat(this.output).doesNotExist();
+	}
+
 	private Migrator migrator(DataSource dataSource) {
 		return Migrator
 			.create(MigratorConfig.builder().dataSource(dataSource).locations("filesystem:" + this.output).build());
