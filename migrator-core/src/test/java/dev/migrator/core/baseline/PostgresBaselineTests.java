@@ -8,6 +8,7 @@ import dev.migrator.core.config.MigratorConfig;
 import dev.migrator.core.error.MigratorException;
 import dev.migrator.testsupport.TestDataSources;
 import dev.migrator.testsupport.TestPostgres;
+import dev.migrator.testsupport.TestRole;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -347,6 +348,28 @@ class PostgresBaselineTests {
 			.withMessageContaining("Nothing was written or recorded");
 		assertThat(this.output).doesNotExist();
 		assertThat(strings(this.live, "SELECT count(*)::text FROM migrator_version")).containsExactly("0");
+	}
+
+	@Test
+	void aCatalogItCannotReadIsNamedInTheRefusal() throws Exception {
+		TestPostgres server = TestPostgres.shared();
+		String url = server.createDatabase();
+		DataSource owner = TestDataSources.postgres(url, server.user(), server.password());
+		execute(owner, "CREATE TABLE people (id bigint PRIMARY KEY)");
+		try (TestRole role = TestRole.create(server, url, "baseliner")) {
+			role.asSuperuser("GRANT CREATE ON SCHEMA public TO " + role.name(),
+					"REVOKE SELECT ON pg_catalog.pg_statistic_ext FROM PUBLIC");
+			DataSource restricted = TestDataSources.postgres(role.url(), role.name(), role.password());
+
+			assertThatExceptionOfType(MigratorException.class)
+				.isThrownBy(() -> migrator(restricted).baseline(new BaselineRequest(this.output)))
+				.satisfies((ex) -> assertThat(ex.code()).isEqualTo("baseline-unreadable-object"))
+				.withMessageContaining("Could not read the definition of the extended statistics")
+				.withMessageContaining("permission denied")
+				.withMessageContaining("Nothing was written or recorded");
+			assertThat(this.output).doesNotExist();
+			assertThat(strings(owner, "SELECT count(*)::text FROM migrator_version")).containsExactly("0");
+		}
 	}
 
 	@Test
