@@ -105,6 +105,12 @@ final class PostgresSchemaReader implements SchemaReader {
 			WHERE s.stxnamespace = current_schema()::regnamespace AND %s ORDER BY s.stxname"""
 		.formatted(NOT_IN_EXTENSION.formatted("pg_statistic_ext", "s.oid"));
 
+	// Their server and user mappings belong to the database, not the schema.
+	private static final String FOREIGN_TABLES = """
+			SELECT c.relname FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace
+			  AND c.relkind = 'f' AND %s ORDER BY c.relname"""
+		.formatted(NOT_IN_EXTENSION.formatted("pg_class", "c.oid"));
+
 	// A view's own rule (_RETURN) is the view.
 	private static final String RULES = """
 			SELECT r.rulename, c.relname, pg_get_ruledef(r.oid)
@@ -134,6 +140,10 @@ final class PostgresSchemaReader implements SchemaReader {
 		objects.addAll(functions.beforeTables());
 		PostgresTables tables = new PostgresTables(connection, excluded).read();
 		unreadable.addAll(tables.unreadable());
+		for (Object[] row : CatalogQuery.rows(connection, "the foreign tables", FOREIGN_TABLES)) {
+			unreadable.add("foreign table " + text(row[0])
+					+ " (its server and user mapping belong to the database, not to the schema)");
+		}
 		if (!unreadable.isEmpty()) {
 			throw new UnreadableObjectException(unreadable, "The baseline cannot recreate "
 					+ String.join("; ", unreadable)

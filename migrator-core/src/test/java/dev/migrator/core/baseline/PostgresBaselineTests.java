@@ -338,6 +338,9 @@ class PostgresBaselineTests {
 				CREATE AGGREGATE total_age(integer) (SFUNC = int4pl, STYPE = integer);
 				CREATE TABLE parents (id bigint);
 				CREATE TABLE children (toy text) INHERITS (parents);
+				CREATE EXTENSION postgres_fdw;
+				CREATE SERVER elsewhere FOREIGN DATA WRAPPER postgres_fdw;
+				CREATE FOREIGN TABLE remote_people (id bigint) SERVER elsewhere;
 				""");
 
 		assertThatExceptionOfType(MigratorException.class)
@@ -345,6 +348,7 @@ class PostgresBaselineTests {
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("baseline-unreadable-object"))
 			.withMessageContaining("aggregate total_age(integer)")
 			.withMessageContaining("table children (it inherits from parents")
+			.withMessageContaining("foreign table remote_people (its server")
 			.withMessageContaining("Nothing was written or recorded");
 		assertThat(this.output).doesNotExist();
 		assertThat(strings(this.live, "SELECT count(*)::text FROM migrator_version")).containsExactly("0");
