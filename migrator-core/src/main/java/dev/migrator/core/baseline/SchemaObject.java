@@ -19,7 +19,7 @@ public record SchemaObject(Kind kind, String name, String sql) {
 		Objects.requireNonNull(sql, "sql");
 	}
 
-	/** The kinds of statement, in the order a baseline lists them by. */
+	/** The kinds of statement a baseline writes, roughly in the order it writes them. */
 	public enum Kind {
 
 		/**
@@ -47,7 +47,8 @@ public record SchemaObject(Kind kind, String name, String sql) {
 		}
 
 		/**
-		 * Whether the statement creates an object of its own (not a setting or owner).
+		 * Whether the statement counts as an object in the baseline's summary: settings,
+		 * sequence owners and row-level security switches only complete others.
 		 */
 		public boolean createsObject() {
 			return this != SETTING && this != SEQUENCE_OWNER && this != ROW_SECURITY;
