@@ -64,6 +64,12 @@ public enum JobCommand {
 	 */
 	DRIFT,
 
+	/**
+	 * Write one revision that recreates the live schema into
+	 * {@code migrator.baseline.output} and record the database at it, running none of it.
+	 */
+	BASELINE,
+
 	/** Run every pending backfill, or the one named by {@code migrator.job.backfill}. */
 	BACKFILL,
 

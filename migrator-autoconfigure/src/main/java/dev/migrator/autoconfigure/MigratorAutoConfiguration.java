@@ -122,7 +122,7 @@ public final class MigratorAutoConfiguration {
 		@ConditionalOnMissingBean
 		MigratorJobRunner migratorJobRunner(Migrator migrator, MigratorProperties properties, LatestDrift latestDrift) {
 			return new MigratorJobRunner(migrator, properties.getJob(), properties.getImport(), properties.getRepair(),
-					latestDrift, System.out);
+					properties.getBaseline(), latestDrift, System.out);
 		}
 
 		@Bean

@@ -4,6 +4,7 @@ import dev.migrator.core.error.ErrorCode;
 
 import dev.migrator.core.authoring.SchemaDrift;
 import dev.migrator.core.command.AppliedRevision;
+import dev.migrator.core.command.BaselineRequest;
 import dev.migrator.core.command.CheckFailedException;
 import dev.migrator.core.command.DriftResult;
 import dev.migrator.core.command.FlywayImportRequest;
@@ -14,6 +15,7 @@ import dev.migrator.core.command.RunResult;
 import dev.migrator.core.command.SchemaDriftException;
 import dev.migrator.core.lint.LintFailedException;
 import dev.migrator.core.lint.LintReport;
+import dev.migrator.core.report.BaselineText;
 import dev.migrator.core.report.CurrentText;
 import dev.migrator.core.report.DriftText;
 import dev.migrator.core.report.ImportText;
@@ -100,6 +102,8 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	private final MigratorProperties.Repair repairSettings;
 
+	private final MigratorProperties.Baseline baselineSettings;
+
 	private final LatestDrift latestDrift;
 
 	private final PrintStream out;
@@ -141,7 +145,7 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 	 */
 	public MigratorJobRunner(Migrator migrator, MigratorProperties.Job job, MigratorProperties.Import importSettings,
 			MigratorProperties.Repair repairSettings, PrintStream out) {
-		this(migrator, job, importSettings, repairSettings, new LatestDrift(), out);
+		this(migrator, job, importSettings, repairSettings, new MigratorProperties.Baseline(), new LatestDrift(), out);
 	}
 
 	/**
@@ -151,15 +155,18 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 	 * @param job the job settings
 	 * @param importSettings what the import command reads and writes
 	 * @param repairSettings what the repair command repairs
+	 * @param baselineSettings where the baseline command writes
 	 * @param latestDrift where the drift command leaves what it found, for the gauge
 	 * @param out where command results are printed
 	 */
 	public MigratorJobRunner(Migrator migrator, MigratorProperties.Job job, MigratorProperties.Import importSettings,
-			MigratorProperties.Repair repairSettings, LatestDrift latestDrift, PrintStream out) {
+			MigratorProperties.Repair repairSettings, MigratorProperties.Baseline baselineSettings,
+			LatestDrift latestDrift, PrintStream out) {
 		this.migrator = migrator;
 		this.job = job;
 		this.importSettings = importSettings;
 		this.repairSettings = repairSettings;
+		this.baselineSettings = baselineSettings;
 		this.latestDrift = latestDrift;
 		this.out = out;
 		validate(job);
@@ -167,6 +174,21 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 		validateFleet(job, migrator.fleet().configured());
 		if (job.getCommand() == JobCommand.IMPORT) {
 			validateImport(importSettings);
+		}
+		if (job.getCommand() == JobCommand.BASELINE) {
+			validateBaseline(baselineSettings);
+		}
+	}
+
+	private static void validateBaseline(MigratorProperties.Baseline settings) {
+		if (settings.getOutput() == null || settings.getOutput().isBlank()) {
+			throw new MigratorException(ErrorCode.INVALID_CONFIGURATION, "migrator.job.command is baseline but "
+					+ "migrator.baseline.output is empty. Set it to the folder the baseline revision goes to (for "
+					+ "example src/main/resources/db/revisions), then add that folder to migrator.locations.");
+		}
+		if (settings.getRevision() == null || settings.getRevision().isBlank()) {
+			throw new MigratorException(ErrorCode.INVALID_CONFIGURATION, "migrator.baseline.revision is empty. Remove "
+					+ "it for the id baseline, or set the id the baseline revision should have.");
 		}
 	}
 
@@ -380,6 +402,8 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 			case IMPORT -> print(new ImportText(this.migrator.importFlyway(
 					new FlywayImportRequest(this.importSettings.getLocations(), this.importSettings.getTable(),
 							Path.of(this.importSettings.getOutput().trim()), this.importSettings.getPlaceholders()))));
+			case BASELINE -> print(new BaselineText(this.migrator.baseline(new BaselineRequest(
+					Path.of(this.baselineSettings.getOutput().trim()), this.baselineSettings.getRevision()))));
 			case BACKFILL, BACKFILL_PAUSE, BACKFILL_RESUME, BACKFILL_CANCEL, BACKFILL_STATUS ->
 				print(new BackfillCommands(this.migrator.backfills()).run(this.job.getCommand(), backfill()));
 			case FLEET_STATUS -> throw new IllegalStateException("fleet-status runs only with a fleet");
@@ -480,6 +504,7 @@ public class MigratorJobRunner implements ApplicationRunner, ExitCodeGenerator {
 			case REPAIR -> repairRevisions(this.repairSettings).isEmpty() ? ""
 					: " of " + String.join(", ", repairRevisions(this.repairSettings));
 			case IMPORT -> " from " + this.importSettings.getFrom() + " into " + this.importSettings.getOutput();
+			case BASELINE -> " into " + this.baselineSettings.getOutput();
 			case CURRENT, HEADS, CHECK, LINT, DRIFT, FLEET_STATUS -> "";
 		};
 	}

@@ -126,6 +126,8 @@ public class MigratorProperties {
 
 	private final Drift drift = new Drift();
 
+	private final Baseline baseline = new Baseline();
+
 	private final Fleet fleet = new Fleet();
 
 	public boolean isEnabled() {
@@ -307,6 +309,45 @@ public class MigratorProperties {
 
 		public void setInterval(Duration interval) {
 			this.interval = interval;
+		}
+
+	}
+
+	public Baseline getBaseline() {
+		return this.baseline;
+	}
+
+	/**
+	 * The baseline command (migrator.job.command=baseline): bringing any live database
+	 * under migrator with one revision that recreates its schema.
+	 */
+	public static class Baseline {
+
+		/**
+		 * The folder the baseline revision file is written to; add it to
+		 * migrator.locations afterwards.
+		 */
+		private String output;
+
+		/**
+		 * Id of the baseline revision, which also names its file.
+		 */
+		private String revision = "baseline";
+
+		public String getOutput() {
+			return this.output;
+		}
+
+		public void setOutput(String output) {
+			this.output = output;
+		}
+
+		public String getRevision() {
+			return this.revision;
+		}
+
+		public void setRevision(String revision) {
+			this.revision = revision;
 		}
 
 	}

@@ -13,6 +13,9 @@ import dev.migrator.core.command.DowngradeCommand;
 import dev.migrator.core.command.DriftCommand;
 import dev.migrator.core.command.DriftResult;
 import dev.migrator.core.command.Fleet;
+import dev.migrator.core.command.BaselineCommand;
+import dev.migrator.core.command.BaselineRequest;
+import dev.migrator.core.command.BaselineResult;
 import dev.migrator.core.command.FlywayImportCommand;
 import dev.migrator.core.command.FlywayImportRequest;
 import dev.migrator.core.command.FlywayImportResult;
@@ -120,6 +123,18 @@ public final class Migrator {
 	 */
 	public FlywayImportResult importFlyway(FlywayImportRequest request) {
 		return new FlywayImportCommand(this.context).run(request);
+	}
+
+	/**
+	 * Writes one revision whose upgrade recreates the live schema (tables, types,
+	 * sequences, functions, views, indexes, triggers, read from the catalog) and records
+	 * the database at it, running none of it: a database made by another tool or by hand
+	 * comes under migrator. Refuses, writing and recording nothing, when migrator already
+	 * records the database elsewhere or the file is in the way; a database already
+	 * recorded at the baseline is left as it is.
+	 */
+	public BaselineResult baseline(BaselineRequest request) {
+		return new BaselineCommand(this.context).run(request);
 	}
 
 	/** Rewrites the version rows to say the target is applied, running no revision. */

@@ -354,7 +354,7 @@ public class MigratorEndpoint {
 	 * One step recorded in the history table.
 	 *
 	 * @param revision the revision id
-	 * @param direction upgrade, downgrade, stamp or repair
+	 * @param direction upgrade, downgrade, stamp, repair or baseline
 	 * @param outcome started, success or failed
 	 * @param startedAt when the step started
 	 * @param finishedAt when it finished

@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param installedBy who ran it, as the history recorded it (the user and host of the
  * process, or Flyway's {@code installed_by} for an imported revision)
  * @param duration how long it took
- * @param stamped whether it was recorded by a stamp rather than run
+ * @param stamped whether it was recorded by a stamp (or a baseline) rather than run
  */
 public record AppliedRevision(String id, String message, Optional<Instant> installedOn, Optional<String> installedBy,
 		Optional<Duration> duration, boolean stamped) {

@@ -54,7 +54,10 @@ public final class StatusCommand {
 				java.util.Optional<HistoryEntry> entry = java.util.Optional.ofNullable(installed.get(revision.id()));
 				return new AppliedRevision(revision.id(), revision.message(), entry.map(HistoryEntry::finishedAt),
 						entry.map(HistoryEntry::runBy), entry.map(HistoryEntry::duration),
-						entry.map((e) -> e.action() == HistoryEntry.Action.STAMP).orElse(false));
+						entry
+							.map((e) -> e.action() == HistoryEntry.Action.STAMP
+									|| e.action() == HistoryEntry.Action.BASELINE)
+							.orElse(false));
 			}).toList();
 		});
 	}

@@ -26,6 +26,18 @@ public enum ErrorCode {
 	/** {@code ambiguous-target} */
 	AMBIGUOUS_TARGET("ambiguous-target"),
 
+	/** {@code baseline-already-migrated} */
+	BASELINE_ALREADY_MIGRATED("baseline-already-migrated"),
+
+	/** {@code baseline-empty-schema} */
+	BASELINE_EMPTY_SCHEMA("baseline-empty-schema"),
+
+	/** {@code baseline-output-conflict} */
+	BASELINE_OUTPUT_CONFLICT("baseline-output-conflict"),
+
+	/** {@code baseline-unreadable-object} */
+	BASELINE_UNREADABLE_OBJECT("baseline-unreadable-object"),
+
 	/** {@code backfill-failed} */
 	BACKFILL_FAILED("backfill-failed"),
 

@@ -6,7 +6,7 @@ package dev.migrator.core.report;
  */
 public sealed interface Report
 		permits HistoryText, HeadsText, CurrentText, StatusText, UpToDateText, RunText, BackfillTable, ImportText,
-		RepairText, FleetRunText, FleetStatusText, FleetCurrentText, DriftText, FleetBackfillText {
+		RepairText, FleetRunText, FleetStatusText, FleetCurrentText, DriftText, FleetBackfillText, BaselineText {
 
 	/** The text, every line ended by {@code \n}. */
 	String text();

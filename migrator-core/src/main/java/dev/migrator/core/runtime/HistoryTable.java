@@ -85,18 +85,18 @@ public final class HistoryTable {
 	}
 
 	/**
-	 * For each revision, the entry of its latest successful upgrade or stamp that no
-	 * downgrade undid since: when, by whom and how long it was installed. A revision a
-	 * stamp applied beneath its target has none.
+	 * For each revision, the entry of its latest successful upgrade, stamp or baseline
+	 * that no downgrade undid since: when, by whom and how long it was installed. A
+	 * revision a stamp applied beneath its target has none.
 	 */
 	public Map<String, HistoryEntry> installations(Connection connection) throws SQLException {
 		Map<String, HistoryEntry> installed = new java.util.HashMap<>();
 		if (!exists(connection)) {
 			return installed;
 		}
-		try (PreparedStatement statement = connection
-			.prepareStatement("SELECT " + ENTRY_COLUMNS + " FROM " + this.qualified
-					+ " WHERE direction IN ('upgrade', 'stamp', 'downgrade') AND outcome = 'success' ORDER BY id")) {
+		try (PreparedStatement statement = connection.prepareStatement("SELECT " + ENTRY_COLUMNS + " FROM "
+				+ this.qualified
+				+ " WHERE direction IN ('upgrade', 'stamp', 'baseline', 'downgrade') AND outcome = 'success' ORDER BY id")) {
 			try (ResultSet rs = statement.executeQuery()) {
 				while (rs.next()) {
 					HistoryEntry entry = entry(rs);
@@ -122,16 +122,17 @@ public final class HistoryTable {
 	}
 
 	/**
-	 * For each revision, the checksum recorded by its latest successful upgrade or
-	 * repair.
+	 * For each revision, the checksum recorded by its latest successful upgrade, repair
+	 * or baseline.
 	 */
 	public Map<String, String> appliedChecksums(Connection connection) throws SQLException {
 		Map<String, String> checksums = new HashMap<>();
 		if (!exists(connection)) {
 			return checksums;
 		}
-		try (PreparedStatement statement = connection.prepareStatement("SELECT revision, checksum FROM "
-				+ this.qualified + " WHERE direction IN ('upgrade', 'repair') AND outcome = 'success' ORDER BY id")) {
+		try (PreparedStatement statement = connection
+			.prepareStatement("SELECT revision, checksum FROM " + this.qualified
+					+ " WHERE direction IN ('upgrade', 'repair', 'baseline') AND outcome = 'success' ORDER BY id")) {
 			try (ResultSet rs = statement.executeQuery()) {
 				while (rs.next()) {
 					checksums.put(rs.getString(1), nonNull(rs.getString(2)));

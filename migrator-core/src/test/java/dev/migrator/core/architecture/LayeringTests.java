@@ -47,7 +47,7 @@ class LayeringTests {
 		layers.put("dialect", List.of(BASE + ".dialect.."));
 		layers.put("runtime", List.of(BASE + ".runtime.."));
 		layers.put("capabilities", List.of(BASE + ".backfill..", BASE + ".replica..", BASE + ".lint..",
-				BASE + ".compat..", BASE + ".flyway..", BASE + ".fleet.."));
+				BASE + ".compat..", BASE + ".flyway..", BASE + ".fleet..", BASE + ".baseline.."));
 		layers.put("config", List.of(BASE + ".config.."));
 		layers.put("command", List.of(BASE + ".command.."));
 		layers.put("facade", List.of(BASE));

@@ -3,6 +3,7 @@ package dev.migrator.core.report;
 import dev.migrator.core.backfill.BackfillState;
 import dev.migrator.core.backfill.BackfillStatus;
 import dev.migrator.core.command.AppliedRevision;
+import dev.migrator.core.command.BaselineResult;
 import dev.migrator.core.command.ChecksumMismatch;
 import dev.migrator.core.command.DriftResult;
 import dev.migrator.core.command.MigrationStatus;
@@ -40,6 +41,25 @@ class ReportTextTests {
 		.build();
 
 	private static final Revision MERGE = revision("0003_merge", "merge").revises("0002_email", "0002_orders").build();
+
+	@Test
+	void baselineSaysWhatItWroteAndRecordedAndWhatComesNext() {
+		java.util.Map<String, Integer> objects = new java.util.LinkedHashMap<>();
+		objects.put("table", 3);
+		objects.put("index", 2);
+		objects.put("view", 1);
+		java.nio.file.Path file = java.nio.file.Path.of("db", "revisions", "baseline.sql");
+		assertThat(
+				new BaselineText(new BaselineResult("baseline", file, true, "schema public of database shop", objects))
+					.text())
+			.isEqualTo("Wrote " + file + ", a baseline of the schema public of database shop\n"
+					+ "It recreates 3 tables, 2 indexes, 1 view\n"
+					+ "Recorded the database at baseline without running it\n" + "Next: add "
+					+ file.toAbsolutePath().getParent() + " to migrator.locations; new revisions revise baseline\n");
+		assertThat(new BaselineText(new BaselineResult("baseline", file, false, "", java.util.Map.of())).text())
+			.isEqualTo("The database is recorded at baseline already (an earlier baseline): nothing written or "
+					+ "recorded\n");
+	}
 
 	@Test
 	void historyIsOneLinePerRevisionWithItsParentsAndHeads() {
