@@ -71,6 +71,23 @@ abstract class DriftContract extends RevisionFolderContract {
 	}
 
 	@Test
+	void theVersionTablesOfTheToolsTheDatabaseCameFromAreNotDrift() throws Exception {
+		this.folder.file("0001_accounts.sql", ACCOUNTS);
+		migrator().upgrade("heads");
+		// What a database brought over from Flyway, Liquibase or Alembic keeps, and no
+		// revision creates.
+		Databases.execute(this.dataSource, "CREATE TABLE flyway_schema_history (installed_rank integer)");
+		Databases.execute(this.dataSource, "CREATE TABLE databasechangelog (id varchar(255))");
+		Databases.execute(this.dataSource, "CREATE TABLE databasechangeloglock (id integer)");
+		Databases.execute(this.dataSource, "CREATE TABLE alembic_version (version_num varchar(32))");
+		Databases.execute(this.dataSource, "CREATE TABLE handmade (id integer)");
+
+		DriftResult result = SchemaDrift.check(migrator());
+
+		assertThat(result.differences()).containsExactly("table handmade is in the database, not in the revisions");
+	}
+
+	@Test
 	void anIndexDroppedByHandIsReportedAsInTheRevisionsOnly() throws Exception {
 		this.folder.file("0001_accounts.sql", ACCOUNTS);
 		migrator().upgrade("heads");

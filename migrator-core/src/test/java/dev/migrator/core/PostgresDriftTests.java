@@ -68,7 +68,7 @@ class PostgresDriftTests extends DriftContract {
 		Databases.execute(this.dataSource, "DROP INDEX accounts_email_idx");
 		assertThat(SchemaDrift.check(migrator()).differences()).containsExactlyInAnyOrder(
 				"enum type mood has the values [calm, busy, away] in the database, [calm, busy] in the revisions",
-				"table accounts: index accounts_email_idx (index (email, )) is in the revisions, not in the database");
+				"table accounts: index accounts_email_idx on (email) is in the revisions, not in the database");
 		assertThat(scratchPlaces()).isEqualTo(before);
 		assertThat(Databases.count(this.dataSource, "SELECT count(*) FROM accounts")).isEqualTo(1);
 	}

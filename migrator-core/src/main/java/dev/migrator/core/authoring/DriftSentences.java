@@ -5,9 +5,11 @@ import dev.migrator.core.authoring.schema.ConstraintShape;
 import dev.migrator.core.authoring.schema.IndexShape;
 import dev.migrator.core.authoring.schema.Names;
 import dev.migrator.core.authoring.schema.SchemaChange;
+import dev.migrator.core.op.IndexPart;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * A schema difference as drift reports it, one sentence per difference, saying which side
@@ -121,8 +123,19 @@ final class DriftSentences {
 				+ constraint.signature(this.names) + ")";
 	}
 
-	private String index(IndexShape index) {
-		return "index " + index.name() + " (" + index.signature(this.names) + ")";
+	// Said as a reader would write it: the comparison key (IndexShape.signature) is built
+	// for equality, not for reading.
+	private static String index(IndexShape index) {
+		if (index.definition().isPresent()) {
+			return "index " + index.name() + " (" + index.definition().get().strip() + ")";
+		}
+		String parts = index.parts()
+			.stream()
+			.map((part) -> (part instanceof IndexPart.ColumnPart column) ? column.name()
+					: ((IndexPart.ExpressionPart) part).sql())
+			.collect(Collectors.joining(", "));
+		return (index.unique() ? "unique index " : "index ") + index.name() + " on (" + parts + ")"
+				+ index.where().map((where) -> " where " + where).orElse("");
 	}
 
 	private static String nullability(ColumnShape column) {
