@@ -1,6 +1,7 @@
 package dev.migrator.core.backfill;
 
 import dev.migrator.core.dialect.Dialect;
+import dev.migrator.core.dialect.LockHolder;
 import dev.migrator.core.dialect.TimeoutScope;
 import dev.migrator.core.runtime.EffectiveTimeouts;
 import dev.migrator.core.script.BackfillAction;
@@ -9,6 +10,7 @@ import dev.migrator.core.script.BackfillChunk;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +20,8 @@ import java.util.Optional;
  * One batch, in its own short transaction under the batch timeouts: it claims a key
  * range, finds the batch's upper key by an index step of the batch size, applies the
  * backfill to {@code key > last AND key <= upper} and commits that together with its
- * progress.
+ * progress. On PostgreSQL it skips the rows other sessions hold ({@link SkipLockedBatch})
+ * and leaves them, as stretches of their own, for after the rest.
  */
 final class BatchAttempt {
 
@@ -32,7 +35,11 @@ final class BatchAttempt {
 
 	private final RangeCursor cursor;
 
+	private final Optional<SkipLockedBatch> skipLocked;
+
 	BatchAttempt(WorkerContext worker, Dialect dialect, EffectiveTimeouts timeouts, Keyset keyset, RangeCursor cursor) {
+		this.skipLocked = worker.store().hasChunks() ? Optional.of(new SkipLockedBatch(keyset, worker.backfill()))
+				: Optional.empty();
 		this.worker = worker;
 		this.dialect = dialect;
 		this.timeouts = timeouts;
@@ -75,20 +82,49 @@ final class BatchAttempt {
 				if (upper.isEmpty()) {
 					this.cursor.advance(connection, claim.get(), range.after().orElse(List.of()), true, 0);
 					connection.commit();
-					return new Outcome.Committed(0, 0, List.of(), Duration.ZERO, null);
+					return new Outcome.Committed(0, 0, List.of(), Duration.ZERO, null, 0);
 				}
-				long rows = apply(connection, range.until(upper.get()));
+				SkipLockedBatch.Applied applied = apply(connection, range.until(upper.get()));
+				long rows = applied.rows();
+				if (rows == 0 && exhausted && !applied.held().isEmpty()) {
+					// Nothing left here but rows others hold: claiming it again at once
+					// would
+					// only find them again.
+					connection.rollback();
+					this.cursor.heldOnly(claim.get());
+					return new Outcome.Held(applied.held());
+				}
 				this.cursor.advance(connection, claim.get(), upper.get(), exhausted, rows);
 				BackfillStore.Totals totals = store.recordBatch(connection, name, KeyText.encode(upper.get()), rows,
 						scanned, size);
+				if (!applied.held().isEmpty()) {
+					this.cursor.later(connection, applied.held());
+				}
 				connection.commit();
 				return new Outcome.Committed(rows, scanned, upper.get(), Duration.ofNanos(System.nanoTime() - start),
-						totals);
+						totals, applied.held().size());
 			}
 		});
 	}
 
-	private long apply(Connection connection, KeyRange batch) throws Exception {
+	/** The held rows of a range whose batch found nothing else in it. */
+	Optional<LockHolder> holder(List<String> key) throws SQLException {
+		if (this.skipLocked.isEmpty()) {
+			return Optional.empty();
+		}
+		this.worker.connection().ensureValid();
+		return this.skipLocked.get().holder(this.worker.connection().get(), key);
+	}
+
+	private SkipLockedBatch.Applied apply(Connection connection, KeyRange batch) throws Exception {
+		if (this.skipLocked.isPresent()) {
+			return this.skipLocked.get().apply(connection, batch);
+		}
+		return new SkipLockedBatch.Applied(waitingApply(connection, batch), List.of());
+	}
+
+	/** A batch that waits for held rows, under the lock timeout: SQLite's. */
+	private long waitingApply(Connection connection, KeyRange batch) throws Exception {
 		if (this.worker.backfill().action() instanceof BackfillAction.SetExpression set) {
 			try (PreparedStatement statement = connection.prepareStatement("UPDATE " + this.keyset.table() + " SET "
 					+ set.sql() + " WHERE " + this.keyset.predicateWithFilter(batch))) {
@@ -121,10 +157,22 @@ final class BatchAttempt {
 
 		/**
 		 * The batch committed; {@code scanned} 0 means a range turned out empty and was
-		 * closed.
+		 * closed; {@code held} rows were left for later because other sessions held them.
 		 */
-		record Committed(long rows, long scanned, List<String> lastKey, Duration took,
-				BackfillStore.Totals totals) implements Outcome {
+		record Committed(long rows, long scanned, List<String> lastKey, Duration took, BackfillStore.Totals totals,
+				int held) implements Outcome {
+		}
+
+		/**
+		 * The claimed stretch had nothing left but rows other sessions hold; nothing
+		 * committed.
+		 */
+		record Held(List<HeldRow> rows) implements Outcome {
+
+			public Held {
+				rows = List.copyOf(rows);
+			}
+
 		}
 
 		/**

@@ -32,6 +32,8 @@ final class BatchLoop {
 
 	private final ProgressLine progress;
 
+	private final HeldRowWait heldRows;
+
 	private final long startNanos;
 
 	private long rowsThisRun;
@@ -49,6 +51,7 @@ final class BatchLoop {
 		this.failures = failures;
 		this.lagWait = lagWait;
 		this.progress = progress;
+		this.heldRows = new HeldRowWait(worker, attempt, failures);
 	}
 
 	/** Runs batches until the backfill is done or stopped, and returns its state. */
@@ -79,6 +82,11 @@ final class BatchLoop {
 			if (outcome instanceof BatchAttempt.Outcome.Finished) {
 				return finish();
 			}
+			if (outcome instanceof BatchAttempt.Outcome.Held held) {
+				this.failures.succeeded();
+				this.heldRows.held(held.rows());
+				continue;
+			}
 			if (outcome instanceof BatchAttempt.Outcome.Busy) {
 				// Every free chunk is taken: another worker is finishing the last ones,
 				// or died holding one.
@@ -89,6 +97,15 @@ final class BatchLoop {
 			this.failures.succeeded();
 			if (batch.scanned() == 0) {
 				continue;
+			}
+			if (batch.rows() > 0) {
+				this.heldRows.progressed();
+			}
+			if (batch.held() > 0) {
+				logger.info(
+						"Backfill {}: {} row(s) up to key {} locked by other sessions were skipped; "
+								+ "they are done after the rest",
+						this.worker.name(), batch.held(), KeyText.display(batch.lastKey()));
 			}
 			committed(batch, size);
 			Interruptible.sleep(this.worker.backfill().pause());

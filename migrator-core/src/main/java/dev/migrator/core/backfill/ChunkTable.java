@@ -7,8 +7,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The key ranges of a backfill on PostgreSQL, one row each, which workers claim with
@@ -35,6 +37,10 @@ final class ChunkTable implements RangeCursor {
 	// A worker keeps to its chunk while nobody else holds it, so that it walks the key in
 	// one direction.
 	private int preferred = -1;
+
+	// Chunks this worker last found holding nothing but rows other sessions hold: claimed
+	// after every other free chunk.
+	private final Set<Integer> held = new HashSet<>();
 
 	ChunkTable(Dialect dialect, BackfillTables tables, String name) {
 		this.dialect = dialect;
@@ -91,10 +97,11 @@ final class ChunkTable implements RangeCursor {
 	public Optional<Claim> claim(Connection connection) throws SQLException {
 		try (PreparedStatement statement = connection
 			.prepareStatement("SELECT chunk, lower_key, upper_key, last_key FROM " + this.qualified
-					+ " WHERE backfill = ? AND state = 'pending' ORDER BY (chunk = ?) DESC, chunk "
+					+ " WHERE backfill = ? AND state = 'pending' ORDER BY chunk = ANY (?), (chunk = ?) DESC, chunk "
 					+ "LIMIT 1 FOR UPDATE SKIP LOCKED")) {
 			statement.setString(1, this.name);
-			statement.setInt(2, this.preferred);
+			statement.setArray(2, connection.createArrayOf("integer", this.held.toArray()));
+			statement.setInt(3, this.preferred);
 			try (ResultSet rs = statement.executeQuery()) {
 				if (!rs.next()) {
 					return Optional.empty();
@@ -112,6 +119,7 @@ final class ChunkTable implements RangeCursor {
 	@Override
 	public void advance(Connection connection, Claim claim, List<String> lastKey, boolean exhausted, long rows)
 			throws SQLException {
+		this.held.remove(claim.chunk());
 		try (PreparedStatement statement = connection.prepareStatement("UPDATE " + this.qualified
 				+ " SET last_key = ?, state = ?, rows_done = rows_done + ?, updated_at = ? WHERE backfill = ? AND chunk = ?")) {
 			statement.setString(1, lastKey.isEmpty() ? null : KeyText.encode(lastKey));
@@ -122,6 +130,33 @@ final class ChunkTable implements RangeCursor {
 			statement.setInt(6, claim.chunk());
 			statement.executeUpdate();
 		}
+	}
+
+	/**
+	 * One chunk per row, numbered after the others, from the key before it to its own: no
+	 * row the batch did is in it, so none is done twice. The batch holds the progress row
+	 * (it recorded its counts first), so two workers never take the same numbers.
+	 */
+	@Override
+	public void later(Connection connection, List<HeldRow> rows) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + this.qualified
+				+ " (backfill, chunk, lower_key, upper_key, state, updated_at) SELECT ?, coalesce(max(chunk), 0) + 1, "
+				+ "?, ?, 'pending', ? FROM " + this.qualified + " WHERE backfill = ?")) {
+			for (HeldRow row : rows) {
+				statement.setString(1, this.name);
+				statement.setString(2, row.before().map(KeyText::encode).orElse(null));
+				statement.setString(3, KeyText.encode(row.key()));
+				this.dialect.setInstant(statement, 4, Instant.now());
+				statement.setString(5, this.name);
+				statement.executeUpdate();
+			}
+		}
+	}
+
+	@Override
+	public void heldOnly(Claim claim) {
+		this.held.add(claim.chunk());
+		this.preferred = -1;
 	}
 
 	@Override

@@ -98,6 +98,11 @@ final class Keyset {
 		return String.join(", ", this.columns);
 	}
 
+	/** The key columns, quoted, one by one. */
+	List<String> columnList() {
+		return this.columns;
+	}
+
 	String descending() {
 		return this.columns.stream().map((c) -> c + " DESC").collect(Collectors.joining(", "));
 	}
@@ -113,6 +118,11 @@ final class Keyset {
 	/** The predicate of a range and the backfill's own, which only ever narrows it. */
 	String predicateWithFilter(KeyRange range) {
 		return predicate(range) + this.backfill.where().map((w) -> " AND (" + w + ")").orElse("");
+	}
+
+	/** The predicate of one key; bind it with {@link #bindKey}. */
+	String keyEquals() {
+		return tuple() + " = " + placeholderTuple();
 	}
 
 	/** Binds a range's keys from {@code index}; returns the next free index. */
@@ -188,7 +198,8 @@ final class Keyset {
 		}
 	}
 
-	private int bindKey(PreparedStatement statement, int index, List<String> key) throws SQLException {
+	/** Binds one key from {@code index}; returns the next free index. */
+	int bindKey(PreparedStatement statement, int index, List<String> key) throws SQLException {
 		for (int i = 0; i < key.size(); i++) {
 			statement.setString(index + i, key.get(i));
 		}

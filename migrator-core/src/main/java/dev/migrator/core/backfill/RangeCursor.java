@@ -25,6 +25,18 @@ interface RangeCursor {
 	void advance(Connection connection, Claim claim, List<String> lastKey, boolean exhausted, long rows)
 			throws SQLException;
 
+	/**
+	 * Records in the batch's transaction rows it left because other sessions held them,
+	 * each as a stretch of its own to claim after the rest.
+	 */
+	void later(Connection connection, List<HeldRow> rows) throws SQLException;
+
+	/**
+	 * The claimed stretch held nothing but rows other sessions hold: other stretches go
+	 * first until one of this worker's batches gets further in it.
+	 */
+	void heldOnly(Claim claim);
+
 	/** Whether nothing is left to do; asked when a claim came back empty. */
 	boolean finished(Connection connection) throws SQLException;
 

@@ -39,6 +39,17 @@ final class SingleRangeCursor implements RangeCursor {
 		this.finished = exhausted;
 	}
 
+	/** Batches of a single range wait for held rows under the lock timeout instead. */
+	@Override
+	public void later(Connection connection, List<HeldRow> rows) {
+		throw new IllegalStateException("A single-range backfill does not skip held rows");
+	}
+
+	@Override
+	public void heldOnly(Claim claim) {
+		throw new IllegalStateException("A single-range backfill does not skip held rows");
+	}
+
 	@Override
 	public boolean finished(Connection connection) {
 		return this.finished;

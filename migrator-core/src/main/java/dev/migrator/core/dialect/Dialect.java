@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.Temporal;
@@ -112,6 +113,17 @@ public interface Dialect {
 			Optional<Duration> statementTimeout, boolean inTransaction) throws SQLException;
 
 	/**
+	 * Statements that set the lock and statement timeouts for the current transaction
+	 * alone and that the driver takes in one text, in one round trip, with the statement
+	 * that follows them; empty where timeouts are set only by {@link #applyTimeouts}.
+	 * Applying a revision of one statement then costs no round trip for its timeouts.
+	 */
+	default Optional<List<String>> transactionTimeouts(Optional<Duration> lockTimeout,
+			Optional<Duration> statementTimeout) {
+		return Optional.empty();
+	}
+
+	/**
 	 * The statements that set timeouts in an offline script, for the transaction when
 	 * {@code inTransaction}, else for the session.
 	 */
@@ -173,6 +185,23 @@ public interface Dialect {
 	 */
 	default List<LockHolder> lockHolders(Connection connection, TableLock lock, Duration openFor) throws SQLException {
 		return List.of();
+	}
+
+	/**
+	 * {@link #lockHolders(Connection, TableLock, Duration)} after the statements, which
+	 * come from {@link #transactionTimeouts}: where the driver allows, in the same round
+	 * trip.
+	 */
+	default List<LockHolder> lockHolders(Connection connection, TableLock lock, Duration openFor,
+			List<String> sentFirst) throws SQLException {
+		if (!sentFirst.isEmpty()) {
+			try (Statement statement = connection.createStatement()) {
+				for (String each : sentFirst) {
+					statement.execute(each);
+				}
+			}
+		}
+		return lockHolders(connection, lock, openFor);
 	}
 
 	/**

@@ -171,31 +171,55 @@ public final class PostgresDialect implements Dialect {
 		return PostgresTableLocks.of(sql).filter((lock) -> lock.mode().blocksWrites());
 	}
 
+	@Override
+	public Optional<List<String>> transactionTimeouts(Optional<Duration> lockTimeout,
+			Optional<Duration> statementTimeout) {
+		return Optional.of(offlineTimeouts(lockTimeout, statementTimeout, true));
+	}
+
 	/**
 	 * Autovacuum is left out: it gives way to a lock request by itself (unless it
 	 * prevents wraparound), so the migration waits in the queue for it as before.
 	 */
 	@Override
 	public List<LockHolder> lockHolders(Connection connection, TableLock lock, Duration openFor) throws SQLException {
+		return lockHolders(connection, lock, openFor, List.of());
+	}
+
+	/**
+	 * The statements and the look in one text, which PgJDBC sends in one round trip. The
+	 * activity of a session is read only for the sessions holding a lock on the table
+	 * ({@code pg_stat_get_activity(pid)}, not the {@code pg_stat_activity} view of every
+	 * session): usually none, and the server plans the look at every revision, since the
+	 * driver prepares statements again after DDL.
+	 */
+	@Override
+	public List<LockHolder> lockHolders(Connection connection, TableLock lock, Duration openFor, List<String> sentFirst)
+			throws SQLException {
 		List<String> modes = new ArrayList<>();
 		for (TableLockMode mode : TableLockMode.values()) {
 			if (mode.conflictsWith(lock.mode())) {
 				modes.add(mode.lockName());
 			}
 		}
-		String sql = "SELECT DISTINCT a.pid, a.application_name, a.backend_start, a.xact_start, a.state, a.query "
-				+ "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'relation' "
+		String look = "SELECT DISTINCT a.pid, a.application_name, a.backend_start, a.xact_start, a.state, a.query "
+				+ "FROM pg_locks l CROSS JOIN LATERAL pg_stat_get_activity(l.pid) a WHERE l.locktype = 'relation' "
 				+ "AND l.granted AND l.relation = to_regclass(?) "
 				+ "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
-				+ "AND l.pid <> pg_backend_pid() AND l.mode = ANY (string_to_array(?, ',')) "
+				+ "AND l.pid <> pg_backend_pid() AND a.pid = l.pid AND l.mode = ANY (string_to_array(?, ',')) "
 				+ "AND a.backend_type <> 'autovacuum worker' "
 				+ "AND a.xact_start < clock_timestamp() - make_interval(secs => ?) ORDER BY a.xact_start";
+		String sql = sentFirst.isEmpty() ? look : String.join(";\n", sentFirst) + ";\n" + look;
 		List<LockHolder> holders = new ArrayList<>();
 		try (PreparedStatement statement = connection.prepareStatement(sql)) {
 			statement.setString(1, qualify(lock.schema(), lock.table()));
 			statement.setString(2, String.join(",", modes));
 			statement.setDouble(3, openFor.toNanos() / 1e9);
-			try (ResultSet rs = statement.executeQuery()) {
+			boolean rows = statement.execute();
+			while (!rows && statement.getUpdateCount() != -1) {
+				rows = statement.getMoreResults();
+			}
+			try (ResultSet rs = statement.getResultSet()) {
 				while (rs.next()) {
 					OffsetDateTime backendStart = rs.getObject(3, OffsetDateTime.class);
 					holders.add(new LockHolder(rs.getInt(1), Objects.toString(rs.getString(2), ""),

@@ -48,6 +48,16 @@ final class LockQueueCheck {
 	 * transaction; does nothing without a lock timeout (whoever set none chose to wait).
 	 */
 	void beforeRunning(Connection connection, String sql, Optional<Duration> lockTimeout) throws SQLException {
+		beforeRunning(connection, sql, lockTimeout, TimeoutsToSend.none());
+	}
+
+	/**
+	 * As {@link #beforeRunning(Connection, String, Optional)}, with the transaction's
+	 * timeouts still to send going to the server in the same round trip as the look,
+	 * where there is one.
+	 */
+	void beforeRunning(Connection connection, String sql, Optional<Duration> lockTimeout, TimeoutsToSend timeouts)
+			throws SQLException {
 		if (lockTimeout.isEmpty() || lockTimeout.get().isZero()) {
 			return;
 		}
@@ -66,7 +76,7 @@ final class LockQueueCheck {
 			return;
 		}
 		Duration openFor = lockTimeout.get();
-		List<LockHolder> holders = this.dialect.lockHolders(connection, lock.get(), openFor);
+		List<LockHolder> holders = this.dialect.lockHolders(connection, lock.get(), openFor, timeouts.take());
 		if (!holders.isEmpty()) {
 			throw new LockWaitAvoidedException(lock.get(), holders,
 					() -> this.dialect.lockHolders(connection, lock.get(), openFor));

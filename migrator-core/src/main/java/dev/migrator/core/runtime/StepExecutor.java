@@ -93,10 +93,8 @@ final class StepExecutor {
 		if (revision.transactional() && parts.size() == 1 && parts.get(0) instanceof SqlPart.InTransaction) {
 			trace.retrier.run("its transaction", () -> {
 				trace.restart();
-				inTransaction(connection, revision, () -> {
-					executeSql(connection, statements, trace);
-					this.recorder.succeeded(connection, step, started);
-				});
+				sqlInTransaction(connection, revision, statements, trace,
+						() -> this.recorder.succeeded(connection, step, started));
 				return null;
 			});
 			return;
@@ -126,9 +124,8 @@ final class StepExecutor {
 				}
 				trace.retrier.run("the transaction from line " + firstLine(transaction), () -> {
 					trace.restartPart();
-					inTransaction(connection, revision, () -> {
+					sqlInTransaction(connection, revision, ran ? List.of() : transaction.statements(), trace, () -> {
 						if (!ran) {
-							executeSql(connection, transaction.statements(), trace);
 							for (SqlStatement each : transaction.statements()) {
 								progress.markDone(connection, each);
 							}
@@ -214,14 +211,38 @@ final class StepExecutor {
 				() -> this.dialect.applyTimeouts(connection, timeouts.lock(), timeouts.statement(), true), work);
 	}
 
-	private void executeSql(Connection connection, List<SqlStatement> statements, StepTrace trace) throws SQLException {
+	/**
+	 * Runs the statements, then the rest of the work, in one transaction with the
+	 * revision's local timeouts; where the dialect allows, the timeouts go to the server
+	 * with the first statement (or the look at the lock queue before it) rather than in a
+	 * round trip of their own.
+	 */
+	private void sqlInTransaction(Connection connection, Revision revision, List<SqlStatement> statements,
+			StepTrace trace, Transaction.Work then) throws Exception {
+		EffectiveTimeouts timeouts = this.timeouts.forRevision(revision);
+		Optional<List<String>> local = this.dialect.transactionTimeouts(timeouts.lock(), timeouts.statement());
+		if (local.isEmpty() || statements.isEmpty()) {
+			inTransaction(connection, revision, () -> {
+				executeSql(connection, statements, trace, TimeoutsToSend.none());
+				then.run();
+			});
+			return;
+		}
+		Transaction.run(connection, Transaction.Scope.NONE, () -> {
+			executeSql(connection, statements, trace, new TimeoutsToSend(local.get()));
+			then.run();
+		});
+	}
+
+	private void executeSql(Connection connection, List<SqlStatement> statements, StepTrace trace,
+			TimeoutsToSend timeouts) throws SQLException {
 		Optional<Duration> lockTimeout = this.timeouts.forRevision(trace.revision).lock();
 		LockQueueCheck lockQueue = new LockQueueCheck(this.dialect);
 		try (Statement statement = connection.createStatement()) {
 			for (SqlStatement each : statements) {
 				trace.running(each);
-				lockQueue.beforeRunning(connection, each.sql(), lockTimeout);
-				statement.execute(each.sql());
+				lockQueue.beforeRunning(connection, each.sql(), lockTimeout, timeouts);
+				statement.execute(timeouts.ahead(each.sql()));
 				trace.ran(each);
 			}
 		}

@@ -54,11 +54,13 @@ final class StepRecorder {
 
 	/**
 	 * Moves the version table, forgets the step's statement progress and records the
-	 * success, in the caller's transaction.
+	 * success, in the caller's transaction, as the last thing it does: where the record
+	 * takes one statement, it commits that transaction in the same round trip.
 	 */
 	void succeeded(Connection connection, PlanStep step, Instant started) throws SQLException {
 		if (this.inOneStatement.isPresent() && this.inOneStatement.get().fits(step)) {
-			this.inOneStatement.get().record(connection, step, action(step), started, Instant.now(), this.runBy);
+			this.inOneStatement.get()
+				.recordAndCommit(connection, step, action(step), started, Instant.now(), this.runBy);
 			return;
 		}
 		this.versionTable.record(connection, step);

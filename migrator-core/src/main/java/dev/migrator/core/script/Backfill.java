@@ -26,7 +26,11 @@ import java.util.regex.Pattern;
 public record Backfill(String name, String table, List<String> keyColumns, BackfillAction action,
 		Optional<String> where, BatchSizeBounds batchSize, Duration targetDuration, Duration pause, LagLimits maxLag) {
 
-	public static final Duration DEFAULT_TARGET_DURATION = Duration.ofMillis(500);
+	/**
+	 * How long a batch takes by default: a write to one of its rows waits for it at most
+	 * that long, well under the 100 ms a request may wait behind a migration.
+	 */
+	public static final Duration DEFAULT_TARGET_DURATION = Duration.ofMillis(50);
 
 	public static final Duration DEFAULT_PAUSE = Duration.ofMillis(50);
 

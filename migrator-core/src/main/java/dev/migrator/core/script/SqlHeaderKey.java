@@ -40,7 +40,7 @@ enum SqlHeaderKey {
 
 	BACKFILL_BATCH_SIZE("backfill-batch-size", "100-10000"),
 
-	BACKFILL_TARGET_DURATION("backfill-target-duration", "500ms"),
+	BACKFILL_TARGET_DURATION("backfill-target-duration", "50ms"),
 
 	BACKFILL_PAUSE("backfill-pause", "100ms"),
 

@@ -68,7 +68,7 @@ class WorkerReconnectTests {
 			if (done >= (terminated + 1) * 40L) {
 				terminated += (int) BackfillDatabases.count(dataSource,
 						"SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = '"
-								+ APPLICATION + "' AND state = 'active' AND query ILIKE 'UPDATE%items%' "
+								+ APPLICATION + "' AND state = 'active' AND query ILIKE '%UPDATE%items%' "
 								+ "AND pid <> pg_backend_pid()");
 			}
 			Thread.sleep(5);
