@@ -112,6 +112,73 @@ class PostgresDriftFenceTests extends RevisionFolderContract {
 		assertThat(scratchSchemas()).isEqualTo(this.scratchBefore);
 	}
 
+	@Test
+	void aGrantOnATableMadeByHandIsRolledBackAndFailsTheCheck() throws Exception {
+		applied("""
+				GRANT SELECT ON public.handmade TO PUBLIC;
+				""");
+		Databases.execute(this.dataSource, "REVOKE SELECT ON handmade FROM PUBLIC");
+
+		assertEscaped("public.handmade");
+		assertThat(Databases.count(this.dataSource, "SELECT count(*) FROM information_schema.role_table_grants "
+				+ "WHERE table_name = 'handmade' AND grantee = 'PUBLIC'"))
+			.isZero();
+	}
+
+	@Test
+	void aStatementOfANonTransactionalRevisionIsCheckedInATransactionOfItsOwn() throws Exception {
+		this.folder.file("0001_accounts.sql", ACCOUNTS).file("0002_notes.sql", """
+				-- migrator:revision 0002_notes
+				-- migrator:revises 0001_accounts
+				-- migrator:transactional false
+				-- migrator:upgrade
+				CREATE INDEX CONCURRENTLY accounts_email_idx ON accounts (email);
+				UPDATE public.handmade SET note = 'replayed';
+				""");
+		migrator().upgrade("heads");
+		Databases.execute(this.dataSource, "INSERT INTO handmade (id, note) VALUES (1, 'kept')");
+
+		assertThatExceptionOfType(MigratorException.class).isThrownBy(() -> SchemaDrift.check(migrator()))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("drift-copy-escaped"))
+			.satisfies((ex) -> assertThat(ex.getMessage()).contains("revision 0002_notes changes public.handmade"));
+		assertThat(Databases.strings(this.dataSource, "SELECT note FROM handmade")).containsExactly("kept");
+		assertThat(scratchSchemas()).isEqualTo(this.scratchBefore);
+	}
+
+	@Test
+	void aConcurrentDropOfALiveIndexIsRefusedBeforeItRuns() throws Exception {
+		Databases.execute(this.dataSource, "CREATE INDEX handmade_note_idx ON handmade (note)");
+		this.folder.file("0001_accounts.sql", ACCOUNTS).file("0002_drop.sql", """
+				-- migrator:revision 0002_drop
+				-- migrator:revises 0001_accounts
+				-- migrator:transactional false
+				-- migrator:upgrade
+				DROP INDEX CONCURRENTLY IF EXISTS handmade_note_idx;
+				""");
+		migrator().upgrade("heads");
+		Databases.execute(this.dataSource, "CREATE INDEX handmade_note_idx ON handmade (note)");
+
+		assertThatExceptionOfType(MigratorException.class).isThrownBy(() -> SchemaDrift.check(migrator()))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("drift-copy-escaped"))
+			.satisfies((ex) -> assertThat(ex.getMessage())
+				.contains("revision 0002_drop changes public.handmade_note_idx"));
+		assertThat(Databases.strings(this.dataSource,
+				"SELECT indexname FROM pg_indexes WHERE tablename = 'handmade' ORDER BY indexname"))
+			.containsExactly("handmade_note_idx", "handmade_pkey");
+	}
+
+	@Test
+	void aSequenceMovedInTheLiveSchemaFailsTheCheckAndSaysTheRollbackCannotMoveItBack() throws Exception {
+		applied("""
+				SELECT setval('public.audit_id_seq', 100);
+				""");
+		Databases.execute(this.dataSource, "SELECT setval('audit_id_seq', 1, false)");
+
+		assertEscaped("public.audit_id_seq");
+		assertThatExceptionOfType(MigratorException.class).isThrownBy(() -> SchemaDrift.check(migrator()))
+			.satisfies((ex) -> assertThat(ex.getMessage()).contains("the rollback does not move it back"));
+	}
+
 	/**
 	 * 0002_cleanup, whose upgrade is the given statements, applied to the live database.
 	 */

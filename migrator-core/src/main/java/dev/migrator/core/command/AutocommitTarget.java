@@ -75,18 +75,21 @@ record AutocommitTarget(Kind kind, List<QualifiedName> names) {
 				|| traits.kind() == StatementTraits.Kind.ADD_ENUM_VALUE;
 	}
 
-	/** {@code REINDEX [(options)] INDEX|TABLE|SCHEMA CONCURRENTLY name}. */
+	/**
+	 * {@code REINDEX [(options)] INDEX|TABLE|SCHEMA [CONCURRENTLY] name}; a database or
+	 * the system catalogs are not read.
+	 */
 	private static Optional<AutocommitTarget> reindex(List<SqlToken> tokens) {
-		Optional<Integer> concurrently = after(tokens, "CONCURRENTLY");
-		if (concurrently.isEmpty() || concurrently.get() < 2) {
-			return Optional.empty();
-		}
-		SqlToken what = tokens.get(concurrently.get() - 2);
-		if (what.is("INDEX") || what.is("TABLE")) {
-			return names(tokens, concurrently.get(), false).map((names) -> new AutocommitTarget(Kind.RELATIONS, names));
-		}
-		if (what.is("SCHEMA")) {
-			return names(tokens, concurrently.get(), false).map((names) -> new AutocommitTarget(Kind.SCHEMA, names));
+		for (int i = 1; i < tokens.size(); i++) {
+			SqlToken word = tokens.get(i);
+			if (word.is("INDEX") || word.is("TABLE") || word.is("SCHEMA")) {
+				Kind kind = word.is("SCHEMA") ? Kind.SCHEMA : Kind.RELATIONS;
+				return names(tokens, skip(tokens, i + 1, "CONCURRENTLY"), false)
+					.map((names) -> new AutocommitTarget(kind, names));
+			}
+			if (word.is("DATABASE") || word.is("SYSTEM")) {
+				return Optional.empty();
+			}
 		}
 		return Optional.empty();
 	}
