@@ -4,6 +4,8 @@ import dev.migrator.core.authoring.SchemaDrift;
 import dev.migrator.core.error.MigratorException;
 import dev.migrator.testsupport.TestDataSources;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -177,6 +179,49 @@ class PostgresDriftFenceTests extends RevisionFolderContract {
 		assertEscaped("public.audit_id_seq");
 		assertThatExceptionOfType(MigratorException.class).isThrownBy(() -> SchemaDrift.check(migrator()))
 			.satisfies((ex) -> assertThat(ex.getMessage()).contains("the rollback does not move it back"));
+	}
+
+	@Test
+	void aStatementThatRefusesATransactionIsRefused() throws Exception {
+		this.folder.file("0001_accounts.sql", ACCOUNTS).file("0002_database.sql", """
+				-- migrator:revision 0002_database
+				-- migrator:revises 0001_accounts
+				-- migrator:transactional false
+				-- migrator:upgrade
+				DROP DATABASE IF EXISTS migrator_never_created;
+				""");
+		migrator().upgrade("heads");
+
+		assertThatExceptionOfType(MigratorException.class).isThrownBy(() -> SchemaDrift.check(migrator()))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("drift-copy-escaped"))
+			.satisfies((ex) -> assertThat(ex.getMessage())
+				.contains("revision 0002_database runs a statement that PostgreSQL runs only outside a transaction"));
+		assertThat(scratchSchemas()).isEqualTo(this.scratchBefore);
+	}
+
+	@Test
+	void aStatementThatWaitsForALiveLockGivesUpAtOnceWhateverItsRevisionSays() throws Exception {
+		this.folder.file("0001_accounts.sql", ACCOUNTS).file("0002_cleanup.sql", """
+				-- migrator:revision 0002_cleanup
+				-- migrator:revises 0001_accounts
+				-- migrator:lock-timeout 3s
+				-- migrator:upgrade
+				DELETE FROM handmade;
+				""");
+		migrator().upgrade("heads");
+		Databases.execute(this.dataSource, "INSERT INTO handmade (id, note) VALUES (1, 'kept')");
+		try (Connection holder = this.dataSource.getConnection(); Statement lock = holder.createStatement()) {
+			holder.setAutoCommit(false);
+			lock.execute("LOCK TABLE handmade IN ACCESS EXCLUSIVE MODE");
+
+			assertThatExceptionOfType(MigratorException.class).isThrownBy(() -> SchemaDrift.check(migrator()))
+				.satisfies((ex) -> assertThat(ex.code()).isEqualTo("drift-copy-escaped"))
+				.satisfies((ex) -> assertThat(ex.getMessage())
+					.contains("revision 0002_cleanup waits for a lock that another session holds"));
+			holder.rollback();
+		}
+		assertThat(Databases.count(this.dataSource, "SELECT count(*) FROM handmade")).isEqualTo(1);
+		assertThat(scratchSchemas()).isEqualTo(this.scratchBefore);
 	}
 
 	/**

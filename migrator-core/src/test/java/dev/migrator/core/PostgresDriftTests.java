@@ -152,4 +152,26 @@ class PostgresDriftTests extends DriftContract {
 		assertThat(scratchPlaces()).isEqualTo(before);
 	}
 
+	@Test
+	void typesAndFunctionsOfTheLiveSchemaThatRevisionsUseResolveThereAndTheCopyBuilds() throws Exception {
+		// As an extension's types and functions do, from public, which the copy's search
+		// path
+		// keeps after the scratch schema.
+		Databases.execute(this.dataSource, "CREATE DOMAIN email AS text CHECK (VALUE LIKE '%@%')");
+		Databases.execute(this.dataSource, "CREATE FUNCTION next_code() RETURNS integer LANGUAGE sql AS 'SELECT 7'");
+		Databases.execute(this.dataSource, "CREATE TYPE size AS (width integer, height integer)");
+		this.folder.file("0001_accounts.sql", """
+				-- migrator:revision 0001_accounts
+				-- migrator:upgrade
+				CREATE TABLE accounts (id integer PRIMARY KEY DEFAULT next_code(), email email, box size);
+				INSERT INTO accounts (email) VALUES ('a@example.com');
+				CREATE INDEX accounts_code_idx ON accounts ((next_code() + id));
+				""");
+		migrator().upgrade("heads");
+		List<String> before = scratchPlaces();
+
+		assertThat(SchemaDrift.check(migrator()).differences()).isEmpty();
+		assertThat(scratchPlaces()).isEqualTo(before);
+	}
+
 }

@@ -6,9 +6,9 @@ import java.util.Objects;
  * What drift's copy reached outside its scratch schema, and the statement that did: found
  * before it committed, so that it was rolled back, or before it ran.
  *
- * @param what the live object or objects it changed or would change, as a sentence part
- * ("changes public.audit")
- * @param statement the statement, abbreviated
+ * @param what what the statement does, as the rest of a sentence whose subject is the
+ * revision ("changes public.audit, which the revisions did not create")
+ * @param statement the statement, abbreviated, secrets masked
  * @param note what the rollback could not undo, or empty
  */
 record CopyEscape(String what, String statement, String note) {
@@ -19,10 +19,19 @@ record CopyEscape(String what, String statement, String note) {
 		Objects.requireNonNull(note, "note");
 	}
 
+	/** The statement changed, or would change, these live objects. */
+	static CopyEscape changes(String objects, String statement, String note) {
+		return new CopyEscape("changes " + objects + ", which the revisions did not create", statement, note);
+	}
+
+	/** The statement cannot be checked, or waits on the live database. */
+	static CopyEscape unchecked(String what, String statement) {
+		return new CopyEscape(what, statement, "");
+	}
+
 	/** The message of the statement's own failure, inside the revision's. */
 	String statementMessage() {
-		return "drift's copy stopped this statement: it " + this.what + ", which the revisions did not create. "
-				+ this.note;
+		return "drift's copy stopped this statement: it " + this.what + ". " + this.note;
 	}
 
 	/**
@@ -30,8 +39,8 @@ record CopyEscape(String what, String statement, String note) {
 	 */
 	String message(String revision) {
 		return "drift could not build its copy: revision " + revision + " " + this.what
-				+ ", which the revisions did not create; drift does not replay it against the live database, so the "
-				+ "statement (" + this.statement + ") was stopped and nothing of it stayed. " + this.note
+				+ "; drift does not replay it against the live database, so the statement (" + this.statement
+				+ ") was stopped and nothing of it stayed. " + this.note
 				+ "Name in revisions only what earlier revisions create, without a schema (as for fleets), or compare "
 				+ "this database another way.";
 	}

@@ -4,6 +4,7 @@ import dev.migrator.core.dialect.PostgresDialect;
 import dev.migrator.core.error.ErrorCode;
 import dev.migrator.core.error.MigratorException;
 import dev.migrator.core.runtime.MigrationFailedException;
+import dev.migrator.core.sql.SecretRedaction;
 
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -115,8 +116,8 @@ final class ScratchFence implements DataSource {
 		catch (SQLException ex) {
 			rollbackQuietly(raw, ex);
 			if (ACTIVE_SQL_TRANSACTION.equals(ex.getSQLState())) {
-				throw escaped(new CopyEscape("runs a statement that PostgreSQL runs only outside a transaction, "
-						+ "which drift cannot check before it commits,", abbreviate(sql), ""), ex);
+				throw escaped(CopyEscape.unchecked("runs a statement that PostgreSQL runs only outside a transaction, "
+						+ "where drift cannot tell what it changes before it commits", abbreviate(sql)), ex);
 			}
 			throw ex;
 		}
@@ -141,10 +142,8 @@ final class ScratchFence implements DataSource {
 		catch (SQLException ex) {
 			if (LOCK_NOT_AVAILABLE.equals(ex.getSQLState())) {
 				rollbackQuietly(raw, ex);
-				throw escaped(new CopyEscape(
-						"waits for a lock that another session holds, so it reaches an object of the live database "
-								+ "(nothing else uses the scratch schema),",
-						abbreviate(sql), ""), ex);
+				throw escaped(CopyEscape.unchecked("waits for a lock that another session holds, so it reaches the "
+						+ "live database (nothing else uses the scratch schema)", abbreviate(sql)), ex);
 			}
 			throw ex;
 		}
@@ -156,7 +155,7 @@ final class ScratchFence implements DataSource {
 					? "A sequence's value is not transactional in PostgreSQL: nextval or setval moved it in the live "
 							+ "database and the rollback does not move it back; check it. "
 					: "";
-			throw escaped(new CopyEscape("changes " + describe(outside), abbreviate(sql), note), null);
+			throw escaped(CopyEscape.changes(describe(outside), abbreviate(sql), note), null);
 		}
 		return result;
 	}
@@ -168,8 +167,8 @@ final class ScratchFence implements DataSource {
 	private Object outsideTransaction(Connection raw, String sql, FencedJdbc.Execution execution) throws Throwable {
 		Optional<AutocommitTarget> target = AutocommitTarget.of(sql);
 		if (target.isEmpty()) {
-			throw escaped(new CopyEscape("runs a statement outside a transaction whose object drift cannot tell, "
-					+ "so it cannot check it before it commits,", abbreviate(List.of(sql)), ""), null);
+			throw escaped(CopyEscape.unchecked("runs a statement outside a transaction whose object drift cannot "
+					+ "read from it, so it cannot check it before it commits", abbreviate(List.of(sql))), null);
 		}
 		if (target.get().kind() == AutocommitTarget.Kind.NOTHING) {
 			logger.info("Drift: not running {} in the copy: it changes no schema", abbreviate(List.of(sql)));
@@ -179,7 +178,7 @@ final class ScratchFence implements DataSource {
 			Optional<String> schema = schemaOf(raw, target.get().kind(), name);
 			if (schema.isPresent() && !schema.get().equals(this.schema)) {
 				String where = name.schema().isPresent() ? name.describe() : schema.get() + "." + name.name();
-				throw escaped(new CopyEscape("changes " + where, abbreviate(List.of(sql)), ""), null);
+				throw escaped(CopyEscape.changes(where, abbreviate(List.of(sql)), ""), null);
 			}
 		}
 		return execution.run();
@@ -221,7 +220,11 @@ final class ScratchFence implements DataSource {
 	}
 
 	private static String abbreviate(List<String> sql) {
-		String text = String.join("; ", sql).strip().replaceAll("\\s+", " ");
+		String text = sql.stream()
+			.map(SecretRedaction::statement)
+			.collect(Collectors.joining("; "))
+			.strip()
+			.replaceAll("\\s+", " ");
 		return (text.length() > 120) ? text.substring(0, 117) + "..." : text;
 	}
 
