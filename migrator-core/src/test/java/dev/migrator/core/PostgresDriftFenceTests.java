@@ -128,6 +128,17 @@ class PostgresDriftFenceTests extends RevisionFolderContract {
 	}
 
 	@Test
+	void rowsOfATableMadeByHandLockedForUpdateFailTheCheck() throws Exception {
+		// Locking live rows blocks the application's writes to them until the copy's
+		// transaction ends: the copy has no business there either.
+		applied("""
+				SELECT id FROM public.handmade FOR UPDATE;
+				""");
+
+		assertEscaped("public.handmade");
+	}
+
+	@Test
 	void aStatementOfANonTransactionalRevisionIsCheckedInATransactionOfItsOwn() throws Exception {
 		this.folder.file("0001_accounts.sql", ACCOUNTS).file("0002_notes.sql", """
 				-- migrator:revision 0002_notes
