@@ -41,8 +41,9 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * A statement in a transaction also runs under a short lock timeout, whatever the
  * revision says: nothing else uses the scratch schema, so a lock wait is a wait on a live
- * object, which must not make the application's queries queue behind it. Once something
- * escaped, every later statement is refused with the same escape.
+ * object, which must not make the application's queries queue behind it (and the copy's
+ * configuration retries no lock timeout). The first escape is kept for {@link #failure}:
+ * the runner wraps the statement's failure in its own.
  */
 final class ScratchFence implements DataSource {
 
