@@ -70,6 +70,27 @@ class DriftJobTests {
 	}
 
 	@Test
+	void aReplayThatWouldChangeALiveTableFailsTheJobWithExitOneAndLeavesItAsItWas(CapturedOutput output)
+			throws SQLException {
+		execute("CREATE TABLE handmade (id integer PRIMARY KEY)");
+		this.revisions.file("0003_cleanup.sql", """
+				-- migrator:revision 0003_cleanup
+				-- migrator:revises 0002_create_orders
+				-- migrator:upgrade
+				DELETE FROM public.handmade;
+				""");
+		job().run((context) -> assertThat(JobRun.exitCode(context)).isZero());
+		execute("INSERT INTO handmade VALUES (1), (2)");
+
+		job("migrator.job.command=drift")
+			.run((context) -> assertThat(JobRun.exitCode(context)).isEqualTo(MigratorJobRunner.FAILURE));
+
+		assertThat(output).contains("drift could not build its copy: revision 0003_cleanup changes public.handmade");
+		assertThat(count("SELECT count(*) FROM handmade")).isEqualTo(2);
+		assertThat(count(SCRATCH)).isZero();
+	}
+
+	@Test
 	void theJobsDriftSetsTheGauge() throws SQLException {
 		job().run((context) -> assertThat(JobRun.exitCode(context)).isZero());
 		execute("ALTER TABLE people ADD COLUMN note text");

@@ -107,4 +107,71 @@ class PostgresDriftTests extends DriftContract {
 		assertThat(result.differences()).isEmpty();
 	}
 
+	@Test
+	void revisionsThatChangeAndDropWhatEarlierRevisionsCreatedBuildTheCopy() throws Exception {
+		this.folder.file("0001_accounts.sql", """
+				-- migrator:revision 0001_accounts
+				-- migrator:upgrade
+				CREATE TABLE accounts (id serial PRIMARY KEY, email text UNIQUE, bio text DEFAULT 'none');
+				CREATE TABLE orders (id integer PRIMARY KEY, account integer REFERENCES accounts (id));
+				CREATE VIEW account_emails AS SELECT email FROM accounts;
+				CREATE FUNCTION double_it(integer) RETURNS integer LANGUAGE sql AS 'SELECT $1 * 2';
+				CREATE TYPE mood AS ENUM ('calm');
+				INSERT INTO accounts (email) VALUES ('a@example.com');
+				SELECT setval('accounts_id_seq', 10);
+				SELECT * FROM accounts FOR UPDATE;
+				""").file("0002_rework.sql", """
+				-- migrator:revision 0002_rework
+				-- migrator:revises 0001_accounts
+				-- migrator:upgrade
+				CREATE TABLE work (id integer);
+				INSERT INTO work SELECT id FROM accounts;
+				DROP TABLE work;
+				CREATE TEMP TABLE scratch_work (id integer);
+				INSERT INTO scratch_work VALUES (1);
+				DROP VIEW account_emails;
+				DROP FUNCTION double_it(integer);
+				DROP TYPE mood;
+				ALTER TABLE accounts ALTER COLUMN bio DROP DEFAULT;
+				DROP TABLE orders;
+				UPDATE accounts SET bio = 'x';
+				""").file("0003_index.sql", """
+				-- migrator:revision 0003_index
+				-- migrator:revises 0002_rework
+				-- migrator:transactional false
+				-- migrator:upgrade
+				CREATE INDEX CONCURRENTLY accounts_bio_idx ON accounts (bio);
+				DROP INDEX CONCURRENTLY accounts_bio_idx;
+				CREATE INDEX CONCURRENTLY IF NOT EXISTS accounts_bio_idx ON ONLY accounts (bio);
+				VACUUM accounts;
+				""");
+		migrator().upgrade("heads");
+		List<String> before = scratchPlaces();
+
+		assertThat(SchemaDrift.check(migrator()).differences()).isEmpty();
+		assertThat(scratchPlaces()).isEqualTo(before);
+	}
+
+	@Test
+	void typesAndFunctionsOfTheLiveSchemaThatRevisionsUseResolveThereAndTheCopyBuilds() throws Exception {
+		// As an extension's types and functions do, from public, which the copy's search
+		// path
+		// keeps after the scratch schema.
+		Databases.execute(this.dataSource, "CREATE DOMAIN email AS text CHECK (VALUE LIKE '%@%')");
+		Databases.execute(this.dataSource, "CREATE FUNCTION next_code() RETURNS integer LANGUAGE sql AS 'SELECT 7'");
+		Databases.execute(this.dataSource, "CREATE TYPE size AS (width integer, height integer)");
+		this.folder.file("0001_accounts.sql", """
+				-- migrator:revision 0001_accounts
+				-- migrator:upgrade
+				CREATE TABLE accounts (id integer PRIMARY KEY DEFAULT next_code(), email email, box size);
+				INSERT INTO accounts (email) VALUES ('a@example.com');
+				CREATE INDEX accounts_code_idx ON accounts ((next_code() + id));
+				""");
+		migrator().upgrade("heads");
+		List<String> before = scratchPlaces();
+
+		assertThat(SchemaDrift.check(migrator()).differences()).isEmpty();
+		assertThat(scratchPlaces()).isEqualTo(before);
+	}
+
 }

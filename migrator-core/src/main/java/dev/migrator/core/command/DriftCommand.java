@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * exactly the database's version rows, has the comparison read both schemas, and always
  * removes the scratch place. Only reads the live database: its rows are read before and
  * after, and a database migrated meanwhile fails the command rather than report a
- * difference that is a migration in flight.
+ * difference that is a migration in flight; a replayed statement that reaches past the
+ * scratch place to the live database is rolled back or refused, and fails the command.
  */
 public final class DriftCommand {
 
@@ -77,7 +78,12 @@ public final class DriftCommand {
 				+ "the live schema", describe(ids(rows)), scratch.describe());
 		CommandContext copy = this.context.forScratch(scratch.config());
 		for (Revision row : rows) {
-			new UpgradeCommand(copy).run(row.id(), PhaseFilter.ALL);
+			try {
+				new UpgradeCommand(copy).run(row.id(), PhaseFilter.ALL);
+			}
+			catch (RuntimeException ex) {
+				throw scratch.escaped(ex, row.id()).map(RuntimeException.class::cast).orElse(ex);
+			}
 		}
 	}
 

@@ -2,9 +2,11 @@ package dev.migrator.core.command;
 
 import dev.migrator.core.config.MigratorConfig;
 import dev.migrator.core.dialect.Dialects;
+import dev.migrator.core.error.MigratorException;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -30,6 +32,16 @@ sealed interface ScratchPlace extends AutoCloseable permits ScratchSchema, Scrat
 	 * state tables there too.
 	 */
 	MigratorConfig config();
+
+	/**
+	 * The drift failure to throw instead of the build's own when the copy reached past
+	 * the scratch place to the live database; empty when it did not.
+	 * @param failure what building the copy failed with
+	 * @param building the revision the copy was being upgraded to
+	 */
+	default Optional<MigratorException> escaped(RuntimeException failure, String building) {
+		return Optional.empty();
+	}
 
 	/** What and where it is, for the log. */
 	String describe();

@@ -21,7 +21,9 @@ import javax.sql.DataSource;
 /**
  * A scratch schema of the live PostgreSQL database, {@code migrator_drift_<random>}: the
  * copy's revisions run with it first on the search path, as a fleet target's do, so that
- * what they create lands in it; dropped with everything in it when closed.
+ * what they create lands in it; fenced ({@link ScratchFence}) so that what reaches past
+ * it to the live schema is rolled back or refused; dropped with everything in it when
+ * closed.
  */
 final class ScratchSchema implements ScratchPlace {
 
@@ -35,10 +37,13 @@ final class ScratchSchema implements ScratchPlace {
 
 	private final MigratorConfig config;
 
-	private ScratchSchema(DataSource main, String name, MigratorConfig config) {
+	private final ScratchFence fence;
+
+	private ScratchSchema(DataSource main, String name, MigratorConfig config, ScratchFence fence) {
 		this.main = main;
 		this.name = name;
 		this.config = config;
+		this.fence = fence;
 	}
 
 	static ScratchSchema create(MigratorConfig base, DataSource main, Connection live) {
@@ -56,14 +61,18 @@ final class ScratchSchema implements ScratchPlace {
 							+ ". The user needs the CREATE privilege on the database.",
 					ex);
 		}
-		MigratorConfig scratch = base.forScratch(new SearchPathDataSource(main, new FleetTarget.Schema(name)),
-				Optional.of(name));
-		return new ScratchSchema(main, name, scratch);
+		ScratchFence fence = new ScratchFence(new SearchPathDataSource(main, new FleetTarget.Schema(name)), name);
+		return new ScratchSchema(main, name, base.forScratch(fence, Optional.of(name)), fence);
 	}
 
 	@Override
 	public String describe() {
 		return "the scratch schema " + this.name;
+	}
+
+	@Override
+	public Optional<MigratorException> escaped(RuntimeException failure, String building) {
+		return this.fence.failure(failure, building);
 	}
 
 	@Override

@@ -283,7 +283,9 @@ public final class MigratorConfig {
 	 * given DataSource, the state tables in the given schema (or the scratch database's
 	 * default one), no listeners (the copy's steps are no real migration to count or
 	 * show), backfills run on upgrade and no lag limits (the copy holds only what the
-	 * revisions inserted, and nothing should wait for replicas), and no fleet.
+	 * revisions inserted, and nothing should wait for replicas), no lock timeout retries
+	 * (nothing else uses the copy, so a lock wait there is a wait on the live database,
+	 * which the copy must not repeat), and no fleet.
 	 * @param scratch connections to the scratch place
 	 * @param schema the scratch schema on PostgreSQL; empty for a scratch database file
 	 */
@@ -294,7 +296,7 @@ public final class MigratorConfig {
 				this.extraSources, this.classLoader,
 				new StateTables(schema, this.tables.versionTable(), this.tables.historyTable()), this.settings,
 				this.lockWait, this.checksumPolicy, this.dialect, List.of(), this.namingConvention, backfills,
-				ReplicaSettings.defaults(), this.lockRetry, this.compatibility, this.lint, this.placeholders,
+				ReplicaSettings.defaults(), LockTimeoutRetry.never(), this.compatibility, this.lint, this.placeholders,
 				FleetSettings.none());
 	}
 

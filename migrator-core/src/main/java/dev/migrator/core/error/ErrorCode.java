@@ -89,6 +89,9 @@ public enum ErrorCode {
 	/** {@code downgrade-before-upgrade} */
 	DOWNGRADE_BEFORE_UPGRADE("downgrade-before-upgrade"),
 
+	/** {@code drift-copy-escaped} */
+	DRIFT_COPY_ESCAPED("drift-copy-escaped"),
+
 	/** {@code drift-database-changed} */
 	DRIFT_DATABASE_CHANGED("drift-database-changed"),
 
