@@ -30,8 +30,9 @@ import java.util.Map;
  * migrator/Liquibase, and writes them as CSV to {@code target/spring-boot-job.csv}. Last,
  * each tool's two no-op runs again with a class data sharing archive that a training run
  * of that tool wrote ({@code -XX:ArchiveClassesAtExit}, then
- * {@code -XX:SharedArchiveFile}), as a container image built for a fast start would have.
- * Arguments: {@code revisions[,runs]}.
+ * {@code -XX:SharedArchiveFile}), as a container image built for a fast start would have,
+ * and migrator's job built ahead of time by Spring AOT ({@link AotBuild}), alone and with
+ * an archive trained on it. Arguments: {@code revisions[,runs]}.
  */
 public final class SpringBootJobBenchmark {
 
