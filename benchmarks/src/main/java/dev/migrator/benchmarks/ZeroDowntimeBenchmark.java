@@ -78,7 +78,7 @@ public final class ZeroDowntimeBenchmark {
 		Path work = Files.createTempDirectory("zero-downtime-bench");
 		Story story = new Story(SchemaStory.steps(), SchemaStory::verify);
 		List<Approach> approaches = List.of(new NaiveFlyway(work.resolve("flyway"), story.steps()),
-				new SafeMigrator("migrator, defaults (lock timeout 50 ms, backfill batches of 500 ms)",
+				new SafeMigrator("migrator, defaults (lock timeout 50 ms, backfill batches of 50 ms)",
 						() -> SchemaStory.revisions(Optional.empty()), Optional.empty(), Optional.empty()),
 				new SafeMigrator("migrator, lock timeout 200 ms, backfill batches of 100 ms",
 						() -> SchemaStory.revisions(Optional.of(Duration.ofMillis(100))),
