@@ -25,14 +25,7 @@ public record FleetBackfillText(List<TargetReading<List<BackfillStatus>>> readin
 
 	@Override
 	public String text() {
-		if (this.readings.isEmpty()) {
-			return Lines.of(List.of("Fleet: no targets"));
-		}
-		int width = this.readings.stream().mapToInt((r) -> r.target().name().length()).max().orElse(0);
-		return Lines.of(this.readings.stream()
-			.map((r) -> FleetRunText.pad(r.target().name(), width) + "  "
-					+ r.value().map(FleetBackfillText::backfills).orElse("unreadable: " + r.failure().orElse("")))
-			.toList());
+		return PerTargetLines.of(this.readings, FleetBackfillText::backfills);
 	}
 
 	private static String backfills(List<BackfillStatus> statuses) {

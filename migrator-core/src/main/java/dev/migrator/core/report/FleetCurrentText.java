@@ -19,14 +19,7 @@ public record FleetCurrentText(List<TargetReading<Set<String>>> readings) implem
 
 	@Override
 	public String text() {
-		if (this.readings.isEmpty()) {
-			return Lines.of(List.of("Fleet: no targets"));
-		}
-		int width = this.readings.stream().mapToInt((r) -> r.target().name().length()).max().orElse(0);
-		return Lines.of(this.readings.stream()
-			.map((r) -> FleetRunText.pad(r.target().name(), width) + "  "
-					+ r.value().map(Lines::rows).orElse("unreadable: " + r.failure().orElse("")))
-			.toList());
+		return PerTargetLines.of(this.readings, Lines::rows);
 	}
 
 }
