@@ -7,11 +7,7 @@ import dev.migrator.autoconfigure.metrics.MigratorMetricsAutoConfiguration;
 import dev.migrator.testsupport.TestPostgres;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,13 +40,13 @@ class DriftJobTests {
 	@TempDir
 	Path temp;
 
-	private String url;
+	private TestDatabase database;
 
 	private RevisionFiles revisions;
 
 	@BeforeEach
 	void createDatabase() {
-		this.url = TestPostgres.shared().createDatabase();
+		this.database = TestDatabase.create();
 		this.revisions = RevisionFiles.twoTables(this.temp.resolve("revisions"));
 	}
 
@@ -60,19 +56,19 @@ class DriftJobTests {
 		job("migrator.job.command=drift").run((context) -> assertThat(JobRun.exitCode(context)).isZero());
 		assertThat(output.getOut()).contains("No drift at 0002_create_orders");
 
-		execute("ALTER TABLE people ADD COLUMN note text");
+		this.database.execute("ALTER TABLE people ADD COLUMN note text");
 		job("migrator.job.command=drift")
 			.run((context) -> assertThat(JobRun.exitCode(context)).isEqualTo(MigratorJobRunner.DRIFT_FOUND));
 		assertThat(output.getOut())
 			.contains("Drift at 0002_create_orders: 1 difference(s) between the database and its revisions\n  " + NOTE);
 		assertThat(output).contains("drift found 1 difference(s) between the database and its revisions (exit code 2)");
-		assertThat(count(SCRATCH)).isZero();
+		assertThat(this.database.count(SCRATCH)).isZero();
 	}
 
 	@Test
 	void aReplayThatWouldChangeALiveTableFailsTheJobWithExitOneAndLeavesItAsItWas(CapturedOutput output)
 			throws SQLException {
-		execute("CREATE TABLE handmade (id integer PRIMARY KEY)");
+		this.database.execute("CREATE TABLE handmade (id integer PRIMARY KEY)");
 		this.revisions.file("0003_cleanup.sql", """
 				-- migrator:revision 0003_cleanup
 				-- migrator:revises 0002_create_orders
@@ -80,20 +76,20 @@ class DriftJobTests {
 				DELETE FROM public.handmade;
 				""");
 		job().run((context) -> assertThat(JobRun.exitCode(context)).isZero());
-		execute("INSERT INTO handmade VALUES (1), (2)");
+		this.database.execute("INSERT INTO handmade VALUES (1), (2)");
 
 		job("migrator.job.command=drift")
 			.run((context) -> assertThat(JobRun.exitCode(context)).isEqualTo(MigratorJobRunner.FAILURE));
 
 		assertThat(output).contains("drift could not build its copy: revision 0003_cleanup changes public.handmade");
-		assertThat(count("SELECT count(*) FROM handmade")).isEqualTo(2);
-		assertThat(count(SCRATCH)).isZero();
+		assertThat(this.database.count("SELECT count(*) FROM handmade")).isEqualTo(2);
+		assertThat(this.database.count(SCRATCH)).isZero();
 	}
 
 	@Test
 	void theJobsDriftSetsTheGauge() throws SQLException {
 		job().run((context) -> assertThat(JobRun.exitCode(context)).isZero());
-		execute("ALTER TABLE people ADD COLUMN note text");
+		this.database.execute("ALTER TABLE people ADD COLUMN note text");
 		job("migrator.job.command=drift").withConfiguration(metrics()).run((context) -> {
 			// Taken first: the job's exit closes the context.
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
@@ -106,7 +102,7 @@ class DriftJobTests {
 	@Test
 	void thePeriodicCheckFillsTheEndpointsDriftSectionAndTheGauge() throws SQLException {
 		job().run((context) -> assertThat(JobRun.exitCode(context)).isZero());
-		execute("ALTER TABLE people ADD COLUMN note text");
+		this.database.execute("ALTER TABLE people ADD COLUMN note text");
 		// An interval no test waits for: the check is run by hand, as the schedule would.
 		application("migrator.drift.interval=1h").run((context) -> {
 			MigratorEndpoint endpoint = context.getBean(MigratorEndpoint.class);
@@ -124,7 +120,7 @@ class DriftJobTests {
 			assertThat(drift.checkedAt()).isNotNull();
 			assertThat(registry.get("migrator.schema.drift").gauge().value()).isEqualTo(1);
 		});
-		assertThat(count(SCRATCH)).isZero();
+		assertThat(this.database.count(SCRATCH)).isZero();
 	}
 
 	@Test
@@ -167,34 +163,14 @@ class DriftJobTests {
 		return new ApplicationContextRunner()
 			.withConfiguration(
 					AutoConfigurations.of(DataSourceAutoConfiguration.class, MigratorAutoConfiguration.class))
-			.withPropertyValues("spring.datasource.url=" + this.url, "spring.datasource.username=" + server.user(),
-					"spring.datasource.password=" + server.password(),
+			.withPropertyValues("spring.datasource.url=" + this.database.url(),
+					"spring.datasource.username=" + server.user(), "spring.datasource.password=" + server.password(),
 					"migrator.locations=" + this.revisions.location());
 	}
 
 	private static AutoConfigurations metrics() {
 		return AutoConfigurations.of(MigratorMetricsAutoConfiguration.class, MetricsAutoConfiguration.class,
 				CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class);
-	}
-
-	private void execute(String sql) throws SQLException {
-		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-			statement.execute(sql);
-		}
-	}
-
-	private long count(String sql) throws SQLException {
-		try (Connection connection = connect();
-				Statement statement = connection.createStatement();
-				ResultSet row = statement.executeQuery(sql)) {
-			row.next();
-			return row.getLong(1);
-		}
-	}
-
-	private Connection connect() throws SQLException {
-		TestPostgres server = TestPostgres.shared();
-		return DriverManager.getConnection(this.url, server.user(), server.password());
 	}
 
 }

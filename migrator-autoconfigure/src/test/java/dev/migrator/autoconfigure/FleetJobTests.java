@@ -3,11 +3,7 @@ package dev.migrator.autoconfigure;
 import dev.migrator.testsupport.TestPostgres;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,15 +42,15 @@ class FleetJobTests {
 	@TempDir
 	Path temp;
 
-	private String url;
+	private TestDatabase database;
 
 	private RevisionFiles revisions;
 
 	@BeforeEach
 	void createTenants() throws SQLException {
-		this.url = TestPostgres.shared().createDatabase();
+		this.database = TestDatabase.create();
 		for (String tenant : new String[] { "tenant_a", "tenant_b", "tenant_c" }) {
-			execute("CREATE SCHEMA " + tenant);
+			this.database.execute("CREATE SCHEMA " + tenant);
 		}
 		this.revisions = RevisionFiles.twoTables(this.temp.resolve("revisions"));
 	}
@@ -64,10 +60,11 @@ class FleetJobTests {
 		return new ApplicationContextRunner()
 			.withConfiguration(
 					AutoConfigurations.of(DataSourceAutoConfiguration.class, MigratorAutoConfiguration.class))
-			.withPropertyValues("spring.datasource.url=" + this.url, "spring.datasource.username=" + server.user(),
-					"spring.datasource.password=" + server.password(), "spring.profiles.active=migrate",
-					"migrator.job.exit=false", "migrator.locations=" + this.revisions.location(),
-					"migrator.fleet.schemas=" + TENANTS, "migrator.fleet.parallelism=2", "migrator.fleet.waves=1,100%")
+			.withPropertyValues("spring.datasource.url=" + this.database.url(),
+					"spring.datasource.username=" + server.user(), "spring.datasource.password=" + server.password(),
+					"spring.profiles.active=migrate", "migrator.job.exit=false",
+					"migrator.locations=" + this.revisions.location(), "migrator.fleet.schemas=" + TENANTS,
+					"migrator.fleet.parallelism=2", "migrator.fleet.waves=1,100%")
 			.withPropertyValues(properties);
 	}
 
@@ -80,9 +77,10 @@ class FleetJobTests {
 		assertThat(output).contains("Fleet: 3 target(s): 3 succeeded, 0 failed, 0 not started, 0 running")
 			.containsPattern("tenant_b  succeeded  upgrade 2 revision\\(s\\): base -> 0002_create_orders");
 		for (String tenant : new String[] { "tenant_a", "tenant_b", "tenant_c" }) {
-			assertThat(count("SELECT count(*) FROM " + tenant + ".orders")).isZero();
+			assertThat(this.database.count("SELECT count(*) FROM " + tenant + ".orders")).isZero();
 		}
-		assertThat(count("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'")).isOne();
+		assertThat(this.database.count("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"))
+			.isOne();
 
 		job("migrator.job.command=check").run((context) -> assertThat(JobRun.exitCode(context)).isZero());
 		job("migrator.job.command=current").run((context) -> assertThat(JobRun.exitCode(context)).isZero());
@@ -119,7 +117,7 @@ class FleetJobTests {
 
 		TestPostgres server = TestPostgres.shared();
 		Migrator migrator = Migrator.create(MigratorConfig.builder()
-			.dataSource(TestDataSources.postgres(this.url, server.user(), server.password()))
+			.dataSource(TestDataSources.postgres(this.database.url(), server.user(), server.password()))
 			.locations(this.revisions.location())
 			.fleetSchemas(TENANTS)
 			.build());
@@ -157,30 +155,10 @@ class FleetJobTests {
 		assertThat(output).contains("Fleet: 3 target(s): 3 succeeded, 0 failed, 0 not started, 0 running")
 			.contains("tenant_b  succeeded  backfill: people_name done (30 rows)");
 		for (String tenant : new String[] { "tenant_a", "tenant_b", "tenant_c" }) {
-			assertThat(count("SELECT count(*) FROM " + tenant + ".people WHERE name IS NULL")).isZero();
+			assertThat(this.database.count("SELECT count(*) FROM " + tenant + ".people WHERE name IS NULL")).isZero();
 		}
 		job("migrator.job.command=backfill-status").run((context) -> assertThat(JobRun.exitCode(context)).isZero());
 		assertThat(output).contains("tenant_c  people_name done (30 rows)");
-	}
-
-	private void execute(String sql) throws SQLException {
-		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-			statement.execute(sql);
-		}
-	}
-
-	private long count(String sql) throws SQLException {
-		try (Connection connection = connect();
-				Statement statement = connection.createStatement();
-				ResultSet row = statement.executeQuery(sql)) {
-			row.next();
-			return row.getLong(1);
-		}
-	}
-
-	private Connection connect() throws SQLException {
-		TestPostgres server = TestPostgres.shared();
-		return DriverManager.getConnection(this.url, server.user(), server.password());
 	}
 
 }
