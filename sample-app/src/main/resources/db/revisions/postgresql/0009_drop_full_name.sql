@@ -6,6 +6,7 @@
 -- migrator:upgrade
 ALTER TABLE users DROP COLUMN full_name;
 -- migrator:downgrade
+-- Back to 0008's schema, where full_name is nullable since 0002: the new version, which may still run after this
+-- downgrade, does not write it.
 ALTER TABLE users ADD COLUMN full_name varchar(200);
 UPDATE users SET full_name = trim(first_name || ' ' || last_name);
-ALTER TABLE users ALTER COLUMN full_name SET NOT NULL;
