@@ -14,8 +14,10 @@ import java.util.Set;
 
 /**
  * The JDBC side of {@link ScratchFence}: a connection whose statements, plain, prepared
- * or callable, hand every execution to the fence with the SQL it runs. Everything else
- * goes to the connection underneath as it is.
+ * or callable, hand every execution to the fence with the SQL it runs; a text that ends
+ * with {@code COMMIT} goes without it ({@link TrailingCommit}), so that nothing commits
+ * before the fence has checked it. Everything else goes to the connection underneath as
+ * it is.
  */
 final class FencedJdbc {
 
@@ -39,6 +41,9 @@ final class FencedJdbc {
 		Connection[] self = new Connection[1];
 		self[0] = (Connection) Proxy.newProxyInstance(FencedJdbc.class.getClassLoader(),
 				new Class<?>[] { Connection.class }, (proxy, method, args) -> {
+					if (method.getName().equals("prepareStatement") && args[0] instanceof String sql) {
+						args[0] = TrailingCommit.strip(sql);
+					}
 					Object result = invoke(raw, method, args);
 					return switch (method.getName()) {
 						case "createStatement" ->
@@ -109,6 +114,9 @@ final class FencedJdbc {
 			}
 			if (!EXECUTIONS.contains(name)) {
 				return FencedJdbc.invoke(this.raw, method, args);
+			}
+			if (args != null && args.length > 0 && args[0] instanceof String text) {
+				args[0] = TrailingCommit.strip(text);
 			}
 			List<String> sql = sql(name, args);
 			List<String> ran = List.copyOf(sql);
