@@ -161,11 +161,12 @@ public interface Dialect {
 	}
 
 	/**
-	 * Whether one statement may change several tables through data-modifying common table
-	 * expressions ({@code WITH d AS (DELETE …) INSERT …}), so that a step's bookkeeping
-	 * takes one round trip; false by default.
+	 * Whether the driver sends the statements of one prepared text, with their bound
+	 * parameters, in one round trip, stopping at the first that fails (PgJDBC does), so
+	 * that a step's bookkeeping and its commit travel with its last statement; false by
+	 * default.
 	 */
-	default boolean writesInCommonTableExpressions() {
+	default boolean sendsStatementsInOneText() {
 		return false;
 	}
 
@@ -176,6 +177,27 @@ public interface Dialect {
 	 */
 	default Optional<TableLock> tableLock(String sql) {
 		return Optional.empty();
+	}
+
+	/**
+	 * A statement that takes the lock {@link #tableLock(String)} reads from {@code sql}
+	 * without entering the lock queue: it takes the lock at once, or fails at once where
+	 * another session holds a conflicting lock. Sent in one text with {@code sql}, it
+	 * spares the look at the lock's holders when nobody holds one; empty where the
+	 * dialect has none, or where it would lock more than the statement does.
+	 */
+	default Optional<String> lockWithoutWaiting(String sql) {
+		return Optional.empty();
+	}
+
+	/**
+	 * Whether a transaction that sent {@link #lockWithoutWaiting(String)} may have failed
+	 * on that lock (it was held, or the relation cannot be locked so, or does not exist
+	 * yet), so that the transaction is to run again the ordinary way, which says what is
+	 * really wrong if anything is.
+	 */
+	default boolean mayBeLockNotTakenWithoutWaiting(SQLException error) {
+		return false;
 	}
 
 	/**

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 import dev.migrator.core.sql.DurationText;
 import dev.migrator.core.sql.QueryShape;
@@ -50,6 +51,8 @@ public final class PostgresDialect implements Dialect {
 	 * {@code NOWAIT} lock was refused).
 	 */
 	private static final String LOCK_NOT_AVAILABLE = "55P03";
+
+	private static final Set<String> NOT_TAKEN_WITHOUT_WAITING = Set.of(LOCK_NOT_AVAILABLE, "42P01", "42809", "42501");
 
 	/** How much of a lock holder's query a message shows. */
 	private static final int QUERY_SHOWN = 120;
@@ -162,13 +165,37 @@ public final class PostgresDialect implements Dialect {
 	}
 
 	@Override
-	public boolean writesInCommonTableExpressions() {
+	public boolean sendsStatementsInOneText() {
 		return true;
 	}
 
 	@Override
 	public Optional<TableLock> tableLock(String sql) {
 		return PostgresTableLocks.of(sql).filter((lock) -> lock.mode().blocksWrites());
+	}
+
+	/**
+	 * {@code LOCK TABLE ONLY … NOWAIT}: the named relation alone, as the look at its
+	 * holders reads it, and never a trigger's relation, which may be a view (locking a
+	 * view locks the tables it reads).
+	 */
+	@Override
+	public Optional<String> lockWithoutWaiting(String sql) {
+		return PostgresTableLocks.lockableOf(sql)
+			.filter((lock) -> lock.mode().blocksWrites())
+			.map((lock) -> "LOCK TABLE ONLY " + qualify(lock.schema(), lock.table()) + " IN " + lock.mode().label()
+					+ " MODE NOWAIT");
+	}
+
+	/**
+	 * The lock was held (55P03, also what a lock timeout of the statement after it
+	 * raises), the relation is missing (42P01: {@code ALTER TABLE IF EXISTS}), is not one
+	 * {@code LOCK TABLE} takes (42809: a sequence or materialized view), or may not be
+	 * locked by this role (42501).
+	 */
+	@Override
+	public boolean mayBeLockNotTakenWithoutWaiting(SQLException error) {
+		return NOT_TAKEN_WITHOUT_WAITING.contains(error.getSQLState());
 	}
 
 	@Override

@@ -24,8 +24,24 @@ final class PostgresTableLocks {
 	}
 
 	static Optional<TableLock> of(String sql) {
-		List<SqlToken> tokens = SqlLexer.POSTGRESQL.significantTokens(sql);
-		Words words = new Words(tokens);
+		return of(new Words(SqlLexer.POSTGRESQL.significantTokens(sql)));
+	}
+
+	/**
+	 * The lock as {@link #of(String)} reads it, where {@code LOCK TABLE} can take it on
+	 * the same relation: not for a trigger, which may be on a view, where {@code LOCK
+	 * TABLE} would lock the tables the view reads as well.
+	 */
+	static Optional<TableLock> lockableOf(String sql) {
+		Words words = new Words(SqlLexer.POSTGRESQL.significantTokens(sql));
+		int create = words.skip(words.skip(words.skip(1, "OR"), "REPLACE"), "CONSTRAINT");
+		if (words.starts("DROP", "TRIGGER") || (words.starts("CREATE") && words.is(create, "TRIGGER"))) {
+			return Optional.empty();
+		}
+		return of(words);
+	}
+
+	private static Optional<TableLock> of(Words words) {
 		if (words.starts("ALTER", "TABLE")) {
 			return alterTable(words);
 		}

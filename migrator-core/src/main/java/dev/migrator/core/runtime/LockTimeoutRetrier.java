@@ -72,10 +72,21 @@ final class LockTimeoutRetrier {
 	 * safely run again (a Java migration that committed part of itself cannot).
 	 */
 	<T> T run(String what, Work<T> work, BooleanSupplier mayRetry) throws Exception {
+		boolean lockedWithoutWaiting = true;
 		for (int attempt = 1;; attempt++) {
 			this.lastAttempts = attempt;
 			try {
 				return work.run();
+			}
+			catch (LockNotTakenWithoutWaitingException ex) {
+				// The work looks at the lock's holders from now on, so this happens once.
+				if (!lockedWithoutWaiting || !mayRetry.getAsBoolean()) {
+					throw (ex.getCause() instanceof SQLException cause) ? cause : ex;
+				}
+				lockedWithoutWaiting = false;
+				attempt--;
+				logger.debug("Revision {}: {} met a conflicting table lock; running it again after a look at its "
+						+ "holders", this.step.revision().id(), what);
 			}
 			catch (Exception ex) {
 				if (!isLockTimeout(ex) || attempt >= this.policy.attempts() || !mayRetry.getAsBoolean()) {

@@ -97,10 +97,12 @@ public final class MigrationRunner {
 		TransactionControlRefusal.check(plan);
 		List<StepResult> results = new ArrayList<>(plan.steps().size());
 		Set<String> rows = new LinkedHashSet<>(plan.rowsBefore());
+		Set<ProgressTable.Step> leftPartWay = plan.steps().isEmpty() ? Set.of() : this.recorder.leftPartWay(connection);
 		for (PlanStep step : plan.steps()) {
 			gate.beforeStep(step);
 			this.listeners.tell((listener) -> listener.stepStarted(step));
-			StepResult result = runStep(connection, reconnect, step, rows);
+			StepResult result = runStep(connection, reconnect, step, rows,
+					leftPartWay.contains(ProgressTable.Step.of(step)));
 			results.add(result);
 			rows.removeAll(step.deleteRows());
 			rows.addAll(step.insertRows());
@@ -109,13 +111,14 @@ public final class MigrationRunner {
 		return results;
 	}
 
-	private StepResult runStep(Connection connection, ConnectionSource reconnect, PlanStep step,
-			Set<String> rowsBefore) {
+	private StepResult runStep(Connection connection, ConnectionSource reconnect, PlanStep step, Set<String> rowsBefore,
+			boolean leftPartWay) {
 		Revision revision = step.revision();
 		Instant started = Instant.now();
 		LockTimeoutRetrier retrier = new LockTimeoutRetrier(this.dialect, this.lockRetry, this.listeners, step);
 		StepTrace trace = new StepTrace(revision, retrier,
 				(statement) -> this.listeners.tell((listener) -> listener.statementStarted(step, statement.line())));
+		trace.leftPartWay = leftPartWay;
 		try {
 			this.executor.execute(connection, step, trace, started);
 		}

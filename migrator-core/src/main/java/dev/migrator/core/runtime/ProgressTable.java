@@ -2,6 +2,7 @@ package dev.migrator.core.runtime;
 
 import dev.migrator.core.dialect.Dialect;
 import dev.migrator.core.script.Direction;
+import dev.migrator.core.script.PlanStep;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,8 +11,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Which statements of a revision that commits as it goes have run, so that a run killed
@@ -62,6 +65,38 @@ public final class ProgressTable {
 	 * @param state running or done
 	 */
 	public record Mark(String revision, String direction, int index, int line, String checksum, State state) {
+	}
+
+	/**
+	 * A step that has rows.
+	 *
+	 * @param revision the revision
+	 * @param direction {@code upgrade} or {@code downgrade}
+	 */
+	record Step(String revision, String direction) {
+
+		static Step of(PlanStep step) {
+			return new Step(step.revision().id(), label(step.direction()));
+		}
+
+	}
+
+	/**
+	 * The steps that have rows: those an earlier run left part-way. Read before a run, it
+	 * stays true during it for every step but those that commit as they go, which write
+	 * rows and delete them themselves.
+	 */
+	Set<Step> steps(Connection connection) throws SQLException {
+		Set<Step> steps = new HashSet<>();
+		try (PreparedStatement statement = connection
+			.prepareStatement("SELECT DISTINCT revision, direction FROM " + this.qualified)) {
+			try (ResultSet rs = statement.executeQuery()) {
+				while (rs.next()) {
+					steps.add(new Step(rs.getString(1), rs.getString(2)));
+				}
+			}
+		}
+		return steps;
 	}
 
 	/** The rows of one revision's step, by statement index. */

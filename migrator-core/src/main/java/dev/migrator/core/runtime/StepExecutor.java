@@ -10,6 +10,7 @@ import dev.migrator.core.script.Revision;
 import dev.migrator.core.script.SqlStatement;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -94,6 +95,7 @@ final class StepExecutor {
 			trace.retrier.run("its transaction", () -> {
 				trace.restart();
 				sqlInTransaction(connection, revision, statements, trace,
+						this.recorder.closing(step, started, trace.leftPartWay),
 						() -> this.recorder.succeeded(connection, step, started));
 				return null;
 			});
@@ -124,16 +126,17 @@ final class StepExecutor {
 				}
 				trace.retrier.run("the transaction from line " + firstLine(transaction), () -> {
 					trace.restartPart();
-					sqlInTransaction(connection, revision, ran ? List.of() : transaction.statements(), trace, () -> {
-						if (!ran) {
-							for (SqlStatement each : transaction.statements()) {
-								progress.markDone(connection, each);
-							}
-						}
-						if (records) {
-							this.recorder.succeeded(connection, step, started);
-						}
-					});
+					sqlInTransaction(connection, revision, ran ? List.of() : transaction.statements(), trace,
+							Optional.empty(), () -> {
+								if (!ran) {
+									for (SqlStatement each : transaction.statements()) {
+										progress.markDone(connection, each);
+									}
+								}
+								if (records) {
+									this.recorder.succeeded(connection, step, started);
+								}
+							});
 					return null;
 				});
 				if (!ran) {
@@ -212,40 +215,94 @@ final class StepExecutor {
 	}
 
 	/**
-	 * Runs the statements, then the rest of the work, in one transaction with the
-	 * revision's local timeouts; where the dialect allows, the timeouts go to the server
-	 * with the first statement (or the look at the lock queue before it) rather than in a
-	 * round trip of their own.
+	 * Runs the statements, then the rest of the work ({@code closing}, or else
+	 * {@code then}), in one transaction with the revision's local timeouts. Where the
+	 * dialect allows, nothing takes a round trip of its own: the timeouts go to the
+	 * server with the first statement, a table lock taken without waiting with the
+	 * statement that needs it, and the closing record and commit with the last statement.
 	 */
 	private void sqlInTransaction(Connection connection, Revision revision, List<SqlStatement> statements,
-			StepTrace trace, Transaction.Work then) throws Exception {
+			StepTrace trace, Optional<SuccessRecord.Closing> closing, Transaction.Work then) throws Exception {
 		EffectiveTimeouts timeouts = this.timeouts.forRevision(revision);
 		Optional<List<String>> local = this.dialect.transactionTimeouts(timeouts.lock(), timeouts.statement());
 		if (local.isEmpty() || statements.isEmpty()) {
 			inTransaction(connection, revision, () -> {
-				executeSql(connection, statements, trace, TimeoutsToSend.none());
+				executeSql(connection, statements, trace, TimeoutsToSend.none(), Optional.empty());
 				then.run();
 			});
 			return;
 		}
 		Transaction.run(connection, Transaction.Scope.NONE, () -> {
-			executeSql(connection, statements, trace, new TimeoutsToSend(local.get()));
-			then.run();
+			if (!executeSql(connection, statements, trace, new TimeoutsToSend(local.get()), closing)) {
+				then.run();
+			}
 		});
 	}
 
-	private void executeSql(Connection connection, List<SqlStatement> statements, StepTrace trace,
-			TimeoutsToSend timeouts) throws SQLException {
+	/**
+	 * Sends the statements, each with what goes ahead of it; whether the closing record
+	 * went with the last one, which committed the transaction.
+	 */
+	private boolean executeSql(Connection connection, List<SqlStatement> statements, StepTrace trace,
+			TimeoutsToSend timeouts, Optional<SuccessRecord.Closing> closing) throws SQLException {
 		Optional<Duration> lockTimeout = this.timeouts.forRevision(trace.revision).lock();
 		LockQueueCheck lockQueue = new LockQueueCheck(this.dialect);
+		Instant began = Instant.now();
+		boolean closed = false;
 		try (Statement statement = connection.createStatement()) {
-			for (SqlStatement each : statements) {
+			for (int i = 0; i < statements.size(); i++) {
+				SqlStatement each = statements.get(i);
 				trace.running(each);
-				lockQueue.beforeRunning(connection, each.sql(), lockTimeout, timeouts);
-				statement.execute(timeouts.ahead(each.sql()));
+				Optional<String> lock = Optional.empty();
+				if (trace.lookFirst) {
+					lockQueue.beforeRunning(connection, each.sql(), lockTimeout, timeouts);
+				}
+				else {
+					lock = lockQueue.lockOrLook(connection, each.sql(), lockTimeout, timeouts);
+				}
+				String text = timeouts.ahead(lock.map((l) -> l + ";\n" + each.sql()).orElse(each.sql()));
+				boolean closes = i == statements.size() - 1 && closing.isPresent() && hasNoPlaceholder(each);
+				try {
+					if (closes) {
+						close(connection, text, closing.get(), began);
+						closed = true;
+					}
+					else {
+						statement.execute(text);
+					}
+				}
+				catch (SQLException ex) {
+					if (lock.isPresent() && this.dialect.mayBeLockNotTakenWithoutWaiting(ex)) {
+						trace.lookFirst = true;
+						throw new LockNotTakenWithoutWaitingException(ex);
+					}
+					throw ex;
+				}
 				trace.ran(each);
 			}
 		}
+		return closed;
+	}
+
+	/**
+	 * The last statement, the record of the step's success and the commit, in one
+	 * prepared text. The statement ends its own line first: it may end with a line
+	 * comment.
+	 */
+	private static void close(Connection connection, String last, SuccessRecord.Closing closing, Instant began)
+			throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(last + "\n;\n" + closing.sql())) {
+			closing.bind(statement, 1, began);
+			statement.execute();
+		}
+	}
+
+	/**
+	 * Whether the statement can be part of a prepared text: the driver would take a
+	 * {@code ?} in it (an operator, say) for a placeholder.
+	 */
+	private static boolean hasNoPlaceholder(SqlStatement statement) {
+		return statement.sql().indexOf('?') < 0;
 	}
 
 	private void executeJava(Connection connection, MigrationBody.Java java, StepTrace trace) throws Exception {

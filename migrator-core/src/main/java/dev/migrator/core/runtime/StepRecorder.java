@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,11 +32,11 @@ final class StepRecorder {
 
 	private final String runBy;
 
-	private final Optional<SuccessRecord> inOneStatement;
+	private final Optional<SuccessRecord> inOneText;
 
 	StepRecorder(Dialect dialect, VersionTable versionTable, HistoryTable historyTable, ProgressTable progress,
 			String runBy) {
-		this.inOneStatement = dialect.writesInCommonTableExpressions()
+		this.inOneText = dialect.sendsStatementsInOneText()
 				? Optional.of(new SuccessRecord(dialect, historyTable.tables())) : Optional.empty();
 		this.progress = progress;
 		this.versionTable = versionTable;
@@ -54,19 +55,34 @@ final class StepRecorder {
 
 	/**
 	 * Moves the version table, forgets the step's statement progress and records the
-	 * success, in the caller's transaction, as the last thing it does: where the record
-	 * takes one statement, it commits that transaction in the same round trip.
+	 * success, in the caller's transaction, as the last thing it does: where the driver
+	 * sends them in one text, it commits that transaction in the same round trip.
 	 */
 	void succeeded(Connection connection, PlanStep step, Instant started) throws SQLException {
-		if (this.inOneStatement.isPresent() && this.inOneStatement.get().fits(step)) {
-			this.inOneStatement.get()
-				.recordAndCommit(connection, step, action(step), started, Instant.now(), this.runBy);
+		if (this.inOneText.isPresent()) {
+			this.inOneText.get().recordAndCommit(connection, step, action(step), started, Instant.now(), this.runBy);
 			return;
 		}
 		this.versionTable.record(connection, step);
 		this.progress.clear(connection, step.revision().id(), step.direction());
 		this.historyTable.append(connection, step.revision().id(), action(step), step.revision().checksum(), started,
 				Instant.now(), Outcome.SUCCESS, Optional.empty(), this.runBy);
+	}
+
+	/**
+	 * What {@link #succeeded} does, as statements to send after the step's last one in
+	 * the same text, committing the transaction; empty where the driver cannot.
+	 */
+	Optional<SuccessRecord.Closing> closing(PlanStep step, Instant started, boolean leftPartWay) {
+		return this.inOneText.map((record) -> record.closing(step, action(step), started, this.runBy, leftPartWay));
+	}
+
+	/**
+	 * The steps an earlier run left part-way, whose statement progress a {@link #closing}
+	 * deletes; read only where there is a closing record.
+	 */
+	Set<ProgressTable.Step> leftPartWay(Connection connection) throws SQLException {
+		return this.inOneText.isPresent() ? this.progress.steps(connection) : Set.of();
 	}
 
 	/**

@@ -48,6 +48,18 @@ final class StepTrace {
 	boolean inParts;
 
 	/**
+	 * Whether an earlier, interrupted run left statement progress rows for this step.
+	 */
+	boolean leftPartWay;
+
+	/**
+	 * Whether a table lock taken without waiting was refused in this step (somebody held
+	 * it): from then on its transactions look at the lock's holders before each statement
+	 * that needs one, as {@link LockQueueCheck} describes.
+	 */
+	boolean lookFirst;
+
+	/**
 	 * The index a concurrent build failed to create because it exists already, and is
 	 * VALID.
 	 */
