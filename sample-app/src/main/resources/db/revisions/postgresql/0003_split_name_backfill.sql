@@ -7,10 +7,8 @@
 -- migrator:backfill-key id
 -- migrator:backfill-set first_name = split_part(full_name, ' ', 1), last_name = substr(full_name, length(split_part(full_name, ' ', 1)) + 2)
 -- migrator:backfill-where first_name IS NULL AND full_name IS NOT NULL
--- migrator:backfill-batch-size 100-5000
--- migrator:backfill-target-duration 200ms
--- migrator:backfill-pause 50ms
--- The rows are filled by the backfill, not by this revision's transaction: short batches along the primary key, each
+-- The rows are filled by the backfill, not by this revision's transaction: short batches along the primary key (the
+-- defaults: sized to take about 50 ms, so that a write to a row of a batch waits less than 100 ms for it), each
 -- committed with its progress, resumable, and waiting while a replica lags beyond the limits configured for the job
 -- (migrator.replica.*). "Ada King Lovelace" becomes first_name "Ada", last_name "King Lovelace"; a name without a
 -- space gets an empty last name (substr past the end is ''). Rows the new version wrote have a first name already and

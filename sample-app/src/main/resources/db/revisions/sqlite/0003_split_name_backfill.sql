@@ -7,9 +7,6 @@
 -- migrator:backfill-key id
 -- migrator:backfill-set first_name = CASE WHEN instr(full_name, ' ') > 0 THEN substr(full_name, 1, instr(full_name, ' ') - 1) ELSE full_name END, last_name = CASE WHEN instr(full_name, ' ') > 0 THEN substr(full_name, instr(full_name, ' ') + 1) ELSE '' END
 -- migrator:backfill-where first_name IS NULL AND full_name IS NOT NULL
--- migrator:backfill-batch-size 100-5000
--- migrator:backfill-target-duration 200ms
--- migrator:backfill-pause 50ms
 -- The rows are filled by the backfill in short batches along the primary key, as on PostgreSQL (where replicas may
 -- also pace it). Rows the new version wrote have a first name already and are left alone.
 -- migrator:upgrade
