@@ -1,10 +1,8 @@
 package dev.migrator.core;
 
 import dev.migrator.core.config.MigratorConfig;
-import dev.migrator.core.runtime.LockRetry;
 import dev.migrator.core.runtime.LockTimeoutRetry;
 import dev.migrator.core.runtime.MigrationFailedException;
-import dev.migrator.core.runtime.MigrationListener;
 import dev.migrator.testsupport.TestDataSources;
 
 import java.nio.file.Path;
@@ -12,9 +10,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
@@ -40,7 +36,7 @@ class PostgresLockQueueTests {
 
 	private RevisionFolder folder;
 
-	private final List<LockRetry> retries = new CopyOnWriteArrayList<>();
+	private final RecordedLockRetries retries = new RecordedLockRetries();
 
 	@BeforeEach
 	void prepare() throws Exception {
@@ -64,7 +60,7 @@ class PostgresLockQueueTests {
 			run = CompletableFuture.runAsync(() -> migrator.upgrade("heads"));
 			long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 			int samples = 0;
-			while (this.retries.size() < 2 || samples < 50) {
+			while (this.retries.count() < 2 || samples < 50) {
 				assertThat(waitersInTheLockQueueOn(observer, "t"))
 					.as("a session waiting in the lock queue of t while the long read transaction is open")
 					.isZero();
@@ -79,7 +75,7 @@ class PostgresLockQueueTests {
 					.isEqualTo(1);
 			}
 			assertThat(run).as("the write did not wait for the migration, which still waits").isNotDone();
-			assertThat(this.retries).allSatisfy((retry) -> assertThat(retry.revision()).isEqualTo("0001_extra"));
+			assertThat(this.retries.all()).allSatisfy((retry) -> assertThat(retry.revision()).isEqualTo("0001_extra"));
 			reader.rollback();
 		}
 		run.get(60, TimeUnit.SECONDS);
@@ -117,14 +113,7 @@ class PostgresLockQueueTests {
 
 	private Migrator migrator(MigratorConfig.Builder builder) {
 		return Migrator.create(
-				builder.dataSource(this.dataSource).locations(this.folder.location()).listener(new MigrationListener() {
-
-					@Override
-					public void lockTimeoutRetried(LockRetry retry) {
-						PostgresLockQueueTests.this.retries.add(retry);
-					}
-
-				}).build());
+				builder.dataSource(this.dataSource).locations(this.folder.location()).listener(this.retries).build());
 	}
 
 	/** Opens a transaction that holds ACCESS SHARE on {@code t}; its backend's pid. */

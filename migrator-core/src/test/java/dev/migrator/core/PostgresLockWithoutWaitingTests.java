@@ -1,18 +1,14 @@
 package dev.migrator.core;
 
 import dev.migrator.core.config.MigratorConfig;
-import dev.migrator.core.runtime.LockRetry;
 import dev.migrator.core.runtime.MigrationFailedException;
-import dev.migrator.core.runtime.MigrationListener;
 import dev.migrator.testsupport.TestDataSources;
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
@@ -40,7 +36,7 @@ class PostgresLockWithoutWaitingTests {
 
 	private RevisionFolder folder;
 
-	private final List<LockRetry> retries = new CopyOnWriteArrayList<>();
+	private final RecordedLockRetries retries = new RecordedLockRetries();
 
 	@BeforeEach
 	void prepare() throws Exception {
@@ -86,7 +82,7 @@ class PostgresLockWithoutWaitingTests {
 		assertThat(Databases.count(this.dataSource,
 				"SELECT count(*) FROM information_schema.columns WHERE table_name = 't' AND column_name = 'y'"))
 			.isEqualTo(1);
-		assertThat(this.retries).as("running again after a refused lock is not a lock timeout retry").isEmpty();
+		assertThat(this.retries.all()).as("running again after a refused lock is not a lock timeout retry").isEmpty();
 		assertThat(Databases.strings(this.dataSource, "SELECT revision || ' ' || outcome FROM migrator_history"))
 			.containsExactly("0001_y success");
 		assertThat(Databases.strings(this.dataSource, "SELECT version_num FROM migrator_version"))
@@ -112,7 +108,7 @@ class PostgresLockWithoutWaitingTests {
 			.containsExactly("notes_note");
 		assertThat(Databases.strings(this.dataSource, "SELECT version_num FROM migrator_version"))
 			.containsExactly("0002_matview");
-		assertThat(this.retries).isEmpty();
+		assertThat(this.retries.all()).isEmpty();
 	}
 
 	@Test
@@ -175,14 +171,7 @@ class PostgresLockWithoutWaitingTests {
 
 	private Migrator migrator(MigratorConfig.Builder builder) {
 		return Migrator.create(
-				builder.dataSource(this.dataSource).locations(this.folder.location()).listener(new MigrationListener() {
-
-					@Override
-					public void lockTimeoutRetried(LockRetry retry) {
-						PostgresLockWithoutWaitingTests.this.retries.add(retry);
-					}
-
-				}).build());
+				builder.dataSource(this.dataSource).locations(this.folder.location()).listener(this.retries).build());
 	}
 
 }
