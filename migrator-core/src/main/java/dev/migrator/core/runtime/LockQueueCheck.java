@@ -70,13 +70,21 @@ final class LockQueueCheck {
 			return Optional.empty();
 		}
 		// Should the lock or the statement fail, the transaction fails with them.
-		this.taken.put(this.dialect.qualify(lock.get().schema(), lock.get().table()), lock.get().mode());
+		take(lock.get());
 		return ahead;
 	}
 
 	private boolean holds(TableLock lock) {
-		TableLockMode held = this.taken.get(this.dialect.qualify(lock.schema(), lock.table()));
+		TableLockMode held = this.taken.get(key(lock));
 		return held == TableLockMode.ACCESS_EXCLUSIVE || held == lock.mode();
+	}
+
+	private void take(TableLock lock) {
+		this.taken.put(key(lock), lock.mode());
+	}
+
+	private String key(TableLock lock) {
+		return this.dialect.qualify(lock.schema(), lock.table());
 	}
 
 	/**
@@ -117,7 +125,7 @@ final class LockQueueCheck {
 		}
 		if (inTransaction) {
 			// Should the statement fail, the transaction fails with it.
-			this.taken.put(this.dialect.qualify(lock.get().schema(), lock.get().table()), lock.get().mode());
+			take(lock.get());
 		}
 	}
 
