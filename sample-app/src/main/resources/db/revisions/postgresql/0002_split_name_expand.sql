@@ -2,7 +2,6 @@
 -- migrator:revises 0001_initial
 -- migrator:message split full_name, step 1 of 3: add the new columns, nullable
 -- migrator:phase expand
--- migrator:lock-timeout 2s
 -- migrator:upgrade
 -- Nullable columns without a default are a catalog-only change: no table rewrite, a brief lock.
 -- The old application keeps writing full_name only; 0003 and 0008 fill the new columns of its rows.

@@ -2,7 +2,6 @@
 -- migrator:revises 0007_validate_orders_user_fk
 -- migrator:message split full_name, step 3 of 3: the new columns become required
 -- migrator:phase contract
--- migrator:lock-timeout 2s
 -- migrator:transactional false
 -- migrator:upgrade
 -- Contract: an instance of the old version, which writes full_name only, could no longer insert a user.

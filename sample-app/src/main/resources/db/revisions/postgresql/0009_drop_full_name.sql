@@ -2,7 +2,6 @@
 -- migrator:revises 0008_split_name_not_null
 -- migrator:message contract: drop the old full_name column once no running instance reads it
 -- migrator:phase contract
--- migrator:lock-timeout 2s
 -- migrator:upgrade
 ALTER TABLE users DROP COLUMN full_name;
 -- migrator:downgrade
